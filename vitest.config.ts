@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import preact from '@preact/preset-vite';
+
+export default defineConfig({
+  plugins: [WxtVitest(), preact()],
+  test: {
+    include: ['tests/unit/**/*.test.{ts,tsx}'],
+    setupFiles: ['fake-indexeddb/auto'],
+    environment: 'happy-dom',
+    mockReset: true,
+    restoreMocks: true,
+    testTimeout: 30_000,
+  },
+});

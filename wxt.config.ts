@@ -1,0 +1,25 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // dev mode would try to open a browser; the e2e suite and `npm start` launch Chromium themselves.
+  webExt: { disabled: true },
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Awaitwise',
+    description:
+      'Asyncio interview hints on LeetCode and friends, full answers with runnable snippets, and offline spaced-repetition flashcards.',
+    // No "tabs" and no host permissions beyond the content script's own problem-page matches: the
+    // extension never needs to see other pages' URLs (see utils/background/navigation.ts).
+    permissions: ['storage', 'alarms'],
+    action: { default_title: 'Awaitwise' },
+    commands:
+      browser === 'firefox'
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+A' }, description: 'Open the Awaitwise sidebar' } }
+        : { 'open-side-panel': { suggested_key: { default: 'Alt+Shift+A' }, description: 'Open the Awaitwise side panel' } },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'awaitwise@awaitwise.dev', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+});
