@@ -1,0 +1,16 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileKnowledge, type CompileResult, type SourceFile } from '@/utils/knowledge/compile';
+
+export const DATA_DIR = join(import.meta.dirname, '..', '..', 'data');
+
+/** Reads data/ from disk and compiles it; used by the build step, the CLIs and the data tests. */
+export function compileDataDir(dir = DATA_DIR): CompileResult {
+  const files: SourceFile[] = [];
+  for (const folder of ['questions', 'practice']) {
+    for (const name of readdirSync(join(dir, folder)).filter((n) => n.endsWith('.md')).sort()) {
+      files.push({ path: `${folder}/${name}`, text: readFileSync(join(dir, folder, name), 'utf8') });
+    }
+  }
+  return compileKnowledge(readFileSync(join(dir, 'concepts.yaml'), 'utf8'), files);
+}

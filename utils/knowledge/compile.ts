@@ -1,0 +1,327 @@
+/**
+ * Build-time compiler for data/: front matter validated with valibot, Markdown restricted to a safe subset
+ * (marked's lexer, then our own tree), snippets highlighted with lowlight. Never imported by the extension:
+ * the browser gets only the compiled JSON, so neither a Markdown parser nor a highlighter ships.
+ */
+import { marked, type Token as MdToken, type Tokens } from 'marked';
+import { createLowlight } from 'lowlight';
+import python from 'highlight.js/lib/languages/python';
+import * as v from 'valibot';
+import { parse as parseYaml } from 'yaml';
+import type { Root, RootContent } from 'hast';
+import type {
+  Block,
+  Concept,
+  Inline,
+  Knowledge,
+  PracticeProblem,
+  QuestionCard,
+  Snippet,
+  Token,
+} from '@/utils/knowledge-types';
+
+export interface SourceFile {
+  /** Path relative to data/, e.g. `questions/gather-basics.md`. */
+  path: string;
+  text: string;
+}
+
+export interface CompileResult {
+  knowledge: Knowledge;
+  errors: string[];
+}
+
+const ID = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case'));
+const TEXT = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
+const DIFFICULTY = v.picklist(['easy', 'medium', 'hard']);
+
+const ConceptSchema = v.strictObject({ id: ID, name: TEXT, definition: TEXT });
+
+const QuestionFrontSchema = v.strictObject({
+  id: ID,
+  question: TEXT,
+  short: v.pipe(TEXT, v.maxLength(400, 'short answer must stay under 400 characters')),
+  concepts: v.pipe(v.array(ID), v.minLength(1)),
+  difficulty: DIFFICULTY,
+  level: v.picklist([1, 2, 3]),
+  keywords: v.pipe(v.array(TEXT), v.minLength(2)),
+  related: v.optional(v.array(ID), []),
+  pitfalls: v.optional(v.array(TEXT), []),
+  versions: v.optional(v.record(v.pipe(v.string(), v.regex(/^3\.\d+$/)), TEXT), {}),
+});
+
+const PracticeFrontSchema = v.strictObject({
+  id: ID,
+  title: TEXT,
+  concepts: v.pipe(v.array(ID), v.minLength(1)),
+  difficulty: DIFFICULTY,
+  matches: v.optional(v.array(v.pipe(v.string(), v.regex(/^[a-z]+:[a-z0-9-]+$/, 'must be site:slug'))), []),
+  keywords: v.pipe(v.array(TEXT), v.minLength(2)),
+  cards: v.optional(v.array(ID), []),
+  hints: v.tuple([TEXT, TEXT, TEXT]),
+});
+
+const lowlight = createLowlight({ python });
+
+/** Splits highlighted output into lines of flat tokens; nested spans keep the innermost class. */
+export function highlightPython(code: string): Token[][] {
+  const tree: Root = lowlight.highlight('python', code);
+  const lines: Token[][] = [[]];
+  const walk = (nodes: RootContent[], cls: string | undefined) => {
+    for (const node of nodes) {
+      if (node.type === 'text') {
+        const parts = node.value.split('\n');
+        parts.forEach((part, i) => {
+          if (i > 0) lines.push([]);
+          if (part) lines[lines.length - 1]!.push(cls ? { t: part, c: cls } : { t: part });
+        });
+      } else if (node.type === 'element') {
+        const names = (node.properties.className as string[] | undefined) ?? [];
+        const own = names.find((n) => n.startsWith('hljs-'))?.slice(5);
+        walk(node.children, own ?? cls);
+      }
+    }
+  };
+  walk(tree.children, undefined);
+  return lines;
+}
+
+class ItemError extends Error {}
+
+function splitFrontMatter(text: string): { front: unknown; body: string } {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
+  if (!match) throw new ItemError('missing front matter (a --- block at the top)');
+  try {
+    return { front: parseYaml(match[1]!), body: match[2]! };
+  } catch (error) {
+    throw new ItemError(`front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+function validate<S extends v.GenericSchema>(schema: S, value: unknown): v.InferOutput<S> {
+  const result = v.safeParse(schema, value);
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const where = v.getDotPath(issue) ?? 'front matter';
+  throw new ItemError(`${where}: ${issue.message}`);
+}
+
+function inline(tokens: MdToken[] | undefined): Inline[] {
+  const out: Inline[] = [];
+  for (const token of tokens ?? []) {
+    switch (token.type) {
+      case 'text': {
+        const t = token as Tokens.Text;
+        if (t.tokens?.length) out.push(...inline(t.tokens));
+        else out.push({ k: 'text', t: t.text });
+        break;
+      }
+      case 'escape':
+        out.push({ k: 'text', t: (token as Tokens.Escape).text });
+        break;
+      case 'codespan':
+        out.push({ k: 'code', t: decodeEntities((token as Tokens.Codespan).text) });
+        break;
+      case 'strong':
+        out.push({ k: 'strong', c: inline((token as Tokens.Strong).tokens) });
+        break;
+      case 'em':
+        out.push({ k: 'em', c: inline((token as Tokens.Em).tokens) });
+        break;
+      case 'br':
+        out.push({ k: 'text', t: '\n' });
+        break;
+      case 'link': {
+        const link = token as Tokens.Link;
+        if (!/^https:\/\/[^\s]+$/.test(link.href)) throw new ItemError(`links must be https: ${link.href}`);
+        out.push({ k: 'link', href: link.href, c: inline(link.tokens) });
+        break;
+      }
+      default:
+        throw new ItemError(`unsupported Markdown (${token.type}): ${token.raw.slice(0, 60)}`);
+    }
+  }
+  // Adjacent text runs come from escapes and soft breaks; merging keeps the JSON small.
+  return out.reduce<Inline[]>((acc, node) => {
+    const last = acc[acc.length - 1];
+    if (node.k === 'text' && last?.k === 'text') last.t += node.t;
+    else acc.push(node);
+    return acc;
+  }, []);
+}
+
+/** marked keeps entities escaped in code spans; the tree holds plain text. */
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+function parseSnippetInfo(lang: string): Omit<Snippet, 'code' | 'lines' | 'output'> {
+  const [language, ...flags] = lang.trim().split(/\s+/);
+  if (language !== 'python') throw new ItemError(`code blocks must be python or output, got "${language}"`);
+  let runnable: boolean | undefined;
+  let bad = false;
+  let minPython: string | undefined;
+  for (const flag of flags) {
+    if (flag === 'run' || flag === 'parse') {
+      if (runnable !== undefined) throw new ItemError('a snippet is either run or parse, not both');
+      runnable = flag === 'run';
+    } else if (flag === 'bad') bad = true;
+    else if (/^min=3\.\d+$/.test(flag)) minPython = flag.slice(4);
+    else throw new ItemError(`unknown snippet flag "${flag}"`);
+  }
+  if (runnable === undefined) throw new ItemError('every python snippet says run or parse');
+  return { runnable, bad, ...(minPython ? { minPython } : {}) };
+}
+
+/** Compiles a Markdown body into blocks; snippets are appended to `snippets` and referenced by index. */
+function blocks(tokens: MdToken[], snippets: Snippet[]): Block[] {
+  const out: Block[] = [];
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'space':
+        break;
+      case 'paragraph':
+        out.push({ k: 'p', c: inline((token as Tokens.Paragraph).tokens) });
+        break;
+      case 'list': {
+        const list = token as Tokens.List;
+        out.push({
+          k: list.ordered ? 'ol' : 'ul',
+          items: list.items.map((item) => {
+            const inner = item.tokens.flatMap((t) => (t.type === 'text' || t.type === 'paragraph' ? [t] : []));
+            if (inner.length !== item.tokens.filter((t) => t.type !== 'space').length)
+              throw new ItemError('list items may hold only text (no nested lists or code)');
+            return inner.flatMap((t) => inline((t as Tokens.Text).tokens ?? [{ ...t, type: 'text' }]));
+          }),
+        });
+        break;
+      }
+      case 'code': {
+        const code = token as Tokens.Code;
+        const lang = code.lang ?? '';
+        if (lang.trim() === 'output') {
+          const last = snippets[snippets.length - 1];
+          const prev = out[out.length - 1];
+          if (!last || prev?.k !== 'snippet' || !last.runnable || last.output !== undefined)
+            throw new ItemError('an output block must directly follow a run snippet');
+          last.output = code.text;
+          break;
+        }
+        const info = parseSnippetInfo(lang);
+        const snippet: Snippet = { code: code.text, lines: highlightPython(code.text), ...info };
+        snippets.push(snippet);
+        out.push({ k: 'snippet', i: snippets.length - 1 });
+        break;
+      }
+      default:
+        throw new ItemError(`unsupported Markdown block (${token.type}): ${token.raw.slice(0, 60)}`);
+    }
+  }
+  return out;
+}
+
+function compileQuestion(path: string, text: string): QuestionCard {
+  const { front, body } = splitFrontMatter(text);
+  const meta = validate(QuestionFrontSchema, front);
+  checkFileName(path, meta.id);
+  const snippets: Snippet[] = [];
+  const compiled = blocks(marked.lexer(body), snippets);
+  if (!compiled.some((b) => b.k === 'p')) throw new ItemError('the full answer has no text');
+  if (snippets.length === 0) throw new ItemError('a question card needs at least one snippet');
+  return { kind: 'question', ...meta, body: compiled, snippets };
+}
+
+const PRACTICE_SECTIONS = ['Statement', 'Solution', 'How to test'] as const;
+
+function compilePractice(path: string, text: string): PracticeProblem {
+  const { front, body } = splitFrontMatter(text);
+  const meta = validate(PracticeFrontSchema, front);
+  checkFileName(path, meta.id);
+  const sections = new Map<string, MdToken[]>();
+  let current: MdToken[] | undefined;
+  for (const token of marked.lexer(body)) {
+    if (token.type === 'heading') {
+      const heading = token as Tokens.Heading;
+      if (heading.depth !== 2 || !PRACTICE_SECTIONS.includes(heading.text as (typeof PRACTICE_SECTIONS)[number]))
+        throw new ItemError(`unexpected heading "${heading.text}"; use ## ${PRACTICE_SECTIONS.join(', ## ')}`);
+      if (sections.has(heading.text)) throw new ItemError(`section "${heading.text}" appears twice`);
+      current = [];
+      sections.set(heading.text, current);
+    } else if (current) current.push(token);
+    else if (token.type !== 'space') throw new ItemError('text before the first ## section');
+  }
+  for (const name of PRACTICE_SECTIONS) if (!sections.has(name)) throw new ItemError(`missing section ## ${name}`);
+  const snippets: Snippet[] = [];
+  const [statement, solution, testing] = PRACTICE_SECTIONS.map((name) => blocks(sections.get(name)!, snippets));
+  if (!snippets.some((s) => s.runnable)) throw new ItemError('the solution needs a runnable snippet');
+  return {
+    kind: 'practice',
+    ...meta,
+    hints: meta.hints as [string, string, string],
+    statement: statement!,
+    solution: solution!,
+    testing: testing!,
+    snippets,
+  };
+}
+
+function checkFileName(path: string, id: string) {
+  const base = path.split('/').pop()!.replace(/\.md$/, '');
+  if (base !== id) throw new ItemError(`id "${id}" must equal the file name "${base}"`);
+}
+
+/** Compiles every item, collecting all errors (each prefixed by its file) instead of stopping at the first. */
+export function compileKnowledge(conceptsYaml: string, files: SourceFile[]): CompileResult {
+  const errors: string[] = [];
+  let concepts: Concept[] = [];
+  try {
+    concepts = validate(v.array(ConceptSchema), parseYaml(conceptsYaml));
+  } catch (error) {
+    errors.push(`concepts.yaml: ${(error as Error).message}`);
+  }
+  const questions: QuestionCard[] = [];
+  const practice: PracticeProblem[] = [];
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    try {
+      if (file.path.startsWith('questions/')) questions.push(compileQuestion(file.path, file.text));
+      else if (file.path.startsWith('practice/')) practice.push(compilePractice(file.path, file.text));
+      else throw new ItemError('items live in questions/ or practice/');
+    } catch (error) {
+      if (!(error instanceof ItemError)) throw error;
+      errors.push(`${file.path}: ${error.message}`);
+    }
+  }
+  errors.push(...crossCheck(concepts, questions, practice));
+  return { knowledge: { concepts, questions, practice }, errors };
+}
+
+function crossCheck(concepts: Concept[], questions: QuestionCard[], practice: PracticeProblem[]): string[] {
+  const errors: string[] = [];
+  const conceptIds = new Set(concepts.map((c) => c.id));
+  const seen = new Set<string>();
+  for (const c of concepts) {
+    if (seen.has(c.id)) errors.push(`concepts.yaml: duplicate concept id "${c.id}"`);
+    seen.add(c.id);
+  }
+  const cardIds = new Set(questions.map((q) => q.id));
+  const practiceIds = new Set(practice.map((p) => p.id));
+  for (const id of cardIds) if (practiceIds.has(id)) errors.push(`practice/${id}.md: id also used by a question card`);
+  for (const q of questions) {
+    const where = `questions/${q.id}.md`;
+    for (const c of q.concepts) if (!conceptIds.has(c)) errors.push(`${where}: unknown concept "${c}"`);
+    for (const r of q.related)
+      if (!cardIds.has(r)) errors.push(`${where}: related card "${r}" does not exist`);
+      else if (r === q.id) errors.push(`${where}: a card cannot be related to itself`);
+  }
+  for (const p of practice) {
+    const where = `practice/${p.id}.md`;
+    for (const c of p.concepts) if (!conceptIds.has(c)) errors.push(`${where}: unknown concept "${c}"`);
+    for (const r of p.cards) if (!cardIds.has(r)) errors.push(`${where}: card "${r}" does not exist`);
+  }
+  return errors;
+}
