@@ -1,0 +1,29 @@
+import type { CardSummary } from '@/utils/page-view';
+
+export interface CardSummaryListProps {
+  cards: readonly CardSummary[];
+  /** When given, each card gets a button that opens its full answer. */
+  onOpen?(id: string): void;
+  openLabel?: string;
+}
+
+/** Questions with their short answers one click away (native details/summary: keyboard and screen-reader friendly). */
+export function CardSummaryList({ cards, onOpen, openLabel = 'Full answer' }: CardSummaryListProps) {
+  return (
+    <ul class="aw-cards">
+      {cards.map((card) => (
+        <li key={card.id} class="aw-card">
+          <details>
+            <summary>{card.question}</summary>
+            <p class="aw-short">{card.short}</p>
+            {onOpen && (
+              <button type="button" class="aw-link-button" onClick={() => onOpen(card.id)}>
+                {openLabel}
+              </button>
+            )}
+          </details>
+        </li>
+      ))}
+    </ul>
+  );
+}

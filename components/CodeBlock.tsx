@@ -1,0 +1,54 @@
+import { useState } from 'preact/hooks';
+import type { Snippet } from '@/utils/knowledge-types';
+
+export interface CodeBlockProps {
+  snippet: Snippet;
+  /** Copies the code; the caller decides how (clipboard API in extension pages). */
+  onCopy?(code: string): void | Promise<void>;
+}
+
+/** A snippet highlighted at build time: tokens become spans with classes, never HTML strings. */
+export function CodeBlock({ snippet, onCopy }: CodeBlockProps) {
+  const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle');
+  const copy = async () => {
+    try {
+      await onCopy?.(snippet.code);
+      setCopied('done');
+    } catch {
+      setCopied('failed');
+    }
+  };
+  const tags = [
+    snippet.bad ? 'Wrong on purpose' : null,
+    snippet.runnable ? 'Runs as is' : 'Needs packages or a newer Python',
+    snippet.minPython ? `Python ${snippet.minPython}+` : null,
+  ].filter(Boolean);
+  return (
+    <figure class={`aw-code${snippet.bad ? ' aw-code-bad' : ''}`}>
+      <figcaption class="aw-code-bar">
+        <span class="aw-code-tags">{tags.join(' · ')}</span>
+        {onCopy && (
+          <button type="button" class="aw-button aw-small" onClick={copy} aria-live="polite">
+            {copied === 'done' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy'}
+          </button>
+        )}
+      </figcaption>
+      <pre tabIndex={0} aria-label="Python code">
+        <code>
+          {snippet.lines.map((line, i) => (
+            <span key={i} class="aw-code-line">
+              {line.map((token, j) => (token.c ? <span key={j} class={`hl-${token.c}`}>{token.t}</span> : token.t))}
+              {'\n'}
+            </span>
+          ))}
+        </code>
+      </pre>
+      {snippet.output !== undefined && (
+        <div class="aw-output">
+          <span class="aw-output-label">Output</span>
+          <pre>{snippet.output}</pre>
+        </div>
+      )}
+    </figure>
+  );
+}

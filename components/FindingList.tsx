@@ -1,0 +1,36 @@
+import type { LintFinding } from '@/utils/lint';
+
+export interface FindingListProps {
+  findings: readonly LintFinding[];
+  /** Called when the user picks a finding (e.g. to scroll the editor to its line). */
+  onSelect?(finding: LintFinding): void;
+  onOpenCard?(cardId: string): void;
+}
+
+export function FindingList({ findings, onSelect, onOpenCard }: FindingListProps) {
+  if (findings.length === 0) return <p class="aw-muted">No asyncio problems found in your code so far.</p>;
+  return (
+    <ul class="aw-findings">
+      {findings.map((f) => (
+        <li key={`${f.line}:${f.col}:${f.rule}`} class={`aw-finding aw-${f.severity}`}>
+          {onSelect ? (
+            <button type="button" class="aw-line" onClick={() => onSelect(f)} aria-label={`Go to line ${f.line}`}>
+              L{f.line}
+            </button>
+          ) : (
+            <span class="aw-line">L{f.line}</span>
+          )}
+          <span class="aw-finding-text">
+            {f.message}
+            {f.ref && <span class="aw-ref"> ({f.ref})</span>}
+          </span>
+          {onOpenCard && (
+            <button type="button" class="aw-link-button" onClick={() => onOpenCard(f.card)}>
+              Why?
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

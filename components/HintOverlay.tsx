@@ -1,0 +1,109 @@
+import type { LintFinding } from '@/utils/lint';
+import type { PageView } from '@/utils/page-view';
+import { CardSummaryList } from './CardSummaryList';
+import { ConceptChips } from './ConceptChips';
+import { FindingList } from './FindingList';
+import { HintSteps } from './HintSteps';
+
+export type AddState = 'idle' | 'adding' | 'added' | 'failed';
+
+export interface HintOverlayProps {
+  view: PageView;
+  theme: 'light' | 'dark';
+  open: boolean;
+  /** Pinned to a page corner because the problem title could not be found. */
+  floating: boolean;
+  revealed: number;
+  addState: AddState;
+  addedCount: number;
+  panelError: boolean;
+  onToggle(): void;
+  onReveal(next: number): void;
+  onOpenPanel(): void;
+  onAddCards(): void;
+  onDismiss(): void;
+  onSelectFinding(finding: LintFinding): void;
+}
+
+/** The in-page badge and its popover. Everything it shows is plain text from our own data or the linter. */
+export function HintOverlay(props: HintOverlayProps) {
+  const { view, theme, open, floating, revealed } = props;
+  const hintCount = view.practice?.hints.length ?? 0;
+  const topCards = view.cards.slice(0, 3);
+  const label = hintCount
+    ? `${hintCount} asyncio hints`
+    : `${topCards.length} asyncio ${topCards.length === 1 ? 'question' : 'questions'}`;
+  return (
+    <div class={`aw-theme aw-overlay${floating ? ' aw-floating' : ''}`} data-theme={theme}>
+      <button
+        type="button"
+        class="aw-badge"
+        aria-expanded={open}
+        aria-controls="aw-popover"
+        onClick={props.onToggle}
+        title="Awaitwise: asyncio hints for this problem"
+      >
+        <span class="aw-badge-mark" aria-hidden="true">aw</span>
+        <span>{label}</span>
+        {view.findings.length > 0 && (
+          <span class="aw-badge-count" aria-label={`${view.findings.length} code findings`}>
+            {view.findings.length}
+          </span>
+        )}
+      </button>
+      {open && (
+        <section id="aw-popover" class="aw-popover" role="dialog" aria-label="Awaitwise hints">
+          <header class="aw-popover-head">
+            <h2>{view.practice ? `Practice: ${view.practice.title}` : 'Asyncio on this problem'}</h2>
+            <button type="button" class="aw-icon-button" onClick={props.onToggle} aria-label="Close hints">
+              ×
+            </button>
+          </header>
+          <ConceptChips concepts={view.concepts} label="Concepts detected" />
+          {view.practice && (
+            <div class="aw-block">
+              <h3>Hints</h3>
+              <HintSteps hints={view.practice.hints} revealed={revealed} onReveal={props.onReveal} />
+            </div>
+          )}
+          {view.findings.length > 0 && (
+            <div class="aw-block">
+              <h3>In your code</h3>
+              <FindingList findings={view.findings} onSelect={props.onSelectFinding} />
+            </div>
+          )}
+          {topCards.length > 0 && (
+            <div class="aw-block">
+              <h3>Interview questions</h3>
+              <CardSummaryList cards={topCards} />
+            </div>
+          )}
+          <footer class="aw-actions">
+            <button type="button" class="aw-button" onClick={props.onOpenPanel}>
+              Open in side panel
+            </button>
+            <button
+              type="button"
+              class="aw-button aw-secondary"
+              onClick={props.onAddCards}
+              disabled={props.addState === 'adding' || props.addState === 'added'}
+            >
+              {props.addState === 'added'
+                ? props.addedCount > 0
+                  ? `Added ${props.addedCount} to flashcards`
+                  : 'Already in your flashcards'
+                : 'Add these to my flashcards'}
+            </button>
+            <button type="button" class="aw-link-button" onClick={props.onDismiss}>
+              Hide on this page
+            </button>
+          </footer>
+          {props.addState === 'failed' && <p class="aw-error-box">Could not add the cards. Try again from the side panel.</p>}
+          {props.panelError && (
+            <p class="aw-error-box">The browser did not open the side panel. Use the toolbar button, or Alt+Shift+A.</p>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

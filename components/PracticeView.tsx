@@ -1,0 +1,42 @@
+import { useState } from 'preact/hooks';
+import type { PracticeProblem } from '@/utils/knowledge-types';
+import { ConceptChips } from './ConceptChips';
+import { HintSteps } from './HintSteps';
+import { RichText } from './RichText';
+
+export interface PracticeViewProps {
+  problem: PracticeProblem;
+  conceptNames: ReadonlyMap<string, string>;
+  onCopy(code: string): Promise<void>;
+  /** Headings start at this level (the "This page" view nests it one deeper). */
+  headingLevel?: 2 | 3;
+}
+
+/** A practice problem: statement, hints one at a time, and the solution only when asked for. */
+export function PracticeView({ problem, conceptNames, onCopy, headingLevel = 2 }: PracticeViewProps) {
+  const [revealed, setRevealed] = useState(0);
+  const [solution, setSolution] = useState(false);
+  const H = `h${headingLevel}` as 'h2';
+  const Sub = `h${headingLevel + 1}` as 'h3';
+  return (
+    <article class="aw-practice">
+      <H>Practice: {problem.title}</H>
+      <ConceptChips concepts={problem.concepts.map((id) => ({ id, name: conceptNames.get(id) ?? id }))} />
+      <RichText blocks={problem.statement} snippets={problem.snippets} onCopy={onCopy} />
+      <Sub>Hints</Sub>
+      <HintSteps hints={problem.hints} revealed={revealed} onReveal={setRevealed} />
+      <Sub>Solution</Sub>
+      {solution ? (
+        <>
+          <RichText blocks={problem.solution} snippets={problem.snippets} onCopy={onCopy} />
+          <Sub>How to test it</Sub>
+          <RichText blocks={problem.testing} snippets={problem.snippets} onCopy={onCopy} />
+        </>
+      ) : (
+        <button type="button" class="aw-button aw-secondary" onClick={() => setSolution(true)}>
+          Show the reference solution
+        </button>
+      )}
+    </article>
+  );
+}

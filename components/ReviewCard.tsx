@@ -1,0 +1,208 @@
+/** One flashcard under review: the question, then on reveal the short answer, the rating buttons and the full answer one click away. */
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { CardStateValue } from '@/utils/db';
+import type { QuestionCard } from '@/utils/knowledge-types';
+import { LEECH_LAPSES, type Grade, type IntervalPreview } from '@/utils/srs/scheduler';
+import { GRADE_LABELS, type CardAction } from './hooks/use-review';
+import { RichText } from './RichText';
+
+const STATE_LABELS: Readonly<Record<CardStateValue, string>> = {
+  0: 'New',
+  1: 'Learning',
+  2: 'Review',
+  3: 'Relearning',
+};
+
+export interface ReviewCardProps {
+  cardId: string;
+  /** Undefined when the card's question is no longer in the bundled knowledge base. */
+  question: QuestionCard | undefined;
+  state: CardStateValue;
+  leech: boolean;
+  revealed: boolean;
+  /** What each rating would schedule, Again first; shown once revealed. */
+  previews: readonly IntervalPreview[];
+  busy?: boolean;
+  /** Move focus to the question when the card appears (after the user has started reviewing). */
+  takeFocus?: boolean;
+  onReveal(): void;
+  onRate(grade: Grade): void;
+  onAction(action: CardAction): void;
+  onOpenQuestion?(id: string): void;
+  onCopy?(code: string): void;
+}
+
+/** The element that had focus was removed (the reveal or a rating button): focus fell back to the page. */
+const focusWasLost = () => document.activeElement === null || document.activeElement === document.body;
+
+export function ReviewCard(props: ReviewCardProps) {
+  const { cardId, question, state, leech, revealed, previews, busy = false, takeFocus = false } = props;
+  const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const answerRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (takeFocus && focusWasLost()) headingRef.current?.focus();
+    // Only when this card appears: the container gives each card version its own instance.
+  }, []);
+  useEffect(() => {
+    if (revealed && focusWasLost()) answerRef.current?.focus();
+  }, [revealed]);
+
+  return (
+    <article class="aw-review-card" aria-labelledby={headingId} aria-busy={busy}>
+      <div class="aw-review-meta">
+        <span class="aw-chip">{STATE_LABELS[state]}</span>
+        {leech && (
+          <span class="aw-chip aw-leech" title={`Forgotten ${LEECH_LAPSES} or more times`}>
+            Leech
+          </span>
+        )}
+        <CardMenu disabled={busy} onAction={props.onAction} />
+      </div>
+      <h3 id={headingId} ref={headingRef} tabIndex={-1} class="aw-review-question">
+        {question ? question.question : `Card “${cardId}”`}
+      </h3>
+      {leech && (
+        <p class="aw-review-leech-note">
+          You have forgotten this card {LEECH_LAPSES} or more times. Read the full answer closely, or reset or
+          suspend it from Card actions.
+        </p>
+      )}
+      {!question ? (
+        <p class="aw-error-box">
+          This card's question is not in this version of Awaitwise. Remove it from Card actions, or suspend it to keep
+          its history.
+        </p>
+      ) : revealed ? (
+        <>
+          <div ref={answerRef} tabIndex={-1} class="aw-review-answer" role="region" aria-label="Answer">
+            <p class="aw-review-short">{question.short}</p>
+            <details class="aw-review-full">
+              <summary>Full answer{question.snippets.length > 0 ? ' and code' : ''}</summary>
+              <RichText blocks={question.body} snippets={question.snippets} onCopy={props.onCopy} />
+            </details>
+            {props.onOpenQuestion && (
+              <button type="button" class="aw-link-button" onClick={() => props.onOpenQuestion?.(question.id)}>
+                Open in the question view
+              </button>
+            )}
+          </div>
+          <div class="aw-rating" role="group" aria-label="How well did you remember it?">
+            {previews.map(({ rating, label }) => (
+              <button
+                key={rating}
+                type="button"
+                class={`aw-rate aw-rate-${rating}`}
+                aria-keyshortcuts={String(rating)}
+                disabled={busy}
+                onClick={() => props.onRate(rating)}
+              >
+                <kbd aria-hidden="true">{rating}</kbd>
+                {`${GRADE_LABELS[rating]} · ${label}`}
+              </button>
+            ))}
+          </div>
+        </>
+      ) : (
+        <button
+          type="button"
+          class="aw-button aw-review-reveal"
+          aria-keyshortcuts="Space Enter"
+          disabled={busy}
+          onClick={props.onReveal}
+        >
+          Show answer
+        </button>
+      )}
+      <p class="aw-review-keys aw-muted">
+        <kbd>Space</kbd> show answer · <kbd>1</kbd>–<kbd>4</kbd> rate · <kbd>U</kbd> undo
+      </p>
+    </article>
+  );
+}
+
+interface CardMenuProps {
+  disabled: boolean;
+  onAction(action: CardAction): void;
+}
+
+const CONFIRM: Record<'reset' | 'remove', { question: string; confirm: string }> = {
+  reset: { question: 'Forget everything learnt about this card?', confirm: 'Reset card' },
+  remove: { question: 'Remove this card and its review history?', confirm: 'Remove card' },
+};
+
+/** Suspend, bury, reset, remove. The two that lose progress ask first, in place (no blocking dialog). */
+function CardMenu({ disabled, onAction }: CardMenuProps) {
+  const [confirming, setConfirming] = useState<'reset' | 'remove' | null>(null);
+  const menuRef = useRef<HTMLDetailsElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+
+  const close = () => {
+    setConfirming(null);
+    const menu = menuRef.current;
+    if (menu) {
+      menu.open = false;
+      menu.querySelector('summary')?.focus();
+    }
+  };
+  const run = (action: CardAction) => {
+    close();
+    onAction(action);
+  };
+
+  return (
+    <details
+      ref={menuRef}
+      class="aw-review-menu"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && menuRef.current?.open) {
+          e.preventDefault();
+          close();
+        }
+      }}
+    >
+      <summary>Card actions</summary>
+      <div class="aw-review-menu-body">
+        {confirming ? (
+          <div role="group" aria-label={CONFIRM[confirming].question}>
+            <p>{CONFIRM[confirming].question}</p>
+            <button ref={confirmRef} type="button" class="aw-button aw-small" disabled={disabled} onClick={() => run(confirming)}>
+              {CONFIRM[confirming].confirm}
+            </button>{' '}
+            <button type="button" class="aw-button aw-secondary aw-small" onClick={() => setConfirming(null)}>
+              Cancel
+            </button>
+          </div>
+        ) : (
+          <ul>
+            <li>
+              <button type="button" class="aw-link-button" disabled={disabled} onClick={() => run('suspend')}>
+                Suspend
+              </button>
+            </li>
+            <li>
+              <button type="button" class="aw-link-button" disabled={disabled} onClick={() => run('bury')}>
+                Bury until tomorrow
+              </button>
+            </li>
+            <li>
+              <button type="button" class="aw-link-button" disabled={disabled} onClick={() => setConfirming('reset')}>
+                Reset…
+              </button>
+            </li>
+            <li>
+              <button type="button" class="aw-link-button" disabled={disabled} onClick={() => setConfirming('remove')}>
+                Remove…
+              </button>
+            </li>
+          </ul>
+        )}
+      </div>
+    </details>
+  );
+}

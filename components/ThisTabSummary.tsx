@@ -1,0 +1,54 @@
+import type { TabState } from '@/utils/page-view';
+import { CardSummaryList } from './CardSummaryList';
+import { ConceptChips } from './ConceptChips';
+
+const SITE_NAMES: Record<string, string> = {
+  leetcode: 'LeetCode',
+  hackerrank: 'HackerRank',
+  codewars: 'Codewars',
+  geeksforgeeks: 'GeeksforGeeks',
+  exercism: 'Exercism',
+  neetcode: 'NeetCode',
+};
+
+export function siteName(site: string): string {
+  return SITE_NAMES[site] ?? site;
+}
+
+export interface ThisTabSummaryProps {
+  state: TabState | null;
+  loading: boolean;
+  /** How many matching questions to list. */
+  limit: number;
+  onOpenQuestion(id: string): void;
+}
+
+/** What was detected on the tab, or a plain statement that nothing was. */
+export function ThisTabSummary({ state, loading, limit, onOpenQuestion }: ThisTabSummaryProps) {
+  if (loading) return <p class="aw-muted" aria-busy="true">Checking this tab…</p>;
+  if (!state) {
+    return (
+      <p class="aw-empty" data-testid="no-detection">
+        No asyncio problem on this page. Open a concurrency problem on LeetCode, HackerRank, Codewars,
+        GeeksforGeeks, Exercism or NeetCode, or search below.
+      </p>
+    );
+  }
+  const { problem, view } = state;
+  return (
+    <div data-testid="detection">
+      <p class="aw-problem-title">{problem.title || problem.slug}</p>
+      <p class="aw-meta">
+        {siteName(problem.site)}
+        {problem.difficulty ? ` · ${problem.difficulty}` : ''}
+        {problem.generic ? ' · read with the generic reader' : ''}
+      </p>
+      <ConceptChips concepts={view.concepts} label="Concepts detected" />
+      {view.cards.length > 0 ? (
+        <CardSummaryList cards={view.cards.slice(0, limit)} onOpen={onOpenQuestion} openLabel="Full answer in the side panel" />
+      ) : (
+        <p class="aw-muted">No matching questions yet.</p>
+      )}
+    </div>
+  );
+}

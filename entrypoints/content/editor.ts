@@ -1,0 +1,62 @@
+/** The content script's side of reading the editor: the main-world reader first, rendered lines second. */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { newEditorChannel, requestEditorModel, visibleEditorText, type EditorModel } from '@/utils/editor-bridge';
+
+const TYPING_DEBOUNCE_MS = 900;
+const channel = newEditorChannel();
+
+export async function readEditorCode(ctx: ContentScriptContext): Promise<EditorModel | null> {
+  const model = await requestEditorModel(window, channel);
+  if (ctx.isInvalid) return null;
+  if (model?.code) return model;
+  const visible = visibleEditorText(document);
+  return visible ? { code: visible } : model;
+}
+
+/**
+ * Calls back with the editor's code after the user pauses typing, only when it changed. Listening for key
+ * and input events (capture phase) costs nothing while the user is not typing, unlike polling.
+ */
+export function watchEditorCode(ctx: ContentScriptContext, onCode: (code: string) => Promise<void> | void): () => void {
+  let last: string | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  const check = async () => {
+    const model = await readEditorCode(ctx);
+    if (stopped || !model || model.code === last) return;
+    const first = last === null;
+    last = model.code;
+    // The first read is the code the page report already carried; lint again only after edits.
+    if (!first) await onCode(model.code);
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void check(), TYPING_DEBOUNCE_MS);
+  };
+  const options = { capture: true, passive: true };
+  for (const type of ['keyup', 'input', 'paste', 'drop'] as const) ctx.addEventListener(document, type, schedule, options);
+  void check();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    for (const type of ['keyup', 'input', 'paste', 'drop'] as const) document.removeEventListener(type, schedule, options);
+  };
+}
+
+const GUTTER_SELECTORS = ['.line-numbers', '.ace_gutter-cell', '.cm-gutterElement', '.CodeMirror-linenumber'];
+
+/**
+ * Scrolls the editor to a finding's line when the editor has rendered that line's number in its gutter.
+ * Editors render only what is in view, so a far-away line may not exist in the DOM; then nothing moves.
+ */
+export function revealEditorLine(line: number): boolean {
+  for (const selector of GUTTER_SELECTORS) {
+    for (const cell of document.querySelectorAll(selector)) {
+      if (cell.textContent?.trim() === String(line)) {
+        cell.scrollIntoView({ block: 'center', behavior: 'smooth' });
+        return true;
+      }
+    }
+  }
+  return false;
+}

@@ -1,0 +1,85 @@
+import { useState } from 'preact/hooks';
+import type { AwaitwiseDb } from '@/utils/db';
+import { questionById } from '@/utils/knowledge';
+import { exportBackup, importBackupText, serialiseBackup, type ImportMode } from '@/utils/srs/backup';
+
+const knownIds: ReadonlySet<string> = new Set(questionById.keys());
+
+type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'ok'; text: string } | { kind: 'error'; text: string };
+
+/** Export to a versioned JSON file; import validates the whole file before it touches the database. */
+export function BackupPanel({ db }: { db: AwaitwiseDb }) {
+  const [mode, setMode] = useState<ImportMode>('merge');
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+
+  const download = async () => {
+    setStatus({ kind: 'busy' });
+    try {
+      const backup = await exportBackup(db, Date.now());
+      const blob = new Blob([serialiseBackup(backup)], { type: 'application/json' });
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `awaitwise-backup-${new Date().toISOString().slice(0, 10)}.json`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setStatus({ kind: 'ok', text: `Exported ${backup.cards.length} cards and ${backup.reviewLogs.length} reviews.` });
+    } catch (error) {
+      setStatus({ kind: 'error', text: `Export failed: ${(error as Error).message}` });
+    }
+  };
+
+  const upload = async (file: File | undefined) => {
+    if (!file) return;
+    setStatus({ kind: 'busy' });
+    try {
+      const result = await importBackupText(db, await file.text(), knownIds, mode);
+      if (!result.ok) {
+        setStatus({ kind: 'error', text: `Nothing was imported: ${result.error}` });
+        return;
+      }
+      const s = result.summary;
+      setStatus({
+        kind: 'ok',
+        text: `Imported: ${s.cardsAdded} cards added, ${s.cardsUpdated} updated, ${s.logsAdded} reviews, ${s.savedAdded} saved problems.`,
+      });
+    } catch (error) {
+      setStatus({ kind: 'error', text: `Import failed and nothing was changed: ${(error as Error).message}` });
+    }
+  };
+
+  return (
+    <section class="aw-section" aria-labelledby="backup-heading">
+      <h2 id="backup-heading">Backup</h2>
+      <p class="aw-muted">Your progress lives only in this browser. Export it to a file to keep it safe or move it.</p>
+      <div class="aw-row">
+        <button type="button" class="aw-button" onClick={() => void download()} disabled={status.kind === 'busy'}>
+          Export progress
+        </button>
+      </div>
+      <div class="aw-field" style={{ marginTop: '12px' }}>
+        <label for="import-mode">When importing</label>
+        <select id="import-mode" value={mode} onChange={(e) => setMode((e.currentTarget as HTMLSelectElement).value as ImportMode)}>
+          <option value="merge">Merge with my progress (newer reviews win)</option>
+          <option value="replace">Replace my progress with the file</option>
+        </select>
+      </div>
+      <div class="aw-field">
+        <label for="import-file">Import a backup file</label>
+        <input
+          id="import-file"
+          type="file"
+          accept="application/json,.json"
+          disabled={status.kind === 'busy'}
+          onChange={(e) => {
+            const input = e.currentTarget as HTMLInputElement;
+            void upload(input.files?.[0]).finally(() => (input.value = ''));
+          }}
+        />
+      </div>
+      <p role="status" aria-live="polite" class={status.kind === 'error' ? 'aw-error-box' : status.kind === 'ok' ? 'aw-ok' : 'aw-muted'}>
+        {status.kind === 'busy' ? 'Working…' : status.kind === 'ok' || status.kind === 'error' ? status.text : ''}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,137 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { SearchBox } from '@/components/SearchBox';
+import { ThisTabSummary } from '@/components/ThisTabSummary';
+import { useActiveTab } from '@/components/hooks/use-active-tab';
+import { useDb } from '@/components/hooks/use-db';
+import { useLiveQuery } from '@/components/hooks/use-live-query';
+import { useSearch } from '@/components/hooks/use-search';
+import { useSettings } from '@/components/hooks/use-settings';
+import { useTheme } from '@/components/hooks/use-theme';
+import { listSaved, removeSaved } from '@/utils/db';
+import { dueCountToday } from '@/utils/srs/queue';
+import { openPanelFromPage, type PanelRequest } from '@/utils/panel';
+
+export function App() {
+  const { settings } = useSettings();
+  const theme = useTheme(settings.theme);
+  const tab = useActiveTab();
+  const db = useDb();
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const hits = useSearch(query);
+  const due = useLiveQuery(() => dueCountToday(db, Date.now(), settings.srs), [settings.srs]);
+  const saved = useLiveQuery(() => listSaved(db), []);
+  const [panelRefused, setPanelRefused] = useState(false);
+
+  const openPanel = (request: PanelRequest) => {
+    void openPanelFromPage(request, tab.windowId).then((ok) => {
+      setPanelRefused(!ok);
+      if (ok) window.close();
+    });
+  };
+  const detected = tab.status === 'ready' && tab.state !== null;
+
+  const search = (
+    <SearchBox
+      id="popup-search"
+      query={query}
+      hits={hits}
+      activeIndex={Math.min(active, Math.max(hits.length - 1, 0))}
+      onQuery={(q) => {
+        setQuery(q);
+        setActive(0);
+      }}
+      onActive={setActive}
+      onPick={(hit) => openPanel({ view: hit.kind, id: hit.id })}
+      autoFocus={!detected}
+    />
+  );
+
+  return (
+    <div class="aw-theme aw-page" data-theme={theme}>
+      <header class="aw-page-head">
+        <h1>
+          <img class="aw-logo" src="/icon/32.png" alt="" />
+          Awaitwise
+        </h1>
+        <button type="button" class="aw-link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+          Options
+        </button>
+      </header>
+      <main class="aw-page-main">
+        {!detected && search}
+        {!query && (
+          <section class="aw-section" aria-labelledby="this-tab">
+            <h2 id="this-tab">This tab</h2>
+            <ThisTabSummary
+              state={tab.state}
+              loading={tab.status === 'loading'}
+              limit={4}
+              onOpenQuestion={(id) => openPanel({ view: 'question', id })}
+            />
+          </section>
+        )}
+        {detected && search}
+        {!query && (
+          <>
+            <section class="aw-section" aria-labelledby="due-today">
+              <h2 id="due-today">Flashcards</h2>
+              <div class="aw-due" aria-live="polite">
+                {due.status === 'ready' ? (
+                  <span data-testid="due-count">
+                    <strong>{due.value.total}</strong> {due.value.total === 1 ? 'card' : 'cards'} due today
+                  </span>
+                ) : due.status === 'error' ? (
+                  <span class="aw-error-box">Could not read your flashcards: {due.error.message}</span>
+                ) : (
+                  <span class="aw-muted">Counting…</span>
+                )}
+                <button type="button" class="aw-button" onClick={() => openPanel({ view: 'review' })}>
+                  Review now
+                </button>
+              </div>
+            </section>
+            <section class="aw-section" aria-labelledby="saved">
+              <h2 id="saved">Saved for later</h2>
+              {saved.status === 'ready' && saved.value.length === 0 && (
+                <p class="aw-muted">Nothing saved yet. Use “Save for later” in the side panel on a problem page.</p>
+              )}
+              {saved.status === 'ready' && saved.value.length > 0 && (
+                <ul class="aw-saved" data-testid="saved-list">
+                  {saved.value.slice(0, 6).map((item) => (
+                    <li key={item.url}>
+                      <a href={item.url} target="_blank" rel="noreferrer">
+                        {item.title || item.slug}
+                      </a>
+                      <button
+                        type="button"
+                        class="aw-link-button"
+                        aria-label={`Remove ${item.title || item.slug} from saved`}
+                        onClick={() => void removeSaved(db, item.url)}
+                      >
+                        Remove
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {saved.status === 'error' && <p class="aw-error-box">Could not read saved problems: {saved.error.message}</p>}
+            </section>
+          </>
+        )}
+        {panelRefused && (
+          <p class="aw-error-box" role="alert">
+            The browser did not open the side panel. Try the keyboard shortcut (Alt+Shift+A).
+          </p>
+        )}
+      </main>
+      <footer class="aw-page-foot">
+        <button type="button" class="aw-button aw-secondary" onClick={() => openPanel({ view: 'page' })}>
+          Open side panel
+        </button>
+        <span class="aw-muted">Offline · no account · no tracking</span>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * `npm test`: every check in order, each timed, then one closing line `N passed, N failed` with the real
+ * totals read from the runners' JSON reports (plus one per check step: data, compile, lint, builds).
+ * Keeps going after a failure where the next step does not depend on it, so one run shows everything.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureChromium } from './lib/chromium';
+
+interface Step {
+  name: string;
+  command: string[];
+  /** Report file with test counts; without one the step counts as one check. */
+  report?: 'vitest' | 'playwright';
+  needs?: string[];
+  env?: Record<string, string>;
+}
+
+const STEPS: Step[] = [
+  { name: 'data', command: ['npx', 'tsx', 'scripts/build-data.ts'] },
+  { name: 'compile', command: ['npx', 'tsc', '--noEmit'], needs: ['data'] },
+  { name: 'lint', command: ['npx', 'eslint', '.'] },
+  { name: 'unit', command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/unit.json'], report: 'vitest', needs: ['data'] },
+  { name: 'build', command: ['npx', 'wxt', 'build'], needs: ['data'] },
+  { name: 'build:firefox', command: ['npx', 'wxt', 'build', '-b', 'firefox', '--mv3'], needs: ['data'] },
+  { name: 'web-ext lint', command: ['npx', 'web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--self-hosted', '--output', 'text'], needs: ['build:firefox'] },
+  { name: 'e2e', command: ['npx', 'playwright', 'test'], report: 'playwright', needs: ['build'] },
+];
+
+interface Outcome {
+  name: string;
+  ok: boolean;
+  skipped: boolean;
+  seconds: number;
+  passed: number;
+  failed: number;
+  skippedTests: number;
+}
+
+function countVitest(): Pick<Outcome, 'passed' | 'failed' | 'skippedTests'> | null {
+  if (!existsSync('reports/unit.json')) return null;
+  const report = JSON.parse(readFileSync('reports/unit.json', 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    testResults: { status: string; assertionResults: unknown[] }[];
+  };
+  // A test file that fails to load has no assertion results; count it as one failure so it cannot hide.
+  const brokenFiles = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + brokenFiles,
+    skippedTests: report.numPendingTests + report.numTodoTests,
+  };
+}
+
+function countPlaywright(): Pick<Outcome, 'passed' | 'failed' | 'skippedTests'> | null {
+  if (!existsSync('reports/e2e.json')) return null;
+  const report = JSON.parse(readFileSync('reports/e2e.json', 'utf8')) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    errors?: unknown[];
+  };
+  const { expected, unexpected, flaky, skipped } = report.stats;
+  return { passed: expected + flaky, failed: unexpected + (report.errors?.length ?? 0), skippedTests: skipped };
+}
+
+const chromium = ensureChromium();
+process.env.CHROMIUM_PATH = chromium;
+rmSync('reports', { recursive: true, force: true });
+mkdirSync('reports', { recursive: true });
+
+const outcomes: Outcome[] = [];
+for (const step of STEPS) {
+  const blocked = step.needs?.find((n) => !outcomes.find((o) => o.name === n)?.ok);
+  if (blocked) {
+    console.log(`\n▶ ${step.name}: skipped (needs ${blocked})`);
+    outcomes.push({ name: step.name, ok: false, skipped: true, seconds: 0, passed: 0, failed: 1, skippedTests: 0 });
+    continue;
+  }
+  console.log(`\n▶ ${step.name}: ${step.command.join(' ')}`);
+  const started = performance.now();
+  const result = spawnSync(step.command[0]!, step.command.slice(1), { stdio: 'inherit', env: { ...process.env, ...step.env } });
+  const seconds = (performance.now() - started) / 1000;
+  const ok = result.status === 0;
+  const counts = step.report === 'vitest' ? countVitest() : step.report === 'playwright' ? countPlaywright() : null;
+  if (step.report && !counts) {
+    outcomes.push({ name: step.name, ok: false, skipped: false, seconds, passed: 0, failed: 1, skippedTests: 0 });
+  } else if (counts) {
+    // A runner that exits non-zero with no failing test (a crash, an unhandled error) still fails the run.
+    const failed = counts.failed || (ok ? 0 : 1);
+    outcomes.push({ name: step.name, ok: ok && failed === 0, skipped: false, seconds, ...counts, failed });
+  } else {
+    outcomes.push({ name: step.name, ok, skipped: false, seconds, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skippedTests: 0 });
+  }
+}
+
+console.log('\nstep            result    time   passed  failed');
+for (const o of outcomes) {
+  const result = o.skipped ? 'skipped' : o.ok ? 'ok' : 'FAILED';
+  console.log(
+    `${o.name.padEnd(15)} ${result.padEnd(8)} ${`${o.seconds.toFixed(1)}s`.padStart(6)} ${String(o.passed).padStart(8)} ${String(o.failed).padStart(7)}`,
+  );
+}
+const passed = outcomes.reduce((n, o) => n + o.passed, 0);
+const failed = outcomes.reduce((n, o) => n + o.failed, 0);
+const skipped = outcomes.reduce((n, o) => n + o.skippedTests, 0);
+console.log(`(unit and e2e count their tests; every other step counts as one check)`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed === 0 && outcomes.every((o) => o.ok) ? 0 : 1);

@@ -1,0 +1,80 @@
+/** The background's side effects behind the router's BackgroundServices interface. */
+import { liveQuery } from 'dexie';
+import { browser } from 'wxt/browser';
+import { openDb, type AwaitwiseDb } from '@/utils/db';
+import { fundamentalsFirst } from '@/utils/knowledge';
+import { openPanelNow, setPanelRequest } from '@/utils/panel';
+import { loadSettings } from '@/utils/settings';
+import { addCards } from '@/utils/srs/repository';
+import { dueCountToday } from '@/utils/srs/queue';
+import type { BackgroundServices } from './router';
+
+const MATCH_COLOUR = '#2457c5';
+const DUE_COLOUR = '#5c6670';
+
+/** The action API: `action` in MV3, `browserAction` in Firefox MV2. */
+function actionApi() {
+  return browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+}
+
+export function createBackgroundServices(): BackgroundServices & { watchDueCount(): void } {
+  let db: AwaitwiseDb | undefined;
+  const database = () => (db ??= openDb());
+  let dueText = '';
+  /** Tabs currently showing a match count instead of the due count. */
+  const matchTabs = new Set<number>();
+
+  const setDueText = async (count: number) => {
+    dueText = count > 0 ? String(count) : '';
+    const action = actionApi();
+    if (!action) return;
+    await action.setBadgeText({ text: dueText });
+    await action.setBadgeBackgroundColor({ color: DUE_COLOUR });
+  };
+
+  return {
+    now: () => Date.now(),
+    async addCards(ids, source) {
+      const result = await addCards(database(), ids, source, Date.now(), fundamentalsFirst);
+      return result.added.length;
+    },
+    async setTabBadge(tabId, count) {
+      const action = actionApi();
+      if (!action) return;
+      try {
+        if (count === null) {
+          matchTabs.delete(tabId);
+          await action.setBadgeText({ tabId, text: dueText });
+          await action.setBadgeBackgroundColor({ tabId, color: DUE_COLOUR });
+        } else {
+          matchTabs.add(tabId);
+          await action.setBadgeText({ tabId, text: String(count) });
+          await action.setBadgeBackgroundColor({ tabId, color: MATCH_COLOUR });
+        }
+      } catch {
+        // The tab closed between the report and the badge update: nothing to show it on.
+        matchTabs.delete(tabId);
+      }
+    },
+    openPanel(target, view) {
+      // Must run before any await: the user's click is only honoured synchronously.
+      const opened = openPanelNow({ tabId: target.tabId, windowId: target.windowId });
+      return Promise.all([setPanelRequest({ view }), opened]).then(([, ok]) => ok);
+    },
+    /** Keeps the toolbar's due count current as cards are reviewed in any view, and across day changes. */
+    watchDueCount() {
+      const refresh = async () => {
+        const settings = await loadSettings();
+        return (await dueCountToday(database(), Date.now(), settings.srs)).total;
+      };
+      liveQuery(refresh).subscribe({
+        next: (count) => void setDueText(count),
+        error: (error: unknown) => console.error('[awaitwise] due count failed', error),
+      });
+      browser.alarms?.create('due-refresh', { periodInMinutes: 30 });
+      browser.alarms?.onAlarm.addListener((alarm) => {
+        if (alarm.name === 'due-refresh') void refresh().then(setDueText);
+      });
+    },
+  };
+}

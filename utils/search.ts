@@ -1,0 +1,127 @@
+/**
+ * Full-text search over questions and practice problems with MiniSearch: field boosts, prefix and fuzzy
+ * matching out of the box, and small enough (~7 KB gzip) to ship to the popup. On top of it, a short list of
+ * the phrasings people actually type ("run in parallel", "fire and forget") expands the query.
+ */
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { Block, Inline, Knowledge } from '@/utils/knowledge-types';
+
+export interface SearchHit {
+  id: string;
+  kind: 'question' | 'practice';
+  title: string;
+  score: number;
+}
+
+interface SearchDoc {
+  id: string;
+  kind: 'question' | 'practice';
+  title: string;
+  keywords: string;
+  summary: string;
+  concepts: string;
+  body: string;
+}
+
+/** Phrase → terms that the knowledge base uses for the same idea. Checked against the lower-cased query. */
+const SYNONYMS: [RegExp, string][] = [
+  [/\bparallel|simultaneous|at the same time|concurrent(ly)?\b/, 'gather concurrently create_task'],
+  [/\blimit|throttl|at most \d|max(imum)? (number|concurrent)|bound(ed)? concurrency|cap\b/, 'semaphore limit concurrency'],
+  [/\bfire[- ]and[- ]forget|background task|garbage collect|disappear/, 'task references create_task weak'],
+  [/\bblock(s|ing)?\b|freez|hang|stall|unresponsive/, 'blocking event loop to_thread'],
+  [/\btime ?out|too long|deadline|give up after/, 'timeout wait_for'],
+  [/\bcancel|abort|stop (a|the) task/, 'cancellation cancel CancelledError'],
+  [/\bthread ?pool|executor|offload|background thread/, 'run_in_executor to_thread executor'],
+  [/\bcpu|compute|number crunch|heavy calculation/, 'cpu-bound process pool executor'],
+  [/\bwait for (all|every)|all (of them|results)|collect results/, 'gather results'],
+  [/\bfirst (one|result|to finish)|fastest|race\b/, 'wait FIRST_COMPLETED as_completed'],
+  [/\berror|exception|fail|crash/, 'exception raise'],
+  [/\bnever awaited|forgot (to )?await|missing await|runtimewarning/, 'never awaited coroutine warning'],
+  [/\bqueue|pipeline|worker|producer|consumer/, 'queue producer consumer task_done join'],
+  [/\bshut ?down|ctrl.?c|sigint|sigterm|exit cleanly/, 'graceful shutdown signal cancel'],
+  [/\bsync(hronous)? code|from sync|normal function|non-async/, 'run_coroutine_threadsafe asyncio.run sync'],
+  [/\bmutex|critical section|race condition|lost update/, 'lock race'],
+  [/\bnotify|signal (another|other)|wake up/, 'event condition'],
+  [/\bretry|back ?off|transient/, 'retry backoff jitter'],
+  [/\bsocket|tcp|server|client connection/, 'streams open_connection start_server'],
+  [/\bfaster loop|libuv|speed up (the )?loop/, 'uvloop'],
+  [/\bunit test|pytest|mock/, 'testing IsolatedAsyncioTestCase'],
+  [/\bnursery|trio|structured/, 'structured concurrency TaskGroup'],
+  [/\bwhat'?s new|changed in|new in 3\.|version/, 'python 3.11 3.12 3.13 changes'],
+  [/\bgil|global interpreter lock|multicore|multiple cores/, 'GIL multiprocessing threading'],
+];
+
+export function expandQuery(query: string): string {
+  const lower = query.toLowerCase();
+  const extra = SYNONYMS.filter(([pattern]) => pattern.test(lower)).map(([, terms]) => terms);
+  return [query, ...extra].join(' ');
+}
+
+export function blockText(blocks: readonly Block[]): string {
+  const inline = (nodes: readonly Inline[]): string =>
+    nodes.map((n) => (n.k === 'text' || n.k === 'code' ? n.t : inline(n.c))).join('');
+  return blocks
+    .map((b) => (b.k === 'p' ? inline(b.c) : b.k === 'snippet' ? '' : b.items.map(inline).join(' ')))
+    .join(' ');
+}
+
+export function searchDocuments(kb: Knowledge): SearchDoc[] {
+  const names = new Map(kb.concepts.map((c) => [c.id, c.name]));
+  const conceptText = (ids: readonly string[]) => ids.map((id) => `${id.replace(/-/g, ' ')} ${names.get(id) ?? ''}`).join(' ');
+  return [
+    ...kb.questions.map((q) => ({
+      id: q.id,
+      kind: 'question' as const,
+      title: q.question,
+      keywords: q.keywords.join(' '),
+      summary: q.short,
+      concepts: conceptText(q.concepts),
+      body: blockText(q.body),
+    })),
+    ...kb.practice.map((p) => ({
+      id: p.id,
+      kind: 'practice' as const,
+      title: p.title,
+      keywords: p.keywords.join(' '),
+      summary: p.hints[0],
+      concepts: conceptText(p.concepts),
+      body: blockText(p.statement),
+    })),
+  ];
+}
+
+export interface SearchIndex {
+  search(query: string, limit?: number): SearchHit[];
+  /** Completions for the search box, from indexed terms. */
+  suggest(query: string, limit?: number): string[];
+}
+
+export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
+  const index = new MiniSearch<SearchDoc>({
+    fields: ['title', 'keywords', 'summary', 'concepts', 'body'],
+    storeFields: ['kind', 'title'],
+    searchOptions: {
+      boost: { title: 3, keywords: 2.5, concepts: 2, summary: 1.5, body: 1 },
+      prefix: (term) => term.length > 2,
+      fuzzy: (term) => (term.length > 4 ? 0.2 : false),
+      combineWith: 'OR',
+    },
+  });
+  index.addAll(docs);
+  const toHit = (r: SearchResult): SearchHit => ({
+    id: String(r.id),
+    kind: r.kind as SearchHit['kind'],
+    title: r.title as string,
+    score: Math.round(r.score * 1000) / 1000,
+  });
+  return {
+    search(query, limit = 10) {
+      const trimmed = query.trim();
+      if (!trimmed) return [];
+      return index.search(expandQuery(trimmed)).slice(0, limit).map(toHit);
+    },
+    suggest(query, limit = 5) {
+      return index.autoSuggest(query.trim()).slice(0, limit).map((s) => s.suggestion);
+    },
+  };
+}
