@@ -11,5 +11,7 @@ export default defineConfig({
     mockReset: true,
     restoreMocks: true,
     testTimeout: 30_000,
+    // Python snippets run concurrently; three at a time keeps a two-core CI machine responsive.
+    maxConcurrency: 3,
   },
 });

@@ -4,7 +4,7 @@
  * Keeps going after a failure where the next step does not depend on it, so one run shows everything.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { ensureChromium } from './lib/chromium';
 
 interface Step {
@@ -106,5 +106,7 @@ const passed = outcomes.reduce((n, o) => n + o.passed, 0);
 const failed = outcomes.reduce((n, o) => n + o.failed, 0);
 const skipped = outcomes.reduce((n, o) => n + o.skippedTests, 0);
 console.log(`(unit and e2e count their tests; every other step counts as one check)`);
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+const totals = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+writeFileSync('reports/totals.txt', `${totals}\n`);
+console.log(totals);
 process.exit(failed === 0 && outcomes.every((o) => o.ok) ? 0 : 1);

@@ -44,7 +44,7 @@ export interface RunResult {
 }
 
 /** Runs one snippet under `-X dev -W error`, so a never-awaited coroutine or a leaked socket fails it. */
-export function runSnippet(code: string, timeoutMs = 10_000): Promise<RunResult> {
+export function runSnippet(code: string, timeoutMs = 20_000): Promise<RunResult> {
   const dir = mkdtempSync(join(tmpdir(), 'awaitwise-snippet-'));
   const file = join(dir, 'snippet.py');
   writeFileSync(file, code);
@@ -53,6 +53,8 @@ export function runSnippet(code: string, timeoutMs = 10_000): Promise<RunResult>
       cwd: dir,
       env: { ...process.env, PYTHONHASHSEED: '0', PYTHONIOENCODING: 'utf-8' },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, so a timeout also kills the worker processes a snippet started.
+      detached: true,
     });
     let stdout = '';
     let stderr = '';
@@ -61,7 +63,11 @@ export function runSnippet(code: string, timeoutMs = 10_000): Promise<RunResult>
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGKILL');
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
     }, timeoutMs);
     child.on('close', (code) => {
       clearTimeout(timer);

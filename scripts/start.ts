@@ -1,0 +1,98 @@
+/**
+ * `npm start`: builds the extension, launches Debian's Chromium with it on a bundled demo problem (the real
+ * LeetCode URL, answered from a saved page since this machine has no network), opens the hint overlay,
+ * popup and side panel, and saves screenshots of each in light and dark. Headed when a display exists (the
+ * browser stays open until you close it); headless otherwise.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { chromiumArgs, ensureChromium } from './lib/chromium';
+
+const DEMO_URL = 'https://leetcode.com/problems/print-in-order/';
+const DEMO_PAGE = resolve('tests/fixtures/sites/leetcode-print-in-order.html');
+const EXTENSION_DIR = resolve('.output/chrome-mv3');
+const OUT = resolve(process.env.SCREENSHOT_DIR ?? '.output/screenshots');
+const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.argv.includes('--headless');
+
+function run(command: string, args: string[]) {
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+async function extensionIdOf(context: BrowserContext): Promise<string> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return new URL(worker.url()).host;
+}
+
+async function shoot(page: Page, name: string, saved: string[], options: { fullPage?: boolean } = {}) {
+  const path = join(OUT, `${name}.png`);
+  await page.screenshot({ path, ...options });
+  saved.push(path);
+}
+
+async function main() {
+  const executablePath = ensureChromium();
+  run('npx', ['tsx', 'scripts/build-data.ts']);
+  run('npx', ['wxt', 'build']);
+  mkdirSync(OUT, { recursive: true });
+
+  const context = await chromium.launchPersistentContext('', {
+    executablePath,
+    headless: !headed,
+    args: chromiumArgs(EXTENSION_DIR),
+    viewport: { width: 1280, height: 820 },
+  });
+  const demo = readFileSync(DEMO_PAGE, 'utf8');
+  await context.route(/^https?:\/\//, (route) =>
+    route.request().url() === DEMO_URL
+      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: demo })
+      : route.fulfill({ status: 404, contentType: 'text/plain', body: 'Awaitwise demo: only the demo problem is served.' }),
+  );
+  const id = await extensionIdOf(context);
+  const saved: string[] = [];
+
+  for (const scheme of ['light', 'dark'] as const) {
+    const problem = await context.newPage();
+    await problem.emulateMedia({ colorScheme: scheme });
+    await problem.goto(DEMO_URL);
+    const badge = problem.locator('awaitwise-hints .aw-badge');
+    await badge.waitFor({ timeout: 15_000 });
+    await badge.click();
+    await problem.locator('awaitwise-hints').getByRole('button', { name: /first hint/i }).click();
+    await shoot(problem, `overlay-${scheme}`, saved);
+
+    for (const [name, size] of [
+      ['popup', { width: 380, height: 560 }],
+      ['sidepanel', { width: 400, height: 820 }],
+    ] as const) {
+      const view = await context.newPage();
+      await view.setViewportSize(size);
+      await view.emulateMedia({ colorScheme: scheme });
+      await view.goto(`chrome-extension://${id}/${name}.html`);
+      // The popup and side panel describe the active tab: put the problem in front, then load them.
+      await problem.bringToFront();
+      await view.reload();
+      await view.getByTestId('detection').waitFor({ timeout: 10_000 });
+      await shoot(view, `${name}-${scheme}`, saved);
+      if (!headed) await view.close();
+    }
+    if (!headed) await problem.close();
+  }
+
+  console.log('\nAwaitwise is running on the demo problem. Screenshots:');
+  for (const path of saved) console.log(`  ${path}`);
+  if (headed) {
+    console.log('\nThe browser stays open: try the badge next to the title, the toolbar popup and the side panel. Close it to exit.');
+    await new Promise<void>((resolveClose) => context.on('close', () => resolveClose()));
+  } else {
+    console.log('\n(No display found, so the browser ran headless. With a display, npm start opens a real window.)');
+    await context.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

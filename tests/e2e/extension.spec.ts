@@ -1,0 +1,78 @@
+/** The whole extension in Debian's Chromium: content script → background → popup and side panel → Dexie. */
+import { expect, openExtensionPage, overlayBadge, overlayHost, test } from './fixtures';
+
+const RELATED = 'https://leetcode.com/problems/print-in-order/';
+const UNRELATED = 'https://leetcode.com/problems/two-sum/';
+
+test.beforeEach(async ({ routes }) => {
+  await routes({
+    [RELATED]: 'sites/leetcode-print-in-order.html',
+    [UNRELATED]: 'sites/leetcode-two-sum.html',
+    'https://leetcode.com/problemset/': 'sites/leetcode-print-in-order.html',
+  });
+});
+
+test('the content script runs on a LeetCode problem page and reports it; popup and side panel show its title', async ({
+  context,
+  extensionId,
+}) => {
+  const problem = await context.newPage();
+  await problem.goto(RELATED);
+  await expect(overlayBadge(problem)).toBeVisible();
+
+  const popup = await openExtensionPage(context, extensionId, 'popup.html');
+  await problem.bringToFront();
+  await popup.reload();
+  await expect(popup.getByTestId('detection')).toContainText('Print in Order');
+
+  const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
+  await problem.bringToFront();
+  await panel.reload();
+  await expect(panel.getByTestId('detection')).toContainText('Print in Order');
+});
+
+test('the content script does not run on other LeetCode pages', async ({ context }) => {
+  // The problem-set listing is served the same problem markup: only the match patterns keep the script out.
+  const page = await context.newPage();
+  await page.goto('https://leetcode.com/problemset/');
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(1500);
+  await expect(overlayHost(page)).toHaveCount(0);
+});
+
+test('an unrelated problem gets no overlay and the popup says so', async ({ context, extensionId }) => {
+  const problem = await context.newPage();
+  await problem.goto(UNRELATED);
+  await problem.waitForTimeout(1500);
+  await expect(overlayHost(problem)).toHaveCount(0);
+  const popup = await openExtensionPage(context, extensionId, 'popup.html');
+  await problem.bringToFront();
+  await popup.reload();
+  await expect(popup.getByTestId('no-detection')).toBeVisible();
+});
+
+test('save for later in the side panel is listed in the popup', async ({ context, extensionId }) => {
+  const problem = await context.newPage();
+  await problem.goto(RELATED);
+  await expect(overlayBadge(problem)).toBeVisible();
+  const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
+  await problem.bringToFront();
+  await panel.reload();
+  await panel.getByRole('button', { name: 'Save for later' }).click();
+  await expect(panel.getByRole('button', { name: 'Saved for later' })).toBeDisabled();
+
+  const popup = await openExtensionPage(context, extensionId, 'popup.html');
+  await expect(popup.getByTestId('saved-list')).toContainText('Print in Order');
+});
+
+test('no request from the extension leaves the machine', async ({ context, extensionId, requests }) => {
+  const problem = await context.newPage();
+  await problem.goto(RELATED);
+  await expect(overlayBadge(problem)).toBeVisible();
+  for (const path of ['popup.html', 'sidepanel.html', 'options.html']) {
+    const page = await openExtensionPage(context, extensionId, path);
+    await page.waitForLoadState('networkidle');
+  }
+  const allowed = (url: string) => url.startsWith('chrome-extension://') || url === RELATED || url.startsWith('data:');
+  expect(requests.filter((url) => !allowed(url))).toEqual([]);
+});

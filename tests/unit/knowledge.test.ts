@@ -1,0 +1,103 @@
+/** The knowledge base as shipped: valid, complete, and its compiler strict about what it accepts. */
+import { describe, expect, it } from 'vitest';
+import { compileDataDir } from '../../scripts/lib/read-data';
+import { compileKnowledge, highlightPython } from '@/utils/knowledge/compile';
+import { knowledge as bundled } from '@/utils/knowledge';
+
+const { knowledge, errors } = compileDataDir();
+
+const CONCEPTS = `- id: gather\n  name: gather\n  definition: Runs things.\n- id: exceptions\n  name: Exceptions\n  definition: Errors.\n`;
+const card = (front: string, body = 'Some text.\n\n```python run\nprint(1)\n```\n\n```output\n1\n```\n') =>
+  `---\nid: sample-card\nquestion: Why?\nshort: Because.\nconcepts: [gather]\ndifficulty: easy\nlevel: 1\nkeywords: [a, b]\n${front}---\n${body}`;
+const compileOne = (text: string, path = 'questions/sample-card.md') => compileKnowledge(CONCEPTS, [{ path, text }]).errors;
+
+describe('the bundled knowledge base', () => {
+  it('compiles without a single error', () => {
+    expect(errors).toEqual([]);
+  });
+
+  it('has at least 60 question cards and 12 practice problems', () => {
+    expect(knowledge.questions.length).toBeGreaterThanOrEqual(60);
+    expect(knowledge.practice.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('is what the extension bundles (data/generated is up to date)', () => {
+    expect(bundled).toEqual(knowledge);
+  });
+
+  it('uses every concept of the vocabulary at least once', () => {
+    const used = new Set([...knowledge.questions, ...knowledge.practice].flatMap((i) => i.concepts));
+    const unused = knowledge.concepts.map((c) => c.id).filter((id) => !used.has(id));
+    expect(unused).toEqual([]);
+  });
+
+  it('has three progressive hints, a runnable solution and known-problem links in every practice problem', () => {
+    for (const p of knowledge.practice) {
+      expect(p.hints, p.id).toHaveLength(3);
+      expect(new Set(p.hints).size, p.id).toBe(3);
+      expect(p.snippets.some((s) => s.runnable && s.output !== undefined), p.id).toBe(true);
+    }
+    const matched = knowledge.practice.flatMap((p) => p.matches);
+    for (const slug of ['leetcode:print-in-order', 'leetcode:building-h2o', 'leetcode:the-dining-philosophers', 'leetcode:promise-pool'])
+      expect(matched).toContain(slug);
+  });
+
+  it('covers the topics interviews ask about', () => {
+    const ids = new Set(knowledge.questions.map((q) => q.id));
+    for (const id of [
+      'event-loop-scheduler', 'calling-coroutine-function', 'coroutines-vs-threads', 'sequential-awaits-do-not-overlap',
+      'gather-does-not-cancel-on-error', 'task-group-vs-gather', 'exception-group-except-star', 'to-thread',
+      'run-in-executor-pools', 'asyncio-threading-multiprocessing-gil', 'await-only-in-async-def', 'shield',
+      'wait-for-timeout', 'asyncio-timeout-context', 'queue-maxsize-backpressure', 'task-references',
+      'never-awaited-warning', 'contextvars-in-tasks', 'call-soon-threadsafe', 'streams-drain', 'asyncio-subprocess',
+      'graceful-shutdown', 'testing-async-code', 'uvloop', 'eager-task-factory-312', 'python-311-changes',
+    ])
+      expect(ids, id).toContain(id);
+  });
+
+  it('pairs every parse-only third-party snippet with a runnable standard-library twin', () => {
+    for (const item of [...knowledge.questions, ...knowledge.practice]) {
+      const thirdParty = item.snippets.filter((s) => !s.runnable && /^\s*(import|from)\s+(aiohttp|aiofiles|uvloop|trio|httpx|requests|pytest)\b/m.test(s.code));
+      if (thirdParty.length) expect(item.snippets.some((s) => s.runnable), item.id).toBe(true);
+    }
+  });
+});
+
+describe('the compiler', () => {
+  it('accepts a well-formed card', () => {
+    expect(compileOne(card(''))).toEqual([]);
+  });
+
+  it.each([
+    ['raw HTML', card('', '<b>bold</b> text\n\n```python run\nprint(1)\n```\n')],
+    ['a heading', card('', '# Title\n\ntext\n\n```python run\nprint(1)\n```\n')],
+    ['an http link', card('', '[x](http://example.com)\n\n```python run\nprint(1)\n```\n')],
+    ['an unknown snippet flag', card('', 'text\n\n```python fast\nprint(1)\n```\n')],
+    ['a snippet neither run nor parse', card('', 'text\n\n```python\nprint(1)\n```\n')],
+    ['an output after a parse snippet', card('', 'text\n\n```python parse\nprint(1)\n```\n\n```output\n1\n```\n')],
+    ['a javascript block', card('', 'text\n\n```js\nx()\n```\n')],
+    ['an unknown concept', card('').replace('concepts: [gather]', 'concepts: [gather, telepathy]')],
+    ['an unknown related card', card('related: [nowhere]\n')],
+    ['an unknown front-matter field', card('colour: blue\n')],
+    ['a missing short answer', card('').replace('short: Because.\n', '')],
+    ['a bad difficulty', card('').replace('difficulty: easy', 'difficulty: trivial')],
+    ['no snippet', card('', 'Only prose.\n')],
+    ['invalid YAML', card('keywords: [unclosed\n')],
+  ])('rejects %s with a message naming the file', (_what, text) => {
+    const errs = compileOne(text);
+    expect(errs.length).toBeGreaterThan(0);
+    expect(errs[0]).toMatch(/^questions\/sample-card\.md: /);
+  });
+
+  it('rejects an id that differs from the file name', () => {
+    expect(compileOne(card(''), 'questions/other-name.md')[0]).toMatch(/must equal the file name/);
+  });
+
+  it('highlights Python into lines of tokens that join back to the source', () => {
+    const code = 'async def main():\n    await asyncio.sleep(1)  # pause\n';
+    const lines = highlightPython(code);
+    expect(lines.map((l) => l.map((t) => t.t).join('')).join('\n')).toBe(code);
+    expect(lines[0]).toContainEqual({ t: 'async', c: 'keyword' });
+    expect(lines[1]!.some((t) => t.c === 'comment')).toBe(true);
+  });
+});

@@ -1,0 +1,46 @@
+/** Search quality on our own labelled queries, worded the way people ask rather than like the cards. */
+import { describe, expect, it } from 'vitest';
+import queries from '../fixtures/search-queries.json';
+import { knowledge } from '@/utils/knowledge';
+import { createSearchIndex, expandQuery, searchDocuments } from '@/utils/search';
+
+const index = createSearchIndex(searchDocuments(knowledge));
+
+export function hitAt3(): { rate: number; misses: { q: string; got: string[] }[] } {
+  const misses: { q: string; got: string[] }[] = [];
+  for (const { q, expect: wanted } of queries) {
+    const got = index.search(q, 3).map((h) => h.id);
+    if (!got.some((id) => wanted.includes(id))) misses.push({ q, got });
+  }
+  return { rate: 1 - misses.length / queries.length, misses };
+}
+
+describe('search', () => {
+  it('has a labelled query set of at least 40 queries naming real items', () => {
+    expect(queries.length).toBeGreaterThanOrEqual(40);
+    const ids = new Set([...knowledge.questions, ...knowledge.practice].map((i) => i.id));
+    for (const { expect: wanted } of queries) for (const id of wanted) expect(ids, id).toContain(id);
+  });
+
+  it('finds a right answer in the top 3 for at least 90% of the queries', () => {
+    const { rate, misses } = hitAt3();
+    expect(misses.length / queries.length, JSON.stringify(misses, null, 1)).toBeLessThanOrEqual(0.1);
+    expect(rate).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('returns nothing for an empty query and ranks an exact API name first', () => {
+    expect(index.search('   ')).toEqual([]);
+    expect(index.search('asyncio.shield')[0]?.id).toBe('shield');
+  });
+
+  it('tolerates typos and prefixes', () => {
+    expect(index.search('semaphor').map((h) => h.id)).toContain('semaphore-limit-concurrency');
+    expect(index.search('cancelation').map((h) => h.id).slice(0, 5)).toContain('cancellation-basics');
+  });
+
+  it('expands common phrasings with the words the cards use', () => {
+    expect(expandQuery('fire and forget')).toMatch(/task references/);
+    expect(expandQuery('run these in parallel')).toMatch(/gather/);
+    expect(expandQuery('hello')).toBe('hello');
+  });
+});
