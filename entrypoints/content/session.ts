@@ -11,7 +11,7 @@ import type { PageSnapshot } from '@/utils/page-snapshot';
 import type { PageView } from '@/utils/page-view';
 import type { LintFinding } from '@/utils/lint';
 import type { Message } from '@/utils/messages';
-import { loadSettings } from '@/utils/settings';
+import { isSiteEnabled } from '@/utils/site-enabled';
 import { mountOverlay, type OverlayHandle } from './overlay/mount';
 import { readEditorCode, revealEditorLine, watchEditorCode } from './editor';
 import { isDismissed, rememberDismissed } from './dismissed';
@@ -40,9 +40,9 @@ export function startPageSession(ctx: ContentScriptContext): void {
     const stale = () => gen !== generation || ctx.isInvalid;
     const url = new URL(location.href);
     const adapter = adapterFor(url);
-    const settings = await loadSettings();
+    const enabled = adapter ? await isSiteEnabled(adapter.id) : false;
     if (stale()) return;
-    if (!adapter || !adapter.isProblemUrl(url) || !settings.sites[adapter.id]) {
+    if (!adapter || !adapter.isProblemUrl(url) || !enabled) {
       teardown();
       if (reported) {
         reported = false;
