@@ -73,17 +73,13 @@ export async function openExtensionPage(context: BrowserContext, extensionId: st
 export const overlayHost = (page: Page) => page.locator('awaitwise-hints');
 export const overlayBadge = (page: Page) => page.locator('awaitwise-hints').locator('.aw-badge');
 
-/**
- * Extension pages ask for "the active tab of this window": bring the problem tab to the front first, then
- * open the extension page in a background-less way by evaluating in it without activating it.
- */
-export async function tabIdOf(worker: Worker, url: string): Promise<number> {
-  return worker.evaluate(async (u) => {
-    type Tab = { id?: number; url?: string; pendingUrl?: string };
+/** The id of the active tab (bring the page to the front first): without the "tabs" permission URLs are hidden. */
+export async function tabIdOf(worker: Worker): Promise<number> {
+  return worker.evaluate(async () => {
+    type Tab = { id?: number };
     const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Tab[]> } } }).chrome;
-    const tabs = await api.tabs.query({});
-    const tab = tabs.find((t) => t.url === u || t.pendingUrl === u);
-    if (!tab?.id) throw new Error(`no tab for ${u}: ${tabs.map((t) => t.url).join(', ')}`);
+    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) throw new Error('no active tab');
     return tab.id;
-  }, url);
+  });
 }

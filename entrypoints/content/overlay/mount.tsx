@@ -21,7 +21,7 @@ export interface OverlayHandle {
 
 export async function mountOverlay(
   ctx: ContentScriptContext,
-  anchor: Element | null,
+  title: Element | null,
   problemKey: string,
   view: PageView,
   theme: 'light' | 'dark',
@@ -29,6 +29,8 @@ export async function mountOverlay(
 ): Promise<OverlayHandle> {
   // A stray host left by an earlier instance (extension reload) would make two badges.
   for (const stray of document.querySelectorAll(OVERLAY_TAG)) stray.remove();
+  // A title the page hides (collapsed panels, hostile styles) would hide the badge with it: float instead.
+  const anchor = title && isShown(title) ? title : null;
   const floating = !anchor;
   let ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
   const draw = (v: PageView, t: 'light' | 'dark') => {
@@ -51,6 +53,7 @@ export async function mountOverlay(
         'style',
         'display:block !important;position:relative !important;visibility:visible !important;opacity:1 !important;' +
           'margin:6px 0 !important;padding:0 !important;border:0 !important;transform:none !important;' +
+          'left:auto !important;top:auto !important;right:auto !important;bottom:auto !important;' +
           'width:auto !important;height:auto !important;z-index:2147483000 !important;',
       );
       return container;
@@ -70,4 +73,9 @@ export async function mountOverlay(
       ui = undefined;
     },
   };
+}
+
+function isShown(element: Element): boolean {
+  if (typeof element.checkVisibility === 'function') return element.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+  return element.getClientRects().length > 0;
 }
