@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'data/generated/**', 'test-results/**', 'playwright-report/**', 'reports/**', 'screenshots/**'] },
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'data/generated/**', 'test-results/**', 'playwright-report/**', 'reports/**', 'screenshots/**', '.tmp-*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -26,6 +26,11 @@ export default tseslint.config(
         { selector: "NewExpression[callee.name='Function']", message: 'No new Function.' },
       ],
     },
+  },
+  {
+    // Playwright fixtures must destructure their dependencies, even when there are none.
+    files: ['tests/e2e/**'],
+    rules: { 'no-empty-pattern': 'off' },
   },
   {
     files: ['**/*.cjs'],

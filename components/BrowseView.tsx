@@ -74,7 +74,7 @@ export function BrowseView(props: BrowseViewProps) {
       {items.length === 0 && <p class="aw-empty">Nothing matches. Clear the filters or try other words.</p>}
       {groups.map((group) => (
         <section key={group.topic || 'results'} class="aw-topic">
-          {group.topic && <h3>{names.get(group.topic) ?? group.topic}</h3>}
+          {group.topic && <h2>{names.get(group.topic) ?? group.topic}</h2>}
           <ul class="aw-qlist">
             {group.items.map((item) => (
               <li key={`${item.kind}:${item.id}`}>

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { CardStateValue } from '@/utils/db';
 import type { QuestionCard } from '@/utils/knowledge-types';
 import { LEECH_LAPSES, type Grade, type IntervalPreview } from '@/utils/srs/scheduler';
-import { GRADE_LABELS, type CardAction } from './hooks/use-review';
+import { GRADE_LABELS, type CardAction } from './hooks/review-session';
 import { RichText } from './RichText';
 
 const STATE_LABELS: Readonly<Record<CardStateValue, string>> = {

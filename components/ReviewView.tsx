@@ -4,7 +4,8 @@ import type { AwaitwiseDb } from '@/utils/db';
 import { fundamentalsFirst, questionById } from '@/utils/knowledge';
 import { GRADES, type Grade } from '@/utils/srs/scheduler';
 import { useDb } from './hooks/use-db';
-import { STARTER_CARDS, useReview, versionKey, type ReviewModel } from './hooks/use-review';
+import { versionKey } from './hooks/review-session';
+import { STARTER_CARDS, useReview, type ReviewModel } from './hooks/use-review';
 import { useSettings } from './hooks/use-settings';
 import { ReviewCard } from './ReviewCard';
 import { NextDue, ReviewSummary } from './ReviewSummary';
@@ -125,7 +126,10 @@ export function ReviewView({ db: dbProp, now, onOpenQuestion, onBrowse, onCopy }
             started.current = true;
             void model.rate(grade);
           }}
-          onAction={(action) => void model.act(action)}
+          onAction={(action) => {
+            started.current = true;
+            void model.act(action);
+          }}
           onOpenQuestion={onOpenQuestion}
           onCopy={onCopy}
         />

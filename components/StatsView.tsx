@@ -1,5 +1,5 @@
 /** Study statistics for the side panel: streak, true retention, 30-day due forecast, year heatmap, cards by state. */
-import { useId } from 'preact/hooks';
+import { useId, useRef } from 'preact/hooks';
 import type { AwaitwiseDb } from '@/utils/db';
 import { LEECH_LAPSES } from '@/utils/srs/scheduler';
 import { loadStats, type StateCounts, type StudyStats } from '@/utils/srs/stats';
@@ -27,9 +27,11 @@ export function StatsView({ db: dbProp, now = systemClock }: StatsViewProps) {
   const { settings, loaded } = useSettings();
   // The figures move with the study day as well as with reviews; a few minutes' delay is fine.
   const tick = useTick(5 * 60_000);
+  const nowRef = useRef(now);
+  nowRef.current = now;
   const result = useLiveQuery(
-    () => (loaded ? loadStats(db, now(), settings.srs) : null),
-    [db, settings.srs, loaded, now, tick],
+    () => (loaded ? loadStats(db, nowRef.current(), settings.srs) : null),
+    [db, settings.srs, loaded, tick],
   );
   const headingId = useId();
 

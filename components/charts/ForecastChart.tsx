@@ -20,8 +20,9 @@ const PLOT_H = HEIGHT - TOP - BOTTOM;
 /** The top of the y axis: the largest count rounded up to a multiple of a step that reads well (1, 2, 5, 10…). */
 export function axisMax(max: number): number {
   if (max <= 4) return Math.max(1, max);
-  const magnitude = 10 ** Math.floor(Math.log10(max / 4));
-  const step = [1, 2, 5, 10].map((f) => f * magnitude).find((s) => s >= max / 4) ?? magnitude * 10;
+  // At most five steps of 1, 2 or 5 times a power of ten.
+  const magnitude = 10 ** Math.floor(Math.log10(max / 5));
+  const step = [1, 2, 5, 10].map((f) => f * magnitude).find((s) => s >= max / 5) ?? magnitude * 10;
   return Math.ceil(max / step) * step;
 }
 

@@ -4,9 +4,8 @@
  * once: each rating carries the version of the card the view showed, so a card answered elsewhere is skipped
  * rather than logged twice, and the live query brings every view the new queue.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AwaitwiseDb, CardRecord } from '@/utils/db';
-import { startOfDay, startOfNextDay } from '@/utils/srs/day';
 import { dueQueue } from '@/utils/srs/queue';
 import { addCards, buryUntilTomorrow, removeCard, resetCard, suspend } from '@/utils/srs/repository';
 import { rate, undoLast } from '@/utils/srs/review';
@@ -14,107 +13,28 @@ import {
   formatInterval,
   LEECH_LAPSES,
   previewIntervals,
-  Rating,
   type Grade,
   type IntervalPreview,
 } from '@/utils/srs/scheduler';
 import type { SrsSettings } from '@/utils/srs/settings';
+import {
+  GRADE_LABELS,
+  nextStudyTime,
+  selectCard,
+  sessionStats,
+  versionKey,
+  type CardAction,
+  type SessionEntry,
+  type SessionStats,
+} from './review-session';
 import { useLiveQuery } from './use-live-query';
 import { useTick } from './use-tick';
-
-export type CardAction = 'suspend' | 'bury' | 'reset' | 'remove';
-
-export const GRADE_LABELS: Readonly<Record<Grade, string>> = {
-  [Rating.Again]: 'Again',
-  [Rating.Hard]: 'Hard',
-  [Rating.Good]: 'Good',
-  [Rating.Easy]: 'Easy',
-};
 
 /** How many fundamentals "Add the fundamentals" puts in the deck at a time. */
 export const STARTER_CARDS = 10;
 
 /** A longer answer time means the user walked away; counting it would inflate "time spent" (Anki caps it too). */
 export const MAX_ANSWER_MS = 5 * 60_000;
-
-const LEARNING = 1;
-const RELEARNING = 3;
-
-/** Identifies one version of a card: rating or resetting it changes `reps` or `last_review`. */
-export function versionKey(card: Pick<CardRecord, 'id' | 'reps' | 'last_review'>): string {
-  return `${card.id}|${card.reps}|${card.last_review ?? '-'}`;
-}
-
-const isLearning = (card: CardRecord) => card.state === LEARNING || card.state === RELEARNING;
-
-/**
- * The next card to show from the queue: the first one that is really due, so a learning card shown early
- * (learn-ahead) only comes back straight away when nothing else is left.
- */
-export function pickNext(queue: readonly CardRecord[], now: number): CardRecord | undefined {
-  return queue.find((card) => !(isLearning(card) && card.due > now)) ?? queue[0];
-}
-
-export interface Selection {
-  /** Version key of the card on screen, which stays there while the queue changes around it. */
-  currentKey: string | null;
-  /** A card brought back by undo, shown before the live query has caught up with the undo. */
-  pinned: CardRecord | null;
-  /** Versions this view has answered (or found answered elsewhere); never shown again. */
-  answered: ReadonlySet<string>;
-}
-
-export function selectCard(queue: readonly CardRecord[], selection: Selection, now: number): CardRecord | undefined {
-  const open = queue.filter((card) => !selection.answered.has(versionKey(card)));
-  const { pinned, currentKey } = selection;
-  if (pinned) return open.find((card) => versionKey(card) === versionKey(pinned)) ?? pinned;
-  const current = currentKey === null ? undefined : open.find((card) => versionKey(card) === currentKey);
-  return current ?? pickNext(open, now);
-}
-
-/**
- * When the next card can be studied, given that nothing can be now: learning cards as soon as they enter the
- * learn-ahead window, review cards from the start of the study day they are due on, new (and review) cards held
- * back by a daily limit from the next study day. Null when there is no unsuspended card at all.
- */
-export function nextStudyTime(cards: readonly CardRecord[], now: number, settings: SrsSettings): number | null {
-  const dayEnd = startOfNextDay(now, settings.dayStartHour);
-  const learnAheadMs = settings.learnAheadMinutes * 60_000;
-  let next: number | null = null;
-  for (const card of cards) {
-    if (card.suspended) continue;
-    const when = isLearning(card)
-      ? Math.max(card.due - learnAheadMs, card.buriedUntil, now)
-      : Math.max(startOfDay(card.due, settings.dayStartHour), card.buriedUntil, dayEnd);
-    if (next === null || when < next) next = when;
-  }
-  return next;
-}
-
-export interface SessionEntry {
-  logId: number;
-  cardId: string;
-  rating: Grade;
-  elapsedMs: number;
-  /** False once the card was reset or removed: its log can no longer be undone. */
-  undoable: boolean;
-}
-
-export interface SessionStats {
-  reviewed: number;
-  byRating: Record<Grade, number>;
-  timeSpentMs: number;
-}
-
-export function sessionStats(entries: readonly SessionEntry[]): SessionStats {
-  const byRating: Record<Grade, number> = { [Rating.Again]: 0, [Rating.Hard]: 0, [Rating.Good]: 0, [Rating.Easy]: 0 };
-  let timeSpentMs = 0;
-  for (const entry of entries) {
-    byRating[entry.rating]++;
-    timeSpentMs += entry.elapsedMs;
-  }
-  return { reviewed: entries.length, byRating, timeSpentMs };
-}
 
 export interface QueueCounts {
   new: number;
@@ -171,7 +91,10 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 export function useReview({ db, settings, knowledgeOrder, enabled = true, now = systemClock }: UseReviewOptions): ReviewModel {
   // Re-run the queue every half minute: learning cards come due with time, not with a database write.
   const tick = useTick(30_000);
-  const clock = now;
+  // A stable clock, so a caller passing a new function on every render does not restart the live queries.
+  const nowRef = useRef(now);
+  nowRef.current = now;
+  const clock = useCallback(() => nowRef.current(), []);
   const queueResult = useLiveQuery(
     () => (enabled ? dueQueue(db, clock(), settings, knowledgeOrder) : null),
     [db, settings, knowledgeOrder, enabled, clock, tick],
@@ -192,7 +115,8 @@ export function useReview({ db, settings, knowledgeOrder, enabled = true, now = 
   const card = queue ? selectCard(queue, { currentKey, pinned, answered }, clock()) : undefined;
   const cardKey = card ? versionKey(card) : null;
 
-  useEffect(() => {
+  // Layout effect: the answer time starts when the card is on screen, not when the browser next gets round to effects.
+  useLayoutEffect(() => {
     if (cardKey !== currentKey) {
       setCurrentKey(cardKey);
       shownAt.current = clock();

@@ -176,7 +176,8 @@ export function App() {
           Options
         </a>
       </header>
-      <nav class="aw-tabs" role="tablist" aria-label="Side panel views">
+      <nav aria-label="Side panel views">
+        <div class="aw-tabs" role="tablist">
         {TABS.map((t) => (
           <button
             key={t.id}
@@ -191,6 +192,7 @@ export function App() {
             {t.label}
           </button>
         ))}
+        </div>
       </nav>
       <main id="panel-main" class="aw-page-main">
         <div role="tabpanel" aria-labelledby={`tab-${current}`}>
