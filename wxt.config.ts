@@ -19,7 +19,7 @@ export default defineConfig({
         ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+A' }, description: 'Open the Awaitwise sidebar' } }
         : { 'open-side-panel': { suggested_key: { default: 'Alt+Shift+A' }, description: 'Open the Awaitwise side panel' } },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'awaitwise@awaitwise.dev', strict_min_version: '115.0' } } }
+      ? { browser_specific_settings: { gecko: { id: 'awaitwise@awaitwise.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } } }
       : {}),
   }),
 });

@@ -162,3 +162,45 @@ test('the side panel follows the active tab', async ({ context, extensionId, rou
   await first.bringToFront();
   await expect(panel.getByTestId('detection')).toContainText('Print in Order');
 });
+
+test('100 single-page navigations leave one overlay at most and no growth in listeners', async ({ context, routes }) => {
+  const related = 'https://leetcode.com/problems/print-in-order/';
+  await routes({ [related]: 'sites/leetcode-print-in-order.html' });
+  const pages = {
+    related: readFileSync(join(FIXTURES, 'sites/leetcode-print-in-order.html'), 'utf8'),
+    unrelated: readFileSync(join(FIXTURES, 'sites/leetcode-two-sum.html'), 'utf8'),
+  };
+  const page = await context.newPage();
+  await page.goto(related);
+  await expect(overlayBadge(page)).toBeVisible();
+  const cdp = await context.newCDPSession(page);
+  // Listeners of every world (page and content script) on window and document, as DevTools counts them.
+  const listenerCount = async () => {
+    let total = 0;
+    for (const expression of ['window', 'document']) {
+      const { result } = await cdp.send('Runtime.evaluate', { expression });
+      const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId!, depth: 0 });
+      total += listeners.length;
+    }
+    return total;
+  };
+  const before = await listenerCount();
+  for (let i = 0; i < 100; i++) {
+    const kind = i % 2 === 0 ? 'unrelated' : 'related';
+    await page.evaluate(
+      ([markup, path]) => {
+        const doc = new DOMParser().parseFromString(markup!, 'text/html');
+        document.title = doc.title;
+        document.body.replaceWith(document.adoptNode(doc.body));
+        history.pushState({}, '', path);
+      },
+      [pages[kind], kind === 'related' ? '/problems/print-in-order/' : '/problems/two-sum/'],
+    );
+    expect(await overlayHost(page).count()).toBeLessThanOrEqual(1);
+  }
+  // The last navigation went to the related problem: exactly one overlay once things settle.
+  await expect(overlayBadge(page)).toBeVisible();
+  await page.waitForTimeout(1000);
+  await expect(overlayHost(page)).toHaveCount(1);
+  expect(await listenerCount()).toBeLessThanOrEqual(before);
+});
