@@ -18,7 +18,7 @@ import type {
   QuestionCard,
   Snippet,
   Token,
-} from '@/utils/knowledge-types';
+} from '../knowledge-types';
 
 export interface SourceFile {
   /** Path relative to data/, e.g. `questions/gather-basics.md`. */
