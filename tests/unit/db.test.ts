@@ -1,0 +1,95 @@
+import Dexie, { type EntityTable } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AwaitwiseDb, V1_STORES, listSaved, openDb, removeSaved, saveProblem, type SavedProblem } from '@/utils/db';
+import { addCards } from '@/utils/srs/repository';
+import { pickSnapshot } from '@/utils/srs/scheduler';
+
+const opened: Dexie[] = [];
+function track<T extends Dexie>(db: T): T {
+  opened.push(db);
+  return db;
+}
+const uniqueName = () => `db-test-${crypto.randomUUID()}`;
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+describe('schema', () => {
+  it('declares the saved table, the cards and logs with the due-queue indexes', async () => {
+    const db = track(openDb(uniqueName()));
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['cards', 'reviewLogs', 'saved']);
+    const cardIndexes = db.cards.schema.indexes.map((i) => i.name).sort();
+    expect(cardIndexes).toEqual(['[suspended+state+due]', '[suspended+state+position]', 'addedAt', 'position']);
+    expect(db.reviewLogs.schema.primKey.auto).toBe(true);
+    expect(db.reviewLogs.schema.indexes.map((i) => i.name).sort()).toEqual(['cardId', 'dayKey', 'reviewedAt']);
+    expect(db.saved.schema.primKey.name).toBe('url');
+  });
+
+  it('opens under the default name', () => {
+    const db = openDb();
+    expect(db.name).toBe('awaitwise');
+    expect(db).toBeInstanceOf(AwaitwiseDb);
+  });
+});
+
+describe('saved problems', () => {
+  it('saves, lists newest first, overwrites by url and removes', async () => {
+    const db = track(openDb(uniqueName()));
+    await saveProblem(db, { url: 'https://leetcode.com/problems/a/', site: 'leetcode', slug: 'a', title: 'A' }, 1000);
+    await saveProblem(db, { url: 'https://www.codewars.com/kata/b', site: 'codewars', slug: 'b', title: 'B' }, 3000);
+    await saveProblem(db, { url: 'https://exercism.org/tracks/python/exercises/c', site: 'exercism', slug: 'c', title: 'C' }, 2000);
+    expect((await listSaved(db)).map((s) => s.slug)).toEqual(['b', 'c', 'a']);
+
+    await saveProblem(db, { url: 'https://leetcode.com/problems/a/', site: 'leetcode', slug: 'a', title: 'A again' }, 4000);
+    const list = await listSaved(db);
+    expect(list).toHaveLength(3);
+    expect(list[0]).toEqual({ url: 'https://leetcode.com/problems/a/', site: 'leetcode', slug: 'a', title: 'A again', savedAt: 4000 });
+
+    await removeSaved(db, 'https://www.codewars.com/kata/b');
+    expect((await listSaved(db)).map((s) => s.slug)).toEqual(['a', 'c']);
+  });
+});
+
+describe('migration from version 1', () => {
+  it('keeps every saved problem and makes the new tables usable', async () => {
+    const name = uniqueName();
+    const rows: SavedProblem[] = Array.from({ length: 25 }, (_, i) => ({
+      url: `https://leetcode.com/problems/p${i}/`,
+      site: 'leetcode',
+      slug: `p${i}`,
+      title: `Problem ${i} — “quoted” ✓`,
+      savedAt: 1_700_000_000_000 + i,
+    }));
+    const v1 = new Dexie(name) as Dexie & { saved: EntityTable<SavedProblem, 'url'> };
+    v1.version(1).stores(V1_STORES);
+    await v1.saved.bulkAdd(rows);
+    expect(v1.verno).toBe(1);
+    v1.close();
+
+    const db = track(openDb(name));
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.saved.orderBy('savedAt').toArray()).toEqual(rows);
+    expect((await listSaved(db))[0]?.slug).toBe('p24');
+
+    await addCards(db, ['event-loop-scheduler'], 'manual', 1_700_000_100_000);
+    const snapshot = pickSnapshot((await db.cards.get('event-loop-scheduler'))!);
+    await db.reviewLogs.add({
+      cardId: 'event-loop-scheduler',
+      rating: 3,
+      reviewedAt: 1_700_000_200_000,
+      dayKey: '2023-11-14',
+      before: snapshot,
+      after: snapshot,
+    });
+    expect(await db.cards.count()).toBe(1);
+    expect(await db.reviewLogs.where('cardId').equals('event-loop-scheduler').count()).toBe(1);
+    expect(await db.saved.count()).toBe(rows.length);
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * The extension's one IndexedDB database. Every schema version stays declared so Dexie can upgrade any older
+ * database a user still has; repository functions take the db so tests can use a throwaway database.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { SiteId } from '@/utils/page-snapshot';
+
+/** A problem the user saved to practise later. */
+export interface SavedProblem {
+  url: string;
+  site: SiteId;
+  slug: string;
+  title: string;
+  savedAt: number;
+}
+
+/** 0 New, 1 Learning, 2 Review, 3 Relearning: the numeric values of ts-fsrs `State`. */
+export type CardStateValue = 0 | 1 | 2 | 3;
+
+/**
+ * The scheduling part of a card: ts-fsrs `Card` with dates as epoch ms (IndexedDB indexes numbers, and numbers
+ * survive JSON backups unchanged), plus `leech` because a rating can set it and undo must restore it.
+ */
+export interface CardSnapshot {
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  state: CardStateValue;
+  last_review: number | null;
+  leech: 0 | 1;
+}
+
+/** Why a card is in the deck: added by hand, from the problem being practised, or by the default deck. */
+export type CardSource = 'manual' | 'problem' | 'auto';
+export const CARD_SOURCES: readonly CardSource[] = ['manual', 'problem', 'auto'];
+
+/** A flashcard's state, keyed by the knowledge base's question-card id. Flags are 0/1 because booleans cannot be indexed. */
+export interface CardRecord extends CardSnapshot {
+  id: string;
+  addedAt: number;
+  suspended: 0 | 1;
+  /** Hidden from the queue until this time (ms); 0 when not buried. */
+  buriedUntil: number;
+  /** New-card order: lower comes first; problem-sourced cards get positions below every other card. */
+  position: number;
+  source: CardSource;
+}
+
+/** Ratings as ts-fsrs numbers: 1 Again, 2 Hard, 3 Good, 4 Easy. */
+export type GradeValue = 1 | 2 | 3 | 4;
+
+/** One rating, with the card before and after so it can be undone and replayed. */
+export interface ReviewLogRecord {
+  id: number;
+  cardId: string;
+  rating: GradeValue;
+  reviewedAt: number;
+  /** Study day (`YYYY-MM-DD`, honouring the day start hour in force at review time). */
+  dayKey: string;
+  before: CardSnapshot;
+  after: CardSnapshot;
+  /** Time the user took to answer, when the view measured it. */
+  elapsedMs?: number;
+}
+
+/** Version 1's stores, as shipped by the foundation; exported so the migration test opens the real thing. */
+export const V1_STORES = { saved: 'url, savedAt' } as const;
+
+/**
+ * Version 2 adds the flashcards. The due queue reads `[suspended+state+due]` (learning and reviews by due) and
+ * `[suspended+state+position]` (new cards in order); `position` finds the ends of the new-card order.
+ */
+export const V2_STORES = {
+  cards: 'id, [suspended+state+due], [suspended+state+position], position, addedAt',
+  reviewLogs: '++id, cardId, reviewedAt, dayKey',
+} as const;
+
+export class AwaitwiseDb extends Dexie {
+  declare saved: EntityTable<SavedProblem, 'url'>;
+  declare cards: EntityTable<CardRecord, 'id'>;
+  declare reviewLogs: EntityTable<ReviewLogRecord, 'id'>;
+
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores(V1_STORES);
+    // New tables only: existing `saved` rows need no upgrade().
+    this.version(2).stores(V2_STORES);
+  }
+}
+
+export const DB_NAME = 'awaitwise';
+
+export function openDb(name = DB_NAME): AwaitwiseDb {
+  return new AwaitwiseDb(name);
+}
+
+export async function saveProblem(
+  db: AwaitwiseDb,
+  problem: Omit<SavedProblem, 'savedAt'>,
+  now = Date.now(),
+): Promise<SavedProblem> {
+  const record: SavedProblem = { ...problem, savedAt: now };
+  await db.saved.put(record);
+  return record;
+}
+
+/** Saved problems, newest first. */
+export function listSaved(db: AwaitwiseDb): Promise<SavedProblem[]> {
+  return db.saved.orderBy('savedAt').reverse().toArray();
+}
+
+export function removeSaved(db: AwaitwiseDb, url: string): Promise<void> {
+  return db.saved.delete(url);
+}
