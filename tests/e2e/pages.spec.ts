@@ -106,8 +106,9 @@ for (const scheme of ['light', 'dark'] as const) {
 test('the background rejects malformed, unknown and oversized messages and keeps working', async ({ context, extensionId }) => {
   const page = await openExtensionPage(context, extensionId, 'options.html');
   const results = await page.evaluate(async () => {
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
     const send = (m: unknown) =>
-      chrome.runtime.sendMessage(m).then(
+      runtime.sendMessage(m).then(
         (r: unknown) => ({ ok: true, r }),
         (e: Error) => ({ ok: false, e: String(e.message) }),
       );
