@@ -109,8 +109,8 @@ test('the background rejects malformed, unknown and oversized messages and keeps
     const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
     const send = (m: unknown) =>
       runtime.sendMessage(m).then(
-        (r: unknown) => ({ ok: true, r }),
-        (e: Error) => ({ ok: false, e: String(e.message) }),
+        (r: unknown): { ok: boolean; r?: unknown } => ({ ok: true, r }),
+        (e: Error): { ok: boolean; r?: unknown } => ({ ok: false, r: String(e.message) }),
       );
     const huge = 'x'.repeat(1_100_000);
     const bad = [
@@ -125,7 +125,7 @@ test('the background rejects malformed, unknown and oversized messages and keeps
       { type: 'tab/get', tabId: -1 },
       { type: 'tab/get', tabId: 1, extra: true },
     ];
-    const rejected = [];
+    const rejected: { ok: boolean; r?: unknown }[] = [];
     for (const m of bad) rejected.push(await send(m));
     const after = await send({ type: 'tab/get', tabId: 1 });
     return { rejected, after };
