@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Snippet } from '@/utils/knowledge-types';
+import { linesFromMarks } from '@/utils/highlight';
 
 export interface CodeBlockProps {
   snippet: Snippet;
@@ -35,7 +36,7 @@ export function CodeBlock({ snippet, onCopy }: CodeBlockProps) {
       </figcaption>
       <pre tabIndex={0} aria-label="Python code">
         <code>
-          {snippet.lines.map((line, i) => (
+          {linesFromMarks(snippet.code, snippet.marks).map((line, i) => (
             <span key={i} class="aw-code-line">
               {line.map((token, j) => (token.c ? <span key={j} class={`hl-${token.c}`}>{token.t}</span> : token.t))}
               {'\n'}

@@ -32,6 +32,24 @@ async function shoot(page: Page, name: string, saved: string[], options: { fullP
   saved.push(path);
 }
 
+/** The flashcard views: add the fundamentals on first use, review two cards, show the next answer and the stats. */
+async function shootReviewAndStats(panel: Page, scheme: string, saved: string[]) {
+  await panel.getByRole('tab', { name: 'Review' }).click();
+  const add = panel.getByRole('button', { name: /Add the fundamentals/i });
+  if (await add.isVisible().catch(() => false)) await add.click();
+  await panel.locator('.aw-review-card').waitFor({ timeout: 10_000 });
+  if (scheme === 'light') {
+    for (const key of ['Space', '3', 'Space', '4']) await panel.keyboard.press(key);
+  }
+  await panel.keyboard.press('Space');
+  await panel.locator('.aw-rating').waitFor();
+  await shoot(panel, `review-${scheme}`, saved);
+  await panel.getByRole('tab', { name: 'Stats' }).click();
+  await panel.locator('svg').first().waitFor({ timeout: 10_000 });
+  await shoot(panel, `stats-${scheme}`, saved);
+  await panel.getByRole('tab', { name: 'This page' }).click();
+}
+
 async function main() {
   const executablePath = ensureChromium();
   run('npx', ['tsx', 'scripts/build-data.ts']);
@@ -76,6 +94,7 @@ async function main() {
       await view.reload();
       await view.getByTestId('detection').waitFor({ timeout: 10_000 });
       await shoot(view, `${name}-${scheme}`, saved);
+      if (name === 'sidepanel') await shootReviewAndStats(view, scheme, saved);
       if (!headed) await view.close();
     }
     if (!headed) await problem.close();

@@ -8,10 +8,13 @@ export interface Token {
   c?: string;
 }
 
+/** A coloured run of a snippet's text: start offset, length, and the highlight class. */
+export type HighlightMark = [number, number, string];
+
 export interface Snippet {
   code: string;
-  /** Highlighted lines, computed at build time so no highlighter ships to the browser. */
-  lines: Token[][];
+  /** Highlighting computed at build time, so no highlighter ships to the browser (see utils/highlight.ts). */
+  marks: HighlightMark[];
   runnable: boolean;
   bad: boolean;
   minPython?: string;

@@ -67,7 +67,7 @@ export function App() {
             <ThisTabSummary
               state={tab.state}
               loading={tab.status === 'loading'}
-              limit={4}
+              limit={3}
               onOpenQuestion={(id) => openPanel({ view: 'question', id })}
             />
           </section>
@@ -130,7 +130,7 @@ export function App() {
         <button type="button" class="aw-button aw-secondary" onClick={() => openPanel({ view: 'page' })}>
           Open side panel
         </button>
-        <span class="aw-muted">Offline · no account · no tracking</span>
+        <span class="aw-muted aw-tagline">Offline · no tracking</span>
       </footer>
     </div>
   );

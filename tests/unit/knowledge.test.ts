@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileDataDir } from '../../scripts/lib/read-data';
 import { compileKnowledge, highlightPython } from '@/utils/knowledge/compile';
 import { knowledge as bundled } from '@/utils/knowledge';
+import { linesFromMarks } from '@/utils/highlight';
 
 const { knowledge, errors } = compileDataDir();
 
@@ -91,6 +92,11 @@ describe('the compiler', () => {
 
   it('rejects an id that differs from the file name', () => {
     expect(compileOne(card(''), 'questions/other-name.md')[0]).toMatch(/must equal the file name/);
+  });
+
+  it('stores highlighting as marks that rebuild exactly the highlighted lines of every snippet', () => {
+    for (const item of [...knowledge.questions, ...knowledge.practice])
+      for (const snippet of item.snippets) expect(linesFromMarks(snippet.code, snippet.marks)).toEqual(highlightPython(snippet.code));
   });
 
   it('highlights Python into lines of tokens that join back to the source', () => {

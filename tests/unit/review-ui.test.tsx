@@ -39,7 +39,7 @@ const question: QuestionCard = {
     { k: 'p', c: [{ k: 'text', t: 'gather wraps each coroutine in a task.' }] },
     { k: 'snippet', i: 0 },
   ],
-  snippets: [{ code: 'await asyncio.gather(a(), b())', lines: [[{ t: 'await asyncio.gather(a(), b())' }]], runnable: false, bad: false }],
+  snippets: [{ code: 'await asyncio.gather(a(), b())', marks: [], runnable: false, bad: false }],
   concepts: [],
   difficulty: 'easy',
   level: 1,

@@ -9,6 +9,7 @@ import python from 'highlight.js/lib/languages/python';
 import * as v from 'valibot';
 import { parse as parseYaml } from 'yaml';
 import type { Root, RootContent } from 'hast';
+import { marksFromLines } from '../highlight';
 import type {
   Block,
   Concept,
@@ -213,7 +214,7 @@ function blocks(tokens: MdToken[], snippets: Snippet[]): Block[] {
           break;
         }
         const info = parseSnippetInfo(lang);
-        const snippet: Snippet = { code: code.text, lines: highlightPython(code.text), ...info };
+        const snippet: Snippet = { code: code.text, marks: marksFromLines(highlightPython(code.text)), ...info };
         snippets.push(snippet);
         out.push({ k: 'snippet', i: snippets.length - 1 });
         break;
