@@ -5,11 +5,12 @@ import { newEditorChannel, requestEditorModel, visibleEditorText, type EditorMod
 const TYPING_DEBOUNCE_MS = 900;
 const channel = newEditorChannel();
 
-export async function readEditorCode(ctx: ContentScriptContext): Promise<EditorModel | null> {
-  const model = await requestEditorModel(window, channel);
+/** `scope` narrows the search to the solution editor where a page has several (Codewars' train view). */
+export async function readEditorCode(ctx: ContentScriptContext, scope?: string): Promise<EditorModel | null> {
+  const model = await requestEditorModel(window, channel, 500, scope);
   if (ctx.isInvalid) return null;
   if (model?.code) return model;
-  const visible = visibleEditorText(document);
+  const visible = visibleEditorText(document, scope);
   return visible ? { code: visible } : model;
 }
 
@@ -17,12 +18,16 @@ export async function readEditorCode(ctx: ContentScriptContext): Promise<EditorM
  * Calls back with the editor's code after the user pauses typing, only when it changed. Listening for key
  * and input events (capture phase) costs nothing while the user is not typing, unlike polling.
  */
-export function watchEditorCode(ctx: ContentScriptContext, onCode: (code: string) => Promise<void> | void): () => void {
+export function watchEditorCode(
+  ctx: ContentScriptContext,
+  scope: string | undefined,
+  onCode: (code: string) => Promise<void> | void,
+): () => void {
   let last: string | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   const check = async () => {
-    const model = await readEditorCode(ctx);
+    const model = await readEditorCode(ctx, scope);
     if (stopped || !model || model.code === last) return;
     const first = last === null;
     last = model.code;

@@ -52,7 +52,7 @@ export function startPageSession(ctx: ContentScriptContext): void {
     }
     const snapshot = await waitForProblem(ctx, adapter, url, stale);
     if (!snapshot || stale()) return;
-    const editor = await readEditorCode(ctx);
+    const editor = await readEditorCode(ctx, adapter.editorScope);
     if (stale()) return;
     if (editor) Object.assign(snapshot, { code: editor.code, language: editor.language ?? snapshot.language });
     const view = await send<PageView>({ type: 'page/report', snapshot });
@@ -84,7 +84,7 @@ export function startPageSession(ctx: ContentScriptContext): void {
       revealLine: (finding: LintFinding) => void revealEditorLine(finding.line),
     });
     overlay = handle;
-    stopCodeWatch = watchEditorCode(ctx, async (code) => {
+    stopCodeWatch = watchEditorCode(ctx, adapter.editorScope, async (code) => {
       const findings = await send<LintFinding[]>({ type: 'page/code', code });
       if (!overlay || overlay.key !== key) return;
       current = { ...current, findings };

@@ -168,6 +168,13 @@ describe('detect', () => {
     expect(d.cardIds).toContain('gather-basics');
   });
 
+  it('keeps a look-alike out even when a practice problem names it', () => {
+    const kb: Knowledge = { ...KB, practice: [...KB.practice, practice('crawler', ['leetcode:web-crawler'], [], ['queue'])] };
+    const d = detect({ url: 'https://leetcode.com/problems/web-crawler/' }, kb);
+    expect(d).toMatchObject({ relevant: false, cardIds: [] });
+    expect(d.practiceId).toBeUndefined();
+  });
+
   it('keeps a known look-alike out however concurrent the code looks', () => {
     const d = detect(
       { url: 'https://leetcode.com/problems/task-scheduler/', title: 'Task Scheduler', text: 'threads semaphore mutex', tags: ['Concurrency'], code: 'import asyncio\nasync def f():\n    await asyncio.gather()' },

@@ -174,13 +174,15 @@ export function detect(input: DetectInput | PageSnapshot, kb: Knowledge, options
   let score = scoreFromEvidence(evidence.total);
   const key = problemKey(input);
   const practice = key ? kb.practice.find((p) => p.matches.includes(key)) : undefined;
-  // A practice problem that names this page is curation too: the knowledge base vouches for it.
-  const known = useKnown && key ? (KNOWN_PROBLEMS[key] ?? practice?.concepts) : undefined;
+  const lookalike = key !== undefined && KNOWN_LOOKALIKES.has(key);
+  // A practice problem that names this page is curation too (the knowledge base vouches for it),
+  // unless the page is a listed look-alike: then the mismatch is in the data, and it stays out.
+  const known = useKnown && key ? (KNOWN_PROBLEMS[key] ?? (lookalike ? undefined : practice?.concepts)) : undefined;
   if (known) {
     score = Math.max(score, KNOWN_SCORE);
     evidence.reasons.unshift(KNOWN_PROBLEMS[key!] ? `known problem ${key}` : `practice problem ${practice?.id} matches ${key}`);
     known.forEach((id, i) => evidence.concepts.set(id, (evidence.concepts.get(id) ?? 0) + 100 - i));
-  } else if (useKnown && key && KNOWN_LOOKALIKES.has(key)) {
+  } else if (useKnown && lookalike) {
     score = Math.min(score, LOOKALIKE_CEILING);
     evidence.reasons.unshift(`known look-alike ${key}`);
   }

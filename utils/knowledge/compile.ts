@@ -161,7 +161,7 @@ function decodeEntities(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-function parseSnippetInfo(lang: string): Omit<Snippet, 'code' | 'lines' | 'output'> {
+function parseSnippetInfo(lang: string): Omit<Snippet, 'code' | 'marks' | 'output'> {
   const [language, ...flags] = lang.trim().split(/\s+/);
   if (language !== 'python') throw new ItemError(`code blocks must be python or output, got "${language}"`);
   let runnable: boolean | undefined;
