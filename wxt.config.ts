@@ -16,10 +16,28 @@ export default defineConfig({
     action: { default_title: 'Awaitwise' },
     commands:
       browser === 'firefox'
-        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+A' }, description: 'Open the Awaitwise sidebar' } }
-        : { 'open-side-panel': { suggested_key: { default: 'Alt+Shift+A' }, description: 'Open the Awaitwise side panel' } },
+        ? {
+            _execute_sidebar_action: {
+              suggested_key: { default: 'Alt+Shift+A' },
+              description: 'Open the Awaitwise sidebar',
+            },
+          }
+        : {
+            'open-side-panel': {
+              suggested_key: { default: 'Alt+Shift+A' },
+              description: 'Open the Awaitwise side panel',
+            },
+          },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'awaitwise@awaitwise.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'awaitwise@awaitwise.dev',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
 });

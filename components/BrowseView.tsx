@@ -27,7 +27,10 @@ export function BrowseView(props: BrowseViewProps) {
   const searching = props.query.trim().length > 0;
   const groups = searching
     ? [{ topic: '', items }]
-    : [...new Set(items.map((i) => i.topic))].map((topic) => ({ topic, items: items.filter((i) => i.topic === topic) }));
+    : [...new Set(items.map((i) => i.topic))].map((topic) => ({
+        topic,
+        items: items.filter((i) => i.topic === topic),
+      }));
   return (
     <div class="aw-browse">
       <div class="aw-search">

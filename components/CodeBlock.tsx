@@ -38,7 +38,15 @@ export function CodeBlock({ snippet, onCopy }: CodeBlockProps) {
         <code>
           {linesFromMarks(snippet.code, snippet.marks).map((line, i) => (
             <span key={i} class="aw-code-line">
-              {line.map((token, j) => (token.c ? <span key={j} class={`hl-${token.c}`}>{token.t}</span> : token.t))}
+              {line.map((token, j) =>
+                token.c ? (
+                  <span key={j} class={`hl-${token.c}`}>
+                    {token.t}
+                  </span>
+                ) : (
+                  token.t
+                ),
+              )}
               {'\n'}
             </span>
           ))}

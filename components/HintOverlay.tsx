@@ -43,7 +43,9 @@ export function HintOverlay(props: HintOverlayProps) {
         onClick={props.onToggle}
         title="Awaitwise: asyncio hints for this problem"
       >
-        <span class="aw-badge-mark" aria-hidden="true">aw</span>
+        <span class="aw-badge-mark" aria-hidden="true">
+          aw
+        </span>
         <span>{label}</span>
         {view.findings.length > 0 && (
           <span class="aw-badge-count" aria-label={`${view.findings.length} code findings`}>
@@ -98,7 +100,9 @@ export function HintOverlay(props: HintOverlayProps) {
               Hide on this page
             </button>
           </footer>
-          {props.addState === 'failed' && <p class="aw-error-box">Could not add the cards. Try again from the side panel.</p>}
+          {props.addState === 'failed' && (
+            <p class="aw-error-box">Could not add the cards. Try again from the side panel.</p>
+          )}
           {props.panelError && (
             <p class="aw-error-box">The browser did not open the side panel. Use the toolbar button, or Alt+Shift+A.</p>
           )}

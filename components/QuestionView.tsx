@@ -13,7 +13,15 @@ export interface QuestionViewProps {
   onCopy(code: string): Promise<void>;
 }
 
-export function QuestionView({ card, conceptNames, relatedTitles, inDeck, onToggleDeck, onOpenQuestion, onCopy }: QuestionViewProps) {
+export function QuestionView({
+  card,
+  conceptNames,
+  relatedTitles,
+  inDeck,
+  onToggleDeck,
+  onOpenQuestion,
+  onCopy,
+}: QuestionViewProps) {
   const versions = Object.entries(card.versions);
   return (
     <article class="aw-question" aria-labelledby="question-title">
@@ -23,7 +31,12 @@ export function QuestionView({ card, conceptNames, relatedTitles, inDeck, onTogg
       </p>
       <ConceptChips concepts={card.concepts.map((id) => ({ id, name: conceptNames.get(id) ?? id }))} />
       <div class="aw-row">
-        <button type="button" class={`aw-button${inDeck ? ' aw-secondary' : ''}`} disabled={inDeck === null} onClick={onToggleDeck}>
+        <button
+          type="button"
+          class={`aw-button${inDeck ? ' aw-secondary' : ''}`}
+          disabled={inDeck === null}
+          onClick={onToggleDeck}
+        >
           {inDeck ? 'Remove from flashcards' : 'Add to flashcards'}
         </button>
       </div>

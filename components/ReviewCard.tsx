@@ -65,8 +65,8 @@ export function ReviewCard(props: ReviewCardProps) {
       </h3>
       {leech && (
         <p class="aw-review-leech-note">
-          You have forgotten this card {LEECH_LAPSES} or more times. Read the full answer closely, or reset or
-          suspend it from Card actions.
+          You have forgotten this card {LEECH_LAPSES} or more times. Read the full answer closely, or reset or suspend
+          it from Card actions.
         </p>
       )}
       {!question ? (
@@ -171,7 +171,13 @@ function CardMenu({ disabled, onAction }: CardMenuProps) {
         {confirming ? (
           <div role="group" aria-label={CONFIRM[confirming].question}>
             <p>{CONFIRM[confirming].question}</p>
-            <button ref={confirmRef} type="button" class="aw-button aw-small" disabled={disabled} onClick={() => run(confirming)}>
+            <button
+              ref={confirmRef}
+              type="button"
+              class="aw-button aw-small"
+              disabled={disabled}
+              onClick={() => run(confirming)}
+            >
               {CONFIRM[confirming].confirm}
             </button>{' '}
             <button type="button" class="aw-button aw-secondary aw-small" onClick={() => setConfirming(null)}>

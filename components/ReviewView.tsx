@@ -150,7 +150,9 @@ export function ReviewView({ db: dbProp, now, onOpenQuestion, onBrowse, onCopy }
 
       <div class="aw-visually-hidden" aria-live="polite">
         <span>{model.announcement}</span>{' '}
-        <span>{card ? `Question: ${question?.question ?? card.id}` : model.status === 'ready' ? 'No cards due.' : ''}</span>
+        <span>
+          {card ? `Question: ${question?.question ?? card.id}` : model.status === 'ready' ? 'No cards due.' : ''}
+        </span>
       </div>
     </section>
   );
@@ -170,8 +172,8 @@ function EmptyState({ model, now, showNextDue, onBrowse }: EmptyStateProps) {
     <div class="aw-review-empty">
       {deck.size === 0 ? (
         <p>
-          Your deck is empty. Start with the {Math.min(STARTER_CARDS, deck.fundamentalsLeft)} most fundamental questions, or
-          browse the questions and add the ones you want.
+          Your deck is empty. Start with the {Math.min(STARTER_CARDS, deck.fundamentalsLeft)} most fundamental
+          questions, or browse the questions and add the ones you want.
         </p>
       ) : (
         <p>
@@ -179,7 +181,13 @@ function EmptyState({ model, now, showNextDue, onBrowse }: EmptyStateProps) {
             'Nothing to review: every card in your deck is suspended.'
           ) : (
             <>
-              Nothing is due right now.{showNextDue && <> <NextDue nextDue={deck.nextDue} now={now} /></>}
+              Nothing is due right now.
+              {showNextDue && (
+                <>
+                  {' '}
+                  <NextDue nextDue={deck.nextDue} now={now} />
+                </>
+              )}
             </>
           )}
         </p>

@@ -12,9 +12,17 @@ export function InlineText({ nodes }: { nodes: readonly Inline[] }) {
           case 'code':
             return <code key={i}>{node.t}</code>;
           case 'strong':
-            return <strong key={i}><InlineText nodes={node.c} /></strong>;
+            return (
+              <strong key={i}>
+                <InlineText nodes={node.c} />
+              </strong>
+            );
           case 'em':
-            return <em key={i}><InlineText nodes={node.c} /></em>;
+            return (
+              <em key={i}>
+                <InlineText nodes={node.c} />
+              </em>
+            );
           case 'link':
             return (
               <a key={i} href={node.href} target="_blank" rel="noreferrer noopener">
@@ -39,14 +47,20 @@ export function RichText({ blocks, snippets, onCopy }: RichTextProps) {
       {blocks.map((block, i) => {
         switch (block.k) {
           case 'p':
-            return <p key={i}><InlineText nodes={block.c} /></p>;
+            return (
+              <p key={i}>
+                <InlineText nodes={block.c} />
+              </p>
+            );
           case 'ul':
           case 'ol': {
             const List = block.k;
             return (
               <List key={i}>
                 {block.items.map((item, j) => (
-                  <li key={j}><InlineText nodes={item} /></li>
+                  <li key={j}>
+                    <InlineText nodes={item} />
+                  </li>
                 ))}
               </List>
             );

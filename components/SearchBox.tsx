@@ -52,7 +52,7 @@ export function SearchBox({ id, query, hits, activeIndex, onQuery, onActive, onP
         aria-autocomplete="list"
         aria-activedescendant={expanded && hits[activeIndex] ? `${listId}-${activeIndex}` : undefined}
         value={query}
-        
+
         autoFocus={autoFocus}
         onInput={(e) => onQuery((e.currentTarget as HTMLInputElement).value)}
         onKeyDown={onKeyDown}

@@ -126,7 +126,8 @@ function StateTable({ counts }: { counts: StateCounts }) {
       </table>
       {counts.leech > 0 && (
         <p class="aw-muted">
-          {plural(counts.leech, 'leech', 'leeches')} (cards forgotten {LEECH_LAPSES} or more times), counted in the rows above too.
+          {plural(counts.leech, 'leech', 'leeches')} (cards forgotten {LEECH_LAPSES} or more times), counted in the rows
+          above too.
         </p>
       )}
     </>

@@ -25,12 +25,17 @@ export interface ThisTabSummaryProps {
 
 /** What was detected on the tab, or a plain statement that nothing was. */
 export function ThisTabSummary({ state, loading, limit, onOpenQuestion }: ThisTabSummaryProps) {
-  if (loading) return <p class="aw-muted" aria-busy="true">Checking this tab…</p>;
+  if (loading)
+    return (
+      <p class="aw-muted" aria-busy="true">
+        Checking this tab…
+      </p>
+    );
   if (!state) {
     return (
       <p class="aw-empty" data-testid="no-detection">
-        No asyncio problem on this page. Open a concurrency problem on LeetCode, HackerRank, Codewars,
-        GeeksforGeeks, Exercism or NeetCode, or search below.
+        No asyncio problem on this page. Open a concurrency problem on LeetCode, HackerRank, Codewars, GeeksforGeeks,
+        Exercism or NeetCode, or search below.
       </p>
     );
   }
@@ -45,7 +50,11 @@ export function ThisTabSummary({ state, loading, limit, onOpenQuestion }: ThisTa
       </p>
       <ConceptChips concepts={view.concepts} label="Concepts detected" />
       {view.cards.length > 0 ? (
-        <CardSummaryList cards={view.cards.slice(0, limit)} onOpen={onOpenQuestion} openLabel="Full answer in the side panel" />
+        <CardSummaryList
+          cards={view.cards.slice(0, limit)}
+          onOpen={onOpenQuestion}
+          openLabel="Full answer in the side panel"
+        />
       ) : (
         <p class="aw-muted">No matching questions yet.</p>
       )}

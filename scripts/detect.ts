@@ -55,7 +55,11 @@ function parseUrl(url: string): URL {
 async function readSavedPage(html: string, url: string | undefined): Promise<DetectInput> {
   const window = new Window({
     url: url ?? 'about:blank',
-    settings: { disableJavaScriptFileLoading: true, handleDisabledFileLoadingAsSuccess: true, navigation: { disableMainFrameNavigation: true } },
+    settings: {
+      disableJavaScriptFileLoading: true,
+      handleDisabledFileLoadingAsSuccess: true,
+      navigation: { disableMainFrameNavigation: true },
+    },
   });
   try {
     const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
@@ -85,7 +89,9 @@ try {
 } catch (error) {
   usage(`cannot read ${args.file}: ${(error as Error).message}`);
 }
-const input = /^\.html?$/i.test(extname(args.file)) ? await readSavedPage(content, args.url) : readSnapshot(content, args.url);
+const input = /^\.html?$/i.test(extname(args.file))
+  ? await readSavedPage(content, args.url)
+  : readSnapshot(content, args.url);
 const { knowledge } = compileDataDir();
 const detection = detect(input, knowledge);
 

@@ -4,7 +4,10 @@ import { createSearchIndex, searchDocuments } from '@/utils/search';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
-const query = args.filter((a) => a !== '--json').join(' ').trim();
+const query = args
+  .filter((a) => a !== '--json')
+  .join(' ')
+  .trim();
 if (!query) {
   console.error('usage: npm run -s search -- [--json] "<query>"');
   process.exit(2);
@@ -12,7 +15,9 @@ if (!query) {
 const { knowledge } = compileDataDir();
 const hits = createSearchIndex(searchDocuments(knowledge)).search(query, 10);
 if (json) {
-  process.stdout.write(`${JSON.stringify(hits.map((h) => ({ id: h.id, question: h.title, score: h.score, kind: h.kind })))}\n`);
+  process.stdout.write(
+    `${JSON.stringify(hits.map((h) => ({ id: h.id, question: h.title, score: h.score, kind: h.kind })))}\n`,
+  );
 } else if (hits.length === 0) {
   console.log('No matches.');
 } else {

@@ -66,7 +66,11 @@ async function main() {
   await context.route(/^https?:\/\//, (route) =>
     route.request().url() === DEMO_URL
       ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: demo })
-      : route.fulfill({ status: 404, contentType: 'text/plain', body: 'Awaitwise demo: only the demo problem is served.' }),
+      : route.fulfill({
+          status: 404,
+          contentType: 'text/plain',
+          body: 'Awaitwise demo: only the demo problem is served.',
+        }),
   );
   const id = await extensionIdOf(context);
   const saved: string[] = [];
@@ -78,7 +82,10 @@ async function main() {
     const badge = problem.locator('awaitwise-hints .aw-badge');
     await badge.waitFor({ timeout: 15_000 });
     await badge.click();
-    await problem.locator('awaitwise-hints').getByRole('button', { name: /first hint/i }).click();
+    await problem
+      .locator('awaitwise-hints')
+      .getByRole('button', { name: /first hint/i })
+      .click();
     await shoot(problem, `overlay-${scheme}`, saved);
 
     for (const [name, size] of [
@@ -103,7 +110,9 @@ async function main() {
   console.log('\nAwaitwise is running on the demo problem. Screenshots:');
   for (const path of saved) console.log(`  ${path}`);
   if (headed) {
-    console.log('\nThe browser stays open: try the badge next to the title, the toolbar popup and the side panel. Close it to exit.');
+    console.log(
+      '\nThe browser stays open: try the badge next to the title, the toolbar popup and the side panel. Close it to exit.',
+    );
     await new Promise<void>((resolveClose) => context.on('close', () => resolveClose()));
   } else {
     console.log('\n(No display found, so the browser ran headless. With a display, npm start opens a real window.)');

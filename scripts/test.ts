@@ -20,10 +20,19 @@ const STEPS: Step[] = [
   { name: 'data', command: ['npx', 'tsx', 'scripts/build-data.ts'] },
   { name: 'compile', command: ['npx', 'tsc', '--noEmit'], needs: ['data'] },
   { name: 'lint', command: ['npx', 'eslint', '.'] },
-  { name: 'unit', command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/unit.json'], report: 'vitest', needs: ['data'] },
+  {
+    name: 'unit',
+    command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/unit.json'],
+    report: 'vitest',
+    needs: ['data'],
+  },
   { name: 'build', command: ['npx', 'wxt', 'build'], needs: ['data'] },
   { name: 'build:firefox', command: ['npx', 'wxt', 'build', '-b', 'firefox', '--mv3'], needs: ['data'] },
-  { name: 'web-ext lint', command: ['npx', 'web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--self-hosted', '--output', 'text'], needs: ['build:firefox'] },
+  {
+    name: 'web-ext lint',
+    command: ['npx', 'web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--self-hosted', '--output', 'text'],
+    needs: ['build:firefox'],
+  },
   { name: 'e2e', command: ['npx', 'playwright', 'test'], report: 'playwright', needs: ['build'] },
 ];
 
@@ -80,7 +89,10 @@ for (const step of STEPS) {
   }
   console.log(`\n▶ ${step.name}: ${step.command.join(' ')}`);
   const started = performance.now();
-  const result = spawnSync(step.command[0]!, step.command.slice(1), { stdio: 'inherit', env: { ...process.env, ...step.env } });
+  const result = spawnSync(step.command[0]!, step.command.slice(1), {
+    stdio: 'inherit',
+    env: { ...process.env, ...step.env },
+  });
   const seconds = (performance.now() - started) / 1000;
   const ok = result.status === 0;
   const counts = step.report === 'vitest' ? countVitest() : step.report === 'playwright' ? countPlaywright() : null;
@@ -91,7 +103,15 @@ for (const step of STEPS) {
     const failed = counts.failed || (ok ? 0 : 1);
     outcomes.push({ name: step.name, ok: ok && failed === 0, skipped: false, seconds, ...counts, failed });
   } else {
-    outcomes.push({ name: step.name, ok, skipped: false, seconds, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skippedTests: 0 });
+    outcomes.push({
+      name: step.name,
+      ok,
+      skipped: false,
+      seconds,
+      passed: ok ? 1 : 0,
+      failed: ok ? 0 : 1,
+      skippedTests: 0,
+    });
   }
 }
 

@@ -16,8 +16,22 @@ export function browseEntries(kb: Knowledge): BrowseEntry[] {
   const order = new Map(kb.concepts.map((c, i) => [c.id, i]));
   const rank = { easy: 0, medium: 1, hard: 2 } as const;
   const entries: BrowseEntry[] = [
-    ...kb.questions.map((q) => ({ id: q.id, kind: 'question' as const, title: q.question, difficulty: q.difficulty, topic: q.concepts[0]!, concepts: q.concepts })),
-    ...kb.practice.map((p) => ({ id: p.id, kind: 'practice' as const, title: p.title, difficulty: p.difficulty, topic: p.concepts[0]!, concepts: p.concepts })),
+    ...kb.questions.map((q) => ({
+      id: q.id,
+      kind: 'question' as const,
+      title: q.question,
+      difficulty: q.difficulty,
+      topic: q.concepts[0]!,
+      concepts: q.concepts,
+    })),
+    ...kb.practice.map((p) => ({
+      id: p.id,
+      kind: 'practice' as const,
+      title: p.title,
+      difficulty: p.difficulty,
+      topic: p.concepts[0]!,
+      concepts: p.concepts,
+    })),
   ];
   // Vocabulary order groups topics from fundamentals to advanced; easy items first within a topic.
   return entries.sort(
@@ -37,10 +51,8 @@ export function filterEntries(
     (!filter.topic || e.concepts.includes(filter.topic)) && (!filter.difficulty || e.difficulty === filter.difficulty);
   if (!filter.query.trim()) return entries.filter(matches);
   const byKey = new Map(entries.map((e) => [`${e.kind}:${e.id}`, e]));
-  return index
-    .search(filter.query, 100)
-    .flatMap((hit) => {
-      const entry = byKey.get(`${hit.kind}:${hit.id}`);
-      return entry && matches(entry) ? [entry] : [];
-    });
+  return index.search(filter.query, 100).flatMap((hit) => {
+    const entry = byKey.get(`${hit.kind}:${hit.id}`);
+    return entry && matches(entry) ? [entry] : [];
+  });
 }

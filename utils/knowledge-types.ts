@@ -28,10 +28,7 @@ export type Inline =
   | { k: 'strong'; c: Inline[] }
   | { k: 'em'; c: Inline[] }
   | { k: 'link'; href: string; c: Inline[] };
-export type Block =
-  | { k: 'p'; c: Inline[] }
-  | { k: 'ul' | 'ol'; items: Inline[][] }
-  | { k: 'snippet'; i: number };
+export type Block = { k: 'p'; c: Inline[] } | { k: 'ul' | 'ol'; items: Inline[][] } | { k: 'snippet'; i: number };
 
 export interface Concept {
   id: string;

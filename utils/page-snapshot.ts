@@ -1,12 +1,5 @@
 /** The sites a content-script adapter exists for; `generic` is the fallback extractor's result. */
-export const SITE_IDS = [
-  'leetcode',
-  'hackerrank',
-  'codewars',
-  'geeksforgeeks',
-  'exercism',
-  'neetcode',
-] as const;
+export const SITE_IDS = ['leetcode', 'hackerrank', 'codewars', 'geeksforgeeks', 'exercism', 'neetcode'] as const;
 export type SiteId = (typeof SITE_IDS)[number];
 
 /** What a site adapter reads off a problem page. Plain text only: never HTML. */

@@ -29,7 +29,8 @@ export interface TabState {
 }
 
 export function buildPageView(detection: Detection, findings: LintFinding[], kb: Knowledge): PageView {
-  if (!detection.relevant) return { relevant: false, score: detection.score, concepts: [], practice: null, cards: [], findings: [] };
+  if (!detection.relevant)
+    return { relevant: false, score: detection.score, concepts: [], practice: null, cards: [], findings: [] };
   const conceptNames = new Map(kb.concepts.map((c) => [c.id, c.name]));
   const questions = new Map(kb.questions.map((q) => [q.id, q]));
   const practice = detection.practiceId ? kb.practice.find((p) => p.id === detection.practiceId) : undefined;

@@ -26,7 +26,10 @@ interface SearchDoc {
 /** Phrase → terms that the knowledge base uses for the same idea. Checked against the lower-cased query. */
 const SYNONYMS: [RegExp, string][] = [
   [/\bparallel|simultaneous|at the same time|concurrent(ly)?\b/, 'gather concurrently create_task'],
-  [/\blimit|throttl|at most \d|max(imum)? (number|concurrent)|bound(ed)? concurrency|cap\b/, 'semaphore limit concurrency'],
+  [
+    /\blimit|throttl|at most \d|max(imum)? (number|concurrent)|bound(ed)? concurrency|cap\b/,
+    'semaphore limit concurrency',
+  ],
   [/\bfire[- ]and[- ]forget|background task|garbage collect|disappear/, 'task references create_task weak'],
   [/\bblock(s|ing)?\b|freez|hang|stall|unresponsive/, 'blocking event loop to_thread'],
   [/\btime ?out|too long|deadline|give up after/, 'timeout wait_for'],
@@ -67,7 +70,8 @@ export function blockText(blocks: readonly Block[]): string {
 
 export function searchDocuments(kb: Knowledge): SearchDoc[] {
   const names = new Map(kb.concepts.map((c) => [c.id, c.name]));
-  const conceptText = (ids: readonly string[]) => ids.map((id) => `${id.replace(/-/g, ' ')} ${names.get(id) ?? ''}`).join(' ');
+  const conceptText = (ids: readonly string[]) =>
+    ids.map((id) => `${id.replace(/-/g, ' ')} ${names.get(id) ?? ''}`).join(' ');
   return [
     ...kb.questions.map((q) => ({
       id: q.id,
@@ -121,7 +125,10 @@ export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
       return index.search(expandQuery(trimmed)).slice(0, limit).map(toHit);
     },
     suggest(query, limit = 5) {
-      return index.autoSuggest(query.trim()).slice(0, limit).map((s) => s.suggestion);
+      return index
+        .autoSuggest(query.trim())
+        .slice(0, limit)
+        .map((s) => s.suggestion);
     },
   };
 }

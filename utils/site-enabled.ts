@@ -7,6 +7,8 @@ import { browser } from 'wxt/browser';
 import type { SiteId } from '@/utils/page-snapshot';
 
 export async function isSiteEnabled(site: SiteId): Promise<boolean> {
-  const { settings } = (await browser.storage.local.get('settings')) as { settings?: { sites?: Record<string, unknown> } };
+  const { settings } = (await browser.storage.local.get('settings')) as {
+    settings?: { sites?: Record<string, unknown> };
+  };
   return settings?.sites?.[site] !== false;
 }

@@ -53,7 +53,12 @@ export function ForecastChart({ days }: ForecastChartProps) {
 
   return (
     <figure class="aw-chart aw-forecast">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={summaryId} preserveAspectRatio="xMidYMid meet">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby={summaryId}
+        preserveAspectRatio="xMidYMid meet"
+      >
         {(top % 2 === 0 ? [0, top / 2, top] : [0, top]).map((tick) => (
           <g key={tick} class="aw-axis">
             <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(tick)} y2={y(tick)} class="aw-grid" />

@@ -113,7 +113,15 @@ export function Heatmap({ days }: HeatmapProps) {
         <span>Less</span>
         <svg viewBox={`0 0 ${5 * PITCH} ${CELL}`} width={5 * PITCH} height={CELL}>
           {[0, 1, 2, 3, 4].map((level) => (
-            <rect key={level} class={`aw-heat aw-heat-${level}`} x={level * PITCH} y={0} width={CELL} height={CELL} rx={2} />
+            <rect
+              key={level}
+              class={`aw-heat aw-heat-${level}`}
+              x={level * PITCH}
+              y={0}
+              width={CELL}
+              height={CELL}
+              rx={2}
+            />
           ))}
         </svg>
         <span>More</span>

@@ -6,7 +6,12 @@ export function dayKeyDate(key: string): Date {
   return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12);
 }
 
-const longDay = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+const longDay = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
 const shortDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
 const monthName = new Intl.DateTimeFormat(undefined, { month: 'short' });
 const weekdayName = new Intl.DateTimeFormat(undefined, { weekday: 'short' });

@@ -32,11 +32,16 @@ export function useActiveTab(): ActiveTab {
         }
         const tabId = tab.id;
         windowId = tab.windowId;
-        const state = (await browser.runtime.sendMessage({ type: 'tab/get', tabId } satisfies Message)) as TabState | null;
+        const state = (await browser.runtime.sendMessage({
+          type: 'tab/get',
+          tabId,
+        } satisfies Message)) as TabState | null;
         if (!alive) return;
         setActive({ status: 'ready', tabId, windowId, url: tab.url, state });
         stopWatching?.();
-        stopWatching = watchTabState(tabId, (next) => setActive((prev) => (prev.tabId === tabId ? { ...prev, state: next } : prev)));
+        stopWatching = watchTabState(tabId, (next) =>
+          setActive((prev) => (prev.tabId === tabId ? { ...prev, state: next } : prev)),
+        );
       } catch (error) {
         console.error('[awaitwise] could not read the active tab', error);
         if (alive) setActive({ status: 'error', state: null });
@@ -46,7 +51,8 @@ export function useActiveTab(): ActiveTab {
       if (windowId === undefined || info.windowId === windowId) void load();
     };
     const onUpdated = (tabId: number, change: { url?: string; status?: string }) => {
-      if (change.url || change.status === 'complete') setActive((prev) => (prev.tabId === tabId ? (void load(), prev) : prev));
+      if (change.url || change.status === 'complete')
+        setActive((prev) => (prev.tabId === tabId ? (void load(), prev) : prev));
     };
     browser.tabs.onActivated.addListener(onActivated);
     browser.tabs.onUpdated.addListener(onUpdated);

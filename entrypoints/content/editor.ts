@@ -39,12 +39,14 @@ export function watchEditorCode(
     timer = setTimeout(() => void check(), TYPING_DEBOUNCE_MS);
   };
   const options = { capture: true, passive: true };
-  for (const type of ['keyup', 'input', 'paste', 'drop'] as const) ctx.addEventListener(document, type, schedule, options);
+  for (const type of ['keyup', 'input', 'paste', 'drop'] as const)
+    ctx.addEventListener(document, type, schedule, options);
   void check();
   return () => {
     stopped = true;
     clearTimeout(timer);
-    for (const type of ['keyup', 'input', 'paste', 'drop'] as const) document.removeEventListener(type, schedule, options);
+    for (const type of ['keyup', 'input', 'paste', 'drop'] as const)
+      document.removeEventListener(type, schedule, options);
   };
 }
 

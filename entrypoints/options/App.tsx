@@ -1,3 +1,4 @@
+import { PageHeader } from '@/components/PageHeader';
 import { useState } from 'preact/hooks';
 import { BackupPanel } from './BackupPanel';
 import { useDb } from '@/components/hooks/use-db';
@@ -8,11 +9,46 @@ import { SITE_IDS } from '@/utils/page-snapshot';
 import { DEFAULT_SRS_SETTINGS, type SrsSettings } from '@/utils/srs/settings';
 import type { ThemeChoice } from '@/utils/settings';
 
-const NUMBER_FIELDS: { name: keyof SrsSettings; label: string; min: number; max: number; step: number; help: string }[] = [
-  { name: 'desiredRetention', label: 'Desired retention', min: 0.7, max: 0.99, step: 0.01, help: 'Higher means more frequent reviews (0.70–0.99).' },
-  { name: 'dayStartHour', label: 'New day starts at (hour)', min: 0, max: 23, step: 1, help: 'Reviews before this hour count for the previous day.' },
-  { name: 'newPerDay', label: 'New cards per day', min: 0, max: 9999, step: 1, help: 'How many unseen cards to introduce each day.' },
-  { name: 'reviewsPerDay', label: 'Reviews per day', min: 0, max: 99999, step: 1, help: 'A cap on review cards per day; learning steps are never capped.' },
+const NUMBER_FIELDS: {
+  name: keyof SrsSettings;
+  label: string;
+  min: number;
+  max: number;
+  step: number;
+  help: string;
+}[] = [
+  {
+    name: 'desiredRetention',
+    label: 'Desired retention',
+    min: 0.7,
+    max: 0.99,
+    step: 0.01,
+    help: 'Higher means more frequent reviews (0.70–0.99).',
+  },
+  {
+    name: 'dayStartHour',
+    label: 'New day starts at (hour)',
+    min: 0,
+    max: 23,
+    step: 1,
+    help: 'Reviews before this hour count for the previous day.',
+  },
+  {
+    name: 'newPerDay',
+    label: 'New cards per day',
+    min: 0,
+    max: 9999,
+    step: 1,
+    help: 'How many unseen cards to introduce each day.',
+  },
+  {
+    name: 'reviewsPerDay',
+    label: 'Reviews per day',
+    min: 0,
+    max: 99999,
+    step: 1,
+    help: 'A cap on review cards per day; learning steps are never capped.',
+  },
 ];
 
 export function App() {
@@ -28,15 +64,11 @@ export function App() {
 
   return (
     <div class="aw-theme aw-page" data-theme={theme}>
-      <header class="aw-page-head">
-        <h1>
-          <img class="aw-logo" src="/icon/32.png" alt="" />
-          Awaitwise options
-        </h1>
+      <PageHeader title="Awaitwise options">
         <span class="aw-status aw-ok" role="status">
           {status}
         </span>
-      </header>
+      </PageHeader>
       <main class="aw-page-main" style={{ maxWidth: '720px' }} aria-busy={!loaded}>
         <section class="aw-section" aria-labelledby="sites-heading">
           <h2 id="sites-heading">Hints on sites</h2>
@@ -48,7 +80,10 @@ export function App() {
                 type="checkbox"
                 checked={settings.sites[id]}
                 onChange={(e) =>
-                  void save({ ...settings, sites: { ...settings.sites, [id]: (e.currentTarget as HTMLInputElement).checked } })
+                  void save({
+                    ...settings,
+                    sites: { ...settings.sites, [id]: (e.currentTarget as HTMLInputElement).checked },
+                  })
                 }
               />
               <label for={`site-${id}`}>{siteName(id)}</label>
@@ -62,7 +97,9 @@ export function App() {
             <select
               id="theme"
               value={settings.theme}
-              onChange={(e) => void save({ ...settings, theme: (e.currentTarget as HTMLSelectElement).value as ThemeChoice })}
+              onChange={(e) =>
+                void save({ ...settings, theme: (e.currentTarget as HTMLSelectElement).value as ThemeChoice })
+              }
             >
               <option value="system">Follow the system</option>
               <option value="light">Light</option>
@@ -80,7 +117,11 @@ export function App() {
               onValid={(value) => void save({ ...settings, srs: { ...settings.srs, [field.name]: value } })}
             />
           ))}
-          <button type="button" class="aw-button aw-secondary" onClick={() => void save({ ...settings, srs: DEFAULT_SRS_SETTINGS })}>
+          <button
+            type="button"
+            class="aw-button aw-secondary"
+            onClick={() => void save({ ...settings, srs: DEFAULT_SRS_SETTINGS })}
+          >
             Restore flashcard defaults
           </button>
         </section>
@@ -91,12 +132,26 @@ export function App() {
 }
 
 /** Saves only values inside the allowed range; anything else is shown as an error and not saved. */
-function NumberField(props: { name: string; label: string; min: number; max: number; step: number; help: string; value: number; onValid(value: number): void }) {
+function NumberField(props: {
+  name: string;
+  label: string;
+  min: number;
+  max: number;
+  step: number;
+  help: string;
+  value: number;
+  onValid(value: number): void;
+}) {
   const [draft, setDraft] = useState<string | null>(null);
   const id = `srs-${props.label.replace(/\W+/g, '-').toLowerCase()}`;
   const text = draft ?? String(props.value);
   const number = Number(text);
-  const valid = text.trim() !== '' && Number.isFinite(number) && number >= props.min && number <= props.max && (props.step < 1 || Number.isInteger(number));
+  const valid =
+    text.trim() !== '' &&
+    Number.isFinite(number) &&
+    number >= props.min &&
+    number <= props.max &&
+    (props.step < 1 || Number.isInteger(number));
   return (
     <div class="aw-field">
       <label for={id}>{props.label}</label>
@@ -118,7 +173,9 @@ function NumberField(props: { name: string; label: string; min: number; max: num
         }}
       />
       <span id={`${id}-help`} class={valid ? 'aw-muted' : 'aw-error-box'}>
-        {valid ? props.help : `Enter a ${props.step < 1 ? 'number' : 'whole number'} from ${props.min} to ${props.max}; not saved.`}
+        {valid
+          ? props.help
+          : `Enter a ${props.step < 1 ? 'number' : 'whole number'} from ${props.min} to ${props.max}; not saved.`}
       </span>
     </div>
   );

@@ -59,7 +59,11 @@ export function BackupPanel({ db }: { db: AwaitwiseDb }) {
       </div>
       <div class="aw-field" style={{ marginTop: '12px' }}>
         <label for="import-mode">When importing</label>
-        <select id="import-mode" value={mode} onChange={(e) => setMode((e.currentTarget as HTMLSelectElement).value as ImportMode)}>
+        <select
+          id="import-mode"
+          value={mode}
+          onChange={(e) => setMode((e.currentTarget as HTMLSelectElement).value as ImportMode)}
+        >
           <option value="merge">Merge with my progress (newer reviews win)</option>
           <option value="replace">Replace my progress with the file</option>
         </select>
@@ -77,7 +81,11 @@ export function BackupPanel({ db }: { db: AwaitwiseDb }) {
           }}
         />
       </div>
-      <p role="status" aria-live="polite" class={status.kind === 'error' ? 'aw-error-box' : status.kind === 'ok' ? 'aw-ok' : 'aw-muted'}>
+      <p
+        role="status"
+        aria-live="polite"
+        class={status.kind === 'error' ? 'aw-error-box' : status.kind === 'ok' ? 'aw-ok' : 'aw-muted'}
+      >
         {status.kind === 'busy' ? 'Working…' : status.kind === 'ok' || status.kind === 'error' ? status.text : ''}
       </p>
     </section>

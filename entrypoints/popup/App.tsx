@@ -1,3 +1,4 @@
+import { PageHeader } from '@/components/PageHeader';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SearchBox } from '@/components/SearchBox';
@@ -50,15 +51,11 @@ export function App() {
 
   return (
     <div class="aw-theme aw-page" data-theme={theme}>
-      <header class="aw-page-head">
-        <h1>
-          <img class="aw-logo" src="/icon/32.png" alt="" />
-          Awaitwise
-        </h1>
+      <PageHeader>
         <button type="button" class="aw-link-button" onClick={() => void browser.runtime.openOptionsPage()}>
           Options
         </button>
-      </header>
+      </PageHeader>
       <main class="aw-page-main">
         {!detected && search}
         {!query && (
@@ -116,7 +113,9 @@ export function App() {
                   ))}
                 </ul>
               )}
-              {saved.status === 'error' && <p class="aw-error-box">Could not read saved problems: {saved.error.message}</p>}
+              {saved.status === 'error' && (
+                <p class="aw-error-box">Could not read saved problems: {saved.error.message}</p>
+              )}
             </section>
           </>
         )}

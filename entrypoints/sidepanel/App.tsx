@@ -1,3 +1,4 @@
+import { PageHeader } from '@/components/PageHeader';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { BrowseView } from '@/components/BrowseView';
 import { PracticeView } from '@/components/PracticeView';
@@ -78,12 +79,18 @@ export function App() {
 
   const problemUrl = tab.state?.problem.url;
   useEffect(() => setAddState('idle'), [problemUrl]);
-  const saved = useLiveQuery(async () => (problemUrl ? (await db.saved.get(problemUrl)) !== undefined : false), [problemUrl]);
+  const saved = useLiveQuery(
+    async () => (problemUrl ? (await db.saved.get(problemUrl)) !== undefined : false),
+    [problemUrl],
+  );
   const detailCard = useLiveQuery(
     async () => (detail?.kind === 'question' ? ((await getCard(db, detail.id)) ?? null) : null),
     [detail?.kind, detail?.id],
   );
-  const items = useMemo(() => filterEntries(entries, { query, topic, difficulty }, searchIndex()), [query, topic, difficulty]);
+  const items = useMemo(
+    () => filterEntries(entries, { query, topic, difficulty }, searchIndex()),
+    [query, topic, difficulty],
+  );
 
   const addMatching = async () => {
     const ids = tab.state?.view.cards.map((c) => c.id) ?? [];
@@ -167,41 +174,37 @@ export function App() {
 
   return (
     <div class="aw-theme aw-page" data-theme={theme}>
-      <header class="aw-page-head">
-        <h1>
-          <img class="aw-logo" src="/icon/32.png" alt="" />
-          Awaitwise
-        </h1>
+      <PageHeader>
         <a href="/options.html" target="_blank" class="aw-link-button">
           Options
         </a>
-      </header>
+      </PageHeader>
       <nav aria-label="Side panel views">
         <div class="aw-tabs" role="tablist">
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            type="button"
-            role="tab"
-            id={`tab-${t.id}`}
-            aria-selected={current === t.id && !detail}
-            aria-controls="panel-main"
-            class="aw-tab"
-            onClick={() => switchTab(t.id)}
-          >
-            {t.label}
-          </button>
-        ))}
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              id={`tab-${t.id}`}
+              aria-selected={current === t.id && !detail}
+              aria-controls="panel-main"
+              class="aw-tab"
+              onClick={() => switchTab(t.id)}
+            >
+              {t.label}
+            </button>
+          ))}
         </div>
       </nav>
       <main id="panel-main" class="aw-page-main">
         <div role="tabpanel" aria-labelledby={`tab-${current}`}>
-        {detail && (
-          <button type="button" class="aw-link-button aw-back" onClick={back}>
-            ← Back
-          </button>
-        )}
-        {body()}
+          {detail && (
+            <button type="button" class="aw-link-button aw-back" onClick={back}>
+              ← Back
+            </button>
+          )}
+          {body()}
         </div>
       </main>
     </div>

@@ -23,7 +23,12 @@ export interface ThisPageProps {
 
 export function ThisPage(props: ThisPageProps) {
   const { state } = props;
-  if (props.loading) return <p class="aw-muted" aria-busy="true">Checking the active tab…</p>;
+  if (props.loading)
+    return (
+      <p class="aw-muted" aria-busy="true">
+        Checking the active tab…
+      </p>
+    );
   if (!state) {
     return (
       <div class="aw-empty" data-testid="no-detection">
@@ -77,7 +82,12 @@ export function ThisPage(props: ThisPageProps) {
       )}
       {props.practice && (
         <section class="aw-section">
-          <PracticeView key={props.practice.id} problem={props.practice} conceptNames={props.conceptNames} onCopy={props.onCopy} />
+          <PracticeView
+            key={props.practice.id}
+            problem={props.practice}
+            conceptNames={props.conceptNames}
+            onCopy={props.onCopy}
+          />
         </section>
       )}
       <section class="aw-section" aria-labelledby="matches">

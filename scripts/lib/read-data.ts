@@ -8,7 +8,9 @@ export const DATA_DIR = join(import.meta.dirname, '..', '..', 'data');
 export function compileDataDir(dir = DATA_DIR): CompileResult {
   const files: SourceFile[] = [];
   for (const folder of ['questions', 'practice']) {
-    for (const name of readdirSync(join(dir, folder)).filter((n) => n.endsWith('.md')).sort()) {
+    for (const name of readdirSync(join(dir, folder))
+      .filter((n) => n.endsWith('.md'))
+      .sort()) {
       files.push({ path: `${folder}/${name}`, text: readFileSync(join(dir, folder, name), 'utf8') });
     }
   }

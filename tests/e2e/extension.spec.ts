@@ -78,7 +78,9 @@ test('no request from the extension leaves the machine', async ({ context, exten
   // The saved page's own stylesheet and scripts are the page's requests, named in its HTML; anything else
   // (a fetch from the content script, the background or an extension page) would show up here.
   const fixture = readFileSync(join(FIXTURES, 'sites/leetcode-print-in-order.html'), 'utf8');
-  const namedByPage = (url: string) => fixture.includes(new URL(url).pathname) && new URL(url).origin === new URL(RELATED).origin;
-  const allowed = (url: string) => url.startsWith('chrome-extension://') || url === RELATED || url.startsWith('data:') || namedByPage(url);
+  const namedByPage = (url: string) =>
+    fixture.includes(new URL(url).pathname) && new URL(url).origin === new URL(RELATED).origin;
+  const allowed = (url: string) =>
+    url.startsWith('chrome-extension://') || url === RELATED || url.startsWith('data:') || namedByPage(url);
   expect(requests.filter((url) => !allowed(url))).toEqual([]);
 });

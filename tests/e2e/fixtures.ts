@@ -28,7 +28,8 @@ export const test = base.extend<Fixtures>({
   },
   context: async ({ requests }, use) => {
     const executablePath = findChromium();
-    if (!executablePath) throw new Error('Chromium not found: run npm test (it installs it) or apt-get install -y chromium');
+    if (!executablePath)
+      throw new Error('Chromium not found: run npm test (it installs it) or apt-get install -y chromium');
     if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build first: npm run build');
     const context = await chromium.launchPersistentContext('', {
       executablePath,
@@ -39,7 +40,9 @@ export const test = base.extend<Fixtures>({
     context.on('request', (request) => requests.push(request.url()));
     context.on('serviceworker', (sw) => sw.on('console', () => undefined));
     // Default: nothing outside the extension is reachable. Tests add routes for the pages they use.
-    await context.route(/^https?:\/\//, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not routed' }));
+    await context.route(/^https?:\/\//, (route) =>
+      route.fulfill({ status: 404, contentType: 'text/plain', body: 'not routed' }),
+    );
     await use(context);
     await context.close();
   },
@@ -54,7 +57,9 @@ export const test = base.extend<Fixtures>({
     await use(async (table) => {
       for (const [url, file] of Object.entries(table)) {
         const body = readFileSync(join(FIXTURES, file), 'utf8');
-        await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+        await context.route(url, (route) =>
+          route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
+        );
       }
     });
   },

@@ -7,7 +7,8 @@ import { parse, type Node } from 'acorn';
 function walk(node: Node, visit: (node: Node) => void): void {
   visit(node);
   for (const value of Object.values(node)) {
-    if (Array.isArray(value)) for (const child of value) if (child && typeof child.type === 'string') walk(child, visit);
+    if (Array.isArray(value))
+      for (const child of value) if (child && typeof child.type === 'string') walk(child, visit);
     if (value && typeof value === 'object' && typeof (value as Node).type === 'string') walk(value as Node, visit);
   }
 }
@@ -59,11 +60,19 @@ for (const [target, expected] of Object.entries(EXPECTED)) {
         const program = parse(text, { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true });
         walk(program, (node) => {
           const callee = (node as { callee?: { type: string; name?: string } }).callee;
-          if (node.type === 'CallExpression' && callee?.type === 'Identifier' && callee.name === 'eval') found.push(`${path}: eval()`);
-          if (node.type === 'NewExpression' && callee?.type === 'Identifier' && callee.name === 'Function') found.push(`${path}: new Function()`);
-          if (node.type === 'ImportExpression' || (node.type === 'CallExpression' && callee?.type === 'Identifier' && callee.name === 'importScripts')) {
-            const arg = (node as { source?: { value?: unknown }; arguments?: { value?: unknown }[] }).source ?? (node as { arguments?: { value?: unknown }[] }).arguments?.[0];
-            if (typeof arg?.value === 'string' && /^https?:/.test(arg.value)) found.push(`${path}: remote import ${arg.value}`);
+          if (node.type === 'CallExpression' && callee?.type === 'Identifier' && callee.name === 'eval')
+            found.push(`${path}: eval()`);
+          if (node.type === 'NewExpression' && callee?.type === 'Identifier' && callee.name === 'Function')
+            found.push(`${path}: new Function()`);
+          if (
+            node.type === 'ImportExpression' ||
+            (node.type === 'CallExpression' && callee?.type === 'Identifier' && callee.name === 'importScripts')
+          ) {
+            const arg =
+              (node as { source?: { value?: unknown }; arguments?: { value?: unknown }[] }).source ??
+              (node as { arguments?: { value?: unknown }[] }).arguments?.[0];
+            if (typeof arg?.value === 'string' && /^https?:/.test(arg.value))
+              found.push(`${path}: remote import ${arg.value}`);
           }
         });
       }

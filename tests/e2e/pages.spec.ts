@@ -5,7 +5,10 @@ import { expect, openExtensionPage, test } from './fixtures';
 
 const newCounts = (page: Page) => page.locator('.aw-review-counts');
 
-test('keyboard only: search in the popup, pick a result, read the full answer in the side panel', async ({ context, extensionId }) => {
+test('keyboard only: search in the popup, pick a result, read the full answer in the side panel', async ({
+  context,
+  extensionId,
+}) => {
   // The side panel is already open (as a tab here, since the real panel is not reachable from Playwright).
   const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
   const popup = await openExtensionPage(context, extensionId, 'popup.html');
@@ -28,7 +31,10 @@ test('browse by topic, open a question, copy its snippet to the clipboard', asyn
   const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
   await panel.getByRole('tab', { name: 'Browse' }).click();
   await panel.getByLabel('Topic').selectOption('shield');
-  await panel.getByRole('button', { name: /asyncio\.shield/ }).first().click();
+  await panel
+    .getByRole('button', { name: /asyncio\.shield/ })
+    .first()
+    .click();
   const firstSnippet = panel.locator('.aw-code').first();
   // Record what reaches the real clipboard API (reading the clipboard back needs a permission that
   // Chromium will not grant to an extension origin under test).
@@ -44,10 +50,19 @@ test('browse by topic, open a question, copy its snippet to the clipboard', asyn
   await expect(firstSnippet.getByRole('button', { name: 'Copied' })).toBeVisible();
   const clipboard = await panel.evaluate(() => (window as unknown as { copied?: string }).copied ?? '');
   expect(clipboard).toContain('shield');
-  expect(clipboard).toBe(await firstSnippet.locator('pre').first().innerText().then((t) => t.replace(/\n$/, '')));
+  expect(clipboard).toBe(
+    await firstSnippet
+      .locator('pre')
+      .first()
+      .innerText()
+      .then((t) => t.replace(/\n$/, '')),
+  );
 });
 
-test('review three cards with the keyboard, reload, progress is kept; undo; a second view follows live', async ({ context, extensionId }) => {
+test('review three cards with the keyboard, reload, progress is kept; undo; a second view follows live', async ({
+  context,
+  extensionId,
+}) => {
   const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
   await panel.getByRole('tab', { name: 'Review' }).click();
   await panel.getByRole('button', { name: /Add the fundamentals/i }).click();
@@ -78,10 +93,15 @@ test('review three cards with the keyboard, reload, progress is kept; undo; a se
 });
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`axe finds no violations on popup, side panel views and options (${scheme})`, async ({ context, extensionId }) => {
+  test(`axe finds no violations on popup, side panel views and options (${scheme})`, async ({
+    context,
+    extensionId,
+  }) => {
     const check = async (page: Page, what: string) => {
       const { violations } = await new AxeBuilder({ page }).analyze();
-      expect(violations.map((v) => `${what}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(violations.map((v) => `${what}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+        [],
+      );
     };
     for (const path of ['popup.html', 'sidepanel.html', 'options.html']) {
       const page = await context.newPage();
@@ -103,10 +123,14 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
-test('the background rejects malformed, unknown and oversized messages and keeps working', async ({ context, extensionId }) => {
+test('the background rejects malformed, unknown and oversized messages and keeps working', async ({
+  context,
+  extensionId,
+}) => {
   const page = await openExtensionPage(context, extensionId, 'options.html');
   const results = await page.evaluate(async () => {
-    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } })
+      .chrome.runtime;
     const send = (m: unknown) =>
       runtime.sendMessage(m).then(
         (r: unknown): { ok: boolean; r?: unknown } => ({ ok: true, r }),

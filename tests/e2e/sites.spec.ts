@@ -60,7 +60,10 @@ test('the overlay opens to concepts, one hint at a time, and the top questions',
   await expect(overlayHost(page)).toHaveCount(0);
 });
 
-test('single-page navigation between problems updates one overlay and removes it on an unrelated one', async ({ context, routes }) => {
+test('single-page navigation between problems updates one overlay and removes it on an unrelated one', async ({
+  context,
+  routes,
+}) => {
   const related = 'https://leetcode.com/problems/print-in-order/';
   await routes({ [related]: 'sites/leetcode-print-in-order.html' });
   const other = readFileSync(join(FIXTURES, 'sites/leetcode-two-sum.html'), 'utf8');
@@ -80,7 +83,10 @@ test('single-page navigation between problems updates one overlay and removes it
     );
   await navigate(other, '/problems/two-sum/');
   await expect(overlayHost(page)).toHaveCount(0);
-  await navigate(readFileSync(join(FIXTURES, 'sites/leetcode-print-in-order.html'), 'utf8'), '/problems/print-in-order/');
+  await navigate(
+    readFileSync(join(FIXTURES, 'sites/leetcode-print-in-order.html'), 'utf8'),
+    '/problems/print-in-order/',
+  );
   await expect(overlayBadge(page)).toBeVisible();
   await expect(overlayHost(page)).toHaveCount(1);
 });
@@ -99,7 +105,9 @@ test('a hostile page: markup in the title and statement runs nothing and stays t
   await overlayBadge(page).click();
   const host = overlayHost(page);
   expect(await host.locator('script, img, iframe, [onerror], [onclick]').count()).toBe(0);
-  expect(await page.evaluate(() => (window as unknown as { __awaitwisePwned?: unknown }).__awaitwisePwned ?? null)).toBeNull();
+  expect(
+    await page.evaluate(() => (window as unknown as { __awaitwisePwned?: unknown }).__awaitwisePwned ?? null),
+  ).toBeNull();
   expect(dialogs).toEqual([]);
 });
 
@@ -115,7 +123,13 @@ test('a hostile stylesheet does not change the overlay', async ({ context, route
     const style = await overlayBadge(page).evaluate((el) => {
       const s = getComputedStyle(el);
       const box = el.getBoundingClientRect();
-      return { font: s.fontSize, display: s.display, radius: s.borderRadius, padding: s.padding, width: Math.round(box.width) > 0 };
+      return {
+        font: s.fontSize,
+        display: s.display,
+        radius: s.borderRadius,
+        padding: s.padding,
+        width: Math.round(box.width) > 0,
+      };
     });
     await page.close();
     return style;
@@ -137,7 +151,10 @@ test('the toolbar badge shows the number of matches on that tab', async ({ conte
   await page.bringToFront();
   const tabId = await tabIdOf(worker);
   const text = await worker.evaluate(
-    (id) => (globalThis as unknown as { chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } } }).chrome.action.getBadgeText({ tabId: id }),
+    (id) =>
+      (
+        globalThis as unknown as { chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } } }
+      ).chrome.action.getBadgeText({ tabId: id }),
     tabId,
   );
   expect(Number(text)).toBeGreaterThan(0);
@@ -163,7 +180,10 @@ test('the side panel follows the active tab', async ({ context, extensionId, rou
   await expect(panel.getByTestId('detection')).toContainText('Print in Order');
 });
 
-test('100 single-page navigations leave one overlay at most and no growth in listeners', async ({ context, routes }) => {
+test('100 single-page navigations leave one overlay at most and no growth in listeners', async ({
+  context,
+  routes,
+}) => {
   const related = 'https://leetcode.com/problems/print-in-order/';
   await routes({ [related]: 'sites/leetcode-print-in-order.html' });
   const pages = {

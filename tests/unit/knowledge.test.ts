@@ -10,7 +10,8 @@ const { knowledge, errors } = compileDataDir();
 const CONCEPTS = `- id: gather\n  name: gather\n  definition: Runs things.\n- id: exceptions\n  name: Exceptions\n  definition: Errors.\n`;
 const card = (front: string, body = 'Some text.\n\n```python run\nprint(1)\n```\n\n```output\n1\n```\n') =>
   `---\nid: sample-card\nquestion: Why?\nshort: Because.\nconcepts: [gather]\ndifficulty: easy\nlevel: 1\nkeywords: [a, b]\n${front}---\n${body}`;
-const compileOne = (text: string, path = 'questions/sample-card.md') => compileKnowledge(CONCEPTS, [{ path, text }]).errors;
+const compileOne = (text: string, path = 'questions/sample-card.md') =>
+  compileKnowledge(CONCEPTS, [{ path, text }]).errors;
 
 describe('the bundled knowledge base', () => {
   it('compiles without a single error', () => {
@@ -36,30 +37,65 @@ describe('the bundled knowledge base', () => {
     for (const p of knowledge.practice) {
       expect(p.hints, p.id).toHaveLength(3);
       expect(new Set(p.hints).size, p.id).toBe(3);
-      expect(p.snippets.some((s) => s.runnable && s.output !== undefined), p.id).toBe(true);
+      expect(
+        p.snippets.some((s) => s.runnable && s.output !== undefined),
+        p.id,
+      ).toBe(true);
     }
     const matched = knowledge.practice.flatMap((p) => p.matches);
-    for (const slug of ['leetcode:print-in-order', 'leetcode:building-h2o', 'leetcode:the-dining-philosophers', 'leetcode:promise-pool'])
+    for (const slug of [
+      'leetcode:print-in-order',
+      'leetcode:building-h2o',
+      'leetcode:the-dining-philosophers',
+      'leetcode:promise-pool',
+    ])
       expect(matched).toContain(slug);
   });
 
   it('covers the topics interviews ask about', () => {
     const ids = new Set(knowledge.questions.map((q) => q.id));
     for (const id of [
-      'event-loop-scheduler', 'calling-coroutine-function', 'coroutines-vs-threads', 'sequential-awaits-do-not-overlap',
-      'gather-does-not-cancel-on-error', 'task-group-vs-gather', 'exception-group-except-star', 'to-thread',
-      'run-in-executor-pools', 'asyncio-threading-multiprocessing-gil', 'await-only-in-async-def', 'shield',
-      'wait-for-timeout', 'asyncio-timeout-context', 'queue-maxsize-backpressure', 'task-references',
-      'never-awaited-warning', 'contextvars-in-tasks', 'call-soon-threadsafe', 'streams-drain', 'asyncio-subprocess',
-      'graceful-shutdown', 'testing-async-code', 'uvloop', 'eager-task-factory-312', 'python-311-changes',
+      'event-loop-scheduler',
+      'calling-coroutine-function',
+      'coroutines-vs-threads',
+      'sequential-awaits-do-not-overlap',
+      'gather-does-not-cancel-on-error',
+      'task-group-vs-gather',
+      'exception-group-except-star',
+      'to-thread',
+      'run-in-executor-pools',
+      'asyncio-threading-multiprocessing-gil',
+      'await-only-in-async-def',
+      'shield',
+      'wait-for-timeout',
+      'asyncio-timeout-context',
+      'queue-maxsize-backpressure',
+      'task-references',
+      'never-awaited-warning',
+      'contextvars-in-tasks',
+      'call-soon-threadsafe',
+      'streams-drain',
+      'asyncio-subprocess',
+      'graceful-shutdown',
+      'testing-async-code',
+      'uvloop',
+      'eager-task-factory-312',
+      'python-311-changes',
     ])
       expect(ids, id).toContain(id);
   });
 
   it('pairs every parse-only third-party snippet with a runnable standard-library twin', () => {
     for (const item of [...knowledge.questions, ...knowledge.practice]) {
-      const thirdParty = item.snippets.filter((s) => !s.runnable && /^\s*(import|from)\s+(aiohttp|aiofiles|uvloop|trio|httpx|requests|pytest)\b/m.test(s.code));
-      if (thirdParty.length) expect(item.snippets.some((s) => s.runnable), item.id).toBe(true);
+      const thirdParty = item.snippets.filter(
+        (s) =>
+          !s.runnable && /^\s*(import|from)\s+(aiohttp|aiofiles|uvloop|trio|httpx|requests|pytest)\b/m.test(s.code),
+      );
+      if (thirdParty.length)
+        expect(
+          item.snippets.some((s) => s.runnable),
+          item.id,
+        ).toBe(true);
     }
   });
 });
@@ -96,7 +132,8 @@ describe('the compiler', () => {
 
   it('stores highlighting as marks that rebuild exactly the highlighted lines of every snippet', () => {
     for (const item of [...knowledge.questions, ...knowledge.practice])
-      for (const snippet of item.snippets) expect(linesFromMarks(snippet.code, snippet.marks)).toEqual(highlightPython(snippet.code));
+      for (const snippet of item.snippets)
+        expect(linesFromMarks(snippet.code, snippet.marks)).toEqual(highlightPython(snippet.code));
   });
 
   it('highlights Python into lines of tokens that join back to the source', () => {

@@ -35,7 +35,12 @@ describe('search', () => {
 
   it('tolerates typos and prefixes', () => {
     expect(index.search('semaphor').map((h) => h.id)).toContain('semaphore-limit-concurrency');
-    expect(index.search('cancelation').map((h) => h.id).slice(0, 5)).toContain('cancellation-basics');
+    expect(
+      index
+        .search('cancelation')
+        .map((h) => h.id)
+        .slice(0, 5),
+    ).toContain('cancellation-basics');
   });
 
   it('expands common phrasings with the words the cards use', () => {

@@ -18,7 +18,11 @@ export function problemKey(url: string): string | null {
  * A tab navigated: keep its state across sub-tab changes of the same problem (LeetCode's /description/ →
  * /solutions/), forget it for anything else. The content script reports the new problem itself.
  */
-export async function onTabNavigated(tabId: number, url: string, services: Pick<BackgroundServices, 'setTabBadge'>): Promise<void> {
+export async function onTabNavigated(
+  tabId: number,
+  url: string,
+  services: Pick<BackgroundServices, 'setTabBadge'>,
+): Promise<void> {
   const state = await getTabState(tabId);
   if (!state) return;
   const before = problemKey(state.problem.url);

@@ -23,7 +23,11 @@ export interface BackgroundServices {
 
 export type Reply = PageView | LintFinding[] | { added: number } | { opened: boolean } | TabState | null | void;
 
-export function handleMessage(raw: unknown, sender: Runtime.MessageSender, services: BackgroundServices): Promise<Reply> | undefined {
+export function handleMessage(
+  raw: unknown,
+  sender: Runtime.MessageSender,
+  services: BackgroundServices,
+): Promise<Reply> | undefined {
   const message = parseMessage(raw);
   if (!message) {
     console.warn('[awaitwise] ignored a malformed or unknown message', describe(raw));
@@ -46,7 +50,12 @@ async function dispatch(message: Message, sender: Runtime.MessageSender, service
       if (tabId !== undefined) {
         const { site, url, slug, title, difficulty, tags, generic } = snapshot;
         if (view.relevant) {
-          await setTabState({ tabId, problem: { site, url, slug, title, difficulty, tags, generic }, view, updatedAt: services.now() });
+          await setTabState({
+            tabId,
+            problem: { site, url, slug, title, difficulty, tags, generic },
+            view,
+            updatedAt: services.now(),
+          });
           await services.setTabBadge(tabId, view.cards.length);
         } else {
           await dropTabState(tabId);
@@ -97,6 +106,7 @@ function safeLint(code: string): LintFinding[] {
 }
 
 function describe(raw: unknown): string {
-  if (raw && typeof raw === 'object' && 'type' in raw) return `type=${String((raw as { type: unknown }).type).slice(0, 40)}`;
+  if (raw && typeof raw === 'object' && 'type' in raw)
+    return `type=${String((raw as { type: unknown }).type).slice(0, 40)}`;
   return typeof raw;
 }

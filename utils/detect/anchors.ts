@@ -17,7 +17,11 @@ export class AnchorIndex {
     const anchors = [...new Set(terms.flatMap((t) => t.anchors))].sort((a, b) => b.length - a.length);
     // Longest first, so that at each position the alternation reports the longest anchor there.
     this.scanner = new RegExp(`(?=(${anchors.map(escape).join('|')}))`, 'g');
-    for (const a of anchors) this.implied.set(a, anchors.filter((b) => b !== a && a.includes(b)));
+    for (const a of anchors)
+      this.implied.set(
+        a,
+        anchors.filter((b) => b !== a && a.includes(b)),
+      );
   }
 
   present(text: string): Set<string> {

@@ -146,10 +146,7 @@ export function rankCards(kb: Knowledge, concepts: readonly string[], leading: r
   const leadingRank = new Map(leading.map((id, i) => [id, i]));
   const ranked = kb.questions
     .map((card) => {
-      const overlap = card.concepts.reduce(
-        (sum, id, j) => sum + (conceptWeight.get(id) ?? 0) * (j === 0 ? 1.5 : 1),
-        0,
-      );
+      const overlap = card.concepts.reduce((sum, id, j) => sum + (conceptWeight.get(id) ?? 0) * (j === 0 ? 1.5 : 1), 0);
       return { card, overlap, lead: leadingRank.get(card.id) };
     })
     .filter((x) => x.overlap > 0 || x.lead !== undefined);
@@ -180,7 +177,9 @@ export function detect(input: DetectInput | PageSnapshot, kb: Knowledge, options
   const known = useKnown && key ? (KNOWN_PROBLEMS[key] ?? (lookalike ? undefined : practice?.concepts)) : undefined;
   if (known) {
     score = Math.max(score, KNOWN_SCORE);
-    evidence.reasons.unshift(KNOWN_PROBLEMS[key!] ? `known problem ${key}` : `practice problem ${practice?.id} matches ${key}`);
+    evidence.reasons.unshift(
+      KNOWN_PROBLEMS[key!] ? `known problem ${key}` : `practice problem ${practice?.id} matches ${key}`,
+    );
     known.forEach((id, i) => evidence.concepts.set(id, (evidence.concepts.get(id) ?? 0) + 100 - i));
   } else if (useKnown && lookalike) {
     score = Math.min(score, LOOKALIKE_CEILING);

@@ -96,7 +96,12 @@ let nextRequestId = 0;
  * answers in time (reader not injected, e.g. Firefox before main-world support) so the caller can fall
  * back to visibleEditorText().
  */
-export function requestEditorModel(win: Window, channel: string, timeoutMs = 500, scope?: string): Promise<EditorModel | null> {
+export function requestEditorModel(
+  win: Window,
+  channel: string,
+  timeoutMs = 500,
+  scope?: string,
+): Promise<EditorModel | null> {
   const id = nextRequestId++;
   return new Promise((resolve) => {
     const finish = (model: EditorModel | null) => {

@@ -200,12 +200,18 @@ function pick(all: Candidate[], root: Document | Element): EditorModel | null {
 export function readEditorModel(win: Window, scope?: string): EditorModel | null {
   const globals = win as unknown as PageGlobals;
   const doc = win.document;
-  return pick([
-    ...monacoCandidates(attempt(() => globals.monaco)),
-    ...aceCandidates(doc, attempt(() => globals.ace)),
-    ...codeMirror6Candidates(doc),
-    ...codeMirror5Candidates(doc),
-  ], scopeRoot(doc, scope));
+  return pick(
+    [
+      ...monacoCandidates(attempt(() => globals.monaco)),
+      ...aceCandidates(
+        doc,
+        attempt(() => globals.ace),
+      ),
+      ...codeMirror6Candidates(doc),
+      ...codeMirror5Candidates(doc),
+    ],
+    scopeRoot(doc, scope),
+  );
 }
 
 const NBSP = /\u00a0/g;
@@ -221,7 +227,10 @@ function byTop(lines: Element[]): Element[] {
     const parent = (el.parentElement as HTMLElement | null)?.style?.top;
     return Number.parseFloat(own || parent || '') || 0;
   };
-  return lines.map((el, i) => ({ el, i, t: top(el) })).sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.el);
+  return lines
+    .map((el, i) => ({ el, i, t: top(el) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map((x) => x.el);
 }
 
 function renderedLines(doc: Document | Element): string[][] {
@@ -242,7 +251,8 @@ function renderedLines(doc: Document | Element): string[][] {
 }
 
 /** Editors keep helper textareas for input; those hold no code. */
-const HELPER_TEXTAREAS = '.ace_text-input, .inputarea, .monaco-editor textarea, .CodeMirror textarea, .cm-editor textarea';
+const HELPER_TEXTAREAS =
+  '.ace_text-input, .inputarea, .monaco-editor textarea, .CodeMirror textarea, .cm-editor textarea';
 
 /**
  * Isolated-world fallback: the lines the editor has rendered (the visible part of a long file), or a
@@ -251,9 +261,7 @@ const HELPER_TEXTAREAS = '.ace_text-input, .inputarea, .monaco-editor textarea, 
 export function visibleEditorText(doc: Document, scope?: string): string {
   const scoped = renderedLines(scopeRoot(doc, scope));
   const editors = scoped.some((lines) => lines.length > 0) ? scoped : renderedLines(doc);
-  const rendered = editors
-    .map((lines) => lines.join('\n').replace(/\s+$/, ''))
-    .sort((a, b) => b.length - a.length)[0];
+  const rendered = editors.map((lines) => lines.join('\n').replace(/\s+$/, '')).sort((a, b) => b.length - a.length)[0];
   if (rendered) return rendered.slice(0, EDITOR_CODE_CAP);
   let best = '';
   for (const area of doc.querySelectorAll('textarea')) {

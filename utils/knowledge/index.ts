@@ -15,8 +15,6 @@ export const fundamentalsFirst: readonly string[] = [...knowledge.questions]
   .map((q, index) => ({ q, index }))
   .sort(
     (a, b) =>
-      a.q.level - b.q.level ||
-      DIFFICULTY_RANK[a.q.difficulty] - DIFFICULTY_RANK[b.q.difficulty] ||
-      a.index - b.index,
+      a.q.level - b.q.level || DIFFICULTY_RANK[a.q.difficulty] - DIFFICULTY_RANK[b.q.difficulty] || a.index - b.index,
   )
   .map(({ q }) => q.id);

@@ -1,7 +1,16 @@
 import type { SiteAdapter } from './types';
 import { SITE_MATCHES } from './matches';
 import { buildSnapshot, genericTitle, genericTitleElement, mainText, safeExtract } from './generic';
-import { declaredTheme, difficultyFrom, documentTitle, first, headingWithText, readableText, shortText, tagTexts } from './dom';
+import {
+  declaredTheme,
+  difficultyFrom,
+  documentTitle,
+  first,
+  headingWithText,
+  readableText,
+  shortText,
+  tagTexts,
+} from './dom';
 import { visibleEditorText } from '@/utils/editor-bridge';
 
 const HOSTS = new Set(['www.codewars.com']);
@@ -13,7 +22,12 @@ const TRAIN_LANGUAGE = /^\/kata\/[\w-]+\/train\/([\w+#-]+)/i;
 /** "Training on Multiply | Codewars" in the train view, "Multiply | Codewars" on the overview. */
 const TITLE_DECORATION = /^Training on\s+|\s*\|\s*Codewars\s*$/gi;
 
-const DESCRIPTION_SELECTORS = ['#description', '.description-content', '[data-testid="description"]', '.markdown.prose'];
+const DESCRIPTION_SELECTORS = [
+  '#description',
+  '.description-content',
+  '[data-testid="description"]',
+  '.markdown.prose',
+];
 const TITLE_SELECTORS = ['.game-title h4', '.kata-title', 'main h4'];
 /** The train view has two CodeMirror editors: the solution in #code, the sample tests in #fixture. */
 const EDITOR_SCOPE = '#code';
@@ -33,9 +47,21 @@ export const codewars: SiteAdapter = {
   ...SITE_MATCHES.codewars,
   testUrls: [
     { url: 'https://www.codewars.com/kata/50654ddff44f800200000004', problem: true, slug: '50654ddff44f800200000004' },
-    { url: 'https://www.codewars.com/kata/50654ddff44f800200000004/train/python', problem: true, slug: '50654ddff44f800200000004' },
-    { url: 'https://www.codewars.com/kata/57b06f90e298a7b53d000a86/train/javascript', problem: true, slug: '57b06f90e298a7b53d000a86' },
-    { url: 'https://www.codewars.com/kata/5277c8a221e209d3f6000b56/solutions/python', problem: true, slug: '5277c8a221e209d3f6000b56' },
+    {
+      url: 'https://www.codewars.com/kata/50654ddff44f800200000004/train/python',
+      problem: true,
+      slug: '50654ddff44f800200000004',
+    },
+    {
+      url: 'https://www.codewars.com/kata/57b06f90e298a7b53d000a86/train/javascript',
+      problem: true,
+      slug: '57b06f90e298a7b53d000a86',
+    },
+    {
+      url: 'https://www.codewars.com/kata/5277c8a221e209d3f6000b56/solutions/python',
+      problem: true,
+      slug: '5277c8a221e209d3f6000b56',
+    },
     { url: 'https://www.codewars.com/kata/multiply', problem: true, slug: 'multiply' },
     { url: 'https://www.codewars.com/kata/search/python?q=async', problem: false },
     { url: 'https://www.codewars.com/kata/new/python', problem: false },

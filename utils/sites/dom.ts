@@ -13,12 +13,46 @@ const JSON_CAP = 4_000_000;
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 /** Elements whose content is not statement text (and may be hostile markup's payload). */
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SVG', 'IFRAME', 'OBJECT', 'BUTTON']);
+const SKIPPED_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'SVG',
+  'IFRAME',
+  'OBJECT',
+  'BUTTON',
+]);
 /** Code editors render their lines as ordinary elements; their text is code, read separately. */
 const EDITOR_CLASSES = ['monaco-editor', 'ace_editor', 'CodeMirror', 'cm-editor'];
 const BLOCK_TAGS = new Set([
-  'P', 'DIV', 'LI', 'UL', 'OL', 'BR', 'PRE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TR', 'TD', 'TH',
-  'TABLE', 'SECTION', 'ARTICLE', 'BLOCKQUOTE', 'DD', 'DT', 'HR', 'HEADER', 'FOOTER', 'MAIN',
+  'P',
+  'DIV',
+  'LI',
+  'UL',
+  'OL',
+  'BR',
+  'PRE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'TR',
+  'TD',
+  'TH',
+  'TABLE',
+  'SECTION',
+  'ARTICLE',
+  'BLOCKQUOTE',
+  'DD',
+  'DT',
+  'HR',
+  'HEADER',
+  'FOOTER',
+  'MAIN',
 ]);
 
 function isEditor(el: Element): boolean {

@@ -57,20 +57,29 @@ function editorData(doc: Document): EditorData | undefined {
       if (typeof value === 'string') instructionsHtml.push(value);
     }
     if (Array.isArray(obj.tasks)) {
-      for (const task of obj.tasks) if (isRecord(task)) instructionsHtml.push(stringField(task, 'title'), stringField(task, 'text'));
+      for (const task of obj.tasks)
+        if (isRecord(task)) instructionsHtml.push(stringField(task, 'title'), stringField(task, 'text'));
     }
   };
   collect(data);
-  findObject(data, (obj) => {
-    if (obj !== data) collect(obj);
-    return false;
-  }, 5_000);
+  findObject(
+    data,
+    (obj) => {
+      if (obj !== data) collect(obj);
+      return false;
+    },
+    5_000,
+  );
   const files = findObject(data, (obj) => Array.isArray(obj.files))?.files;
   const code = (Array.isArray(files) ? files : [])
     .filter((f): f is Record<string, unknown> => isRecord(f) && !TEST_FILE.test(stringField(f, 'filename')))
     .map((f) => stringField(f, 'content'))
     .join('\n\n');
-  return { title: stringField(data, 'exercise_title', 'title'), instructionsHtml: instructionsHtml.filter(Boolean), code };
+  return {
+    title: stringField(data, 'exercise_title', 'title'),
+    instructionsHtml: instructionsHtml.filter(Boolean),
+    code,
+  };
 }
 
 export const exercism: SiteAdapter = {
@@ -80,8 +89,16 @@ export const exercism: SiteAdapter = {
   testUrls: [
     { url: 'https://exercism.org/tracks/python/exercises/bank-account', problem: true, slug: 'python/bank-account' },
     { url: 'https://exercism.org/tracks/javascript/exercises/promises', problem: true, slug: 'javascript/promises' },
-    { url: 'https://exercism.org/tracks/javascript/exercises/translation-service/edit', problem: true, slug: 'javascript/translation-service' },
-    { url: 'https://exercism.org/tracks/go/exercises/parallel-letter-frequency/iterations', problem: true, slug: 'go/parallel-letter-frequency' },
+    {
+      url: 'https://exercism.org/tracks/javascript/exercises/translation-service/edit',
+      problem: true,
+      slug: 'javascript/translation-service',
+    },
+    {
+      url: 'https://exercism.org/tracks/go/exercises/parallel-letter-frequency/iterations',
+      problem: true,
+      slug: 'go/parallel-letter-frequency',
+    },
     { url: 'https://exercism.org/tracks/python/exercises/two-fer/solutions', problem: true, slug: 'python/two-fer' },
     { url: 'https://exercism.org/tracks/python/exercises', problem: false },
     { url: 'https://exercism.org/tracks/python', problem: false },
@@ -102,11 +119,20 @@ export const exercism: SiteAdapter = {
     return safeExtract('exercism', doc, url, slug, () => {
       const { track } = parts(url);
       const sections = [...doc.querySelectorAll('section.introduction, section.instructions')];
-      const domText = sections.map((s) => readableText(s)).join(' ').trim();
+      const domText = sections
+        .map((s) => readableText(s))
+        .join(' ')
+        .trim();
       const editor = domText ? undefined : editorData(doc);
-      const editorText = (editor?.instructionsHtml ?? []).map((html) => htmlToText(html, doc)).join(' ').trim();
+      const editorText = (editor?.instructionsHtml ?? [])
+        .map((html) => htmlToText(html, doc))
+        .join(' ')
+        .trim();
       const title =
-        shortText(first(doc, TITLE_SELECTORS)) || editor?.title || documentTitle(doc, TITLE_SUFFIX) || genericTitle(doc);
+        shortText(first(doc, TITLE_SELECTORS)) ||
+        editor?.title ||
+        documentTitle(doc, TITLE_SUFFIX) ||
+        genericTitle(doc);
       const header = first(doc, ['.c-exercise-header']);
       return buildSnapshot('exercism', url, slug, {
         title,

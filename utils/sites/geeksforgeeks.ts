@@ -27,8 +27,17 @@ const TITLE_SUFFIX = /\s*\|\s*(Practice\s*\|\s*)?GeeksforGeeks\s*$/i;
 
 // CSS-module class names keep their readable prefix across builds; only the hash after "__" changes.
 const STATEMENT_SELECTORS = ['[class*="problems_problem_content"]', '.problem-statement', '.problemQuestion'];
-const TITLE_SELECTORS = ['[class*="problems_header_content__title"] h3', '[class*="problems_header_content__title"]', '.problem-tab__name', '.problem-title'];
-const DIFFICULTY_SELECTORS = ['[class*="problems_header_description"]', '.problem-tab__difficulty', '[class*="difficulty"]'];
+const TITLE_SELECTORS = [
+  '[class*="problems_header_content__title"] h3',
+  '[class*="problems_header_content__title"]',
+  '.problem-tab__name',
+  '.problem-title',
+];
+const DIFFICULTY_SELECTORS = [
+  '[class*="problems_header_description"]',
+  '.problem-tab__difficulty',
+  '[class*="difficulty"]',
+];
 const TAG_SELECTOR = '[class*="problems_tag_container"] a, .problem-tags a, a[href*="explore?category"]';
 
 function slugOf(url: URL): string {
@@ -57,10 +66,26 @@ export const geeksforgeeks: SiteAdapter = {
   name: 'GeeksforGeeks',
   ...SITE_MATCHES.geeksforgeeks,
   testUrls: [
-    { url: 'https://www.geeksforgeeks.org/problems/reverse-a-linked-list/1', problem: true, slug: 'reverse-a-linked-list' },
-    { url: 'https://www.geeksforgeeks.org/problems/job-sequencing-problem-1587115620/1', problem: true, slug: 'job-sequencing-problem' },
-    { url: 'https://practice.geeksforgeeks.org/problems/minimum-platforms/0', problem: true, slug: 'minimum-platforms' },
-    { url: 'https://practice.geeksforgeeks.org/problems/reverse-a-linked-list/1?page=1&sortBy=submissions', problem: true, slug: 'reverse-a-linked-list' },
+    {
+      url: 'https://www.geeksforgeeks.org/problems/reverse-a-linked-list/1',
+      problem: true,
+      slug: 'reverse-a-linked-list',
+    },
+    {
+      url: 'https://www.geeksforgeeks.org/problems/job-sequencing-problem-1587115620/1',
+      problem: true,
+      slug: 'job-sequencing-problem',
+    },
+    {
+      url: 'https://practice.geeksforgeeks.org/problems/minimum-platforms/0',
+      problem: true,
+      slug: 'minimum-platforms',
+    },
+    {
+      url: 'https://practice.geeksforgeeks.org/problems/reverse-a-linked-list/1?page=1&sortBy=submissions',
+      problem: true,
+      slug: 'reverse-a-linked-list',
+    },
     { url: 'https://www.geeksforgeeks.org/explore?page=1&category=Arrays', problem: false },
     { url: 'https://www.geeksforgeeks.org/python/asyncio-in-python/', problem: false },
     { url: 'https://practice.geeksforgeeks.org/explore', problem: false },
@@ -75,10 +100,22 @@ export const geeksforgeeks: SiteAdapter = {
       const problem = nextDataProblem(doc, slug);
       const domText = readableText(first(doc, STATEMENT_SELECTORS));
       const jsonText = problem?.statement ? htmlToText(problem.statement, doc) : '';
-      const title = shortText(first(doc, TITLE_SELECTORS)) || problem?.title || documentTitle(doc, TITLE_SUFFIX) || genericTitle(doc);
+      const title =
+        shortText(first(doc, TITLE_SELECTORS)) ||
+        problem?.title ||
+        documentTitle(doc, TITLE_SUFFIX) ||
+        genericTitle(doc);
       // The header glues "Difficulty: Easy" to "Accuracy: …" in adjacent spans; the value sits in its own <strong>.
       const difficulty =
-        difficultyFrom(shortText(first(doc, DIFFICULTY_SELECTORS.map((s) => `${s} strong`)), 40)) ??
+        difficultyFrom(
+          shortText(
+            first(
+              doc,
+              DIFFICULTY_SELECTORS.map((s) => `${s} strong`),
+            ),
+            40,
+          ),
+        ) ??
         difficultyFrom(shortText(first(doc, DIFFICULTY_SELECTORS), 40)) ??
         difficultyFrom(problem?.difficulty ?? '');
       const tags = tagTexts(doc, TAG_SELECTOR);

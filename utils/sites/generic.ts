@@ -71,7 +71,13 @@ export function genericExtract(site: SiteId, doc: Document, url: URL, slug: stri
  * Runs a site extractor so that it can never throw: any failure (a page mid-render, a selector the
  * engine rejects) falls back to the generic reading.
  */
-export function safeExtract(site: SiteId, doc: Document, url: URL, slug: string, read: () => PageSnapshot): PageSnapshot {
+export function safeExtract(
+  site: SiteId,
+  doc: Document,
+  url: URL,
+  slug: string,
+  read: () => PageSnapshot,
+): PageSnapshot {
   try {
     return read();
   } catch {

@@ -1,7 +1,16 @@
 import type { SiteAdapter } from './types';
 import { SITE_MATCHES } from './matches';
 import { buildSnapshot, genericTitle, genericTitleElement, mainText, safeExtract } from './generic';
-import { declaredTheme, difficultyFrom, documentTitle, first, headingWithText, readableText, shortText, tagTexts } from './dom';
+import {
+  declaredTheme,
+  difficultyFrom,
+  documentTitle,
+  first,
+  headingWithText,
+  readableText,
+  shortText,
+  tagTexts,
+} from './dom';
 import { visibleEditorText } from '@/utils/editor-bridge';
 
 const HOSTS = new Set(['www.hackerrank.com']);
@@ -35,11 +44,27 @@ export const hackerrank: SiteAdapter = {
   ...SITE_MATCHES.hackerrank,
   testUrls: [
     { url: 'https://www.hackerrank.com/challenges/solve-me-first/problem', problem: true, slug: 'solve-me-first' },
-    { url: 'https://www.hackerrank.com/challenges/py-hello-world/problem?isFullScreen=true', problem: true, slug: 'py-hello-world' },
-    { url: 'https://www.hackerrank.com/challenges/minimum-average-waiting-time/problem', problem: true, slug: 'minimum-average-waiting-time' },
-    { url: 'https://www.hackerrank.com/challenges/queue-using-two-stacks/submissions', problem: true, slug: 'queue-using-two-stacks' },
+    {
+      url: 'https://www.hackerrank.com/challenges/py-hello-world/problem?isFullScreen=true',
+      problem: true,
+      slug: 'py-hello-world',
+    },
+    {
+      url: 'https://www.hackerrank.com/challenges/minimum-average-waiting-time/problem',
+      problem: true,
+      slug: 'minimum-average-waiting-time',
+    },
+    {
+      url: 'https://www.hackerrank.com/challenges/queue-using-two-stacks/submissions',
+      problem: true,
+      slug: 'queue-using-two-stacks',
+    },
     { url: 'https://www.hackerrank.com/contests/projecteuler/challenges/euler001', problem: true, slug: 'euler001' },
-    { url: 'https://www.hackerrank.com/contests/projecteuler/challenges/euler001/problem', problem: true, slug: 'euler001' },
+    {
+      url: 'https://www.hackerrank.com/contests/projecteuler/challenges/euler001/problem',
+      problem: true,
+      slug: 'euler001',
+    },
     { url: 'https://www.hackerrank.com/domains/python', problem: false },
     { url: 'https://www.hackerrank.com/dashboard', problem: false },
     { url: 'https://www.hackerrank.com/contests/projecteuler/challenges', problem: false },
@@ -48,7 +73,11 @@ export const hackerrank: SiteAdapter = {
   isProblemUrl: (url) => HOSTS.has(url.hostname) && PROBLEM_PATH.test(url.pathname),
   slug: slugOf,
   titleElement(doc) {
-    return first(doc, TITLE_SELECTORS) ?? headingWithText(doc, documentTitle(doc, /\s*\|\s*HackerRank\s*$/i)) ?? genericTitleElement(doc);
+    return (
+      first(doc, TITLE_SELECTORS) ??
+      headingWithText(doc, documentTitle(doc, /\s*\|\s*HackerRank\s*$/i)) ??
+      genericTitleElement(doc)
+    );
   },
   themeIsDark: declaredTheme,
   extract(doc, url) {
@@ -61,7 +90,11 @@ export const hackerrank: SiteAdapter = {
         (tag) => !NOT_TOPICS.has(tag.toLowerCase()) && tag.toLowerCase() !== title.toLowerCase(),
       );
       const language = shortText(
-        first(doc, ['.select-language [class*="single-value"]', '.select-language [class*="singleValue"]', '.select-language']),
+        first(doc, [
+          '.select-language [class*="single-value"]',
+          '.select-language [class*="singleValue"]',
+          '.select-language',
+        ]),
         40,
       );
       return buildSnapshot('hackerrank', url, slug, {

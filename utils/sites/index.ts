@@ -11,7 +11,14 @@ import { geeksforgeeks } from './geeksforgeeks';
 import { exercism } from './exercism';
 import { neetcode } from './neetcode';
 
-export const SITE_ADAPTERS: readonly SiteAdapter[] = [leetcode, hackerrank, codewars, geeksforgeeks, exercism, neetcode];
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [
+  leetcode,
+  hackerrank,
+  codewars,
+  geeksforgeeks,
+  exercism,
+  neetcode,
+];
 
 /** The adapter whose problem pages include `url`, if any. */
 export function adapterFor(url: URL): SiteAdapter | undefined {
@@ -34,7 +41,10 @@ export function savedPageUrl(doc: Document): URL | undefined {
  * Reads a page: through its site's adapter when one claims the URL, else as plain main text (which
  * detection can still score, without a site or slug).
  */
-export function readPage(doc: Document, url: URL): PageSnapshot | { url: string; title: string; text: string; tags: string[]; code: string } {
+export function readPage(
+  doc: Document,
+  url: URL,
+): PageSnapshot | { url: string; title: string; text: string; tags: string[]; code: string } {
   const adapter = adapterFor(url);
   if (adapter) return adapter.extract(doc, url);
   return { url: url.href, title: genericTitle(doc), text: mainText(doc), tags: [], code: '' };

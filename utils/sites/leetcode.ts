@@ -61,7 +61,9 @@ function nextDataQuestion(doc: Document, slug: string, chinese: boolean): Questi
   }
   if (Object.keys(merged).length === 0) return undefined;
   const tags = Array.isArray(merged.topicTags)
-    ? merged.topicTags.map((t) => (isRecord(t) ? stringField(t, ...(chinese ? ['translatedName', 'name'] : ['name'])) : ''))
+    ? merged.topicTags.map((t) =>
+        isRecord(t) ? stringField(t, ...(chinese ? ['translatedName', 'name'] : ['name'])) : '',
+      )
     : [];
   return {
     title: stringField(merged, ...(chinese ? ['translatedTitle', 'title'] : ['title'])),
@@ -90,7 +92,11 @@ export const leetcode: SiteAdapter = {
     { url: 'https://leetcode.com/problems/print-in-order/editorial/', problem: true, slug: 'print-in-order' },
     { url: 'https://leetcode.com/problems/promise-pool/solutions/', problem: true, slug: 'promise-pool' },
     { url: 'https://leetcode.com/problems/two-sum/submissions/', problem: true, slug: 'two-sum' },
-    { url: 'https://leetcode.com/problems/merge-intervals/description/?envType=study-plan-v2&envId=top-interview-150', problem: true, slug: 'merge-intervals' },
+    {
+      url: 'https://leetcode.com/problems/merge-intervals/description/?envType=study-plan-v2&envId=top-interview-150',
+      problem: true,
+      slug: 'merge-intervals',
+    },
     { url: 'https://leetcode.cn/problems/two-sum/', problem: true, slug: 'two-sum' },
     { url: 'https://leetcode.cn/problems/print-in-order/description/', problem: true, slug: 'print-in-order' },
     { url: 'https://leetcode.com/problemset/', problem: false },

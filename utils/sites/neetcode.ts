@@ -9,7 +9,12 @@ const PROBLEM_PATH = /^\/problems\/([a-z0-9-]+)(?:\/|$)/i;
 const TITLE_SUFFIX = /\s+-\s+NeetCode\s*$/i;
 
 // NeetCode is an Angular app: component tags (app-article…) are stable, generated attributes are not.
-const STATEMENT_SELECTORS = ['.my-article-component-container', 'app-article', '.question-tab', '[class*="question-content"]'];
+const STATEMENT_SELECTORS = [
+  '.my-article-component-container',
+  'app-article',
+  '.question-tab',
+  '[class*="question-content"]',
+];
 const TITLE_SELECTORS = ['.question-tab h1', 'app-article h1', 'app-problem h1'];
 const DIFFICULTY_SELECTORS = ['.difficulty-pill', '[class*="difficulty"]'];
 
@@ -23,7 +28,11 @@ export const neetcode: SiteAdapter = {
   ...SITE_MATCHES.neetcode,
   testUrls: [
     { url: 'https://neetcode.io/problems/two-integer-sum', problem: true, slug: 'two-integer-sum' },
-    { url: 'https://neetcode.io/problems/meeting-schedule-ii?list=neetcode150', problem: true, slug: 'meeting-schedule-ii' },
+    {
+      url: 'https://neetcode.io/problems/meeting-schedule-ii?list=neetcode150',
+      problem: true,
+      slug: 'meeting-schedule-ii',
+    },
     { url: 'https://neetcode.io/problems/task-scheduling/question', problem: true, slug: 'task-scheduling' },
     { url: 'https://neetcode.io/practice', problem: false },
     { url: 'https://neetcode.io/roadmap', problem: false },
@@ -38,8 +47,7 @@ export const neetcode: SiteAdapter = {
     return safeExtract('neetcode', doc, url, slug, () => {
       const statementEl = first(doc, STATEMENT_SELECTORS);
       const statement = readableText(statementEl);
-      const title =
-        shortText(first(doc, TITLE_SELECTORS)) || documentTitle(doc, TITLE_SUFFIX) || genericTitle(doc);
+      const title = shortText(first(doc, TITLE_SELECTORS)) || documentTitle(doc, TITLE_SUFFIX) || genericTitle(doc);
       return buildSnapshot('neetcode', url, slug, {
         title,
         text: statement || mainText(doc),

@@ -12,7 +12,12 @@ export interface OverlayActions {
 }
 
 /** Holds the overlay's local UI state; keyed by problem, so a new problem starts closed with no hints shown. */
-export function OverlayContainer(props: { view: PageView; theme: 'light' | 'dark'; floating: boolean; actions: OverlayActions }) {
+export function OverlayContainer(props: {
+  view: PageView;
+  theme: 'light' | 'dark';
+  floating: boolean;
+  actions: OverlayActions;
+}) {
   const { view, actions } = props;
   const [open, setOpen] = useState(false);
   const [revealed, setRevealed] = useState(0);
@@ -33,7 +38,10 @@ export function OverlayContainer(props: { view: PageView; theme: 'light' | 'dark
       onReveal={setRevealed}
       onOpenPanel={() => {
         setPanelError(false);
-        actions.openPanel().then((ok) => setPanelError(!ok), () => setPanelError(true));
+        actions.openPanel().then(
+          (ok) => setPanelError(!ok),
+          () => setPanelError(true),
+        );
       }}
       onAddCards={() => {
         setAddState('adding');

@@ -76,6 +76,7 @@ export async function mountOverlay(
 }
 
 function isShown(element: Element): boolean {
-  if (typeof element.checkVisibility === 'function') return element.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+  if (typeof element.checkVisibility === 'function')
+    return element.checkVisibility({ opacityProperty: true, visibilityProperty: true });
   return element.getClientRects().length > 0;
 }
