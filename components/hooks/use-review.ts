@@ -88,7 +88,13 @@ export interface ReviewModel {
 const systemClock = () => Date.now();
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export function useReview({ db, settings, knowledgeOrder, enabled = true, now = systemClock }: UseReviewOptions): ReviewModel {
+export function useReview({
+  db,
+  settings,
+  knowledgeOrder,
+  enabled = true,
+  now = systemClock,
+}: UseReviewOptions): ReviewModel {
   // Re-run the queue every half minute: learning cards come due with time, not with a database write.
   const tick = useTick(30_000);
   // A stable clock, so a caller passing a new function on every render does not restart the live queries.
@@ -96,8 +102,8 @@ export function useReview({ db, settings, knowledgeOrder, enabled = true, now = 
   nowRef.current = now;
   const clock = useCallback(() => nowRef.current(), []);
   const queueResult = useLiveQuery(
-    () => (enabled ? dueQueue(db, clock(), settings, knowledgeOrder) : null),
-    [db, settings, knowledgeOrder, enabled, clock, tick],
+    () => (enabled ? dueQueue(db, clock(), settings) : null),
+    [db, settings, enabled, clock, tick],
   );
 
   const [currentKey, setCurrentKey] = useState<string | null>(null);
@@ -208,7 +214,9 @@ export function useReview({ db, settings, knowledgeOrder, enabled = true, now = 
           : undefined,
       );
       const interval = formatInterval(result.card.due - at);
-      announce(`${GRADE_LABELS[grade]}: next review in ${interval}.${result.becameLeech ? ' The card is now a leech.' : ''}`);
+      announce(
+        `${GRADE_LABELS[grade]}: next review in ${interval}.${result.becameLeech ? ' The card is now a leech.' : ''}`,
+      );
     });
 
   const undo = () =>

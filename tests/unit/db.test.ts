@@ -1,26 +1,15 @@
 import Dexie, { type EntityTable } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AwaitwiseDb, V1_STORES, listSaved, openDb, removeSaved, saveProblem, type SavedProblem } from '@/utils/db';
 import { addCards } from '@/utils/srs/repository';
 import { pickSnapshot } from '@/utils/srs/scheduler';
+import { throwawayDbs, uniqueDbName } from './srs-throwaway-db';
 
-const opened: Dexie[] = [];
-function track<T extends Dexie>(db: T): T {
-  opened.push(db);
-  return db;
-}
-const uniqueName = () => `db-test-${crypto.randomUUID()}`;
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const freshDb = throwawayDbs();
 
 describe('schema', () => {
   it('declares the saved table, the cards and logs with the due-queue indexes', async () => {
-    const db = track(openDb(uniqueName()));
+    const db = freshDb();
     await db.open();
     expect(db.verno).toBe(2);
     expect(db.tables.map((t) => t.name).sort()).toEqual(['cards', 'reviewLogs', 'saved']);
@@ -40,16 +29,30 @@ describe('schema', () => {
 
 describe('saved problems', () => {
   it('saves, lists newest first, overwrites by url and removes', async () => {
-    const db = track(openDb(uniqueName()));
+    const db = freshDb();
     await saveProblem(db, { url: 'https://leetcode.com/problems/a/', site: 'leetcode', slug: 'a', title: 'A' }, 1000);
     await saveProblem(db, { url: 'https://www.codewars.com/kata/b', site: 'codewars', slug: 'b', title: 'B' }, 3000);
-    await saveProblem(db, { url: 'https://exercism.org/tracks/python/exercises/c', site: 'exercism', slug: 'c', title: 'C' }, 2000);
+    await saveProblem(
+      db,
+      { url: 'https://exercism.org/tracks/python/exercises/c', site: 'exercism', slug: 'c', title: 'C' },
+      2000,
+    );
     expect((await listSaved(db)).map((s) => s.slug)).toEqual(['b', 'c', 'a']);
 
-    await saveProblem(db, { url: 'https://leetcode.com/problems/a/', site: 'leetcode', slug: 'a', title: 'A again' }, 4000);
+    await saveProblem(
+      db,
+      { url: 'https://leetcode.com/problems/a/', site: 'leetcode', slug: 'a', title: 'A again' },
+      4000,
+    );
     const list = await listSaved(db);
     expect(list).toHaveLength(3);
-    expect(list[0]).toEqual({ url: 'https://leetcode.com/problems/a/', site: 'leetcode', slug: 'a', title: 'A again', savedAt: 4000 });
+    expect(list[0]).toEqual({
+      url: 'https://leetcode.com/problems/a/',
+      site: 'leetcode',
+      slug: 'a',
+      title: 'A again',
+      savedAt: 4000,
+    });
 
     await removeSaved(db, 'https://www.codewars.com/kata/b');
     expect((await listSaved(db)).map((s) => s.slug)).toEqual(['a', 'c']);
@@ -58,7 +61,7 @@ describe('saved problems', () => {
 
 describe('migration from version 1', () => {
   it('keeps every saved problem and makes the new tables usable', async () => {
-    const name = uniqueName();
+    const name = uniqueDbName();
     const rows: SavedProblem[] = Array.from({ length: 25 }, (_, i) => ({
       url: `https://leetcode.com/problems/p${i}/`,
       site: 'leetcode',
@@ -72,7 +75,7 @@ describe('migration from version 1', () => {
     expect(v1.verno).toBe(1);
     v1.close();
 
-    const db = track(openDb(name));
+    const db = freshDb(name);
     await db.open();
     expect(db.verno).toBe(2);
     expect(await db.saved.orderBy('savedAt').toArray()).toEqual(rows);

@@ -1,12 +1,12 @@
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDb, type AwaitwiseDb, type CardRecord } from '@/utils/db';
+import { describe, expect, it } from 'vitest';
+import { type AwaitwiseDb, type CardRecord } from '@/utils/db';
 import { addDays, isDayKey, startOfDayOffset } from '@/utils/srs/day';
 import { dayKey, dueCountToday, dueQueue, startOfDay, startOfNextDay } from '@/utils/srs/queue';
 import { addCards, buryUntilTomorrow, getCard, suspend } from '@/utils/srs/repository';
 import { rate } from '@/utils/srs/review';
 import { Rating, newCardRecord, type Grade } from '@/utils/srs/scheduler';
 import { DEFAULT_SRS_SETTINGS, type SrsSettings } from '@/utils/srs/settings';
+import { throwawayDbs } from './srs-throwaway-db';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -14,18 +14,7 @@ const DAY = 24 * HOUR;
 const local = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min).getTime();
 const settings: SrsSettings = { ...DEFAULT_SRS_SETTINGS };
 
-const opened: AwaitwiseDb[] = [];
-function freshDb(): AwaitwiseDb {
-  const db = openDb(`queue-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const freshDb = throwawayDbs();
 
 /** A card already in some state, written directly. */
 function card(id: string, state: CardRecord['state'], due: number, extra: Partial<CardRecord> = {}): CardRecord {
@@ -112,27 +101,49 @@ describe('dueQueue', () => {
     ]);
     expect(ids(await dueQueue(db, now, settings))).toEqual(['in5', 'in15']);
     expect(ids(await dueQueue(db, now, { ...settings, learnAheadMinutes: 0 }))).toEqual([]);
-    expect(await dueCountToday(db, now, settings)).toEqual({ learning: 2, review: 0, new: 0, total: 2, learningLater: 1 });
+    expect(await dueCountToday(db, now, settings)).toEqual({
+      learning: 2,
+      review: 0,
+      new: 0,
+      total: 2,
+      learningLater: 1,
+    });
   });
 
   it('orders learning, then reviews by due, then new cards: problem cards first, then fundamentals first', async () => {
     const db = freshDb();
-    await db.cards.bulkPut([card('review-late', 2, now - DAY), card('review-early', 2, now - 2 * DAY), card('learning', 1, now)]);
-    await addCards(db, ['advanced', 'basic', 'middle'], 'auto', now - DAY);
-    await addCards(db, ['problem-x', 'problem-y'], 'problem', now);
-    const knowledgeOrder = ['basic', 'middle', 'problem-y', 'problem-x', 'advanced'];
-    expect(ids(await dueQueue(db, now, settings, knowledgeOrder))).toEqual([
+    await db.cards.bulkPut([
+      card('review-late', 2, now - DAY),
+      card('review-early', 2, now - 2 * DAY),
+      card('learning', 1, now),
+    ]);
+    const knowledgeOrder = ['basic', 'middle', 'problem-y', 'problem-x', 'advanced', 'later'];
+    await addCards(db, ['advanced', 'basic', 'middle'], 'auto', now - DAY, knowledgeOrder);
+    await addCards(db, ['problem-x', 'problem-y'], 'problem', now, knowledgeOrder);
+    await addCards(db, ['later'], 'manual', now, knowledgeOrder);
+    expect(ids(await dueQueue(db, now, settings))).toEqual([
       'learning',
       'review-early',
       'review-late',
-      'problem-x',
       'problem-y',
+      'problem-x',
       'basic',
       'middle',
       'advanced',
+      'later',
     ]);
-    // Without a knowledge order, new cards come in the order they were added.
-    expect(ids(await dueQueue(db, now, settings)).slice(3)).toEqual(['problem-x', 'problem-y', 'advanced', 'basic', 'middle']);
+    // A later problem's cards go in front of the earlier problem's.
+    await addCards(db, ['basic'], 'problem', now);
+    expect(ids(await dueQueue(db, now, settings)).slice(3, 6)).toEqual(['basic', 'problem-y', 'problem-x']);
+  });
+
+  it('skips buried new cards and still fills the new-card allowance', async () => {
+    const db = freshDb();
+    const few = { ...settings, newPerDay: 2 };
+    await addCards(db, ['n1', 'n2', 'n3', 'n4', 'n5'], 'auto', now - DAY);
+    for (const id of ['n1', 'n2', 'n3']) await buryUntilTomorrow(db, id, now, settings.dayStartHour);
+    expect(ids(await dueQueue(db, now, few))).toEqual(['n4', 'n5']);
+    expect(await dueCountToday(db, now, few)).toMatchObject({ new: 2 });
   });
 
   it('leaves out suspended and buried cards until they return', async () => {
@@ -156,13 +167,22 @@ describe('dueQueue', () => {
     expect(await dueCountToday(db, now + 2 * MIN, limited)).toMatchObject({ learning: 2, new: 1, total: 3 });
     // The next study day has a fresh allowance (n1 and n2 have graduated or are still learning).
     const tomorrow = local(2024, 5, 8, 12, 0);
-    expect(ids(await dueQueue(db, tomorrow, limited)).filter((id) => ['n3', 'n4', 'n5'].includes(id))).toEqual(['n3', 'n4', 'n5']);
+    expect(ids(await dueQueue(db, tomorrow, limited)).filter((id) => ['n3', 'n4', 'n5'].includes(id))).toEqual([
+      'n3',
+      'n4',
+      'n5',
+    ]);
   });
 
   it('limits reviews per day, counting reviews done today but not learning steps', async () => {
     const db = freshDb();
     const limited = { ...settings, reviewsPerDay: 2 };
-    await db.cards.bulkPut([card('r1', 2, now - 3 * DAY), card('r2', 2, now - 2 * DAY), card('r3', 2, now - DAY), card('l1', 1, now)]);
+    await db.cards.bulkPut([
+      card('r1', 2, now - 3 * DAY),
+      card('r2', 2, now - 2 * DAY),
+      card('r3', 2, now - DAY),
+      card('l1', 1, now),
+    ]);
     expect(ids(await dueQueue(db, now, limited))).toEqual(['l1', 'r1', 'r2']);
     await rateNow(db, 'r1', Rating.Good, now, limited);
     await rateNow(db, 'l1', Rating.Good, now, limited);

@@ -1,6 +1,5 @@
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDb, type AwaitwiseDb } from '@/utils/db';
+import { describe, expect, it } from 'vitest';
+import { type AwaitwiseDb } from '@/utils/db';
 import {
   addCards,
   buryUntilTomorrow,
@@ -15,21 +14,11 @@ import {
 import { rate } from '@/utils/srs/review';
 import { LEECH_LAPSES, Rating, State, pickSnapshot } from '@/utils/srs/scheduler';
 import { DEFAULT_SRS_SETTINGS } from '@/utils/srs/settings';
+import { throwawayDbs } from './srs-throwaway-db';
 
 const T0 = new Date(2024, 4, 6, 12, 0).getTime();
 
-const opened: AwaitwiseDb[] = [];
-function freshDb(): AwaitwiseDb {
-  const db = openDb(`repo-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const freshDb = throwawayDbs();
 
 const positions = async (db: AwaitwiseDb) =>
   Object.fromEntries((await listCards(db)).map((c) => [c.id, [c.position, c.source]]));
@@ -44,7 +33,16 @@ describe('addCards', () => {
     const before = await listCards(db);
     expect(await addCards(db, ['a', 'b', 'c', 'd'], 'auto', T0 + 2, order)).toEqual({ added: [], promoted: [] });
     expect(await listCards(db)).toEqual(before);
-    expect(await getCard(db, 'a')).toMatchObject({ state: State.New, due: T0, addedAt: T0, reps: 0, last_review: null, suspended: 0, buriedUntil: 0, leech: 0 });
+    expect(await getCard(db, 'a')).toMatchObject({
+      state: State.New,
+      due: T0,
+      addedAt: T0,
+      reps: 0,
+      last_review: null,
+      suspended: 0,
+      buriedUntil: 0,
+      leech: 0,
+    });
   });
 
   it('puts problem cards in front, latest problem first, promoting new cards that were already there', async () => {
@@ -53,7 +51,10 @@ describe('addCards', () => {
     const shown = (await getCard(db, 'a'))!;
     await rate(db, 'a', Rating.Good, T0, DEFAULT_SRS_SETTINGS, { expected: shown });
 
-    expect(await addCards(db, ['x', 'c', 'a'], 'problem', T0 + 1, ['a', 'c', 'x'])).toEqual({ added: ['x'], promoted: ['c'] });
+    expect(await addCards(db, ['x', 'c', 'a'], 'problem', T0 + 1, ['a', 'c', 'x'])).toEqual({
+      added: ['x'],
+      promoted: ['c'],
+    });
     // `a` has been studied, so it keeps its place and source.
     expect(await positions(db)).toEqual({ a: [0, 'auto'], b: [1, 'auto'], c: [-2, 'problem'], x: [-1, 'problem'] });
 
@@ -91,11 +92,40 @@ describe('card actions', () => {
   it('resets a card to new, clearing lapses and the leech flag but keeping its place and history', async () => {
     const db = freshDb();
     await addCards(db, ['a'], 'problem', T0);
-    await db.cards.update('a', { state: State.Review, reps: 20, lapses: LEECH_LAPSES, leech: 1, last_review: T0, due: T0 + 86_400_000, stability: 3, difficulty: 8, buriedUntil: T0 + 1000 });
+    await db.cards.update('a', {
+      state: State.Review,
+      reps: 20,
+      lapses: LEECH_LAPSES,
+      leech: 1,
+      last_review: T0,
+      due: T0 + 86_400_000,
+      stability: 3,
+      difficulty: 8,
+      buriedUntil: T0 + 1000,
+    });
     const snapshot = pickSnapshot((await getCard(db, 'a'))!);
-    await db.reviewLogs.add({ cardId: 'a', rating: 1, reviewedAt: T0, dayKey: '2024-05-06', before: snapshot, after: snapshot });
+    await db.reviewLogs.add({
+      cardId: 'a',
+      rating: 1,
+      reviewedAt: T0,
+      dayKey: '2024-05-06',
+      before: snapshot,
+      after: snapshot,
+    });
     const reset = await resetCard(db, 'a', T0 + 5000);
-    expect(reset).toMatchObject({ state: State.New, reps: 0, lapses: 0, leech: 0, last_review: null, due: T0 + 5000, stability: 0, difficulty: 0, buriedUntil: 0, position: -1, source: 'problem' });
+    expect(reset).toMatchObject({
+      state: State.New,
+      reps: 0,
+      lapses: 0,
+      leech: 0,
+      last_review: null,
+      due: T0 + 5000,
+      stability: 0,
+      difficulty: 0,
+      buriedUntil: 0,
+      position: -1,
+      source: 'problem',
+    });
     expect(await getCard(db, 'a')).toEqual(reset);
     expect(await db.reviewLogs.count()).toBe(1);
     expect(await resetCard(db, 'missing', T0)).toBeUndefined();

@@ -1,7 +1,7 @@
-import Dexie, { liveQuery } from 'dexie';
+import { liveQuery } from 'dexie';
 import { createEmptyCard, fsrs, generatorParameters, type Card, type Grade } from 'ts-fsrs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDb, type AwaitwiseDb, type CardRecord } from '@/utils/db';
+import { describe, expect, it } from 'vitest';
+import type { AwaitwiseDb, CardRecord } from '@/utils/db';
 import { dueQueue } from '@/utils/srs/queue';
 import { addCards, getCard, resetCard } from '@/utils/srs/repository';
 import { rate, undoLast } from '@/utils/srs/review';
@@ -18,6 +18,7 @@ import {
   toFsrsCard,
 } from '@/utils/srs/scheduler';
 import { DEFAULT_SRS_SETTINGS, type SrsSettings } from '@/utils/srs/settings';
+import { throwawayDbs, uniqueDbName } from './srs-throwaway-db';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -25,17 +26,7 @@ const settings: SrsSettings = { ...DEFAULT_SRS_SETTINGS };
 const exact = { fuzz: false };
 const T0 = new Date(2024, 4, 6, 12, 0).getTime();
 
-const opened: AwaitwiseDb[] = [];
-function freshDb(name = `srs-${crypto.randomUUID()}`): AwaitwiseDb {
-  const db = openDb(name);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  const names = new Set(opened.map((db) => db.name));
-  for (const db of opened.splice(0)) db.close();
-  for (const name of names) await Dexie.delete(name);
-});
+const freshDb = throwawayDbs();
 
 const library = (retention = 0.9) => fsrs(generatorParameters({ request_retention: retention, enable_fuzz: false }));
 
@@ -114,7 +105,13 @@ describe('rate', () => {
       reference = library().next(reference, new Date(times[i]!), rating).card;
       expect(card).toEqual({ ...before, ...snapshotOf(reference, 0) });
       expect(await getCard(db, 'c')).toEqual(card);
-      expect(log).toMatchObject({ cardId: 'c', rating, reviewedAt: times[i], before: pickSnapshot(before), after: pickSnapshot(card) });
+      expect(log).toMatchObject({
+        cardId: 'c',
+        rating,
+        reviewedAt: times[i],
+        before: pickSnapshot(before),
+        after: pickSnapshot(card),
+      });
     }
     expect(reference.lapses).toBe(1);
     expect(await db.reviewLogs.count()).toBe(ratings.length);
@@ -127,7 +124,14 @@ describe('rate', () => {
     const card = (await getCard(db, 'c'))!;
     const result = await rate(db, 'c', Rating.Good, lateNight, settings, { expected: card, elapsedMs: 4321.4 });
     expect(result.ok && result.log).toMatchObject({ dayKey: '2024-05-06', elapsedMs: 4321 });
-    const other = await rate(db, 'c', Rating.Good, lateNight + MIN, { ...settings, dayStartHour: 0 }, { expected: result.ok ? result.card : card });
+    const other = await rate(
+      db,
+      'c',
+      Rating.Good,
+      lateNight + MIN,
+      { ...settings, dayStartHour: 0 },
+      { expected: result.ok ? result.card : card },
+    );
     expect(other.ok && other.log.dayKey).toBe('2024-05-07');
   });
 
@@ -140,15 +144,21 @@ describe('rate', () => {
     expect(again).toMatchObject({ ok: false, reason: 'stale' });
     expect(await db.reviewLogs.count()).toBe(1);
 
-    expect(await rate(db, 'nope', Rating.Good, T0, settings, { expected: shown })).toMatchObject({ ok: false, reason: 'missing' });
+    expect(await rate(db, 'nope', Rating.Good, T0, settings, { expected: shown })).toMatchObject({
+      ok: false,
+      reason: 'missing',
+    });
     await db.cards.update('s', { suspended: 1 });
     const suspended = (await getCard(db, 's'))!;
-    expect(await rate(db, 's', Rating.Good, T0, settings, { expected: suspended })).toMatchObject({ ok: false, reason: 'suspended' });
+    expect(await rate(db, 's', Rating.Good, T0, settings, { expected: suspended })).toMatchObject({
+      ok: false,
+      reason: 'suspended',
+    });
     expect(await db.reviewLogs.count()).toBe(1);
   });
 
   it('from two open views at once leaves exactly one log', async () => {
-    const name = `srs-${crypto.randomUUID()}`;
+    const name = uniqueDbName();
     const popup = freshDb(name);
     const sidePanel = freshDb(name);
     await addCards(popup, ['c'], 'manual', T0);
@@ -165,7 +175,7 @@ describe('rate', () => {
   });
 
   it('updates a live due queue in another view', async () => {
-    const name = `srs-${crypto.randomUUID()}`;
+    const name = uniqueDbName();
     const popup = freshDb(name);
     const sidePanel = freshDb(name);
     await addCards(popup, ['a', 'b'], 'manual', T0);
@@ -173,11 +183,11 @@ describe('rate', () => {
     const subscription = liveQuery(() => dueQueue(sidePanel, T0 + 1000, settings)).subscribe((queue) =>
       seen.push(queue.map((c) => `${c.id}:${c.state}`)),
     );
-    await expect.poll(() => seen.length).toBeGreaterThan(0);
+    await expect.poll(() => seen.length, { timeout: 5000 }).toBeGreaterThan(0);
     expect(seen.at(-1)).toEqual(['a:0', 'b:0']);
     const a = (await getCard(popup, 'a'))!;
     await rate(popup, 'a', Rating.Good, T0 + 500, settings, { expected: a });
-    await expect.poll(() => seen.at(-1)).toEqual(['a:1', 'b:0']);
+    await expect.poll(() => seen.at(-1), { timeout: 5000 }).toEqual(['a:1', 'b:0']);
     subscription.unsubscribe();
   });
 });
@@ -219,7 +229,10 @@ describe('leech', () => {
     // A review card that has lapsed 7 times already.
     let fsrsCard: Card = createEmptyCard(new Date(T0));
     fsrsCard = library().next(fsrsCard, new Date(T0), Rating.Easy).card;
-    const record: CardRecord = { ...newCardRecord('l', 'manual', T0, 0), ...snapshotOf({ ...fsrsCard, lapses: LEECH_LAPSES - 1 }, 0) };
+    const record: CardRecord = {
+      ...newCardRecord('l', 'manual', T0, 0),
+      ...snapshotOf({ ...fsrsCard, lapses: LEECH_LAPSES - 1 }, 0),
+    };
     await db.cards.put(record);
     expect(record.state).toBe(State.Review);
 
@@ -238,7 +251,13 @@ describe('leech', () => {
   it('is not flagged below the threshold', () => {
     const card = toFsrsCard({ ...newCardRecord('x', 'manual', T0, 0) });
     const review = library().next(card, new Date(T0), Rating.Easy).card;
-    const after = nextSnapshot(snapshotOf({ ...review, lapses: LEECH_LAPSES - 2 }, 0), Rating.Again, review.due.getTime(), settings, exact);
+    const after = nextSnapshot(
+      snapshotOf({ ...review, lapses: LEECH_LAPSES - 2 }, 0),
+      Rating.Again,
+      review.due.getTime(),
+      settings,
+      exact,
+    );
     expect(after).toMatchObject({ lapses: LEECH_LAPSES - 1, leech: 0 });
   });
 });

@@ -1,10 +1,10 @@
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDb, type AwaitwiseDb, type CardRecord, type GradeValue, type ReviewLogRecord } from '@/utils/db';
+import { describe, expect, it } from 'vitest';
+import { type CardRecord, type GradeValue, type ReviewLogRecord } from '@/utils/db';
 import { dayKey } from '@/utils/srs/day';
 import { cardsByState, forecast, heatmap, loadStats, streak, trueRetention } from '@/utils/srs/stats';
 import { newCardRecord, pickSnapshot } from '@/utils/srs/scheduler';
 import { DEFAULT_SRS_SETTINGS } from '@/utils/srs/settings';
+import { throwawayDbs } from './srs-throwaway-db';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -16,7 +16,12 @@ function card(id: string, state: CardRecord['state'], due: number, extra: Partia
   return { ...newCardRecord(id, 'auto', NOW - 60 * DAY, 0), state, due, ...extra };
 }
 
-function log(cardId: string, reviewedAt: number, rating: GradeValue, beforeState: CardRecord['state']): Omit<ReviewLogRecord, 'id'> {
+function log(
+  cardId: string,
+  reviewedAt: number,
+  rating: GradeValue,
+  beforeState: CardRecord['state'],
+): Omit<ReviewLogRecord, 'id'> {
   const before = { ...pickSnapshot(card(cardId, beforeState, reviewedAt)) };
   return { cardId, rating, reviewedAt, dayKey: dayKey(reviewedAt, settings.dayStartHour), before, after: before };
 }
@@ -80,8 +85,14 @@ describe('heatmap', () => {
   });
 
   it('adds up per-day totals the same way', () => {
-    const totals = [{ dayKey: '2024-05-07', count: 2 }, { dayKey: '2024-05-01', count: 1 }, { dayKey: '2023-05-08', count: 9 }];
-    expect(heatmap(totals, NOW, settings)).toEqual(heatmap([{ dayKey: '2024-05-07' }, { dayKey: '2024-05-07' }, { dayKey: '2024-05-01' }], NOW, settings));
+    const totals = [
+      { dayKey: '2024-05-07', count: 2 },
+      { dayKey: '2024-05-01', count: 1 },
+      { dayKey: '2023-05-08', count: 9 },
+    ];
+    expect(heatmap(totals, NOW, settings)).toEqual(
+      heatmap([{ dayKey: '2024-05-07' }, { dayKey: '2024-05-07' }, { dayKey: '2024-05-01' }], NOW, settings),
+    );
   });
 
   it('puts the small hours in the previous study day', () => {
@@ -126,14 +137,10 @@ describe('cardsByState', () => {
 });
 
 describe('loadStats', () => {
-  let db: AwaitwiseDb | undefined;
-  afterEach(async () => {
-    db?.close();
-    if (db) await Dexie.delete(db.name);
-  });
+  const freshDb = throwawayDbs();
 
   it('reads cards and logs into the same figures as the pure functions', async () => {
-    db = openDb(`stats-${crypto.randomUUID()}`);
+    const db = freshDb();
     const cards = [card('a', 2, NOW + DAY), card('b', 0, NOW), card('c', 2, NOW - DAY, { leech: 1 })];
     const logs = [
       log('a', NOW - HOUR, 3, 2),

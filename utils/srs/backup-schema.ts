@@ -9,8 +9,11 @@ import { isDayKey } from '@/utils/srs/day';
 
 export const BACKUP_FORMAT = 'awaitwise-backup';
 export const BACKUP_VERSION = 1;
-/** Checked on the text before JSON.parse, so a huge file is refused without being parsed. */
-export const MAX_BACKUP_CHARS = 20 * 1024 * 1024;
+/**
+ * Checked on the text before JSON.parse, so a huge file is refused without being parsed. A review log is
+ * about 500 bytes, so 64 MiB holds some 120,000 reviews: years of daily study.
+ */
+export const MAX_BACKUP_CHARS = 64 * 1024 * 1024;
 
 /** Any stored time must fall in this range; outside it the date is impossible for this app. */
 export const MIN_TIME = Date.UTC(2000, 0, 1);
@@ -89,10 +92,7 @@ export const ReviewLogSchema = v.strictObject(
     cardId: CARD_ID,
     rating: v.picklist([1, 2, 3, 4], 'expected a rating: 1, 2, 3 or 4'),
     reviewedAt: time(),
-    dayKey: v.pipe(
-      v.string('expected a string'),
-      v.check(isDayKey, 'expected a real date as YYYY-MM-DD'),
-    ),
+    dayKey: v.pipe(v.string('expected a string'), v.check(isDayKey, 'expected a real date as YYYY-MM-DD')),
     before: CardSnapshotSchema,
     after: CardSnapshotSchema,
     elapsedMs: v.optional(whole(0, 86_400_000)),
@@ -119,7 +119,10 @@ export const BackupSchema = v.strictObject(
       v.string('expected a string'),
       v.isoTimestamp('expected an ISO date and time'),
       // Date.parse rolls 2024-02-30 over to March, so the calendar date is checked on its own.
-      v.check((s) => isDayKey(s.slice(0, 10)) && Date.parse(s) >= MIN_TIME && Date.parse(s) <= MAX_TIME, 'impossible date'),
+      v.check(
+        (s) => isDayKey(s.slice(0, 10)) && Date.parse(s) >= MIN_TIME && Date.parse(s) <= MAX_TIME,
+        'impossible date',
+      ),
     ),
     cards: list(CardSchema, 100_000),
     reviewLogs: list(ReviewLogSchema, 2_000_000),

@@ -104,7 +104,9 @@ function findInconsistency(backup: Backup, knownCardIds: ReadonlySet<string>): s
  */
 export function parseBackup(text: string, knownCardIds: ReadonlySet<string>): ParseResult {
   if (text.length > MAX_BACKUP_CHARS) {
-    return fail(`The file is too large (${(text.length / 1048576).toFixed(1)} MB; a backup is at most 20 MB).`);
+    return fail(
+      `The file is too large (${(text.length / 1048576).toFixed(1)} MB; a backup is at most ${MAX_BACKUP_CHARS / 1048576} MB).`,
+    );
   }
   let data: unknown;
   try {
@@ -179,7 +181,12 @@ export function importBackup(db: AwaitwiseDb, backup: Backup, mode: ImportMode):
     await db.cards.bulkPut([...added, ...updated] as CardRecord[]);
     await db.reviewLogs.bulkAdd(newLogs);
     await db.saved.bulkAdd(newSaved as SavedProblem[]);
-    return { cardsAdded: added.length, cardsUpdated: updated.length, logsAdded: newLogs.length, savedAdded: newSaved.length };
+    return {
+      cardsAdded: added.length,
+      cardsUpdated: updated.length,
+      logsAdded: newLogs.length,
+      savedAdded: newSaved.length,
+    };
   });
 }
 

@@ -3,7 +3,7 @@
  * the cost follows what is due today, not the size of the deck: new cards are fetched only up to the day's
  * allowance, already in order.
  */
-import Dexie, { type Collection } from 'dexie';
+import Dexie from 'dexie';
 import type { AwaitwiseDb, CardRecord, CardStateValue } from '@/utils/db';
 import { startOfDay, startOfNextDay } from '@/utils/srs/day';
 import type { SrsSettings } from '@/utils/srs/settings';
@@ -31,7 +31,7 @@ const newInOrder = (db: AwaitwiseDb) =>
  * The first `n` cards of an index range that are not buried. Buried cards are rare, so fetch `n` and widen
  * only when some were buried; a plain limit lets IndexedDB answer with one getAll instead of a cursor.
  */
-async function firstUnburied(range: () => Collection<CardRecord, string>, n: number, now: number) {
+async function firstUnburied(range: () => ReturnType<typeof newInOrder>, n: number, now: number) {
   if (n <= 0) return [];
   for (let limit = n; ; limit *= 2) {
     const batch = await range().limit(limit).toArray();

@@ -25,9 +25,10 @@ export interface AddCardsResult {
 }
 
 /**
- * Adds cards to the deck; ids already there are left alone, so adding twice changes nothing. Cards from the
- * problem being practised go in front of every other new card (the latest problem first); others go to the
- * back. A card already in the deck that is still new moves to the front when a problem adds it.
+ * Adds cards to the deck; ids already there are left alone, so adding twice changes nothing. `position` is
+ * the new-card order the due queue follows: each batch is placed fundamentals first (by `knowledgeOrder`);
+ * cards from the problem being practised go in front of every other new card (the latest problem first),
+ * others go to the back. A card already in the deck that is still new moves to the front when a problem adds it.
  */
 export function addCards(
   db: AwaitwiseDb,
@@ -50,7 +51,8 @@ export function addCards(
       // The whole batch, in knowledge order, goes in front of the current first card.
       const moving = new Set([...toAdd, ...toPromote.map((c) => c.id)]);
       const batch = unique.filter((id) => moving.has(id));
-      const position = (id: string) => first - batch.length + batch.indexOf(id);
+      const positions = new Map(batch.map((id, i) => [id, first - batch.length + i]));
+      const position = (id: string) => positions.get(id)!;
       await db.cards.bulkAdd(toAdd.map((id) => newCardRecord(id, source, now, position(id))));
       await db.cards.bulkPut(toPromote.map((c) => ({ ...c, source, position: position(c.id) })));
     } else {

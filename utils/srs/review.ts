@@ -75,12 +75,20 @@ export function undoLast(db: AwaitwiseDb, expectedLogId?: number): Promise<UndoR
     const log = await db.reviewLogs.orderBy('reviewedAt').last();
     if (!log) return { ok: false, reason: 'nothing', message: 'There is nothing to undo.' };
     if (expectedLogId !== undefined && log.id !== expectedLogId) {
-      return { ok: false, reason: 'moved', message: 'A later answer was given in another window; undo that one first.' };
+      return {
+        ok: false,
+        reason: 'moved',
+        message: 'A later answer was given in another window; undo that one first.',
+      };
     }
     const current = await db.cards.get(log.cardId);
     if (!current) return { ok: false, reason: 'missing', message: `Card "${log.cardId}" is no longer in your deck.` };
     if (!sameVersion(current, log.after)) {
-      return { ok: false, reason: 'changed', message: 'This card has changed since that answer, so it cannot be undone.' };
+      return {
+        ok: false,
+        reason: 'changed',
+        message: 'This card has changed since that answer, so it cannot be undone.',
+      };
     }
     const card: CardRecord = { ...current, ...log.before };
     await db.cards.put(card);

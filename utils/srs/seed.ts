@@ -25,8 +25,9 @@ export interface SeedOptions {
 }
 
 /**
- * Cards `bench-0`… spread over the states (about 30% new, 10% learning, 55% review, 5% relearning; 2%
- * suspended), review dues spread over the last week to the next two months, logs spread over the past year.
+ * Cards `bench-0`… spread over the states like a deck in use (about 30% new, 1% learning, 67% review, 2%
+ * relearning; 2% suspended), learning dues within half an hour of `now`, review dues from a week ago to two
+ * months ahead, logs spread over the past year.
  */
 export async function seedForBench(db: AwaitwiseDb, options: SeedOptions): Promise<void> {
   const { now, dayStartHour = 4 } = options;
@@ -34,7 +35,7 @@ export async function seedForBench(db: AwaitwiseDb, options: SeedOptions): Promi
   const cards: CardRecord[] = [];
   for (let i = 0; i < options.cards; i++) {
     const r = random();
-    const state: CardStateValue = r < 0.3 ? 0 : r < 0.4 ? 1 : r < 0.95 ? 2 : 3;
+    const state: CardStateValue = r < 0.3 ? 0 : r < 0.31 ? 1 : r < 0.98 ? 2 : 3;
     const reviewed = state !== 0;
     const lastReview = reviewed ? now - Math.floor(random() * 30 * DAY) : null;
     const due =

@@ -135,7 +135,10 @@ export async function loadStats(db: AwaitwiseDb, now: number, settings: SrsSetti
     const [cards, studyDays, recentLogs] = await Promise.all([
       db.cards.toArray(),
       db.reviewLogs.orderBy('dayKey').uniqueKeys() as Promise<string[]>,
-      db.reviewLogs.where('reviewedAt').between(now - 30 * DAY_MS, now, false, true).toArray(),
+      db.reviewLogs
+        .where('reviewedAt')
+        .between(now - 30 * DAY_MS, now, false, true)
+        .toArray(),
     ]);
     const yearDays = studyDays.filter((key) => key >= yearStart && key <= today);
     const yearCounts = await Promise.all(
