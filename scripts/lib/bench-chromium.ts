@@ -1,0 +1,289 @@
+/**
+ * The benchmark's browser half, in Debian's headless Chromium with the built extension: content-script
+ * main-thread time and DOM cost on routed problem pages, popup and side-panel first paint, and the study queue
+ * on real IndexedDB. Launched like tests/e2e/fixtures.ts: real URLs answered from saved pages, the rest 404.
+ */
+import { chromium, type BrowserContext, type CDPSession } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromiumArgs } from './chromium';
+import { attempt, type Row } from './bench-report';
+import { srsRows, SRS_DECK } from './bench-srs';
+import { bundleSrsBench, srsInBrowser } from './bench-srs-chromium';
+import { summarize } from './bench-stats';
+import { scriptMainThreadTime, TRACE_CATEGORIES, type ScriptTime, type TraceEvent } from './bench-trace';
+
+export interface ProblemPage {
+  label: 'related' | 'unrelated';
+  url: string;
+  fixture: string;
+}
+
+export interface BrowserBenchOptions {
+  root: string;
+  executablePath: string;
+  browserLabel: string;
+  extensionDir: string;
+  /** Timed repetitions per browser measure (after one warm-up). */
+  reps: number;
+  srsSamples: number;
+  log: (message: string) => void;
+}
+
+const PREFERRED: Record<ProblemPage['label'], { url: string; fixture: string }> = {
+  related: { url: 'https://leetcode.com/problems/print-in-order/', fixture: 'leetcode-print-in-order.html' },
+  unrelated: { url: 'https://leetcode.com/problems/two-sum/', fixture: 'leetcode-two-sum.html' },
+};
+/** After the overlay host appears the overlay still renders and fetches its CSS; after load, an unrelated page gets this long. */
+const RELATED_SETTLE_MS = 1500;
+const UNRELATED_SETTLE_MS = 2000;
+const OVERLAY_HOST = 'awaitwise-hints';
+
+interface FixtureEntry {
+  file: string;
+  url: string;
+  site: string;
+  related: boolean;
+}
+
+/** The issue's two pages; if a fixture file is missing, the first saved LeetCode page of the same kind. */
+export function problemPages(root: string): ProblemPage[] {
+  const sites = join(root, 'tests/fixtures/sites');
+  return (['related', 'unrelated'] as const).map((label) => {
+    const preferred = PREFERRED[label];
+    if (existsSync(join(sites, preferred.fixture))) return { label, ...preferred };
+    const index = JSON.parse(readFileSync(join(sites, 'fixtures.json'), 'utf8')) as FixtureEntry[];
+    const fallback = index.find(
+      (f) => f.site === 'leetcode' && f.related === (label === 'related') && existsSync(join(sites, f.file)),
+    );
+    if (!fallback) throw new Error(`no ${label} LeetCode fixture in tests/fixtures/sites`);
+    return { label, url: fallback.url, fixture: fallback.file };
+  });
+}
+
+async function launch(executablePath: string, extensionDir: string, withExtension: boolean): Promise<BrowserContext> {
+  const args = withExtension
+    ? chromiumArgs(extensionDir)
+    : [
+        ...chromiumArgs(extensionDir).filter(
+          (a) => !a.startsWith('--load-extension') && !a.startsWith('--disable-extensions-except'),
+        ),
+        '--disable-extensions',
+      ];
+  const context = await chromium.launchPersistentContext('', {
+    executablePath,
+    headless: true,
+    args,
+    viewport: { width: 1280, height: 860 },
+  });
+  await context.route(/^https?:\/\//, (route) =>
+    route.fulfill({ status: 404, contentType: 'text/plain', body: 'not routed' }),
+  );
+  return context;
+}
+
+async function routePages(context: BrowserContext, root: string, pages: readonly ProblemPage[]): Promise<void> {
+  for (const page of pages) {
+    const body = readFileSync(join(root, 'tests/fixtures/sites', page.fixture), 'utf8');
+    await context.route(page.url, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
+    );
+  }
+}
+
+interface DomNode {
+  nodeType: number;
+  children?: DomNode[];
+  shadowRoots?: (DomNode & { shadowRootType?: string })[];
+  contentDocument?: DomNode;
+}
+
+/** Elements in the document, including inside shadow roots (open or closed) and frames; not the browser's own (user-agent) shadow trees. */
+async function countElements(cdp: CDPSession): Promise<number> {
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  const count = (node: DomNode): number =>
+    (node.nodeType === 1 ? 1 : 0) +
+    (node.children ?? []).reduce((sum, child) => sum + count(child), 0) +
+    (node.shadowRoots ?? []).filter((s) => s.shadowRootType !== 'user-agent').reduce((sum, s) => sum + count(s), 0) +
+    (node.contentDocument ? count(node.contentDocument) : 0);
+  return count(root);
+}
+
+interface PageLoad extends ScriptTime {
+  elements: number;
+}
+
+/** Loads the page with tracing on, waits until the content script is done, and reads the trace and the DOM. */
+async function loadTraced(
+  context: BrowserContext,
+  page: ProblemPage,
+  scripts: readonly string[],
+  withExtension: boolean,
+): Promise<PageLoad> {
+  const tab = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(tab);
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+    await cdp.send('Tracing.start', {
+      traceConfig: { includedCategories: TRACE_CATEGORIES },
+      transferMode: 'ReportEvents',
+    });
+    await tab.goto(page.url, { waitUntil: 'load' });
+    if (withExtension && page.label === 'related') {
+      await tab.waitForSelector(OVERLAY_HOST, { state: 'attached', timeout: 15_000 });
+      await tab.waitForTimeout(RELATED_SETTLE_MS);
+    } else {
+      await tab.waitForTimeout(withExtension ? UNRELATED_SETTLE_MS : 500);
+    }
+    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.end');
+    await complete;
+    const time = scriptMainThreadTime(events, scripts);
+    return { ...time, elements: await countElements(cdp) };
+  } finally {
+    await tab.close();
+  }
+}
+
+/** Navigation start → first contentful paint of an extension page opened in a tab. */
+async function firstContentfulPaint(context: BrowserContext, url: string): Promise<number> {
+  const tab = await context.newPage();
+  try {
+    await tab.goto(url);
+    return await tab.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error('no first-contentful-paint within 10 s')), 10_000);
+          new PerformanceObserver((list) => {
+            const entry = list.getEntriesByName('first-contentful-paint')[0];
+            if (entry) {
+              clearTimeout(timer);
+              resolve(entry.startTime);
+            }
+          }).observe({ type: 'paint', buffered: true });
+        }),
+    );
+  } finally {
+    await tab.close();
+  }
+}
+
+const basename = (url: string) => url.slice(url.lastIndexOf('/') + 1);
+
+export async function runBrowserBench(options: BrowserBenchOptions): Promise<Row[]> {
+  const { root, executablePath, extensionDir, reps, log } = options;
+  const env = options.browserLabel;
+  const pages = problemPages(root);
+  const rows: Row[] = [];
+
+  log('chromium: bundling the study-queue benchmark');
+  const srsCode = await bundleSrsBench(root).catch((error: unknown) => error as Error);
+
+  log('chromium: baseline DOM without the extension');
+  const baseline = new Map<string, number>();
+  const plain = await launch(executablePath, extensionDir, false);
+  try {
+    await routePages(plain, root, pages);
+    for (const page of pages) baseline.set(page.label, (await loadTraced(plain, page, [], false)).elements);
+  } finally {
+    await plain.close();
+  }
+
+  const context = await launch(executablePath, extensionDir, true);
+  try {
+    await routePages(context, root, pages);
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    const origin = `chrome-extension://${new URL(worker.url()).host}`;
+    const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
+      content_scripts?: { js?: string[] }[];
+    };
+    const scripts = [...new Set((manifest.content_scripts ?? []).flatMap((c) => c.js ?? []))].map(
+      (js) => `${origin}/${js}`,
+    );
+
+    for (const page of pages) {
+      const where = `${page.label} page (${page.fixture})`;
+      log(`chromium: content scripts on the ${page.label} page (${page.url} → ${page.fixture})`);
+      const method = `${env}, trace: script events ∪ V8 samples`;
+      const timeRow = {
+        id: `contentScript.${page.label}.ms`,
+        measure: `content scripts, main-thread CPU time, ${where}`,
+        unit: 'ms' as const,
+        environment: method,
+        ...(page.label === 'unrelated' ? { budget: 2 } : {}),
+      };
+      const wallRow = {
+        id: `contentScript.${page.label}.wallMs`,
+        measure: '  the same, wall-clock',
+        unit: 'ms' as const,
+        environment: method,
+      };
+      const domRow = {
+        id: `contentScript.${page.label}.dom`,
+        measure: `content scripts, DOM elements added, ${page.label} page`,
+        unit: 'count' as const,
+        environment: `${env}, with minus without the extension`,
+      };
+      rows.push(
+        ...(await attempt([timeRow, wallRow, domRow], async () => {
+          await loadTraced(context, page, scripts, true);
+          const loads: PageLoad[] = [];
+          for (let i = 0; i < reps; i++) loads.push(await loadTraced(context, page, scripts, true));
+          if (!loads.every((l) => l.sampled)) throw new Error('the trace had no V8 CPU samples');
+          const perScript = scripts.map((script) => ({
+            id: `contentScript.${page.label}.ms.${basename(script)}`,
+            measure: `  of which ${basename(script)}`,
+            unit: 'ms' as const,
+            summary: summarize(loads.map((l) => l.cpuByScript[script] ?? 0)),
+            environment: method,
+          }));
+          return [
+            {
+              ...timeRow,
+              summary: summarize(loads.map((l) => l.cpuMs)),
+              note: `${page.url} answered with tests/fixtures/sites/${page.fixture}`,
+            },
+            ...(scripts.length > 1 ? perScript : []),
+            { ...wallRow, summary: summarize(loads.map((l) => l.wallMs)) },
+            { ...domRow, summary: summarize(loads.map((l) => l.elements - (baseline.get(page.label) ?? 0))) },
+          ];
+        })),
+      );
+    }
+
+    for (const [name, budget] of [
+      ['popup', 100],
+      ['sidepanel', undefined],
+    ] as const) {
+      log(`chromium: ${name} first render`);
+      const row = {
+        id: `firstRender.${name}`,
+        measure: `${name === 'popup' ? 'popup' : 'side panel'} first render (navigation start → first contentful paint)`,
+        unit: 'ms' as const,
+        environment: `${env}, extension page in a tab`,
+        ...(budget ? { budget } : {}),
+      };
+      rows.push(
+        ...(await attempt([row], async () => {
+          const url = `${origin}/${name}.html`;
+          await firstContentfulPaint(context, url);
+          const times: number[] = [];
+          for (let i = 0; i < reps; i++) times.push(await firstContentfulPaint(context, url));
+          return [{ ...row, summary: summarize(times) }];
+        })),
+      );
+    }
+
+    log(`chromium: due queue and rate-to-next on IndexedDB (${SRS_DECK.cards} cards, ${SRS_DECK.logs} logs)`);
+    rows.push(
+      ...(await srsRows('IndexedDB', `${env}, IndexedDB`, 'chromium', () => {
+        if (srsCode instanceof Error) throw srsCode;
+        return srsInBrowser(context, srsCode, { ...SRS_DECK, samples: options.srsSamples });
+      })),
+    );
+  } finally {
+    await context.close();
+  }
+  return rows;
+}
