@@ -3,7 +3,7 @@
  * matching out of the box, and small enough (~7 KB gzip) to ship to the popup. On top of it, a short list of
  * the phrasings people actually type ("run in parallel", "fire and forget") expands the query.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import type { Block, Inline, Knowledge } from '@/utils/knowledge-types';
 
 export interface SearchHit {
@@ -100,18 +100,42 @@ export interface SearchIndex {
   suggest(query: string, limit?: number): string[];
 }
 
+/** Words people add to questions that say nothing about the topic; dropped from the fuzzy part of a query. */
+const STOP_WORDS = new Set(
+  'a an and are as at be by can do does for from how i in is it me my of on or so the this to what when which why with you your'.split(
+    ' ',
+  ),
+);
+
 export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
   const index = new MiniSearch<SearchDoc>({
     fields: ['title', 'keywords', 'summary', 'concepts', 'body'],
     storeFields: ['kind', 'title'],
     searchOptions: {
       boost: { title: 3, keywords: 2.5, concepts: 2, summary: 1.5, body: 1 },
-      prefix: (term) => term.length > 2,
-      fuzzy: (term) => (term.length > 4 ? 0.2 : false),
       combineWith: 'OR',
     },
   });
   index.addAll(docs);
+  /**
+   * The user's own words get typo tolerance (one edit, from five letters) and prefix matching on the word
+   * being typed; the synonym expansion is our vocabulary, so it matches exactly. Fuzzy and prefix matching
+   * on every expanded term is what made large indexes slow.
+   */
+  const buildQuery = (text: string): Query => {
+    const words = text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}_]+/u)
+      .filter((w) => w && !STOP_WORDS.has(w));
+    const own: Query = {
+      queries: [words.join(' ') || text],
+      prefix: (_term, i, terms) => i === terms.length - 1 && terms[i]!.length > 2,
+      fuzzy: (term) => (term.length >= 5 ? 1 : false),
+      maxFuzzy: 1,
+    };
+    const expansion = expandQuery(text).slice(text.length).trim();
+    return expansion ? { combineWith: 'OR', queries: [own, expansion] } : own;
+  };
   const toHit = (r: SearchResult): SearchHit => ({
     id: String(r.id),
     kind: r.kind as SearchHit['kind'],
@@ -122,7 +146,7 @@ export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
     search(query, limit = 10) {
       const trimmed = query.trim();
       if (!trimmed) return [];
-      return index.search(expandQuery(trimmed)).slice(0, limit).map(toHit);
+      return index.search(buildQuery(trimmed)).slice(0, limit).map(toHit);
     },
     suggest(query, limit = 5) {
       return index
