@@ -4,6 +4,8 @@ export interface SearchBoxProps {
   id: string;
   query: string;
   hits: readonly SearchHit[];
+  /** False while the index is still loading: the list says so instead of "nothing matches". */
+  ready: boolean;
   activeIndex: number;
   onQuery(query: string): void;
   onActive(index: number): void;
@@ -12,7 +14,7 @@ export interface SearchBoxProps {
 }
 
 /** An ARIA combobox: type to search, arrows to move, Enter to open, Escape to clear. */
-export function SearchBox({ id, query, hits, activeIndex, onQuery, onActive, onPick, autoFocus }: SearchBoxProps) {
+export function SearchBox({ id, query, hits, ready, activeIndex, onQuery, onActive, onPick, autoFocus }: SearchBoxProps) {
   const listId = `${id}-results`;
   const expanded = query.trim().length > 0;
   const onKeyDown = (e: KeyboardEvent) => {
@@ -59,7 +61,12 @@ export function SearchBox({ id, query, hits, activeIndex, onQuery, onActive, onP
       />
       {expanded && (
         <ul id={listId} role="listbox" class="aw-search-results" aria-label="Search results">
-          {hits.length === 0 && (
+          {!ready && (
+            <li class="aw-muted aw-search-empty" role="presentation">
+              Loading the questions…
+            </li>
+          )}
+          {ready && hits.length === 0 && (
             <li class="aw-muted aw-search-empty" role="presentation">
               Nothing matches “{query.trim()}”. Try fewer words, or a concept such as “semaphore”.
             </li>

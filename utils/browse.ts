@@ -45,11 +45,11 @@ export function browseEntries(kb: Knowledge): BrowseEntry[] {
 export function filterEntries(
   entries: readonly BrowseEntry[],
   filter: { query: string; topic: string; difficulty: Difficulty | '' },
-  index: SearchIndex,
+  index: SearchIndex | null,
 ): BrowseEntry[] {
   const matches = (e: BrowseEntry) =>
     (!filter.topic || e.concepts.includes(filter.topic)) && (!filter.difficulty || e.difficulty === filter.difficulty);
-  if (!filter.query.trim()) return entries.filter(matches);
+  if (!filter.query.trim() || !index) return entries.filter(matches);
   const byKey = new Map(entries.map((e) => [`${e.kind}:${e.id}`, e]));
   return index.search(filter.query, 100).flatMap((hit) => {
     const entry = byKey.get(`${hit.kind}:${hit.id}`);

@@ -1,15 +1,32 @@
-import { useMemo } from 'preact/hooks';
-import { knowledge } from '@/utils/knowledge';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createSearchIndex, searchDocuments, type SearchHit, type SearchIndex } from '@/utils/search';
 
-let index: SearchIndex | undefined;
+let loading: Promise<SearchIndex> | undefined;
 
-/** The index is built once per page, on first use (a few ms for the bundled data). */
-export function searchIndex(): SearchIndex {
-  index ??= createSearchIndex(searchDocuments(knowledge));
+/**
+ * The knowledge base is most of the extension's weight, so pages that do not need it to draw (the popup)
+ * load it after their first paint; the index is built once per page.
+ */
+export function loadSearchIndex(): Promise<SearchIndex> {
+  loading ??= import('@/utils/knowledge').then(({ knowledge }) => createSearchIndex(searchDocuments(knowledge)));
+  return loading;
+}
+
+/** The search index, or null for the few milliseconds until it has loaded. */
+export function useSearchIndex(): SearchIndex | null {
+  const [index, setIndex] = useState<SearchIndex | null>(null);
+  useEffect(() => {
+    let alive = true;
+    void loadSearchIndex().then((loaded) => alive && setIndex(loaded));
+    return () => {
+      alive = false;
+    };
+  }, []);
   return index;
 }
 
-export function useSearch(query: string, limit = 8): SearchHit[] {
-  return useMemo(() => searchIndex().search(query, limit), [query, limit]);
+export function useSearch(query: string, limit = 8): { hits: SearchHit[]; ready: boolean } {
+  const index = useSearchIndex();
+  const hits = useMemo(() => (index ? index.search(query, limit) : []), [index, query, limit]);
+  return { hits, ready: index !== null };
 }

@@ -20,7 +20,7 @@ export function App() {
   const db = useDb();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const hits = useSearch(query);
+  const { hits, ready } = useSearch(query);
   const due = useLiveQuery(() => dueCountToday(db, Date.now(), settings.srs), [settings.srs]);
   const saved = useLiveQuery(() => listSaved(db), []);
   const [panelRefused, setPanelRefused] = useState(false);
@@ -38,6 +38,7 @@ export function App() {
       id="popup-search"
       query={query}
       hits={hits}
+      ready={ready}
       activeIndex={Math.min(active, Math.max(hits.length - 1, 0))}
       onQuery={(q) => {
         setQuery(q);

@@ -8,7 +8,7 @@ import { StatsView } from '@/components/StatsView';
 import { useActiveTab } from '@/components/hooks/use-active-tab';
 import { useDb } from '@/components/hooks/use-db';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
-import { searchIndex } from '@/components/hooks/use-search';
+import { useSearchIndex } from '@/components/hooks/use-search';
 import { useSettings } from '@/components/hooks/use-settings';
 import { useTheme } from '@/components/hooks/use-theme';
 import { browseEntries, filterEntries } from '@/utils/browse';
@@ -87,9 +87,10 @@ export function App() {
     async () => (detail?.kind === 'question' ? ((await getCard(db, detail.id)) ?? null) : null),
     [detail?.kind, detail?.id],
   );
+  const index = useSearchIndex();
   const items = useMemo(
-    () => filterEntries(entries, { query, topic, difficulty }, searchIndex()),
-    [query, topic, difficulty],
+    () => filterEntries(entries, { query: index ? query : '', topic, difficulty }, index),
+    [query, topic, difficulty, index],
   );
 
   const addMatching = async () => {
