@@ -34,14 +34,23 @@ async function shoot(page: Page, name: string, saved: string[], options: { fullP
 
 /** The flashcard views: add the fundamentals on first use, review two cards, show the next answer and the stats. */
 async function shootReviewAndStats(panel: Page, scheme: string, saved: string[]) {
+  // Keys go to the focused tab: review happens in front.
+  await panel.bringToFront();
   await panel.getByRole('tab', { name: 'Review' }).click();
   const add = panel.getByRole('button', { name: /Add the fundamentals/i });
-  if (await add.isVisible().catch(() => false)) await add.click();
+  // The deck loads asynchronously: wait for either the empty state or a card before deciding.
+  await panel.locator('.aw-review-card').or(add).first().waitFor({ timeout: 10_000 });
+  if (await add.isVisible()) await add.click();
   await panel.locator('.aw-review-card').waitFor({ timeout: 10_000 });
   if (scheme === 'light') {
-    for (const key of ['Space', '3', 'Space', '4']) await panel.keyboard.press(key);
+    for (const grade of ['3', '4']) {
+      await panel.keyboard.press('Space');
+      await panel.locator('.aw-rating').waitFor();
+      await panel.keyboard.press(grade);
+      await panel.locator('.aw-rating').waitFor({ state: 'detached' });
+    }
   }
-  await panel.keyboard.press('Space');
+  await panel.getByRole('button', { name: 'Show answer' }).click();
   await panel.locator('.aw-rating').waitFor();
   await shoot(panel, `review-${scheme}`, saved);
   await panel.getByRole('tab', { name: 'Stats' }).click();
