@@ -16,7 +16,8 @@ const cardId = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,80}$/));
 export const PageSnapshotSchema = v.strictObject({
   site: v.picklist(SITE_IDS),
   generic: v.boolean(),
-  url: v.pipe(v.string(), v.maxLength(2048), v.url()),
+  // Problem pages are https; anything else (javascript:, data:) is not a page we read.
+  url: v.pipe(v.string(), v.maxLength(2048), v.url(), v.startsWith('https://')),
   slug: shortText(200),
   title: shortText(MAX_TITLE),
   text: shortText(MAX_TEXT),
