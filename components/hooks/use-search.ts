@@ -1,14 +1,16 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { createSearchIndex, searchDocuments, type SearchHit, type SearchIndex } from '@/utils/search';
+import type { SearchHit, SearchIndex } from '@/utils/search';
 
 let loading: Promise<SearchIndex> | undefined;
 
 /**
- * The knowledge base is most of the extension's weight, so pages that do not need it to draw (the popup)
- * load it after their first paint; the index is built once per page.
+ * The knowledge base (and the search library) are most of the extension's weight, so pages that do not
+ * need them to draw (the popup) load them after their first paint; the index is built once per page.
  */
 export function loadSearchIndex(): Promise<SearchIndex> {
-  loading ??= import('@/utils/knowledge').then(({ knowledge }) => createSearchIndex(searchDocuments(knowledge)));
+  loading ??= Promise.all([import('@/utils/knowledge'), import('@/utils/search')]).then(
+    ([{ knowledge }, { createSearchIndex, searchDocuments }]) => createSearchIndex(searchDocuments(knowledge)),
+  );
   return loading;
 }
 
