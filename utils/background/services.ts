@@ -21,8 +21,6 @@ export function createBackgroundServices(): BackgroundServices & { watchDueCount
   let db: AwaitwiseDb | undefined;
   const database = () => (db ??= openDb());
   let dueText = '';
-  /** Tabs currently showing a match count instead of the due count. */
-  const matchTabs = new Set<number>();
 
   const setDueText = async (count: number) => {
     dueText = count > 0 ? String(count) : '';
@@ -43,17 +41,16 @@ export function createBackgroundServices(): BackgroundServices & { watchDueCount
       if (!action) return;
       try {
         if (count === null) {
-          matchTabs.delete(tabId);
-          await action.setBadgeText({ tabId, text: dueText });
+          // null clears the tab's own text, so the window-wide due count shows (and stays current). Chrome
+          // and Firefox both document null here; the polyfill's typings only allow a string.
+          await action.setBadgeText({ tabId, text: null as unknown as string });
           await action.setBadgeBackgroundColor({ tabId, color: DUE_COLOUR });
         } else {
-          matchTabs.add(tabId);
           await action.setBadgeText({ tabId, text: String(count) });
           await action.setBadgeBackgroundColor({ tabId, color: MATCH_COLOUR });
         }
       } catch {
         // The tab closed between the report and the badge update: nothing to show it on.
-        matchTabs.delete(tabId);
       }
     },
     openPanel(target, view) {
