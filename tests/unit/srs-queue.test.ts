@@ -92,6 +92,17 @@ describe('dueQueue', () => {
     expect(ids(await dueQueue(db, local(2024, 5, 8, 4, 0), settings))).toEqual(['overdue', 'tonight', 'tomorrow']);
   });
 
+  it('learns ahead across the day boundary, so a step due just after it does not vanish', async () => {
+    const db = freshDb();
+    const justBeforeRollover = local(2024, 5, 8, 3, 55);
+    await db.cards.bulkPut([
+      card('step', 1, justBeforeRollover + 10 * MIN),
+      card('later', 1, justBeforeRollover + 2 * HOUR),
+    ]);
+    expect(ids(await dueQueue(db, justBeforeRollover, settings))).toEqual(['step']);
+    expect((await dueCountToday(db, justBeforeRollover, settings)).learning).toBe(1);
+  });
+
   it('learns ahead up to the configured minutes, counting later learning cards separately', async () => {
     const db = freshDb();
     await db.cards.bulkPut([

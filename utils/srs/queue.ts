@@ -58,11 +58,14 @@ async function doneToday(db: AwaitwiseDb, now: number, dayStartHour: number) {
 async function dueParts(db: AwaitwiseDb, now: number, settings: SrsSettings): Promise<DueParts> {
   const dayEnd = startOfNextDay(now, settings.dayStartHour);
   const learnAheadUntil = now + settings.learnAheadMinutes * 60_000;
+  // Learn-ahead reaches past the day boundary: a step due in ten minutes must not vanish because the new
+  // study day starts in five.
+  const learningUntil = Math.max(dayEnd, learnAheadUntil + 1);
   // One round: fetch up to the full daily limits, then cut to what today's ratings leave.
   const [done, learning, relearning, reviews, fresh] = await Promise.all([
     doneToday(db, now, settings.dayStartHour),
-    dueBefore(db, 1, dayEnd).toArray(),
-    dueBefore(db, 3, dayEnd).toArray(),
+    dueBefore(db, 1, learningUntil).toArray(),
+    dueBefore(db, 3, learningUntil).toArray(),
     firstUnburied(() => dueBefore(db, REVIEW, dayEnd), settings.reviewsPerDay, now),
     firstUnburied(() => newInOrder(db), settings.newPerDay, now),
   ]);
