@@ -1,12 +1,27 @@
 /** `npm run -s cards -- --json`: every knowledge-base item as one JSON array (stable contract). */
 import { compileDataDir } from './lib/read-data';
 import { blockText } from '@/utils/search';
+import type { Snippet } from '@/utils/knowledge-types';
+import { browserGapText } from '@/utils/knowledge/runtimes';
 
 const { knowledge, errors } = compileDataDir();
 if (errors.length) {
   console.error(`data/ has ${errors.length} problem(s); run npm run data for the list`);
   process.exit(1);
 }
+function snippetJson(s: Snippet) {
+  return {
+    code: s.code,
+    runnable: s.runnable,
+    bad: s.bad,
+    minPython: s.minPython ?? null,
+    output: s.output ?? null,
+    outputs: s.outputs ?? {},
+    runsIn: s.runsIn,
+    ...(s.why ? { why: browserGapText[s.why] } : {}),
+  };
+}
+
 const items = [
   ...knowledge.questions.map((q) => ({
     id: q.id,
@@ -14,13 +29,7 @@ const items = [
     question: q.question,
     answer: q.short,
     fullAnswer: blockText(q.body),
-    snippets: q.snippets.map((s) => ({
-      code: s.code,
-      runnable: s.runnable,
-      bad: s.bad,
-      minPython: s.minPython ?? null,
-      output: s.output ?? null,
-    })),
+    snippets: q.snippets.map(snippetJson),
     topics: q.concepts,
     hints: [] as string[],
     difficulty: q.difficulty,
@@ -36,13 +45,7 @@ const items = [
     question: p.title,
     answer: blockText(p.statement),
     fullAnswer: blockText(p.solution),
-    snippets: p.snippets.map((s) => ({
-      code: s.code,
-      runnable: s.runnable,
-      bad: s.bad,
-      minPython: s.minPython ?? null,
-      output: s.output ?? null,
-    })),
+    snippets: p.snippets.map(snippetJson),
     topics: p.concepts,
     hints: [...p.hints],
     difficulty: p.difficulty,

@@ -11,14 +11,28 @@ export interface Token {
 /** A coloured run of a snippet's text: start offset, length, and the highlight class. */
 export type HighlightMark = [number, number, string];
 
+/** Where a snippet can run: the machine's CPython, and the in-browser Python (Pyodide in a worker). */
+export type Runtime = 'cpython' | 'browser';
+
+/** Why a snippet cannot run in the browser; the text shown for each is in utils/knowledge/runtimes.ts. */
+export type BrowserGap = 'threads' | 'processes' | 'subprocess' | 'sockets' | 'signals' | 'packages' | 'event-loop';
+
 export interface Snippet {
   code: string;
   /** Highlighting computed at build time, so no highlighter ships to the browser (see utils/highlight.ts). */
   marks: HighlightMark[];
+  /** Run by CI (`run`), or only parsed (`parse`: third-party packages). */
   runnable: boolean;
   bad: boolean;
   minPython?: string;
+  /** Verified standard output on every version from minPython (or 3.11) on, unless `outputs` overrides it. */
   output?: string;
+  /** Output from a version on, where it differs: `{"3.13": "..."}` applies to 3.13 and newer. */
+  outputs?: Record<string, string>;
+  /** Where it runs; `browser` only for runnable snippets that behave in Pyodide as on CPython. */
+  runsIn: Runtime[];
+  /** Set when `browser` is missing from runsIn. */
+  why?: BrowserGap;
 }
 
 /** Safe Markdown subset, compiled at build time to a tree that is rendered as elements, never as HTML. */
@@ -64,6 +78,12 @@ export interface PracticeProblem {
   cards: string[];
   hints: [string, string, string];
   statement: Block[];
+  /** Exact module-level names and signatures the tests use. TODO: required once every problem has one. */
+  interface?: Block[];
+  /** The file the user starts from in the workbench. */
+  starter?: string;
+  /** The Python test suite (see utils/python/harness.py for how it is run). */
+  tests?: string;
   solution: Block[];
   testing: Block[];
   snippets: Snippet[];

@@ -39,7 +39,16 @@ const question: QuestionCard = {
     { k: 'p', c: [{ k: 'text', t: 'gather wraps each coroutine in a task.' }] },
     { k: 'snippet', i: 0 },
   ],
-  snippets: [{ code: 'await asyncio.gather(a(), b())', marks: [], runnable: false, bad: false }],
+  snippets: [
+    {
+      code: 'await asyncio.gather(a(), b())',
+      marks: [],
+      runnable: false,
+      bad: false,
+      runsIn: ['cpython'],
+      why: 'packages',
+    },
+  ],
   concepts: [],
   difficulty: 'easy',
   level: 1,
@@ -221,7 +230,13 @@ describe('choosing the card to show', () => {
   });
 
   it('adds up the session', () => {
-    const entry = (rating: 1 | 2 | 3 | 4, elapsedMs: number, logId: number) => ({ logId, cardId: `c${logId}`, rating, elapsedMs, undoable: true });
+    const entry = (rating: 1 | 2 | 3 | 4, elapsedMs: number, logId: number) => ({
+      logId,
+      cardId: `c${logId}`,
+      rating,
+      elapsedMs,
+      undoable: true,
+    });
     expect(sessionStats([entry(3, 4000, 1), entry(1, 9000, 2), entry(3, 2000, 3)])).toEqual({
       reviewed: 3,
       byRating: { [Rating.Again]: 1, [Rating.Hard]: 0, [Rating.Good]: 2, [Rating.Easy]: 0 },

@@ -12,6 +12,7 @@ import type { Root, RootContent } from 'hast';
 import { marksFromLines } from '../highlight';
 import type {
   Block,
+  BrowserGap,
   Concept,
   Inline,
   Knowledge,
@@ -161,22 +162,51 @@ function decodeEntities(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-function parseSnippetInfo(lang: string): Omit<Snippet, 'code' | 'marks' | 'output'> {
+const BROWSER_GAPS: readonly BrowserGap[] = [
+  'threads',
+  'processes',
+  'subprocess',
+  'sockets',
+  'signals',
+  'packages',
+  'event-loop',
+];
+
+type SnippetInfo = Omit<Snippet, 'code' | 'marks' | 'output' | 'outputs'>;
+
+/**
+ * Info string: `python run|parse [bad] [min=3.12] [cpython-only=<gap>]`. A `parse` snippet (third-party
+ * packages) runs nowhere here, so it is CPython-only for `packages` unless it names another gap.
+ */
+function parseSnippetInfo(lang: string): SnippetInfo {
   const [language, ...flags] = lang.trim().split(/\s+/);
   if (language !== 'python') throw new ItemError(`code blocks must be python or output, got "${language}"`);
   let runnable: boolean | undefined;
   let bad = false;
   let minPython: string | undefined;
+  let why: BrowserGap | undefined;
   for (const flag of flags) {
     if (flag === 'run' || flag === 'parse') {
       if (runnable !== undefined) throw new ItemError('a snippet is either run or parse, not both');
       runnable = flag === 'run';
     } else if (flag === 'bad') bad = true;
     else if (/^min=3\.\d+$/.test(flag)) minPython = flag.slice(4);
-    else throw new ItemError(`unknown snippet flag "${flag}"`);
+    else if (flag.startsWith('cpython-only=')) {
+      const gap = flag.slice('cpython-only='.length);
+      if (!(BROWSER_GAPS as readonly string[]).includes(gap))
+        throw new ItemError(`cpython-only needs one of ${BROWSER_GAPS.join(', ')}; got "${gap}"`);
+      why = gap as BrowserGap;
+    } else throw new ItemError(`unknown snippet flag "${flag}"`);
   }
   if (runnable === undefined) throw new ItemError('every python snippet says run or parse');
-  return { runnable, bad, ...(minPython ? { minPython } : {}) };
+  if (!runnable) why ??= 'packages';
+  return {
+    runnable,
+    bad,
+    ...(minPython ? { minPython } : {}),
+    runsIn: why ? ['cpython'] : ['cpython', 'browser'],
+    ...(why ? { why } : {}),
+  };
 }
 
 /** Compiles a Markdown body into blocks; snippets are appended to `snippets` and referenced by index. */
@@ -205,12 +235,22 @@ function blocks(tokens: MdToken[], snippets: Snippet[]): Block[] {
       case 'code': {
         const code = token as Tokens.Code;
         const lang = code.lang ?? '';
-        if (lang.trim() === 'output') {
+        const outputInfo = /^output(?:\s+(3\.\d+)\+)?$/.exec(lang.trim());
+        if (outputInfo) {
+          const from = outputInfo[1];
           const last = snippets[snippets.length - 1];
           const prev = out[out.length - 1];
-          if (!last || prev?.k !== 'snippet' || !last.runnable || last.output !== undefined)
+          if (!last || prev?.k !== 'snippet' || !last.runnable)
             throw new ItemError('an output block must directly follow a run snippet');
-          last.output = code.text;
+          if (!from) {
+            if (last.output !== undefined || last.outputs) throw new ItemError('a snippet has one plain output block');
+            last.output = code.text;
+          } else {
+            // `output 3.13+` overrides the plain output from that version on; it follows the plain one.
+            if (last.output === undefined) throw new ItemError(`"output ${from}+" must follow the plain output block`);
+            if (last.outputs?.[from] !== undefined) throw new ItemError(`two "output ${from}+" blocks`);
+            last.outputs = { ...last.outputs, [from]: code.text };
+          }
           break;
         }
         const info = parseSnippetInfo(lang);
@@ -237,36 +277,58 @@ function compileQuestion(path: string, text: string): QuestionCard {
   return { kind: 'question', ...meta, body: compiled, snippets };
 }
 
-const PRACTICE_SECTIONS = ['Statement', 'Solution', 'How to test'] as const;
+const PRACTICE_SECTIONS = ['Statement', 'Interface', 'Starter', 'Solution', 'How to test', 'Tests'] as const;
+type PracticeSection = (typeof PRACTICE_SECTIONS)[number];
+/** TODO: drop once every practice problem has an interface, a starter file and tests. */
+const OPTIONAL_SECTIONS: readonly PracticeSection[] = ['Interface', 'Starter', 'Tests'];
+
+/** `## Starter` and `## Tests` hold one plain ```python block each: source files, not shown snippets. */
+function sourceSection(name: string, tokens: MdToken[]): string {
+  const code = tokens.filter((t) => t.type !== 'space');
+  const only = code[0] as Tokens.Code | undefined;
+  if (code.length !== 1 || only?.type !== 'code' || (only.lang ?? '').trim() !== 'python')
+    throw new ItemError(`section ## ${name} must hold exactly one \`\`\`python block and nothing else`);
+  return only.text;
+}
 
 function compilePractice(path: string, text: string): PracticeProblem {
   const { front, body } = splitFrontMatter(text);
   const meta = validate(PracticeFrontSchema, front);
   checkFileName(path, meta.id);
-  const sections = new Map<string, MdToken[]>();
+  const sections = new Map<PracticeSection, MdToken[]>();
   let current: MdToken[] | undefined;
   for (const token of marked.lexer(body)) {
     if (token.type === 'heading') {
       const heading = token as Tokens.Heading;
-      if (heading.depth !== 2 || !PRACTICE_SECTIONS.includes(heading.text as (typeof PRACTICE_SECTIONS)[number]))
+      const name = PRACTICE_SECTIONS.find((n) => n === heading.text);
+      if (heading.depth !== 2 || !name)
         throw new ItemError(`unexpected heading "${heading.text}"; use ## ${PRACTICE_SECTIONS.join(', ## ')}`);
-      if (sections.has(heading.text)) throw new ItemError(`section "${heading.text}" appears twice`);
+      if (sections.has(name)) throw new ItemError(`section "${heading.text}" appears twice`);
       current = [];
-      sections.set(heading.text, current);
+      sections.set(name, current);
     } else if (current) current.push(token);
     else if (token.type !== 'space') throw new ItemError('text before the first ## section');
   }
-  for (const name of PRACTICE_SECTIONS) if (!sections.has(name)) throw new ItemError(`missing section ## ${name}`);
+  for (const name of PRACTICE_SECTIONS)
+    if (!sections.has(name) && !OPTIONAL_SECTIONS.includes(name)) throw new ItemError(`missing section ## ${name}`);
   const snippets: Snippet[] = [];
-  const [statement, solution, testing] = PRACTICE_SECTIONS.map((name) => blocks(sections.get(name)!, snippets));
+  const statement = blocks(sections.get('Statement')!, snippets);
+  const iface = sections.has('Interface') ? blocks(sections.get('Interface')!, snippets) : undefined;
+  const solution = blocks(sections.get('Solution')!, snippets);
+  const testing = blocks(sections.get('How to test')!, snippets);
   if (!snippets.some((s) => s.runnable)) throw new ItemError('the solution needs a runnable snippet');
+  const starter = sections.has('Starter') ? sourceSection('Starter', sections.get('Starter')!) : undefined;
+  const tests = sections.has('Tests') ? sourceSection('Tests', sections.get('Tests')!) : undefined;
   return {
     kind: 'practice',
     ...meta,
     hints: meta.hints as [string, string, string],
-    statement: statement!,
-    solution: solution!,
-    testing: testing!,
+    statement,
+    ...(iface ? { interface: iface } : {}),
+    ...(starter !== undefined ? { starter } : {}),
+    solution,
+    testing,
+    ...(tests !== undefined ? { tests } : {}),
     snippets,
   };
 }
