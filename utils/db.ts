@@ -80,16 +80,72 @@ export const V2_STORES = {
   reviewLogs: '++id, cardId, reviewedAt, dayKey',
 } as const;
 
+/** The user's edited copy of a snippet ("Try it"), or their code for a practice problem. */
+export interface DraftRecord {
+  /** `snippet:<item id>#<n>` for a knowledge snippet, `practice:<problem id>` for a workbench file. */
+  key: string;
+  code: string;
+  updatedAt: number;
+}
+
+/** One "Run tests" in the practice workbench. */
+export interface PracticeAttemptRecord {
+  id: number;
+  problemId: string;
+  at: number;
+  passed: 0 | 1;
+  testsPassed: number;
+  testsTotal: number;
+}
+
+/** Per problem: when it was first solved (all tests passed); absent until then. */
+export interface PracticeProgressRecord {
+  problemId: string;
+  attempts: number;
+  solvedAt: number | null;
+  lastAttemptAt: number;
+}
+
+/** A finished mock interview, kept for Stats. */
+export interface InterviewRecord {
+  id: number;
+  startedAt: number;
+  finishedAt: number;
+  /** One entry per question asked, in order. */
+  questions: {
+    cardId: string;
+    ms: number;
+    pointsCovered: number;
+    pointsTotal: number;
+    rating: GradeValue;
+    /** What the user typed (kept so they can reread it). */
+    answer: string;
+  }[];
+}
+
+/** Version 3 adds editor drafts, practice progress and mock-interview history: new tables only. */
+export const V3_STORES = {
+  drafts: 'key, updatedAt',
+  practiceAttempts: '++id, problemId, at',
+  practiceProgress: 'problemId, solvedAt',
+  interviews: '++id, startedAt',
+} as const;
+
 export class AwaitwiseDb extends Dexie {
   declare saved: EntityTable<SavedProblem, 'url'>;
   declare cards: EntityTable<CardRecord, 'id'>;
   declare reviewLogs: EntityTable<ReviewLogRecord, 'id'>;
+  declare drafts: EntityTable<DraftRecord, 'key'>;
+  declare practiceAttempts: EntityTable<PracticeAttemptRecord, 'id'>;
+  declare practiceProgress: EntityTable<PracticeProgressRecord, 'problemId'>;
+  declare interviews: EntityTable<InterviewRecord, 'id'>;
 
   constructor(name: string) {
     super(name);
     this.version(1).stores(V1_STORES);
     // New tables only: existing `saved` rows need no upgrade().
     this.version(2).stores(V2_STORES);
+    this.version(3).stores(V3_STORES);
   }
 }
 

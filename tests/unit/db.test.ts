@@ -1,6 +1,15 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { AwaitwiseDb, V1_STORES, listSaved, openDb, removeSaved, saveProblem, type SavedProblem } from '@/utils/db';
+import {
+  AwaitwiseDb,
+  V1_STORES,
+  V2_STORES,
+  listSaved,
+  openDb,
+  removeSaved,
+  saveProblem,
+  type SavedProblem,
+} from '@/utils/db';
 import { addCards } from '@/utils/srs/repository';
 import { pickSnapshot } from '@/utils/srs/scheduler';
 import { throwawayDbs, uniqueDbName } from './srs-throwaway-db';
@@ -11,8 +20,16 @@ describe('schema', () => {
   it('declares the saved table, the cards and logs with the due-queue indexes', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['cards', 'reviewLogs', 'saved']);
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'cards',
+      'drafts',
+      'interviews',
+      'practiceAttempts',
+      'practiceProgress',
+      'reviewLogs',
+      'saved',
+    ]);
     const cardIndexes = db.cards.schema.indexes.map((i) => i.name).sort();
     expect(cardIndexes).toEqual(['[suspended+state+due]', '[suspended+state+position]', 'addedAt', 'position']);
     expect(db.reviewLogs.schema.primKey.auto).toBe(true);
@@ -77,7 +94,7 @@ describe('migration from version 1', () => {
 
     const db = freshDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.saved.orderBy('savedAt').toArray()).toEqual(rows);
     expect((await listSaved(db))[0]?.slug).toBe('p24');
 
@@ -94,5 +111,48 @@ describe('migration from version 1', () => {
     expect(await db.cards.count()).toBe(1);
     expect(await db.reviewLogs.where('cardId').equals('event-loop-scheduler').count()).toBe(1);
     expect(await db.saved.count()).toBe(rows.length);
+  });
+});
+
+describe('migration from version 2', () => {
+  it('keeps every card, log and saved problem and adds the practice tables', async () => {
+    const name = uniqueDbName();
+    // Cards and logs written by a real version-3 database, then replayed into a version-2-only one.
+    const source = freshDb();
+    await addCards(source, ['event-loop-scheduler', 'gather-basics'], 'manual', 1_700_000_100_000);
+    const cards = await source.cards.toArray();
+    const snapshot = pickSnapshot(cards[0]!);
+    const log = {
+      id: 1,
+      cardId: cards[0]!.id,
+      rating: 3,
+      reviewedAt: 1,
+      dayKey: '2023-11-14',
+      before: snapshot,
+      after: snapshot,
+    };
+    const saved = { url: 'https://leetcode.com/problems/a/', site: 'leetcode', slug: 'a', title: 'A', savedAt: 5 };
+    const v2 = new Dexie(name);
+    v2.version(1).stores(V1_STORES);
+    v2.version(2).stores(V2_STORES);
+    await v2.table('cards').bulkAdd(cards);
+    await v2.table('reviewLogs').add(log);
+    await v2.table('saved').add(saved);
+    expect(v2.verno).toBe(2);
+    v2.close();
+
+    const db = freshDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.cards.toArray()).toEqual(cards);
+    expect(await db.reviewLogs.toArray()).toEqual([log]);
+    expect(await db.saved.toArray()).toEqual([saved]);
+    await db.drafts.put({ key: 'practice:print-in-order', code: 'x = 1', updatedAt: 1 });
+    await db.practiceProgress.put({ problemId: 'print-in-order', attempts: 1, solvedAt: null, lastAttemptAt: 1 });
+    await db.practiceAttempts.add({ problemId: 'print-in-order', at: 1, passed: 0, testsPassed: 2, testsTotal: 6 });
+    await db.interviews.add({ startedAt: 1, finishedAt: 2, questions: [] });
+    expect(await db.drafts.get('practice:print-in-order')).toMatchObject({ code: 'x = 1' });
+    expect(await db.practiceAttempts.count()).toBe(1);
+    expect(await db.interviews.count()).toBe(1);
   });
 });
