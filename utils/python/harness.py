@@ -115,7 +115,7 @@ async def _run_async_test(test, module, seconds):
     if stuck:
         detail = "still waiting in solution.py at " + "; ".join(stuck[:3])
     else:
-        detail = "something it awaits never happens (a missing set(), release() or notify()?)"
+        detail = "is it waiting for something that never happens, or ignoring a cancellation?"
     raise _TestTimeout(f"did not finish within {seconds:g} s: {detail}")
 
 
