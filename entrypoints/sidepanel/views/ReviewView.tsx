@@ -1,21 +1,16 @@
-/** The flashcard review screen for the popup and side panel: queue, keyboard, undo, empty state and session summary. */
+/** The side panel's flashcard review: queue, keyboard, undo, empty state and session summary. */
 import { useEffect, useId, useRef } from 'preact/hooks';
-import type { AwaitwiseDb } from '@/utils/db';
+import { ReviewCard } from '@/components/ReviewCard';
+import { NextDue, ReviewSummary } from '@/components/ReviewSummary';
+import { versionKey } from '@/components/hooks/review-session';
+import { useClock, useDb } from '@/components/hooks/use-db';
+import { STARTER_CARDS, useReview, type ReviewModel } from '@/components/hooks/use-review';
+import { useSettings } from '@/components/hooks/use-settings';
 import { fundamentalsFirst, questionById } from '@/utils/knowledge';
 import { GRADES, type Grade } from '@/utils/srs/scheduler';
-import { useDb } from './hooks/use-db';
-import { versionKey } from './hooks/review-session';
-import { STARTER_CARDS, useReview, type ReviewModel } from './hooks/use-review';
-import { useSettings } from './hooks/use-settings';
-import { ReviewCard } from './ReviewCard';
-import { NextDue, ReviewSummary } from './ReviewSummary';
-import './styles/review.css';
+import '@/components/styles/review.css';
 
 export interface ReviewViewProps {
-  /** Defaults to the extension's database; tests pass a throwaway one. */
-  db?: AwaitwiseDb;
-  /** Clock override for tests. */
-  now?: () => number;
   /** Opens a card's question in the question view (the full answer is also shown inline). */
   onOpenQuestion?(id: string): void;
   /** Offered in the empty state, next to adding the fundamentals. */
@@ -45,9 +40,9 @@ export function shortcutFor(event: KeyboardEvent, model: Pick<ReviewModel, 'card
   return null;
 }
 
-export function ReviewView({ db: dbProp, now, onOpenQuestion, onBrowse, onCopy }: ReviewViewProps) {
-  const defaultDb = useDb();
-  const db = dbProp ?? defaultDb;
+export function ReviewView({ onOpenQuestion, onBrowse, onCopy }: ReviewViewProps) {
+  const db = useDb();
+  const now = useClock();
   const { settings, loaded } = useSettings();
   const model = useReview({ db, settings: settings.srs, knowledgeOrder: fundamentalsFirst, enabled: loaded, now });
   const headingId = useId();

@@ -1,28 +1,28 @@
-import type { Concept, Difficulty } from '@/utils/knowledge-types';
-
-export interface BrowseItem {
-  id: string;
-  kind: 'question' | 'practice';
-  title: string;
-  difficulty: Difficulty;
-  topic: string;
-}
+import { useMemo, useState } from 'preact/hooks';
+import { useSearchIndex } from '@/components/hooks/use-search';
+import { browseEntries, filterEntries, type BrowseEntry } from '@/utils/browse';
+import { knowledge } from '@/utils/knowledge';
+import type { Difficulty } from '@/utils/knowledge-types';
 
 export interface BrowseViewProps {
+  /** The search query, kept in the address (`#/browse?q=`). */
   query: string;
-  topic: string;
-  difficulty: Difficulty | '';
-  topics: readonly Concept[];
-  items: readonly BrowseItem[];
   onQuery(query: string): void;
-  onTopic(topic: string): void;
-  onDifficulty(difficulty: Difficulty | ''): void;
-  onOpen(item: BrowseItem): void;
+  onOpen(item: BrowseEntry): void;
 }
+
+const entries = browseEntries(knowledge);
+const topics = knowledge.concepts;
 
 /** Every question and practice problem, grouped by main topic; search keeps relevance order instead. */
 export function BrowseView(props: BrowseViewProps) {
-  const { items, topics } = props;
+  const [topic, setTopic] = useState('');
+  const [difficulty, setDifficulty] = useState<Difficulty | ''>('');
+  const index = useSearchIndex();
+  const items = useMemo(
+    () => filterEntries(entries, { query: index ? props.query : '', topic, difficulty }, index),
+    [props.query, topic, difficulty, index],
+  );
   const names = new Map(topics.map((t) => [t.id, t.name]));
   const searching = props.query.trim().length > 0;
   const groups = searching
@@ -49,7 +49,7 @@ export function BrowseView(props: BrowseViewProps) {
       <div class="aw-filters">
         <label>
           Topic
-          <select value={props.topic} onChange={(e) => props.onTopic((e.currentTarget as HTMLSelectElement).value)}>
+          <select value={topic} onChange={(e) => setTopic((e.currentTarget as HTMLSelectElement).value)}>
             <option value="">All topics</option>
             {topics.map((t) => (
               <option key={t.id} value={t.id}>
@@ -61,8 +61,8 @@ export function BrowseView(props: BrowseViewProps) {
         <label>
           Difficulty
           <select
-            value={props.difficulty}
-            onChange={(e) => props.onDifficulty((e.currentTarget as HTMLSelectElement).value as Difficulty | '')}
+            value={difficulty}
+            onChange={(e) => setDifficulty((e.currentTarget as HTMLSelectElement).value as Difficulty | '')}
           >
             <option value="">Any</option>
             <option value="easy">Easy</option>
