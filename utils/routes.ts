@@ -18,6 +18,7 @@ export const ROUTES = {
   practice: { id: true },
   review: {},
   stats: {},
+  deck: { query: true },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -7,6 +7,7 @@ import { useTheme } from '@/components/hooks/use-theme';
 import { watchPanelRequests } from '@/utils/panel';
 import type { Route, RouteName } from '@/utils/routes';
 import { BrowseView } from './views/BrowseView';
+import { DeckView } from './views/DeckView';
 import { PracticePage } from './views/PracticePage';
 import { QuestionPage } from './views/QuestionPage';
 import { ReviewView } from './views/ReviewView';
@@ -18,6 +19,7 @@ const TABS: readonly { view: RouteName; label: string }[] = [
   { view: 'page', label: 'This page' },
   { view: 'browse', label: 'Browse' },
   { view: 'review', label: 'Review' },
+  { view: 'deck', label: 'Deck' },
   { view: 'stats', label: 'Stats' },
 ];
 
@@ -58,6 +60,14 @@ const VIEWS: { [K in RouteName]: ViewOf<K> } = {
     />
   ),
   stats: () => <StatsView />,
+  deck: ({ route, router }) => (
+    <DeckView
+      query={route.query ?? ''}
+      onQuery={(query) => router.navigate({ view: 'deck', query }, { replace: true })}
+      onOpenQuestion={(id) => router.navigate({ view: 'question', id })}
+      onBrowse={() => router.navigate({ view: 'browse' })}
+    />
+  ),
 };
 
 function renderView(route: Route, router: Router) {

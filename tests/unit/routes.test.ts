@@ -10,6 +10,7 @@ describe('side panel routes', () => {
     ['#/practice/print-in-order', { view: 'practice', id: 'print-in-order' }],
     ['#/review', { view: 'review' }],
     ['#/stats', { view: 'stats' }],
+    ['#/deck?q=suspended', { view: 'deck', query: 'suspended' }],
   ];
 
   it.each(examples)('%s parses and formats back', (hash, route) => {

@@ -1,8 +1,11 @@
 import { useMemo, useState } from 'preact/hooks';
+import { useDb } from '@/components/hooks/use-db';
+import { useLiveQuery } from '@/components/hooks/use-live-query';
 import { useSearchIndex } from '@/components/hooks/use-search';
 import { browseEntries, filterEntries, type BrowseEntry } from '@/utils/browse';
 import { knowledge } from '@/utils/knowledge';
 import type { Difficulty } from '@/utils/knowledge-types';
+import { CodeText } from '@/components/CodeText';
 
 export interface BrowseViewProps {
   /** The search query, kept in the address (`#/browse?q=`). */
@@ -19,6 +22,9 @@ export function BrowseView(props: BrowseViewProps) {
   const [topic, setTopic] = useState('');
   const [difficulty, setDifficulty] = useState<Difficulty | ''>('');
   const index = useSearchIndex();
+  const db = useDb();
+  const deck = useLiveQuery(async () => new Set(await db.cards.toCollection().primaryKeys()), []);
+  const inDeck = (item: BrowseEntry) => item.kind === 'question' && deck.status === 'ready' && deck.value.has(item.id);
   const items = useMemo(
     () => filterEntries(entries, { query: index ? props.query : '', topic, difficulty }, index),
     [props.query, topic, difficulty, index],
@@ -83,9 +89,13 @@ export function BrowseView(props: BrowseViewProps) {
               <li key={`${item.kind}:${item.id}`}>
                 <button type="button" class="aw-qlink" onClick={() => props.onOpen(item)}>
                   <span>
-                    {item.kind === 'practice' && <span class="aw-hit-kind">Practice</span>} {item.title}
+                    {item.kind === 'practice' && <span class="aw-hit-kind">Practice</span>}{' '}
+                    <CodeText text={item.title} />
                   </span>
-                  <span class="aw-difficulty">{item.difficulty}</span>
+                  <span class="aw-qlink-meta">
+                    {inDeck(item) && <span class="aw-chip aw-in-deck">In deck</span>}
+                    <span class="aw-difficulty">{item.difficulty}</span>
+                  </span>
                 </button>
               </li>
             ))}
