@@ -98,27 +98,6 @@ describe('the bundled knowledge base', () => {
     for (const q of knowledge.questions) expect(q.short.length, q.id).toBeLessThan(400);
   });
 
-  it('marks every runnable question snippet that needs what the in-browser Python lacks', () => {
-    const needs: [RegExp, string][] = [
-      [
-        /\bimport threading\b|\basyncio\.to_thread\b|\brun_in_executor\b|_threadsafe\(/,
-        'threads, processes or event-loop',
-      ],
-      [/\bProcessPoolExecutor\b|\bimport multiprocessing\b/, 'processes'],
-      [/\bcreate_subprocess_(?:exec|shell)\b|\bimport subprocess\b/, 'subprocess'],
-      [/\bstart_server\b|\bopen_connection\b|\bcreate_datagram_endpoint\b|\bimport socket\b/, 'sockets'],
-      [/\badd_signal_handler\b|\bimport signal\b/, 'signals'],
-      [/\basyncio\.Runner\b|\bset_event_loop_policy\b|\bloop_factory\b/, 'event-loop'],
-    ];
-    for (const item of knowledge.questions)
-      item.snippets.forEach((s, n) => {
-        if (!s.runnable) return;
-        for (const [re, gap] of needs)
-          if (re.test(s.code) && !/threading\.local\(/.test(s.code))
-            expect(s.runsIn, `${item.id}#${n + 1} needs cpython-only (${gap})`).toEqual(['cpython']);
-      });
-  });
-
   it('pairs every parse-only third-party snippet with a runnable standard-library twin', () => {
     for (const item of [...knowledge.questions, ...knowledge.practice]) {
       const thirdParty = item.snippets.filter(
