@@ -4,17 +4,16 @@
  * least one. Also the harness's own contract (errors, missing names, time-outs, the CLI's exit status).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileDataDir } from '../../scripts/lib/read-data';
 import { PYTHON } from '../../scripts/lib/python';
-import type { PracticeProblem } from '../../utils/knowledge-types';
+import { referenceSolution, wrongSolutions } from './practice-cases';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const HARNESS = join(ROOT, 'utils', 'python', 'harness.py');
-const FIXTURES = join(ROOT, 'tests', 'fixtures', 'practice');
 
 interface TestResult {
   name: string;
@@ -76,22 +75,6 @@ async function runSuite(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** The reference solution: the first runnable snippet of ## Solution. */
-function referenceSolution(p: PracticeProblem): string {
-  for (const block of p.solution)
-    if (block.k === 'snippet' && p.snippets[block.i]!.runnable) return p.snippets[block.i]!.code;
-  throw new Error(`${p.id}: no runnable snippet in ## Solution`);
-}
-
-function wrongSolutions(id: string): { name: string; code: string }[] {
-  const dir = join(FIXTURES, id);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((n) => n.endsWith('.py'))
-    .sort()
-    .map((name) => ({ name, code: readFileSync(join(dir, name), 'utf8') }));
 }
 
 const failing = (r: SuiteResult) =>
