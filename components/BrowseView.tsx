@@ -2,7 +2,7 @@ import type { Concept, Difficulty } from '@/utils/knowledge-types';
 
 export interface BrowseItem {
   id: string;
-  kind: 'question' | 'practice';
+  kind: 'question' | 'practice' | 'quiz';
   title: string;
   difficulty: Difficulty;
   topic: string;
@@ -83,7 +83,10 @@ export function BrowseView(props: BrowseViewProps) {
               <li key={`${item.kind}:${item.id}`}>
                 <button type="button" class="aw-qlink" onClick={() => props.onOpen(item)}>
                   <span>
-                    {item.kind === 'practice' && <span class="aw-hit-kind">Practice</span>} {item.title}
+                    {item.kind !== 'question' && (
+                      <span class="aw-hit-kind">{item.kind === 'practice' ? 'Practice' : 'Quiz'}</span>
+                    )}{' '}
+                    {item.title}
                   </span>
                   <span class="aw-difficulty">{item.difficulty}</span>
                 </button>

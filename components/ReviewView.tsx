@@ -1,12 +1,13 @@
 /** The flashcard review screen for the popup and side panel: queue, keyboard, undo, empty state and session summary. */
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { AwaitwiseDb } from '@/utils/db';
-import { fundamentalsFirst, questionById } from '@/utils/knowledge';
+import { fundamentalsFirst, questionById, quizById } from '@/utils/knowledge';
 import { GRADES, type Grade } from '@/utils/srs/scheduler';
 import { useDb } from './hooks/use-db';
 import { versionKey } from './hooks/review-session';
 import { STARTER_CARDS, useReview, type ReviewModel } from './hooks/use-review';
 import { useSettings } from './hooks/use-settings';
+import { QuizCard } from './QuizCard';
 import { ReviewCard } from './ReviewCard';
 import { NextDue, ReviewSummary } from './ReviewSummary';
 import './styles/review.css';
@@ -65,6 +66,8 @@ export function ReviewView({ db: dbProp, now, onOpenQuestion, onBrowse, onCopy }
       const current = modelRef.current;
       const shortcut = shortcutFor(event, current);
       if (!shortcut) return;
+      // A quiz card has its own keys (pick, rating, Enter next); only undo stays here.
+      if (current.card && quizById.has(current.card.id) && shortcut.kind !== 'undo') return;
       event.preventDefault();
       started.current = true;
       if (shortcut.kind === 'reveal') current.reveal();
@@ -77,6 +80,7 @@ export function ReviewView({ db: dbProp, now, onOpenQuestion, onBrowse, onCopy }
 
   const { card, session, remaining } = model;
   const question = card ? questionById.get(card.id) : undefined;
+  const quiz = card ? quizById.get(card.id) : undefined;
   const clockNow = model.clock();
 
   return (
@@ -107,6 +111,23 @@ export function ReviewView({ db: dbProp, now, onOpenQuestion, onBrowse, onCopy }
         </p>
       ) : model.status === 'loading' ? (
         <p class="aw-muted">Loading your cards…</p>
+      ) : card && quiz ? (
+        <QuizCard
+          key={versionKey(card)}
+          quiz={quiz}
+          rates
+          previews={model.previews}
+          busy={model.busy}
+          takeFocus={started.current}
+          onPicked={() => {
+            started.current = true;
+            model.reveal();
+          }}
+          onNext={(grade) => {
+            if (grade) void model.rate(grade);
+          }}
+          onCopy={onCopy}
+        />
       ) : card ? (
         <ReviewCard
           key={versionKey(card)}
@@ -151,7 +172,7 @@ export function ReviewView({ db: dbProp, now, onOpenQuestion, onBrowse, onCopy }
       <div class="aw-visually-hidden" aria-live="polite">
         <span>{model.announcement}</span>{' '}
         <span>
-          {card ? `Question: ${question?.question ?? card.id}` : model.status === 'ready' ? 'No cards due.' : ''}
+          {card ? `${quiz ? 'Quiz' : 'Question'}: ${question?.question ?? quiz?.prompt ?? card.id}` : model.status === 'ready' ? 'No cards due.' : ''}
         </span>
       </div>
     </section>

@@ -81,7 +81,7 @@ export function SearchBox({ id, query, hits, ready, activeIndex, onQuery, onActi
               onClick={() => onPick(hit)}
               onMouseMove={() => i !== activeIndex && onActive(i)}
             >
-              <span class="aw-hit-kind">{hit.kind === 'practice' ? 'Practice' : 'Q'}</span>
+              <span class="aw-hit-kind">{hit.kind === 'practice' ? 'Practice' : hit.kind === 'quiz' ? 'Quiz' : 'Q'}</span>
               <span>{hit.title}</span>
             </li>
           ))}

@@ -18,9 +18,10 @@ import type { Difficulty } from '@/utils/knowledge-types';
 import { watchPanelRequests, type PanelRequest } from '@/utils/panel';
 import { addCards, getCard, removeCard } from '@/utils/srs/repository';
 import { ThisPage } from './ThisPage';
+import { QuizView } from './views/QuizView';
 
 type Tab = 'page' | 'browse' | 'review' | 'stats';
-type Detail = { kind: 'question' | 'practice'; id: string } | null;
+type Detail = { kind: 'question' | 'practice' | 'quiz'; id: string } | null;
 
 const TABS: { id: Tab; label: string }[] = [
   { id: 'page', label: 'This page' },
@@ -66,7 +67,7 @@ export function App() {
   useEffect(
     () =>
       watchPanelRequests((request: PanelRequest) => {
-        if (request.view === 'question' || request.view === 'practice') {
+        if (request.view === 'question' || request.view === 'practice' || request.view === 'quiz') {
           setDetail({ kind: request.view, id: request.id });
           setHistory([]);
         } else {
@@ -124,6 +125,11 @@ export function App() {
           onOpenQuestion={(id) => open({ kind: 'question', id })}
           onCopy={copy}
         />
+      );
+    }
+    if (detail?.kind === 'quiz') {
+      return (
+        <QuizView key={detail.id} id={detail.id} onOpenQuiz={(id) => setDetail({ kind: 'quiz', id })} onCopy={copy} />
       );
     }
     if (detail?.kind === 'practice') {
