@@ -6,11 +6,14 @@ import { loadStats, type StateCounts, type StudyStats } from '@/utils/srs/stats'
 import { ForecastChart } from './charts/ForecastChart';
 import { Heatmap } from './charts/Heatmap';
 import { plural } from './charts/day-label';
+import { InterviewHistory } from './InterviewHistory';
 import { useDb } from './hooks/use-db';
 import { useLiveQuery } from './hooks/use-live-query';
 import { useSettings } from './hooks/use-settings';
 import { useTick } from './hooks/use-tick';
+import { conceptById } from '@/utils/knowledge';
 import './styles/review.css';
+import './styles/quiz.css';
 
 export interface StatsViewProps {
   /** Defaults to the extension's database; tests pass a throwaway one. */
@@ -34,6 +37,7 @@ export function StatsView({ db: dbProp, now = systemClock }: StatsViewProps) {
     [db, settings.srs, loaded, tick],
   );
   const headingId = useId();
+  const interviews = useLiveQuery(() => db.interviews.toArray(), [db]);
 
   return (
     <section class="aw-stats" aria-labelledby={headingId}>
@@ -46,6 +50,12 @@ export function StatsView({ db: dbProp, now = systemClock }: StatsViewProps) {
         <p class="aw-muted">Loading statistics…</p>
       ) : (
         <StatsPanel stats={result.value} />
+      )}
+      {interviews.status === 'ready' && (
+        <div class="aw-stats-body">
+          <h3>Mock interviews</h3>
+          <InterviewHistory records={interviews.value} topicName={(id) => conceptById.get(id)?.name ?? id} />
+        </div>
       )}
     </section>
   );
