@@ -13,7 +13,7 @@ const dateLabel = (ms: number) =>
 export function InterviewHistory({ records, topicName }: InterviewHistoryProps) {
   const history = interviewHistory(records);
   if (history.count === 0)
-    return <p class="aw-muted">No mock interviews yet. Start one from the Interview view.</p>;
+    return <p class="aw-muted">No mock interviews yet.</p>;
   return (
     <div class="aw-interview-stats">
       <p>

@@ -1,7 +1,8 @@
 /** The quiz mode in Review and the mock interview, rendered: keys pick, rate and move on; results are stored. */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ReviewView } from '@/components/ReviewView';
+import { ReviewView } from '@/entrypoints/sidepanel/views/ReviewView';
+import { WithDb } from './with-db';
 import { InterviewView } from '@/entrypoints/sidepanel/views/InterviewView';
 import { knowledge, quizById } from '@/utils/knowledge';
 import { addCards } from '@/utils/srs/repository';
@@ -22,7 +23,11 @@ describe('a quiz card in Review', () => {
     const db = openDb();
     await addCards(db, [quiz.id], 'manual', T0);
     let t = T0;
-    render(<ReviewView db={db} now={() => t} />);
+    render(
+      <WithDb db={db} now={() => t}>
+        <ReviewView />
+      </WithDb>,
+    );
     await screen.findByRole('heading', { level: 3, name: quiz.prompt });
     // The output is the answer: hidden until the user picks.
     expect(screen.queryByText('Output')).toBeNull();
@@ -39,7 +44,11 @@ describe('a quiz card in Review', () => {
     const db = openDb();
     await addCards(db, [quiz.id], 'manual', T0);
     let t = T0;
-    render(<ReviewView db={db} now={() => t} />);
+    render(
+      <WithDb db={db} now={() => t}>
+        <ReviewView />
+      </WithDb>,
+    );
     await screen.findByRole('heading', { level: 3, name: quiz.prompt });
     // The quiz measures its own answer time from the real clock: a pick straight away is quick.
     key(String(right + 1));

@@ -88,13 +88,25 @@ class _TestTimeout(Exception):
     pass
 
 
+def _await_chain(coro):
+    """The frames of a suspended coroutine and of everything it is awaiting, outermost first."""
+    frames = []
+    while coro is not None and len(frames) < 100:
+        frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None) or getattr(coro, "ag_frame", None)
+        if frame is None:
+            break
+        frames.append(frame)
+        coro = getattr(coro, "cr_await", None) or getattr(coro, "gi_yieldfrom", None) or getattr(coro, "ag_await", None)
+    return frames
+
+
 def _stuck_points():
     """Where the still-pending tasks are waiting, as far as the solution's own code goes."""
     points = []
     for task in asyncio.all_tasks():
         if task is asyncio.current_task():
             continue
-        for frame in reversed(task.get_stack()):
+        for frame in reversed(_await_chain(task.get_coro())):
             if frame.f_code.co_filename == SOLUTION_FILE:
                 point = f"line {frame.f_lineno} in {frame.f_code.co_name}"
                 if point not in points:
@@ -115,7 +127,7 @@ async def _run_async_test(test, module, seconds):
     if stuck:
         detail = "still waiting in solution.py at " + "; ".join(stuck[:3])
     else:
-        detail = "something it awaits never happens (a missing set(), release() or notify()?)"
+        detail = "is it waiting for something that never happens, or ignoring a cancellation?"
     raise _TestTimeout(f"did not finish within {seconds:g} s: {detail}")
 
 

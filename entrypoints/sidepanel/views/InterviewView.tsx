@@ -6,7 +6,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { InterviewStep } from '@/components/InterviewStep';
 import { InterviewSummary } from '@/components/InterviewSummary';
-import { useDb } from '@/components/hooks/use-db';
+import { useClock, useDb } from '@/components/hooks/use-db';
 import { useSettings } from '@/components/hooks/use-settings';
 import { useTick } from '@/components/hooks/use-tick';
 import type { AwaitwiseDb, InterviewAnswerRecord } from '@/utils/db';
@@ -44,7 +44,6 @@ interface Running {
 type Phase = { kind: 'setup' } | { kind: 'running'; run: Running } | { kind: 'done'; answers: InterviewAnswerRecord[] };
 
 const TEXT_ENTRY = 'input[type="text"], input[type="search"], textarea, select, [contenteditable="true"]';
-const systemClock = () => Date.now();
 const topicName = (id: string) => conceptById.get(id)?.name ?? id;
 
 function stepContent(step: Step) {
@@ -66,9 +65,11 @@ function stepContent(step: Step) {
   };
 }
 
-export function InterviewView({ db: dbProp, now = systemClock, seed, onCopy }: InterviewViewProps) {
+export function InterviewView({ db: dbProp, now: nowProp, seed, onCopy }: InterviewViewProps) {
   const defaultDb = useDb();
   const db = dbProp ?? defaultDb;
+  const contextClock = useClock();
+  const now = nowProp ?? contextClock;
   const { settings } = useSettings();
   const [phase, setPhase] = useState<Phase>({ kind: 'setup' });
   const [count, setCount] = useState(DEFAULT_QUESTIONS);
