@@ -4,9 +4,10 @@
  * (the user may change it with 1–4) and Next; elsewhere it is practice without scheduling.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { QuizItem, Snippet } from '@/utils/knowledge-types';
 import {
+  choiceOrder,
   CHOICE_LETTERS,
   finalRating,
   initialQuizState,
@@ -54,11 +55,15 @@ export function QuizCard(props: QuizCardProps) {
   const verdictRef = useRef<HTMLParagraphElement>(null);
   const rootRef = useRef<HTMLElement>(null);
   const snippet = quiz.snippets[0];
+  /** Display position → index in quiz.choices. */
+  const order = useMemo(() => choiceOrder(quiz.id, quiz.choices.length), [quiz]);
   const answered = state.picked !== null;
   const rating = finalRating(state);
 
-  const choose = (index: number) => {
-    if (answered || busy) return;
+  /** Picks the choice shown at `position`. */
+  const choose = (position: number) => {
+    const index = order[position];
+    if (answered || busy || index === undefined) return;
     const next = pick(state, quiz.choices, index, now() - shownAt.current);
     if (next === state) return;
     setState(next);
@@ -71,13 +76,13 @@ export function QuizCard(props: QuizCardProps) {
   };
 
   // The listener is registered once and reads the latest values through this ref.
-  const live = useRef({ state, choose, override, next, rates, keyboard });
-  live.current = { state, choose, override, next, rates, keyboard };
+  const live = useRef({ state, choose, override, next, rates, keyboard, busy });
+  live.current = { state, choose, override, next, rates, keyboard, busy };
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const root = rootRef.current;
       const current = live.current;
-      if (!current.keyboard || !root || root.closest('[hidden], [inert]') || event.defaultPrevented) return;
+      if (!current.keyboard || current.busy || !root || root.closest('[hidden], [inert]') || event.defaultPrevented) return;
       const target = event.target instanceof Element ? event.target : null;
       if (target?.closest(TEXT_ENTRY)) return;
       // Enter on a focused button activates that button; the shortcut must not act a second time.
@@ -113,22 +118,23 @@ export function QuizCard(props: QuizCardProps) {
         <CodeBlock snippet={answered ? snippet : { ...snippet, output: undefined }} onCopy={props.onCopy} />
       )}
       <ol class="aw-quiz-choices" aria-label="Choices">
-        {quiz.choices.map((choice, i) => {
+        {order.map((i, position) => {
+          const choice = quiz.choices[i]!;
           const mark = !answered ? '' : choice.correct ? ' aw-quiz-right' : i === state.picked ? ' aw-quiz-wrong' : '';
           return (
             <li key={i} class={`aw-quiz-choice${mark}`}>
               <button
                 type="button"
                 class="aw-quiz-pick"
-                aria-keyshortcuts={`${i + 1} ${CHOICE_LETTERS[i]}`}
+                aria-keyshortcuts={`${position + 1} ${CHOICE_LETTERS[position]}`}
                 aria-pressed={answered ? i === state.picked : undefined}
                 aria-disabled={answered || busy}
-                onClick={() => choose(i)}
+                onClick={() => choose(position)}
               >
                 <span class="aw-quiz-letter" aria-hidden="true">
-                  {CHOICE_LETTERS[i]}
+                  {CHOICE_LETTERS[position]}
                 </span>
-                <span class="aw-visually-hidden">{`Choice ${CHOICE_LETTERS[i]}: `}</span>
+                <span class="aw-visually-hidden">{`Choice ${CHOICE_LETTERS[position]}: `}</span>
                 <pre class="aw-quiz-text">{choice.text}</pre>
               </button>
               {answered && (
@@ -153,7 +159,7 @@ export function QuizCard(props: QuizCardProps) {
           >
             {picked.correct
               ? `Right, in ${Math.max(1, Math.round(state.elapsedMs / 1000))} s.`
-              : `Not quite: the answer is ${CHOICE_LETTERS[quiz.choices.findIndex((c) => c.correct)]}.`}
+              : `Not quite: the answer is ${CHOICE_LETTERS[order.findIndex((i) => quiz.choices[i]!.correct)]}.`}
           </p>
           {rates && (
             <div class="aw-rating" role="group" aria-label="Rating to record (suggested from your answer)">

@@ -6,6 +6,7 @@ import { WithDb } from './with-db';
 import { InterviewView } from '@/entrypoints/sidepanel/views/InterviewView';
 import { knowledge, quizById } from '@/utils/knowledge';
 import { addCards } from '@/utils/srs/repository';
+import { choiceOrder } from '@/utils/quiz/answer';
 import { Rating } from '@/utils/srs/scheduler';
 import { throwawayDbs } from './srs-throwaway-db';
 
@@ -16,8 +17,10 @@ const key = (k: string, init: KeyboardEventInit = {}) => fireEvent.keyDown(docum
 
 describe('a quiz card in Review', () => {
   const quiz = quizById.get('quiz-gather-result-order')!;
-  const right = quiz.choices.findIndex((c) => c.correct);
-  const wrong = quiz.choices.findIndex((c) => !c.correct);
+  // Keys pick by the position shown, which is a stable shuffle of the authored order.
+  const order = choiceOrder(quiz.id, quiz.choices.length);
+  const right = order.findIndex((i) => quiz.choices[i]!.correct);
+  const wrong = order.findIndex((i) => !quiz.choices[i]!.correct);
 
   it('a wrong pick shows the explanations and Enter records Again', async () => {
     const db = openDb();

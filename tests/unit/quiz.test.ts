@@ -5,6 +5,7 @@ import { normaliseOutput, pythonVersion, runSnippet } from '../../scripts/lib/py
 import { compileKnowledge } from '@/utils/knowledge/compile';
 import {
   choiceForKey,
+  choiceOrder,
   finalRating,
   initialQuizState,
   pick,
@@ -167,6 +168,17 @@ describe('answering a quiz in review', () => {
     expect(quizKeyAction(key('Enter'), right, 3, true)).toEqual({ kind: 'next' });
     expect(quizKeyAction(key('1', { ctrlKey: true }), initialQuizState, 3, true)).toBeNull();
     expect(quizKeyAction(key('1', { repeat: true }), initialQuizState, 3, true)).toBeNull();
+  });
+
+  it('shows choices in a stable shuffle, so the correct one is not always where it was written', () => {
+    const positions = new Set<number>();
+    for (const quiz of quizzes) {
+      const order = choiceOrder(quiz.id, quiz.choices.length);
+      expect([...order].sort(), quiz.id).toEqual(quiz.choices.map((_, i) => i));
+      expect(choiceOrder(quiz.id, quiz.choices.length)).toEqual(order);
+      positions.add(order.findIndex((i) => quiz.choices[i]!.correct));
+    }
+    expect(positions.size).toBeGreaterThanOrEqual(3);
   });
 
   it('orders quizzes fundamentals first and cycles to the next one', () => {

@@ -4,6 +4,7 @@
  */
 import type { QuizChoice } from '@/utils/knowledge-types';
 import { Rating, type Grade } from '@/utils/srs/scheduler';
+import { seededRandom, shuffled } from '@/utils/interview/random';
 
 /** A right answer within this time counts as Good; slower is Hard (the user was working it out). */
 export const QUICK_ANSWER_MS = 20_000;
@@ -72,4 +73,17 @@ export function quizKeyAction(
   if (rates && /^[1-4]$/.test(event.key)) return { kind: 'rate', grade: Number(event.key) as Grade };
   if (event.key === 'Enter') return { kind: 'next' };
   return null;
+}
+
+/**
+ * The order choices are shown in: a shuffle seeded by the quiz id, so it is stable for a quiz (the letters
+ * mean the same thing every time) but the correct one is not always where the author wrote it.
+ */
+export function choiceOrder(id: string, count: number): number[] {
+  let hash = 2166136261;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 16777619);
+  return shuffled(
+    Array.from({ length: count }, (_, i) => i),
+    seededRandom(hash >>> 0),
+  );
 }
