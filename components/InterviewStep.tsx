@@ -19,8 +19,7 @@ export interface InterviewStepProps {
   draft: string;
   elapsedMs: number;
   limitMs: number;
-  /** Model answer: a short answer (questions) and the full blocks. */
-  short?: string;
+  /** The full model answer (its key points are shown as the checklist). */
   model: { blocks: Block[]; snippets: Snippet[] };
   points: readonly string[];
   ticked: ReadonlySet<number>;
@@ -98,32 +97,32 @@ export function InterviewStep(props: InterviewStepProps) {
             <h4 id={`${answerId}-model`} ref={modelRef} tabIndex={-1}>
               Model answer
             </h4>
-            {props.short && <p class="aw-review-short">{props.short}</p>}
+            {/* The key points are the short answer's sentences and the pitfalls: shown once, as the checklist. */}
+            <fieldset class="aw-points-set">
+              <legend>Key points: tick the ones you made</legend>
+              <ul class="aw-points">
+                {points.map((point, i) => (
+                  <li key={i}>
+                    <label>
+                      <input
+                        type="checkbox"
+                        checked={ticked.has(i)}
+                        onChange={(e) => props.onTick(i, (e.currentTarget as HTMLInputElement).checked)}
+                      />
+                      <span>{point}</span>
+                    </label>
+                  </li>
+                ))}
+              </ul>
+              <p class="aw-muted" aria-live="polite">
+                {ticked.size} of {points.length} covered
+              </p>
+            </fieldset>
             <details class="aw-review-full">
               <summary>Full answer{props.model.snippets.length > 0 ? ' and code' : ''}</summary>
               <RichText blocks={props.model.blocks} snippets={props.model.snippets} onCopy={props.onCopy} />
             </details>
           </section>
-          <fieldset class="aw-review-answer aw-points-set">
-            <legend>Key points: tick the ones you covered</legend>
-            <ul class="aw-points">
-              {points.map((point, i) => (
-                <li key={i}>
-                  <label>
-                    <input
-                      type="checkbox"
-                      checked={ticked.has(i)}
-                      onChange={(e) => props.onTick(i, (e.currentTarget as HTMLInputElement).checked)}
-                    />
-                    <span>{point}</span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-            <p class="aw-muted" aria-live="polite">
-              {ticked.size} of {points.length} covered
-            </p>
-          </fieldset>
           <div class="aw-rating" role="group" aria-label="How well did you answer?">
             {GRADES.map((grade) => (
               <button

@@ -35,7 +35,9 @@ export function InterviewSummary({ answers, titleOf, topicName, onAgain }: Inter
             <th scope="col" class="aw-num">
               Points
             </th>
-            <th scope="col">Rating</th>
+            <th scope="col" class="aw-rating-col">
+              Rating
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -46,7 +48,7 @@ export function InterviewSummary({ answers, titleOf, topicName, onAgain }: Inter
               <td class="aw-num">
                 {a.pointsCovered}/{a.pointsTotal}
               </td>
-              <td>{GRADE_LABELS[a.rating]}</td>
+              <td class="aw-rating-col">{GRADE_LABELS[a.rating]}</td>
             </tr>
           ))}
         </tbody>

@@ -82,7 +82,8 @@ export function QuizCard(props: QuizCardProps) {
     const onKeyDown = (event: KeyboardEvent) => {
       const root = rootRef.current;
       const current = live.current;
-      if (!current.keyboard || current.busy || !root || root.closest('[hidden], [inert]') || event.defaultPrevented) return;
+      if (!current.keyboard || current.busy || !root || root.closest('[hidden], [inert]') || event.defaultPrevented)
+        return;
       const target = event.target instanceof Element ? event.target : null;
       if (target?.closest(TEXT_ENTRY)) return;
       // Enter on a focused button activates that button; the shortcut must not act a second time.
@@ -117,6 +118,18 @@ export function QuizCard(props: QuizCardProps) {
         // The output stays hidden until the user has answered: it is the answer.
         <CodeBlock snippet={answered ? snippet : { ...snippet, output: undefined }} onCopy={props.onCopy} />
       )}
+      {answered && picked && (
+        <p
+          ref={verdictRef}
+          tabIndex={-1}
+          role="status"
+          class={`aw-quiz-verdict ${picked.correct ? 'aw-quiz-verdict-right' : 'aw-quiz-verdict-wrong'}`}
+        >
+          {picked.correct
+            ? `Right, in ${Math.max(1, Math.round(state.elapsedMs / 1000))} s.`
+            : `Not quite: the answer is ${CHOICE_LETTERS[order.findIndex((i) => quiz.choices[i]!.correct)]}.`}
+        </p>
+      )}
       <ol class="aw-quiz-choices" aria-label="Choices">
         {order.map((i, position) => {
           const choice = quiz.choices[i]!;
@@ -139,9 +152,7 @@ export function QuizCard(props: QuizCardProps) {
               </button>
               {answered && (
                 <p class="aw-quiz-why">
-                  <strong>
-                    {choice.correct ? 'Right. ' : i === state.picked ? 'Your pick. ' : ''}
-                  </strong>
+                  <strong>{choice.correct ? 'Right. ' : i === state.picked ? 'Your pick. ' : ''}</strong>
                   {choice.explanation}
                 </p>
               )}
@@ -151,16 +162,6 @@ export function QuizCard(props: QuizCardProps) {
       </ol>
       {answered && picked && (
         <div class="aw-quiz-after">
-          <p
-            ref={verdictRef}
-            tabIndex={-1}
-            role="status"
-            class={`aw-quiz-verdict ${picked.correct ? 'aw-quiz-verdict-right' : 'aw-quiz-verdict-wrong'}`}
-          >
-            {picked.correct
-              ? `Right, in ${Math.max(1, Math.round(state.elapsedMs / 1000))} s.`
-              : `Not quite: the answer is ${CHOICE_LETTERS[order.findIndex((i) => quiz.choices[i]!.correct)]}.`}
-          </p>
           {rates && (
             <div class="aw-rating" role="group" aria-label="Rating to record (suggested from your answer)">
               {previews.map(({ rating: grade, label }) => (
@@ -180,7 +181,13 @@ export function QuizCard(props: QuizCardProps) {
             </div>
           )}
           {props.onNext && (
-            <button type="button" class="aw-button aw-quiz-next" aria-keyshortcuts="Enter" disabled={busy} onClick={next}>
+            <button
+              type="button"
+              class="aw-button aw-quiz-next"
+              aria-keyshortcuts="Enter"
+              disabled={busy}
+              onClick={next}
+            >
               {props.nextLabel ?? (rates && rating ? `Next (record ${GRADE_LABELS[rating]})` : 'Next')}
             </button>
           )}
@@ -198,8 +205,8 @@ export function QuizCard(props: QuizCardProps) {
           </>
         ) : (
           <>
-            <kbd>1</kbd>–<kbd>{quiz.choices.length}</kbd> or <kbd>A</kbd>–<kbd>{CHOICE_LETTERS[quiz.choices.length - 1]}</kbd>{' '}
-            pick
+            <kbd>1</kbd>–<kbd>{quiz.choices.length}</kbd> or <kbd>A</kbd>–
+            <kbd>{CHOICE_LETTERS[quiz.choices.length - 1]}</kbd> pick
           </>
         )}
       </p>

@@ -46,7 +46,12 @@ describe('planning an interview', () => {
       reviewed(d!.id, NOW - DAY, { suspended: 1 }),
     ];
     const steps = planInterview({ questions: knowledge.questions, cards, now: NOW, seed: 1, count: 5 });
-    expect(steps.slice(0, 2).map((s) => s.id).sort()).toEqual([a!.id, b!.id].sort());
+    expect(
+      steps
+        .slice(0, 2)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual([a!.id, b!.id].sort());
     expect(steps.slice(0, 2).every((s) => s.kind === 'question' && s.reason === 'due')).toBe(true);
     expect(steps.slice(2).every((s) => s.kind === 'question' && s.reason === 'unseen')).toBe(true);
     const ids = steps.map((s) => s.id);
@@ -85,7 +90,9 @@ describe('planning an interview', () => {
 
 describe('key points', () => {
   it('splits a short answer into sentences without breaking dotted names or "e.g."', () => {
-    expect(sentences('Nothing: they keep running. Use asyncio.gather with care, e.g. with return_exceptions. `x` too.')).toEqual([
+    expect(
+      sentences('Nothing: they keep running. Use asyncio.gather with care, e.g. with return_exceptions. `x` too.'),
+    ).toEqual([
       'Nothing: they keep running.',
       'Use asyncio.gather with care, e.g. with return_exceptions.',
       '`x` too.',
@@ -107,7 +114,16 @@ describe('key points', () => {
 
 describe('the summary', () => {
   const answer = (topic: string, covered: number, total: number, rating: 1 | 2 | 3 | 4, ms = 60_000) =>
-    ({ cardId: `${topic}-card`, kind: 'question', topic, ms, pointsCovered: covered, pointsTotal: total, rating, answer: '' }) satisfies InterviewAnswerRecord;
+    ({
+      cardId: `${topic}-card`,
+      kind: 'question',
+      topic,
+      ms,
+      pointsCovered: covered,
+      pointsTotal: total,
+      rating,
+      answer: '',
+    }) satisfies InterviewAnswerRecord;
 
   it('adds up time and points and names the weakest topics, weakest first', () => {
     const answers = [answer('lock', 3, 3, 4), answer('shield', 0, 2, 1, 30_000), answer('gather', 1, 2, 3)];
@@ -149,7 +165,16 @@ describe('storing an interview and rating into FSRS', () => {
       startedAt: NOW,
       finishedAt: NOW + 1,
       questions: [
-        { cardId: inDeck!.id, kind: 'question', topic: 'x', ms: 1, pointsCovered: 1, pointsTotal: 2, rating: 3, answer: 'a' },
+        {
+          cardId: inDeck!.id,
+          kind: 'question',
+          topic: 'x',
+          ms: 1,
+          pointsCovered: 1,
+          pointsTotal: 2,
+          rating: 3,
+          answer: 'a',
+        },
       ],
     });
     const stored = await listInterviews(db);

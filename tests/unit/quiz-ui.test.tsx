@@ -13,7 +13,8 @@ import { throwawayDbs } from './srs-throwaway-db';
 const openDb = throwawayDbs();
 afterEach(() => cleanup());
 const T0 = new Date(2026, 2, 10, 15, 0).getTime();
-const key = (k: string, init: KeyboardEventInit = {}) => fireEvent.keyDown(document.activeElement ?? document.body, { key: k, ...init });
+const key = (k: string, init: KeyboardEventInit = {}) =>
+  fireEvent.keyDown(document.activeElement ?? document.body, { key: k, ...init });
 
 describe('a quiz card in Review', () => {
   const quiz = quizById.get('quiz-gather-result-order')!;

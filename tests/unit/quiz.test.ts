@@ -54,7 +54,10 @@ describe('the bundled quizzes', () => {
     for (const quiz of quizzes) {
       expect(quiz.choices.length, quiz.id).toBeGreaterThanOrEqual(3);
       expect(quiz.choices.length, quiz.id).toBeLessThanOrEqual(4);
-      expect(quiz.choices.filter((c) => c.correct), quiz.id).toHaveLength(1);
+      expect(
+        quiz.choices.filter((c) => c.correct),
+        quiz.id,
+      ).toHaveLength(1);
       for (const c of quiz.choices) expect(c.explanation.trim().length, quiz.id).toBeGreaterThan(20);
       expect(new Set(quiz.choices.map((c) => normaliseOutput(c.text))).size, quiz.id).toBe(quiz.choices.length);
     }
@@ -111,9 +114,9 @@ describe('the quiz compiler', () => {
   it('rejects a missing output block, extra prose, a parse-only snippet and an id without the quiz- prefix', () => {
     const three = choice('a\nb', true) + choice('b\na') + choice('a');
     expect(compileQuiz(quizSource(three, '```python run\nprint("a")\n```\n'))[0]).toMatch(/output/);
-    expect(compileQuiz(quizSource(three, 'Some words.\n\n```python run\nprint(1)\n```\n\n```output\n1\n```\n'))[0]).toMatch(
-      /nothing else/,
-    );
+    expect(
+      compileQuiz(quizSource(three, 'Some words.\n\n```python run\nprint(1)\n```\n\n```output\n1\n```\n'))[0],
+    ).toMatch(/nothing else/);
     expect(compileQuiz(quizSource(three, '```python parse\nprint(1)\n```\n'))[0]).toMatch(/run/);
     const renamed = quizSource(three).replace('id: quiz-sample', 'id: sample');
     expect(compileKnowledge(CONCEPTS, [{ path: 'quizzes/sample.md', text: renamed }]).errors[0]).toMatch(/quiz-/);

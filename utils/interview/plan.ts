@@ -13,8 +13,7 @@ export const DEFAULT_MINUTES = 3;
 export type PickReason = 'due' | 'unseen' | 'extra';
 
 export type InterviewStep =
-  | { kind: 'question'; id: string; topic: string; reason: PickReason }
-  | { kind: 'practice'; id: string; topic: string };
+  { kind: 'question'; id: string; topic: string; reason: PickReason } | { kind: 'practice'; id: string; topic: string };
 
 export interface PlanOptions {
   questions: readonly QuestionCard[];

@@ -29,7 +29,11 @@ export function topicScores(answers: readonly InterviewAnswerRecord[]): TopicSco
     byTopic.set(topic, [...(byTopic.get(topic) ?? []), answerScore(a)]);
   }
   return [...byTopic]
-    .map(([topic, scores]) => ({ topic, score: scores.reduce((s, x) => s + x, 0) / scores.length, asked: scores.length }))
+    .map(([topic, scores]) => ({
+      topic,
+      score: scores.reduce((s, x) => s + x, 0) / scores.length,
+      asked: scores.length,
+    }))
     .sort((a, b) => a.score - b.score || a.topic.localeCompare(b.topic));
 }
 

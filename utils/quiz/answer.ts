@@ -49,11 +49,7 @@ export function finalRating(state: QuizState): Grade | null {
   return state.override ?? state.suggested;
 }
 
-export type QuizKeyAction =
-  | { kind: 'pick'; index: number }
-  | { kind: 'rate'; grade: Grade }
-  | { kind: 'next' }
-  | null;
+export type QuizKeyAction = { kind: 'pick'; index: number } | { kind: 'rate'; grade: Grade } | { kind: 'next' } | null;
 
 /**
  * What a key does: before answering, 1–4 and A–D pick; after, 1–4 choose the rating (when the view rates)

@@ -51,7 +51,6 @@ function stepContent(step: Step) {
     const q = questionById.get(step.id)!;
     return {
       title: q.question,
-      short: q.short,
       model: { blocks: q.body, snippets: q.snippets },
       points: questionPoints(q),
     };
@@ -148,7 +147,15 @@ export function InterviewView({ db: dbProp, now: nowProp, seed, onCopy }: Interv
       if (run.index + 1 < run.steps.length) {
         setPhase({
           kind: 'running',
-          run: { ...run, answers, index: run.index + 1, stage: 'answer', stepStartedAt: at, draft: '', ticked: new Set() },
+          run: {
+            ...run,
+            answers,
+            index: run.index + 1,
+            stage: 'answer',
+            stepStartedAt: at,
+            draft: '',
+            ticked: new Set(),
+          },
         });
       } else {
         await saveInterview(db, { startedAt: run.startedAt, finishedAt: at, questions: answers });
@@ -197,9 +204,9 @@ export function InterviewView({ db: dbProp, now: nowProp, seed, onCopy }: Interv
         }}
       >
         <p>
-          A timed run-through: questions from your due and unseen cards, across topics. Answer each as you would
-          aloud, then compare with the model answer, tick the key points you made and rate yourself; the rating
-          goes into your flashcards.
+          A timed run-through: questions from your due and unseen cards, across topics. Answer each as you would aloud,
+          then compare with the model answer, tick the key points you made and rate yourself; the rating goes into your
+          flashcards.
         </p>
         <label>
           Questions
@@ -251,7 +258,6 @@ export function InterviewView({ db: dbProp, now: nowProp, seed, onCopy }: Interv
         draft={run.draft}
         elapsedMs={run.stage === 'answer' ? now() - run.stepStartedAt : run.answerMs}
         limitMs={run.limitMs}
-        short={content.short}
         model={content.model}
         points={content.points}
         ticked={run.ticked}

@@ -48,17 +48,15 @@ export function QuizView({ id, db: dbProp, onOpenQuiz, onCopy }: QuizViewProps) 
         {quiz.difficulty} · {LEVELS[quiz.level - 1]}
       </p>
       <ConceptChips concepts={quiz.concepts.map((c) => ({ id: c, name: conceptById.get(c)?.name ?? c }))} />
-      <div class="aw-review-card">
-        <QuizCard
-          key={`${id}#${attempt}`}
-          quiz={quiz}
-          takeFocus
-          onPicked={() => setAnswered(true)}
-          onNext={next ? () => onOpenQuiz(next) : undefined}
-          nextLabel="Next quiz"
-          onCopy={onCopy}
-        />
-      </div>
+      <QuizCard
+        key={`${id}#${attempt}`}
+        quiz={quiz}
+        takeFocus
+        onPicked={() => setAnswered(true)}
+        onNext={next ? () => onOpenQuiz(next) : undefined}
+        nextLabel="Next quiz"
+        onCopy={onCopy}
+      />
       {answered && (
         <button
           type="button"
