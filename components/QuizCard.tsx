@@ -29,7 +29,7 @@ export interface QuizCardProps {
   busy?: boolean;
   /** Handle 1–4, A–D and Enter on the document (off while another view of the panel is showing). */
   keyboard?: boolean;
-  /** Move focus to the code's heading when the quiz appears. */
+  /** Move focus to the prompt when the quiz appears (so its keys work at once), unless the user is typing. */
   takeFocus?: boolean;
   /** Called once, when the user picks. */
   onPicked?(correct: boolean): void;
@@ -100,7 +100,8 @@ export function QuizCard(props: QuizCardProps) {
   }, [quiz]);
 
   useEffect(() => {
-    if (props.takeFocus) headingRef.current?.focus();
+    // Not while the user is typing somewhere else (the search box, say).
+    if (props.takeFocus && !document.activeElement?.closest(TEXT_ENTRY)) headingRef.current?.focus();
   }, []);
   useEffect(() => {
     if (answered) verdictRef.current?.focus();

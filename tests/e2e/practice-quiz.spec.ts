@@ -110,9 +110,18 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.setViewportSize({ width: 320, height: 900 });
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(`chrome-extension://${extensionId}/sidepanel.html#/quiz/${QUIZ_ID}`);
+    await expect(page.getByRole('heading', { name: quiz.prompt })).toBeFocused();
     await page.keyboard.press(wrongLetter);
     await expect(page.getByRole('status').filter({ hasText: 'Not quite' })).toBeVisible();
     await page.screenshot({ path: `tests/screenshots/quiz-${scheme}.png`, fullPage: true });
+    // Not kept: the same quiz in Review, with the suggested rating.
+    await page.getByRole('button', { name: 'Add to flashcards' }).click();
+    await expect(page.getByRole('button', { name: 'Remove from flashcards' })).toBeVisible();
+    await page.goto(`chrome-extension://${extensionId}/sidepanel.html#/review`);
+    await expect(page.getByRole('heading', { name: quiz.prompt })).toBeFocused();
+    await page.keyboard.press(rightLetter);
+    await expect(page.getByRole('button', { name: /^Good/ })).toHaveAttribute('aria-pressed', 'true');
+    await page.screenshot({ path: `test-results/review-quiz-${scheme}.png`, fullPage: true });
 
     await page.goto(`chrome-extension://${extensionId}/sidepanel.html#/interview`);
     await page.getByLabel('Questions').selectOption('2');

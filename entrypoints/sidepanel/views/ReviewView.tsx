@@ -136,7 +136,7 @@ export function ReviewView({ onOpenQuestion, onBrowse, onInterview, onCopy }: Re
           rates
           previews={model.previews}
           busy={model.busy}
-          takeFocus={started.current}
+          takeFocus
           onPicked={() => {
             started.current = true;
             model.reveal();
