@@ -3,9 +3,8 @@
  * every choice's explanation and the verified output. In Review it also offers the rating the pick suggests
  * (the user may change it with 1–4) and Next; elsewhere it is practice without scheduling.
  */
-import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import type { QuizItem, Snippet } from '@/utils/knowledge-types';
+import type { QuizItem } from '@/utils/knowledge-types';
 import {
   choiceOrder,
   CHOICE_LETTERS,
@@ -17,6 +16,7 @@ import {
 } from '@/utils/quiz/answer';
 import type { Grade, IntervalPreview } from '@/utils/srs/scheduler';
 import { CodeBlock } from './CodeBlock';
+import { RunnableSnippet, type SnippetRunner } from './RunnableSnippet';
 import { GRADE_LABELS } from './hooks/review-session';
 import './styles/quiz.css';
 
@@ -38,8 +38,8 @@ export interface QuizCardProps {
   /** Label of the Next button; "Next" by default. */
   nextLabel?: string;
   onCopy?(code: string): void | Promise<void>;
-  /** Renders the snippet once answered (e.g. with Run and edit); the read-only code block otherwise. */
-  renderAnswered?(snippet: Snippet): ComponentChildren;
+  /** Once answered, the snippet gets Run and Try it (edits kept as the draft `snippet:<quiz id>#1`). */
+  runner?: SnippetRunner;
   /** Clock override for tests. */
   now?: () => number;
 }
@@ -113,8 +113,13 @@ export function QuizCard(props: QuizCardProps) {
       <h3 id={headingId} ref={headingRef} tabIndex={-1} class="aw-quiz-prompt">
         {quiz.prompt}
       </h3>
-      {answered && props.renderAnswered ? (
-        props.renderAnswered(snippet)
+      {answered && props.runner ? (
+        <RunnableSnippet
+          snippet={snippet}
+          draftKey={`snippet:${quiz.id}#1`}
+          runner={props.runner}
+          onCopy={props.onCopy}
+        />
       ) : (
         // The output stays hidden until the user has answered: it is the answer.
         <CodeBlock snippet={answered ? snippet : { ...snippet, output: undefined }} onCopy={props.onCopy} />

@@ -33,6 +33,17 @@ test('answer a quiz with the keyboard, add it to the deck, answer it wrong in Re
   for (const c of quiz.choices) await expect(panel.getByText(c.explanation)).toBeVisible();
   await noAxeViolations(panel, 'quiz answered');
 
+  // Once answered, the snippet runs in the browser's Python and can be edited.
+  const runnable = panel.locator('.aw-runnable');
+  await runnable.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(runnable.locator('.aw-run-end')).toContainText('Same as the verified output', { timeout: 120_000 });
+  await runnable.getByRole('button', { name: 'Try it' }).click();
+  await runnable.locator('.cm-content').click();
+  await panel.keyboard.press('Control+End');
+  await panel.keyboard.insertText('\nprint("edited")');
+  await panel.keyboard.press('Control+Enter');
+  await expect(runnable.locator('.aw-run-text')).toContainText('edited');
+
   // Add it to the flashcards from the keyboard, then review it.
   await panel.getByRole('button', { name: 'Add to flashcards' }).focus();
   await panel.keyboard.press('Enter');

@@ -2,6 +2,7 @@
 import { QuizCard } from '@/components/QuizCard';
 import { ConceptChips } from '@/components/ConceptChips';
 import { useDb } from '@/components/hooks/use-db';
+import { useSnippetRunner } from '@/components/hooks/use-snippet-runner';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
 import { conceptById, quizById, knowledge } from '@/utils/knowledge';
 import { addCards, getCard, removeCard } from '@/utils/srs/repository';
@@ -24,6 +25,7 @@ export function QuizView({ id, db: dbProp, onOpenQuiz, onCopy }: QuizViewProps) 
   const defaultDb = useDb();
   const db = dbProp ?? defaultDb;
   const quiz = quizById.get(id);
+  const runner = useSnippetRunner();
   // Bumped by "Try again" to give the quiz a fresh instance.
   const [attempt, setAttempt] = useState(0);
   const [answered, setAnswered] = useState(false);
@@ -55,6 +57,7 @@ export function QuizView({ id, db: dbProp, onOpenQuiz, onCopy }: QuizViewProps) 
         onPicked={() => setAnswered(true)}
         onNext={next ? () => onOpenQuiz(next) : undefined}
         nextLabel="Next quiz"
+        runner={runner}
         onCopy={onCopy}
       />
       {answered && (

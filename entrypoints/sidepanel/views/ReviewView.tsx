@@ -12,6 +12,7 @@ import { STARTER_CARDS, useReview, type ReviewModel } from '@/components/hooks/u
 import { useSettings } from '@/components/hooks/use-settings';
 import { fundamentalsFirst, questionById, quizById } from '@/utils/knowledge';
 import { QuizCard } from '@/components/QuizCard';
+import { useSnippetRunner } from '@/components/hooks/use-snippet-runner';
 import { GRADES, type Grade } from '@/utils/srs/scheduler';
 import '@/components/styles/review.css';
 
@@ -48,6 +49,7 @@ export function shortcutFor(event: KeyboardEvent, model: Pick<ReviewModel, 'card
 }
 
 export function ReviewView({ onOpenQuestion, onBrowse, onInterview, onCopy }: ReviewViewProps) {
+  const runner = useSnippetRunner();
   const db = useDb();
   const now = useClock();
   const { settings, loaded } = useSettings();
@@ -137,6 +139,7 @@ export function ReviewView({ onOpenQuestion, onBrowse, onInterview, onCopy }: Re
           previews={model.previews}
           busy={model.busy}
           takeFocus
+          runner={runner}
           onPicked={() => {
             started.current = true;
             model.reveal();
