@@ -41,7 +41,9 @@ describe('a quiz card in Review', () => {
     for (const c of quiz.choices) expect(screen.getByText(c.explanation)).toBeTruthy();
     expect(screen.getByRole('button', { name: /^Again/, pressed: true })).toBeTruthy();
     key('Enter');
-    await waitFor(async () => expect((await db.reviewLogs.toArray()).map((l) => l.rating)).toEqual([Rating.Again]));
+    await waitFor(async () => expect((await db.reviewLogs.toArray()).map((l) => l.rating)).toEqual([Rating.Again]), {
+      timeout: 5_000,
+    });
   });
 
   it('a quick right pick suggests Good, a slow one Hard, and 1–4 overrides before Enter', async () => {
@@ -62,7 +64,9 @@ describe('a quiz card in Review', () => {
     expect(screen.getByRole('button', { name: /^Easy/, pressed: true })).toBeTruthy();
     t += 10_000;
     key('Enter');
-    await waitFor(async () => expect((await db.reviewLogs.toArray()).map((l) => l.rating)).toEqual([Rating.Easy]));
+    await waitFor(async () => expect((await db.reviewLogs.toArray()).map((l) => l.rating)).toEqual([Rating.Easy]), {
+      timeout: 5_000,
+    });
   });
 });
 
@@ -74,13 +78,14 @@ describe('the mock interview', () => {
     fireEvent.change(screen.getByLabelText('Questions'), { target: { value: '2' } });
     fireEvent.click(screen.getByRole('button', { name: 'Start the interview' }));
     for (let i = 0; i < 2; i++) {
-      await screen.findByRole('article', { name: `Question ${i + 1} of 2` });
+      // Generous waits: each step writes to IndexedDB, slow on a loaded two-core machine.
+      await screen.findByRole('article', { name: `Question ${i + 1} of 2` }, { timeout: 5_000 });
       const box = await screen.findByLabelText('Your answer, as you would say it');
-      await waitFor(() => expect(document.activeElement).toBe(box));
+      await waitFor(() => expect(document.activeElement).toBe(box), { timeout: 5_000 });
       fireEvent.input(box, { target: { value: `my answer ${i}` } });
       t += 30_000;
       fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
-      await screen.findByRole('heading', { name: 'Model answer' });
+      await screen.findByRole('heading', { name: 'Model answer' }, { timeout: 5_000 });
       fireEvent.click(screen.getAllByRole('checkbox')[0]!);
       key(i === 0 ? '3' : '2');
     }
