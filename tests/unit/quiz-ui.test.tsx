@@ -87,6 +87,7 @@ describe('the mock interview', () => {
       fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
       await screen.findByRole('heading', { name: 'Model answer' }, { timeout: 5_000 });
       fireEvent.click(screen.getAllByRole('checkbox')[0]!);
+      await screen.findByText(/^1 of \d+ covered$/);
       key(i === 0 ? '3' : '2');
     }
     await screen.findByRole('heading', { name: 'Interview summary' }, { timeout: 5_000 });
