@@ -1,7 +1,10 @@
 /** Predict-the-output quizzes: their answers are real, their format strict, and the review mode rates picks as promised. */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { compileDataDir } from '../../scripts/lib/read-data';
-import { normaliseOutput, pythonVersion, runSnippet } from '../../scripts/lib/python';
+import { nodePythonClient } from '../../scripts/lib/pyodide-node';
+import { normaliseOutput, runSnippet } from '../../scripts/lib/python';
+import { cpythonMatrix, PYODIDE_VERSION } from '../../scripts/lib/python-matrix';
+import type { QuizItem } from '@/utils/knowledge-types';
 import { compileKnowledge } from '@/utils/knowledge/compile';
 import {
   choiceForKey,
@@ -69,15 +72,39 @@ describe('the bundled quizzes', () => {
   });
 });
 
-describe.concurrent(`every quiz's correct choice is what python ${pythonVersion()} prints`, () => {
-  it.each(quizzes.map((q) => [q.id, q] as const))('%s', async (_id, quiz) => {
-    const result = await runSnippet(quiz.snippets[0].code);
-    expect(result.timedOut, 'timed out').toBe(false);
-    expect(withoutSlowCallbackNotes(result.stderr)).toBe('');
-    expect(result.code).toBe(0);
-    const correct = quiz.choices.find((c) => c.correct)!;
-    expect(normaliseOutput(result.stdout)).toBe(normaliseOutput(correct.text));
-  });
+const correctText = (quiz: QuizItem) => normaliseOutput(quiz.choices.find((c) => c.correct)!.text);
+
+// On every CPython CI has (3.11 as python3, 3.12 and 3.13 through pyenv; skipped where one is missing) ...
+for (const python of cpythonMatrix()) {
+  describe
+    .skipIf(!python.path)
+    .concurrent(`every quiz's correct choice is what CPython ${python.version} prints`, () => {
+      it.each(quizzes.map((q) => [q.id, q] as const))('%s', async (_id, quiz) => {
+        const result = await runSnippet(quiz.snippets[0].code, 20_000, python.path!);
+        expect(result.timedOut, 'timed out').toBe(false);
+        expect(withoutSlowCallbackNotes(result.stderr)).toBe('');
+        expect(result.code).toBe(0);
+        expect(normaliseOutput(result.stdout)).toBe(correctText(quiz));
+      });
+    });
+}
+
+// ... and in the browser's runtime (Pyodide), for every quiz that offers Run there.
+describe(`every browser quiz's correct choice is what the browser runtime (CPython ${PYODIDE_VERSION}) prints`, () => {
+  const client = nodePythonClient();
+  afterAll(() => client.dispose());
+  const inBrowser = quizzes.filter((q) => q.snippets[0].runsIn.includes('browser'));
+  it.each(inBrowser.map((q) => [q.id, q] as const))(
+    '%s',
+    async (_id, quiz) => {
+      const result = await client.run(quiz.snippets[0].code, { timeLimitMs: 20_000 });
+      expect(result.error).toBeNull();
+      expect(result.exitCode).toBe(0);
+      expect(normaliseOutput(result.stdout)).toBe(correctText(quiz));
+    },
+    // The first one loads the interpreter.
+    180_000,
+  );
 });
 
 const CONCEPTS = `- id: task\n  name: Task\n  definition: A scheduled coroutine.\n`;
