@@ -14,5 +14,6 @@ const json = JSON.stringify(knowledge);
 writeFileSync(join(out, 'knowledge.json'), json);
 console.error(
   `data: ${knowledge.questions.length} questions, ${knowledge.practice.length} practice problems, ` +
+    `${knowledge.quizzes?.length ?? 0} quizzes, ` +
     `${knowledge.concepts.length} concepts → data/generated/knowledge.json (${(json.length / 1024).toFixed(0)} KiB)`,
 );

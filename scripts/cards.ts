@@ -52,6 +52,21 @@ const items = [
     matches: p.matches,
     cards: p.cards,
   })),
+  // Predict-the-output quizzes: the correct choice's text is exactly what `code` prints.
+  ...(knowledge.quizzes ?? []).map((z) => ({
+    id: z.id,
+    kind: 'quiz' as const,
+    question: z.prompt,
+    answer: z.choices.find((c) => c.correct)!.text,
+    code: z.snippets[0].code,
+    choices: z.choices.map((c) => ({ text: c.text, correct: c.correct, explanation: c.explanation })),
+    snippets: z.snippets.map(snippetJson),
+    topics: z.concepts,
+    hints: [] as string[],
+    difficulty: z.difficulty,
+    level: z.level,
+    keywords: z.keywords,
+  })),
 ];
 if (process.argv.includes('--json')) {
   process.stdout.write(`${JSON.stringify(items, null, 2)}\n`);

@@ -1,10 +1,10 @@
 /** The Browse view's list: filter by topic and difficulty, and by search when a query is typed. */
 import type { Difficulty, Knowledge } from '@/utils/knowledge-types';
-import type { SearchIndex } from '@/utils/search';
+import { quizTitle, type SearchIndex } from '@/utils/search';
 
 export interface BrowseEntry {
   id: string;
-  kind: 'question' | 'practice';
+  kind: 'question' | 'practice' | 'quiz';
   title: string;
   difficulty: Difficulty;
   /** The item's main concept (its first). */
@@ -32,13 +32,22 @@ export function browseEntries(kb: Knowledge): BrowseEntry[] {
       topic: p.concepts[0]!,
       concepts: p.concepts,
     })),
+    ...(kb.quizzes ?? []).map((z) => ({
+      id: z.id,
+      kind: 'quiz' as const,
+      title: quizTitle(z),
+      difficulty: z.difficulty,
+      topic: z.concepts[0]!,
+      concepts: z.concepts,
+    })),
   ];
+  const KIND_RANK = { question: 0, practice: 1, quiz: 2 } as const;
   // Vocabulary order groups topics from fundamentals to advanced; easy items first within a topic.
   return entries.sort(
     (a, b) =>
       (order.get(a.topic) ?? 999) - (order.get(b.topic) ?? 999) ||
       rank[a.difficulty] - rank[b.difficulty] ||
-      (a.kind === b.kind ? 0 : a.kind === 'question' ? -1 : 1),
+      KIND_RANK[a.kind] - KIND_RANK[b.kind],
   );
 }
 

@@ -112,15 +112,23 @@ export interface InterviewRecord {
   startedAt: number;
   finishedAt: number;
   /** One entry per question asked, in order. */
-  questions: {
-    cardId: string;
-    ms: number;
-    pointsCovered: number;
-    pointsTotal: number;
-    rating: GradeValue;
-    /** What the user typed (kept so they can reread it). */
-    answer: string;
-  }[];
+  questions: InterviewAnswerRecord[];
+}
+
+/** One step of a mock interview as it was answered. */
+export interface InterviewAnswerRecord {
+  /** A question card id, or for a practice step the practice problem id. */
+  cardId: string;
+  /** Absent on records from before practice steps existed: a question. */
+  kind?: 'question' | 'practice';
+  /** The item's main concept, so Stats can name weak topics even if the card later leaves the knowledge base. */
+  topic?: string;
+  ms: number;
+  pointsCovered: number;
+  pointsTotal: number;
+  rating: GradeValue;
+  /** What the user typed (kept so they can reread it). */
+  answer: string;
 }
 
 /** Version 3 adds editor drafts, practice progress and mock-interview history: new tables only. */

@@ -89,8 +89,33 @@ export interface PracticeProblem {
   snippets: Snippet[];
 }
 
+/** One answer offered by a quiz item; exactly one per item is correct. */
+export interface QuizChoice {
+  /** For the correct choice: exactly what the snippet prints (trailing white space ignored). */
+  text: string;
+  correct: boolean;
+  /** Shown after answering; for a wrong choice it names the misconception that produces it. */
+  explanation: string;
+}
+
+/** "Predict the output": a runnable snippet and 3–4 candidate outputs. A card in the same id space as questions. */
+export interface QuizItem {
+  id: string;
+  kind: 'quiz';
+  prompt: string;
+  concepts: string[];
+  difficulty: Difficulty;
+  level: 1 | 2 | 3;
+  keywords: string[];
+  choices: QuizChoice[];
+  /** The one snippet (with its verified output); an array so snippet tooling treats it like other items. */
+  snippets: [Snippet];
+}
+
 export interface Knowledge {
   concepts: Concept[];
   questions: QuestionCard[];
   practice: PracticeProblem[];
+  /** Predict-the-output items (data/quizzes/); optional so hand-built test knowledge bases need not list them. */
+  quizzes?: QuizItem[];
 }

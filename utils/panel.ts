@@ -9,7 +9,8 @@ export type PanelRequest =
   | { view: 'review' }
   | { view: 'browse'; query?: string }
   | { view: 'question'; id: string }
-  | { view: 'practice'; id: string };
+  | { view: 'practice'; id: string }
+  | { view: 'quiz'; id: string };
 
 const REQUEST_KEY = 'panel:request';
 

@@ -19,6 +19,8 @@ export const ROUTES = {
   review: {},
   stats: {},
   deck: { query: true },
+  quiz: { id: true },
+  interview: {},
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof ROUTES;

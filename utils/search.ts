@@ -4,18 +4,18 @@
  * the phrasings people actually type ("run in parallel", "fire and forget") expands the query.
  */
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
-import type { Block, Inline, Knowledge } from '@/utils/knowledge-types';
+import type { Block, Inline, Knowledge, QuizItem } from '@/utils/knowledge-types';
 
 export interface SearchHit {
   id: string;
-  kind: 'question' | 'practice';
+  kind: 'question' | 'practice' | 'quiz';
   title: string;
   score: number;
 }
 
 interface SearchDoc {
   id: string;
-  kind: 'question' | 'practice';
+  kind: 'question' | 'practice' | 'quiz';
   title: string;
   keywords: string;
   summary: string;
@@ -91,8 +91,27 @@ export function searchDocuments(kb: Knowledge): SearchDoc[] {
       concepts: conceptText(p.concepts),
       body: blockText(p.statement),
     })),
+    // Quizzes: their code is the body (the API names a user types are in it); the prompt is the same for all.
+    ...(kb.quizzes ?? []).map((z) => ({
+      id: z.id,
+      kind: 'quiz' as const,
+      title: quizTitle(z),
+      keywords: z.keywords.join(' '),
+      summary: '',
+      concepts: conceptText(z.concepts),
+      body: z.snippets[0].code,
+    })),
   ];
 }
+
+/** A quiz's name in lists: its first keyword says what it is about (every prompt reads "What does this print?"). */
+export function quizTitle(quiz: Pick<QuizItem, 'keywords'>): string {
+  const topic = quiz.keywords[0] ?? '';
+  return `Predict the output: ${topic}`;
+}
+
+/** Quizzes rank below a question that matches as well: someone searching usually wants the explanation first. */
+const QUIZ_BOOST = 0.6;
 
 export interface SearchIndex {
   search(query: string, limit?: number): SearchHit[];
@@ -113,6 +132,7 @@ export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
     storeFields: ['kind', 'title'],
     searchOptions: {
       boost: { title: 3, keywords: 2.5, concepts: 2, summary: 1.5, body: 1 },
+      boostDocument: (_id, _term, stored) => (stored?.kind === 'quiz' ? QUIZ_BOOST : 1),
       combineWith: 'OR',
     },
   });

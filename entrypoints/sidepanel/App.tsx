@@ -8,8 +8,10 @@ import { watchPanelRequests } from '@/utils/panel';
 import type { Route, RouteName } from '@/utils/routes';
 import { BrowseView } from './views/BrowseView';
 import { DeckView } from './views/DeckView';
+import { InterviewView } from './views/InterviewView';
 import { PracticePage } from './views/PracticePage';
 import { QuestionPage } from './views/QuestionPage';
+import { QuizView } from './views/QuizView';
 import { ReviewView } from './views/ReviewView';
 import { StatsView } from './views/StatsView';
 import { ThisPageView } from './views/ThisPage';
@@ -56,10 +58,11 @@ const VIEWS: { [K in RouteName]: ViewOf<K> } = {
     <ReviewView
       onOpenQuestion={(id) => router.navigate({ view: 'question', id })}
       onBrowse={() => router.navigate({ view: 'browse' })}
+      onInterview={() => router.navigate({ view: 'interview' })}
       onCopy={(code) => void copy(code)}
     />
   ),
-  stats: () => <StatsView />,
+  stats: ({ router }) => <StatsView onInterview={() => router.navigate({ view: 'interview' })} />,
   deck: ({ route, router }) => (
     <DeckView
       query={route.query ?? ''}
@@ -68,6 +71,10 @@ const VIEWS: { [K in RouteName]: ViewOf<K> } = {
       onBrowse={() => router.navigate({ view: 'browse' })}
     />
   ),
+  quiz: ({ route, router }) => (
+    <QuizView key={route.id} id={route.id} onOpenQuiz={(id) => router.navigate({ view: 'quiz', id })} onCopy={copy} />
+  ),
+  interview: () => <InterviewView onCopy={copy} />,
 };
 
 function renderView(route: Route, router: Router) {

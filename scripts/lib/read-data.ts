@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileKnowledge, type CompileResult, type SourceFile } from '../../utils/knowledge/compile';
 
@@ -7,7 +7,8 @@ export const DATA_DIR = join(import.meta.dirname, '..', '..', 'data');
 /** Reads data/ from disk and compiles it; used by the build step, the CLIs and the data tests. */
 export function compileDataDir(dir = DATA_DIR): CompileResult {
   const files: SourceFile[] = [];
-  for (const folder of ['questions', 'practice']) {
+  for (const folder of ['questions', 'practice', 'quizzes']) {
+    if (!existsSync(join(dir, folder))) continue;
     for (const name of readdirSync(join(dir, folder))
       .filter((n) => n.endsWith('.md'))
       .sort()) {

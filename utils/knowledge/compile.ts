@@ -18,6 +18,7 @@ import type {
   Knowledge,
   PracticeProblem,
   QuestionCard,
+  QuizItem,
   Snippet,
   Token,
 } from '../knowledge-types';
@@ -61,6 +62,23 @@ const PracticeFrontSchema = v.strictObject({
   keywords: v.pipe(v.array(TEXT), v.minLength(2)),
   cards: v.optional(v.array(ID), []),
   hints: v.tuple([TEXT, TEXT, TEXT]),
+});
+
+const QuizChoiceSchema = v.strictObject({
+  // Not trimmed: the correct choice is compared with the snippet's output line by line.
+  text: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
+  correct: v.optional(v.boolean(), false),
+  explanation: v.pipe(TEXT, v.maxLength(300, 'an explanation is one or two sentences')),
+});
+
+const QuizFrontSchema = v.strictObject({
+  id: v.pipe(ID, v.startsWith('quiz-', 'quiz ids start with "quiz-" so they never collide with question cards')),
+  prompt: TEXT,
+  concepts: v.pipe(v.array(ID), v.minLength(1)),
+  difficulty: DIFFICULTY,
+  level: v.picklist([1, 2, 3]),
+  keywords: v.pipe(v.array(TEXT), v.minLength(2)),
+  choices: v.pipe(v.array(QuizChoiceSchema), v.minLength(3, 'give 3 or 4 choices'), v.maxLength(4, 'give 3 or 4 choices')),
 });
 
 const lowlight = createLowlight({ python });
@@ -277,6 +295,36 @@ function compileQuestion(path: string, text: string): QuestionCard {
   return { kind: 'question', ...meta, body: compiled, snippets };
 }
 
+/** Trailing white space on each line and at the end does not count (as for snippet outputs). */
+const normaliseOutput = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .trimEnd();
+
+/** A quiz: front matter with the choices, then one ```python run snippet and its ```output block, nothing else. */
+function compileQuiz(path: string, text: string): QuizItem {
+  const { front, body } = splitFrontMatter(text);
+  const meta = validate(QuizFrontSchema, front);
+  checkFileName(path, meta.id);
+  const snippets: Snippet[] = [];
+  const compiled = blocks(marked.lexer(body), snippets);
+  if (compiled.length !== 1 || snippets.length !== 1)
+    throw new ItemError('a quiz body is one ```python run snippet and its ```output block, nothing else');
+  const snippet = snippets[0]!;
+  if (!snippet.runnable || snippet.bad) throw new ItemError('the quiz snippet must be `run` (and not `bad`)');
+  if (snippet.output === undefined) throw new ItemError('the quiz snippet needs its ```output block');
+  if (snippet.outputs) throw new ItemError('a quiz snippet must print the same on every version (no "output 3.x+")');
+  const correct = meta.choices.filter((c) => c.correct);
+  if (correct.length !== 1) throw new ItemError(`exactly one choice is correct: true (found ${correct.length})`);
+  if (normaliseOutput(correct[0]!.text) !== normaliseOutput(snippet.output))
+    throw new ItemError("the correct choice's text differs from the snippet's output");
+  const texts = meta.choices.map((c) => normaliseOutput(c.text));
+  if (new Set(texts).size !== texts.length) throw new ItemError('two choices have the same text');
+  return { kind: 'quiz', ...meta, snippets: [snippet] };
+}
+
 const PRACTICE_SECTIONS = ['Statement', 'Interface', 'Starter', 'Solution', 'How to test', 'Tests'] as const;
 type PracticeSection = (typeof PRACTICE_SECTIONS)[number];
 
@@ -346,18 +394,38 @@ export function compileKnowledge(conceptsYaml: string, files: SourceFile[]): Com
   }
   const questions: QuestionCard[] = [];
   const practice: PracticeProblem[] = [];
+  const quizzes: QuizItem[] = [];
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     try {
       if (file.path.startsWith('questions/')) questions.push(compileQuestion(file.path, file.text));
       else if (file.path.startsWith('practice/')) practice.push(compilePractice(file.path, file.text));
-      else throw new ItemError('items live in questions/ or practice/');
+      else if (file.path.startsWith('quizzes/')) quizzes.push(compileQuiz(file.path, file.text));
+      else throw new ItemError('items live in questions/, practice/ or quizzes/');
     } catch (error) {
       if (!(error instanceof ItemError)) throw error;
       errors.push(`${file.path}: ${error.message}`);
     }
   }
   errors.push(...crossCheck(concepts, questions, practice));
-  return { knowledge: { concepts, questions, practice }, errors };
+  errors.push(...crossCheckQuizzes(concepts, questions, practice, quizzes));
+  return { knowledge: { concepts, questions, practice, quizzes }, errors };
+}
+
+function crossCheckQuizzes(
+  concepts: Concept[],
+  questions: QuestionCard[],
+  practice: PracticeProblem[],
+  quizzes: QuizItem[],
+): string[] {
+  const errors: string[] = [];
+  const conceptIds = new Set(concepts.map((c) => c.id));
+  const taken = new Set([...questions.map((q) => q.id), ...practice.map((p) => p.id)]);
+  for (const quiz of quizzes) {
+    const where = `quizzes/${quiz.id}.md`;
+    if (taken.has(quiz.id)) errors.push(`${where}: id also used by a question card or practice problem`);
+    for (const c of quiz.concepts) if (!conceptIds.has(c)) errors.push(`${where}: unknown concept "${c}"`);
+  }
+  return errors;
 }
 
 function crossCheck(concepts: Concept[], questions: QuestionCard[], practice: PracticeProblem[]): string[] {

@@ -24,7 +24,7 @@ export function BrowseView(props: BrowseViewProps) {
   const index = useSearchIndex();
   const db = useDb();
   const deck = useLiveQuery(async () => new Set(await db.cards.toCollection().primaryKeys()), []);
-  const inDeck = (item: BrowseEntry) => item.kind === 'question' && deck.status === 'ready' && deck.value.has(item.id);
+  const inDeck = (item: BrowseEntry) => item.kind !== 'practice' && deck.status === 'ready' && deck.value.has(item.id);
   const items = useMemo(
     () => filterEntries(entries, { query: index ? props.query : '', topic, difficulty }, index),
     [props.query, topic, difficulty, index],
@@ -89,7 +89,9 @@ export function BrowseView(props: BrowseViewProps) {
               <li key={`${item.kind}:${item.id}`}>
                 <button type="button" class="aw-qlink" onClick={() => props.onOpen(item)}>
                   <span>
-                    {item.kind === 'practice' && <span class="aw-hit-kind">Practice</span>}{' '}
+                    {item.kind !== 'question' && (
+                      <span class="aw-hit-kind">{item.kind === 'practice' ? 'Practice' : 'Quiz'}</span>
+                    )}{' '}
                     <CodeText text={item.title} />
                   </span>
                   <span class="aw-qlink-meta">

@@ -10,7 +10,9 @@ import { versionKey } from '@/components/hooks/review-session';
 import { useClock, useDb } from '@/components/hooks/use-db';
 import { STARTER_CARDS, useReview, type ReviewModel } from '@/components/hooks/use-review';
 import { useSettings } from '@/components/hooks/use-settings';
-import { fundamentalsFirst, questionById } from '@/utils/knowledge';
+import { fundamentalsFirst, questionById, quizById } from '@/utils/knowledge';
+import { QuizCard } from '@/components/QuizCard';
+import { useSnippetRunner } from '@/components/hooks/use-snippet-runner';
 import { GRADES, type Grade } from '@/utils/srs/scheduler';
 import '@/components/styles/review.css';
 
@@ -19,6 +21,8 @@ export interface ReviewViewProps {
   onOpenQuestion?(id: string): void;
   /** Offered in the empty state, next to adding the fundamentals. */
   onBrowse?(): void;
+  /** Opens the mock interview (a button in the bar). */
+  onInterview?(): void;
   onCopy?(code: string): void;
 }
 
@@ -44,7 +48,8 @@ export function shortcutFor(event: KeyboardEvent, model: Pick<ReviewModel, 'card
   return null;
 }
 
-export function ReviewView({ onOpenQuestion, onBrowse, onCopy }: ReviewViewProps) {
+export function ReviewView({ onOpenQuestion, onBrowse, onInterview, onCopy }: ReviewViewProps) {
+  const runner = useSnippetRunner();
   const db = useDb();
   const now = useClock();
   const { settings, loaded } = useSettings();
@@ -74,6 +79,8 @@ export function ReviewView({ onOpenQuestion, onBrowse, onCopy }: ReviewViewProps
       const current = modelRef.current;
       const shortcut = shortcutFor(event, current);
       if (!shortcut) return;
+      // A quiz card has its own keys (pick, rating, Enter next); only undo stays here.
+      if (current.card && quizById.has(current.card.id) && shortcut.kind !== 'undo') return;
       event.preventDefault();
       started.current = true;
       if (shortcut.kind === 'reveal') current.reveal();
@@ -88,6 +95,7 @@ export function ReviewView({ onOpenQuestion, onBrowse, onCopy }: ReviewViewProps
 
   const { card, session, remaining } = model;
   const question = card ? questionById.get(card.id) : undefined;
+  const quiz = card ? quizById.get(card.id) : undefined;
   const clockNow = model.clock();
 
   return (
@@ -108,6 +116,11 @@ export function ReviewView({ onOpenQuestion, onBrowse, onCopy }: ReviewViewProps
         >
           Undo
         </button>
+        {onInterview && (
+          <button type="button" class="aw-button aw-secondary aw-small" onClick={onInterview}>
+            Mock interview
+          </button>
+        )}
       </header>
 
       {model.notice && <p class="aw-review-notice">{model.notice}</p>}
@@ -118,6 +131,24 @@ export function ReviewView({ onOpenQuestion, onBrowse, onCopy }: ReviewViewProps
         </p>
       ) : model.status === 'loading' ? (
         <p class="aw-muted">Loading your cards…</p>
+      ) : card && quiz ? (
+        <QuizCard
+          key={versionKey(card)}
+          quiz={quiz}
+          rates
+          previews={model.previews}
+          busy={model.busy}
+          takeFocus
+          runner={runner}
+          onPicked={() => {
+            started.current = true;
+            model.reveal();
+          }}
+          onNext={(grade) => {
+            if (grade) void model.rate(grade);
+          }}
+          onCopy={onCopy}
+        />
       ) : card ? (
         <ReviewCard
           key={versionKey(card)}
@@ -176,7 +207,9 @@ export function ReviewView({ onOpenQuestion, onBrowse, onCopy }: ReviewViewProps
         <span>{model.announcement}</span>{' '}
         <span>
           {card
-            ? `Question: ${question ? plainText(question.question) : card.id}`
+            ? quiz
+              ? `Quiz: ${quiz.prompt}`
+              : `Question: ${question ? plainText(question.question) : card.id}`
             : model.status === 'ready'
               ? 'No cards due.'
               : ''}

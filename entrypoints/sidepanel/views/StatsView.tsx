@@ -6,9 +6,12 @@ import { useLiveQuery } from '@/components/hooks/use-live-query';
 import { useSettings } from '@/components/hooks/use-settings';
 import { useTick } from '@/components/hooks/use-tick';
 import { loadStats } from '@/utils/srs/stats';
+import { InterviewHistory } from '@/components/InterviewHistory';
+import { conceptById } from '@/utils/knowledge';
 import '@/components/styles/review.css';
+import '@/components/styles/quiz.css';
 
-export function StatsView() {
+export function StatsView({ onInterview }: { onInterview?(): void } = {}) {
   const db = useDb();
   const now = useClock();
   const { settings, loaded } = useSettings();
@@ -21,6 +24,7 @@ export function StatsView() {
     [db, settings.srs, loaded, tick],
   );
   const headingId = useId();
+  const interviews = useLiveQuery(() => db.interviews.toArray(), [db]);
 
   return (
     <section class="aw-stats" aria-labelledby={headingId}>
@@ -33,6 +37,17 @@ export function StatsView() {
         <p class="aw-muted">Loading statistics…</p>
       ) : (
         <StatsPanel stats={result.value} />
+      )}
+      {interviews.status === 'ready' && (
+        <div class="aw-stats-body">
+          <h3>Mock interviews</h3>
+          <InterviewHistory records={interviews.value} topicName={(id) => conceptById.get(id)?.name ?? id} />
+          {onInterview && (
+            <button type="button" class="aw-button aw-secondary aw-small aw-start-interview" onClick={onInterview}>
+              Start a mock interview
+            </button>
+          )}
+        </div>
       )}
     </section>
   );

@@ -1,0 +1,221 @@
+/**
+ * One predict-the-output quiz: the code (its output hidden), the choices, and after a pick the verdict with
+ * every choice's explanation and the verified output. In Review it also offers the rating the pick suggests
+ * (the user may change it with 1–4) and Next; elsewhere it is practice without scheduling.
+ */
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import type { QuizItem } from '@/utils/knowledge-types';
+import {
+  choiceOrder,
+  CHOICE_LETTERS,
+  finalRating,
+  initialQuizState,
+  pick,
+  quizKeyAction,
+  type QuizState,
+} from '@/utils/quiz/answer';
+import type { Grade, IntervalPreview } from '@/utils/srs/scheduler';
+import { CodeBlock } from './CodeBlock';
+import { RunnableSnippet, type SnippetRunner } from './RunnableSnippet';
+import { GRADE_LABELS } from './hooks/review-session';
+import './styles/quiz.css';
+
+export interface QuizCardProps {
+  quiz: QuizItem;
+  /** In Review: show the suggested rating, allow 1–4 to change it, and Next records it. */
+  rates?: boolean;
+  /** What each rating would schedule (Again first), shown on the rating buttons when rating. */
+  previews?: readonly IntervalPreview[];
+  busy?: boolean;
+  /** Handle 1–4, A–D and Enter on the document (off while another view of the panel is showing). */
+  keyboard?: boolean;
+  /** Move focus to the prompt when the quiz appears (so its keys work at once), unless the user is typing. */
+  takeFocus?: boolean;
+  /** Called once, when the user picks. */
+  onPicked?(correct: boolean): void;
+  /** Next: with the rating chosen (when rating), or null in practice. */
+  onNext?(rating: Grade | null): void;
+  /** Label of the Next button; "Next" by default. */
+  nextLabel?: string;
+  onCopy?(code: string): void | Promise<void>;
+  /** Once answered, the snippet gets Run and Try it (edits kept as the draft `snippet:<quiz id>#1`). */
+  runner?: SnippetRunner;
+  /** Clock override for tests. */
+  now?: () => number;
+}
+
+const TEXT_ENTRY = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
+
+export function QuizCard(props: QuizCardProps) {
+  const { quiz, rates = false, previews = [], busy = false, keyboard = true, now = Date.now } = props;
+  const [state, setState] = useState<QuizState>(initialQuizState);
+  const shownAt = useRef(now());
+  const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const verdictRef = useRef<HTMLParagraphElement>(null);
+  const rootRef = useRef<HTMLElement>(null);
+  const snippet = quiz.snippets[0];
+  /** Display position → index in quiz.choices. */
+  const order = useMemo(() => choiceOrder(quiz.id, quiz.choices.length), [quiz]);
+  const answered = state.picked !== null;
+  const rating = finalRating(state);
+
+  /** Picks the choice shown at `position`. */
+  const choose = (position: number) => {
+    const index = order[position];
+    if (answered || busy || index === undefined) return;
+    const next = pick(state, quiz.choices, index, now() - shownAt.current);
+    if (next === state) return;
+    setState(next);
+    props.onPicked?.(quiz.choices[index]!.correct);
+  };
+  const override = (grade: Grade) => setState((s) => (s.picked === null ? s : { ...s, override: grade }));
+  const next = () => {
+    if (!answered || busy) return;
+    props.onNext?.(rates ? rating : null);
+  };
+
+  // The listener is registered once and reads the latest values through this ref.
+  const live = useRef({ state, choose, override, next, rates, keyboard, busy });
+  live.current = { state, choose, override, next, rates, keyboard, busy };
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const root = rootRef.current;
+      const current = live.current;
+      if (!current.keyboard || current.busy || !root || root.closest('[hidden], [inert]') || event.defaultPrevented)
+        return;
+      const target = event.target instanceof Element ? event.target : null;
+      if (target?.closest(TEXT_ENTRY)) return;
+      // Enter on a focused button activates that button; the shortcut must not act a second time.
+      if (event.key === 'Enter' && target?.closest('button, a[href], summary')) return;
+      const action = quizKeyAction(event, current.state, quiz.choices.length, current.rates);
+      if (!action) return;
+      event.preventDefault();
+      if (action.kind === 'pick') current.choose(action.index);
+      else if (action.kind === 'rate') current.override(action.grade);
+      else current.next();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [quiz]);
+
+  useEffect(() => {
+    // Not while the user is typing somewhere else (the search box, say).
+    if (props.takeFocus && !document.activeElement?.closest(TEXT_ENTRY)) headingRef.current?.focus();
+  }, []);
+  useEffect(() => {
+    if (answered) verdictRef.current?.focus();
+  }, [answered]);
+
+  const picked = state.picked === null ? undefined : quiz.choices[state.picked];
+  return (
+    <article ref={rootRef} class="aw-quiz" aria-labelledby={headingId} aria-busy={busy}>
+      <h3 id={headingId} ref={headingRef} tabIndex={-1} class="aw-quiz-prompt">
+        {quiz.prompt}
+      </h3>
+      {answered && props.runner ? (
+        <RunnableSnippet
+          snippet={snippet}
+          draftKey={`snippet:${quiz.id}#1`}
+          runner={props.runner}
+          onCopy={props.onCopy}
+        />
+      ) : (
+        // The output stays hidden until the user has answered: it is the answer.
+        <CodeBlock snippet={answered ? snippet : { ...snippet, output: undefined }} onCopy={props.onCopy} />
+      )}
+      {answered && picked && (
+        <p
+          ref={verdictRef}
+          tabIndex={-1}
+          role="status"
+          class={`aw-quiz-verdict ${picked.correct ? 'aw-quiz-verdict-right' : 'aw-quiz-verdict-wrong'}`}
+        >
+          {picked.correct
+            ? `Right, in ${Math.max(1, Math.round(state.elapsedMs / 1000))} s.`
+            : `Not quite: the answer is ${CHOICE_LETTERS[order.findIndex((i) => quiz.choices[i]!.correct)]}.`}
+        </p>
+      )}
+      <ol class="aw-quiz-choices" aria-label="Choices">
+        {order.map((i, position) => {
+          const choice = quiz.choices[i]!;
+          const mark = !answered ? '' : choice.correct ? ' aw-quiz-right' : i === state.picked ? ' aw-quiz-wrong' : '';
+          return (
+            <li key={i} class={`aw-quiz-choice${mark}`}>
+              <button
+                type="button"
+                class="aw-quiz-pick"
+                aria-keyshortcuts={`${position + 1} ${CHOICE_LETTERS[position]}`}
+                aria-pressed={answered ? i === state.picked : undefined}
+                aria-disabled={answered || busy}
+                onClick={() => choose(position)}
+              >
+                <span class="aw-quiz-letter" aria-hidden="true">
+                  {CHOICE_LETTERS[position]}
+                </span>
+                <span class="aw-visually-hidden">{`Choice ${CHOICE_LETTERS[position]}: `}</span>
+                <pre class="aw-quiz-text">{choice.text}</pre>
+              </button>
+              {answered && (
+                <p class="aw-quiz-why">
+                  <strong>{choice.correct ? 'Right. ' : i === state.picked ? 'Your pick. ' : ''}</strong>
+                  {choice.explanation}
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {answered && picked && (
+        <div class="aw-quiz-after">
+          {rates && (
+            <div class="aw-rating" role="group" aria-label="Rating to record (suggested from your answer)">
+              {previews.map(({ rating: grade, label }) => (
+                <button
+                  key={grade}
+                  type="button"
+                  class={`aw-rate aw-rate-${grade}${grade === rating ? ' aw-quiz-rate-chosen' : ''}`}
+                  aria-pressed={grade === rating}
+                  aria-keyshortcuts={String(grade)}
+                  disabled={busy}
+                  onClick={() => override(grade)}
+                >
+                  <kbd aria-hidden="true">{grade}</kbd>
+                  {`${GRADE_LABELS[grade]} · ${label}`}
+                </button>
+              ))}
+            </div>
+          )}
+          {props.onNext && (
+            <button
+              type="button"
+              class="aw-button aw-quiz-next"
+              aria-keyshortcuts="Enter"
+              disabled={busy}
+              onClick={next}
+            >
+              {props.nextLabel ?? (rates && rating ? `Next (record ${GRADE_LABELS[rating]})` : 'Next')}
+            </button>
+          )}
+        </div>
+      )}
+      <p class="aw-review-keys aw-muted">
+        {answered ? (
+          <>
+            {rates && (
+              <>
+                <kbd>1</kbd>–<kbd>4</kbd> change rating ·{' '}
+              </>
+            )}
+            <kbd>Enter</kbd> next
+          </>
+        ) : (
+          <>
+            <kbd>1</kbd>–<kbd>{quiz.choices.length}</kbd> or <kbd>A</kbd>–
+            <kbd>{CHOICE_LETTERS[quiz.choices.length - 1]}</kbd> pick
+          </>
+        )}
+      </p>
+    </article>
+  );
+}
