@@ -10,6 +10,7 @@ import { addCards } from '@/utils/srs/repository';
 import { rate } from '@/utils/srs/review';
 import { Rating } from '@/utils/srs/scheduler';
 import { DEFAULT_SRS_SETTINGS } from '@/utils/srs/settings';
+import { DEFAULT_SETTINGS, saveSettings } from '@/utils/settings';
 import { WithDb } from './with-db';
 
 const DAY = 86_400_000;
@@ -22,6 +23,7 @@ function freshDb(): AwaitwiseDb {
 }
 afterEach(async () => {
   cleanup();
+  await saveSettings(DEFAULT_SETTINGS);
   const dbs = opened.splice(0);
   for (const db of dbs) db.close();
   for (const name of new Set(dbs.map((db) => db.name))) await Dexie.delete(name);
@@ -143,5 +145,26 @@ describe('Deck view', () => {
     expect(deckState({ ...card, buriedUntil: T0 + 1 }, T0)).toBe('buried');
     expect(deckState({ ...card, buriedUntil: T0 + 1, suspended: 1 }, T0)).toBe('suspended');
     expect(deckState({ ...card, state: 2 }, T0)).toBe('review');
+  });
+});
+
+describe('Review: study more new cards today', () => {
+  it('offers more new cards once the daily limit is reached, and brings them in', async () => {
+    const db = freshDb();
+    const ids = fundamentalsFirst.slice(0, 3);
+    await addCards(db, ids, 'manual', T0 - DAY, fundamentalsFirst);
+    await saveSettings({ ...DEFAULT_SETTINGS, srs: { ...DEFAULT_SRS_SETTINGS, newPerDay: 1 } });
+    render(
+      <WithDb db={db} now={() => T0}>
+        <ReviewView />
+      </WithDb>,
+    );
+    await screen.findByRole('heading', { level: 3, name: title(ids[0]!) });
+    fireEvent.keyDown(document.body, { key: ' ' });
+    fireEvent.keyDown(document.body, { key: '4' });
+    const more = await screen.findByRole('button', { name: /^Study 1 more new card today$/ });
+    expect(screen.getByText(/You reviewed/).textContent).toMatch(/rated it Easy/);
+    fireEvent.click(more);
+    await screen.findByRole('heading', { level: 3, name: title(ids[1]!) });
   });
 });
