@@ -27,7 +27,12 @@ export function PracticeView({ problem, conceptNames, onCopy, headingLevel = 2 }
       <ConceptChips concepts={problem.concepts.map((id) => ({ id, name: conceptNames.get(id) ?? id }))} />
       <RichText blocks={problem.statement} snippets={problem.snippets} onCopy={onCopy} />
       <Sub>Hints</Sub>
-      <HintSteps hints={problem.hints} revealed={revealed} onReveal={setRevealed} />
+      <HintSteps
+        hints={problem.hints}
+        revealed={revealed}
+        onReveal={setRevealed}
+        doneNote="That is every hint. The reference solution is below."
+      />
       <Sub>Solution</Sub>
       {solution ? (
         <>
