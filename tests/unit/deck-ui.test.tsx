@@ -168,3 +168,34 @@ describe('Review: study more new cards today', () => {
     await screen.findByRole('heading', { level: 3, name: title(ids[1]!) });
   });
 });
+
+describe('Stats: progress today and mastery by topic', () => {
+  it('counts learned questions per topic out of every question', async () => {
+    const { masteryByTopic } = await import('@/entrypoints/sidepanel/views/TodayPanel');
+    const none = masteryByTopic(new Set());
+    expect(none.overall).toEqual({ topic: '', learned: 0, total: questionById.size });
+    const first = fundamentalsFirst[0]!;
+    const some = masteryByTopic(new Set([first]));
+    expect(some.overall.learned).toBe(1);
+    const topic = questionById.get(first)!.concepts[0];
+    expect(some.topics.find((t) => t.topic === topic)?.learned).toBe(1);
+  });
+
+  it('shows reviews today and "N of M" learned on Stats', async () => {
+    const { StatsView } = await import('@/entrypoints/sidepanel/views/StatsView');
+    const db = freshDb();
+    await addCards(db, ['a'], 'manual', T0 - DAY);
+    const card = (await db.cards.get('a'))!;
+    await rate(db, 'a', Rating.Good, T0, DEFAULT_SRS_SETTINGS, { expected: card, elapsedMs: 5000 });
+    render(
+      <WithDb db={db} now={() => T0}>
+        <StatsView />
+      </WithDb>,
+    );
+    await screen.findByText('Statistics');
+    await waitFor(() => expect(document.body.textContent).toMatch(/review|Could not/), { timeout: 5000 });
+    expect((await screen.findByTestId('reviews-today', {}, { timeout: 5000 })).textContent).toBe('1 review');
+    expect(screen.getByTestId('learned').textContent).toBe(`0 of ${questionById.size}`);
+    expect(screen.getByText('19 to go.')).toBeTruthy();
+  });
+});

@@ -6,6 +6,7 @@ import { useLiveQuery } from '@/components/hooks/use-live-query';
 import { useSettings } from '@/components/hooks/use-settings';
 import { useTick } from '@/components/hooks/use-tick';
 import { loadStats } from '@/utils/srs/stats';
+import { TodayPanel } from './TodayPanel';
 import '@/components/styles/review.css';
 
 export function StatsView() {
@@ -32,7 +33,10 @@ export function StatsView() {
       ) : result.status === 'loading' || result.value === null ? (
         <p class="aw-muted">Loading statistics…</p>
       ) : (
-        <StatsPanel stats={result.value} />
+        <>
+          <TodayPanel />
+          <StatsPanel stats={result.value} />
+        </>
       )}
     </section>
   );
