@@ -76,12 +76,12 @@ export function startEngine(py: PyodideInterface, sources: EngineSources, post: 
       const started = performance.now();
       try {
         if (message.type === 'run') {
-          // callPromising: asyncio.run inside the user's code suspends through WebAssembly stack switching.
-          const [exitCode, error] = v.parse(RunResultSchema, JSON.parse(await run.callPromising(message.code)));
+          // A plain call: runner.py's event loop runs to completion inside it, as `python main.py` would.
+          const [exitCode, error] = v.parse(RunResultSchema, JSON.parse(run(message.code)));
           post({ type: 'done', id: message.id, outcome: outcome(started, exitCode, error) });
         } else {
-          await reset.callPromising();
-          const result = await runTests.callPromising(message.solution, message.tests);
+          reset();
+          const result = runTests(message.solution, message.tests);
           const report: TestReport = v.parse(TestReportSchema, JSON.parse(dumps(result)));
           result.destroy();
           post({ type: 'tested', id: message.id, outcome: outcome(started, report.passed ? 0 : 1, null), report });

@@ -73,19 +73,48 @@ def _missing_name(exc, module, interface):
     return None
 
 
+def _innermost_file(tb):
+    filename = None
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        tb = tb.tb_next
+    return filename
+
+
+def _first_leaf(group):
+    while isinstance(group, BaseExceptionGroup) and group.exceptions:
+        group = group.exceptions[0]
+    return group
+
+
 def _failure_message(exc, module, interface):
     missing = _missing_name(exc, module, interface)
     if missing is not None:
         return f"solution does not define {interface.get(missing, missing)}"
-    if isinstance(exc, AssertionError):
-        return str(exc) or ("an assertion failed" + _where(exc))
     if isinstance(exc, _TestTimeout):
         return str(exc)
+    if isinstance(exc, AssertionError) and _innermost_file(exc.__traceback__) != SOLUTION_FILE:
+        return str(exc) or "an assertion in the tests failed"
+    if isinstance(exc, BaseExceptionGroup):
+        leaf = _first_leaf(exc)
+        return f"raised {_exception_text(leaf)}{_where(leaf)} (inside an {type(exc).__name__})"
     return f"raised {_exception_text(exc)}{_where(exc)}"
 
 
 class _TestTimeout(Exception):
     pass
+
+
+def _await_chain(coro):
+    """The frames of a suspended coroutine and of everything it is awaiting, outermost first."""
+    frames = []
+    while coro is not None and len(frames) < 100:
+        frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None) or getattr(coro, "ag_frame", None)
+        if frame is None:
+            break
+        frames.append(frame)
+        coro = getattr(coro, "cr_await", None) or getattr(coro, "gi_yieldfrom", None) or getattr(coro, "ag_await", None)
+    return frames
 
 
 def _stuck_points():
@@ -94,7 +123,7 @@ def _stuck_points():
     for task in asyncio.all_tasks():
         if task is asyncio.current_task():
             continue
-        for frame in reversed(task.get_stack()):
+        for frame in reversed(_await_chain(task.get_coro())):
             if frame.f_code.co_filename == SOLUTION_FILE:
                 point = f"line {frame.f_lineno} in {frame.f_code.co_name}"
                 if point not in points:
@@ -115,7 +144,7 @@ async def _run_async_test(test, module, seconds):
     if stuck:
         detail = "still waiting in solution.py at " + "; ".join(stuck[:3])
     else:
-        detail = "something it awaits never happens (a missing set(), release() or notify()?)"
+        detail = "is it waiting for something that never happens, or ignoring a cancellation?"
     raise _TestTimeout(f"did not finish within {seconds:g} s: {detail}")
 
 

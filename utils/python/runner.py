@@ -8,6 +8,10 @@ about asyncio must not inherit, so this module puts CPython's behaviour back bef
 - input() raises EOFError with a sentence, as CPython does with no terminal attached.
 - SystemExit becomes an exit status; any other exception becomes a traceback cut to the user's frames.
 - Warnings show once per place (as under -X dev), so a never-awaited coroutine is reported.
+- asyncio.run() gets CPython's own event loop (BaseSelectorEventLoop) over a selector that can only wait
+  for timers, instead of Pyodide's WebLoop: the same scheduling code, so the same order of callbacks,
+  the same errors (asyncio.run inside a running loop, get_running_loop outside one) and no per-callback
+  round trip through the JavaScript event loop. There are no sockets to wait for in the browser.
 """
 
 import asyncio  # noqa: F401 - imported once here so every run starts warm
@@ -16,6 +20,7 @@ import gc
 import json
 import linecache
 import os
+import selectors
 import sys
 import time
 import traceback
@@ -45,6 +50,54 @@ def _no_input(prompt=""):
     )
 
 
+class _TimerOnlySelector(selectors.BaseSelector):
+    """A selector with no file descriptors: waiting for I/O can only mean waiting for the next timer."""
+
+    def __init__(self):
+        self._map = {}
+
+    def register(self, fileobj, events, data=None):
+        raise OSError("sockets and pipes are not available to Python in the browser")
+
+    def unregister(self, fileobj):
+        raise KeyError(fileobj)
+
+    def select(self, timeout=None):
+        if timeout is None:
+            # Nothing scheduled and nothing to wait for: CPython would wait here forever too.
+            while True:
+                _blocking_sleep(1)
+        _blocking_sleep(max(0.0, timeout))
+        return []
+
+    def get_map(self):
+        return self._map
+
+    def close(self):
+        pass
+
+
+class BrowserEventLoop(asyncio.selector_events.BaseSelectorEventLoop):
+    """CPython's selector event loop, minus the self-pipe (a socket pair) that only threads would use."""
+
+    def __init__(self):
+        super().__init__(_TimerOnlySelector())
+
+    def _make_self_pipe(self):
+        pass
+
+    def _close_self_pipe(self):
+        pass
+
+    def _write_to_self(self):
+        pass
+
+
+class _BrowserPolicy(asyncio.events._BaseDefaultEventLoopPolicy):
+    _loop_factory = BrowserEventLoop
+
+
+asyncio.events._set_event_loop_policy(_BrowserPolicy())
 time.sleep = _blocking_sleep
 builtins.input = _no_input
 _clean_builtins = dict(builtins.__dict__)
@@ -58,6 +111,9 @@ def _reset_interpreter():
             del builtins.__dict__[name]
     builtins.__dict__.update(_clean_builtins)
     time.sleep = _blocking_sleep
+    asyncio.events._set_running_loop(None)
+    if not isinstance(asyncio.events._get_event_loop_policy(), _BrowserPolicy):
+        asyncio.events._set_event_loop_policy(_BrowserPolicy())
     # Standard-library modules imported by a run stay (asyncio keeps references to them); a module the
     # user wrote to the in-memory file system would not, so it is dropped and read afresh next time.
     for name in set(sys.modules) - _baseline_modules:
