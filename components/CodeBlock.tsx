@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Snippet } from '@/utils/knowledge-types';
 import { linesFromMarks } from '@/utils/highlight';
 
@@ -9,8 +9,16 @@ export interface CodeBlockProps {
 }
 
 /** A snippet highlighted at build time: tokens become spans with classes, never HTML strings. */
+export const COPIED_MS = 2000;
+
 export function CodeBlock({ snippet, onCopy }: CodeBlockProps) {
   const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle');
+  // "Copied" is a moment's confirmation, then the button is a Copy button again.
+  useEffect(() => {
+    if (copied === 'idle') return;
+    const timer = setTimeout(() => setCopied('idle'), COPIED_MS);
+    return () => clearTimeout(timer);
+  }, [copied]);
   const copy = async () => {
     try {
       await onCopy?.(snippet.code);

@@ -5,6 +5,7 @@ import { ConceptChips } from './ConceptChips';
 import { FindingList } from './FindingList';
 import { HintSteps } from './HintSteps';
 import { CodeText } from './CodeText';
+import { cardsToAdd } from './add-set';
 
 export type AddState = 'idle' | 'adding' | 'added' | 'failed';
 
@@ -30,7 +31,7 @@ export interface HintOverlayProps {
 export function HintOverlay(props: HintOverlayProps) {
   const { view, theme, open, floating, revealed } = props;
   const hintCount = view.practice?.hints.length ?? 0;
-  const topCards = view.cards.slice(0, 3);
+  const topCards = cardsToAdd(view.cards);
   const label = hintCount
     ? `${hintCount} asyncio hints`
     : `${topCards.length} asyncio ${topCards.length === 1 ? 'question' : 'questions'}`;
@@ -74,7 +75,12 @@ export function HintOverlay(props: HintOverlayProps) {
           {view.practice && (
             <div class="aw-block">
               <h3>Hints</h3>
-              <HintSteps hints={view.practice.hints} revealed={revealed} onReveal={props.onReveal} />
+              <HintSteps
+                hints={view.practice.hints}
+                revealed={revealed}
+                onReveal={props.onReveal}
+                doneNote="That is every hint. The full solution is in the side panel."
+              />
             </div>
           )}
           {view.findings.length > 0 && (

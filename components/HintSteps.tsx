@@ -6,10 +6,12 @@ export interface HintStepsProps {
   /** How many hints are shown (0–3). */
   revealed: number;
   onReveal(next: number): void;
+  /** Said after the last hint: where the solution is, from where these hints are shown. */
+  doneNote?: string;
 }
 
 /** Progressive hints: each one is asked for explicitly, so the user decides how much help to take. */
-export function HintSteps({ hints, revealed, onReveal }: HintStepsProps) {
+export function HintSteps({ hints, revealed, onReveal, doneNote = 'That is every hint.' }: HintStepsProps) {
   const shown = hints.slice(0, revealed);
   return (
     <div class="aw-hints">
@@ -28,7 +30,7 @@ export function HintSteps({ hints, revealed, onReveal }: HintStepsProps) {
           {revealed === 0 ? 'Show the first hint' : `Show hint ${revealed + 1}: ${LABELS[revealed] ?? ''}`}
         </button>
       ) : (
-        <p class="aw-muted">That is every hint. The full solution is in the side panel.</p>
+        <p class="aw-muted">{doneNote}</p>
       )}
     </div>
   );

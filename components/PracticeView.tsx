@@ -47,7 +47,12 @@ export function PracticeView({
       )}
       {workbench}
       <Sub>Hints</Sub>
-      <HintSteps hints={problem.hints} revealed={revealed} onReveal={setRevealed} />
+      <HintSteps
+        hints={problem.hints}
+        revealed={revealed}
+        onReveal={setRevealed}
+        doneNote="That is every hint. The reference solution is below."
+      />
       <Sub>Solution</Sub>
       {solution ? (
         <>

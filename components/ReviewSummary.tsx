@@ -52,17 +52,34 @@ export function ReviewSummary({ reviewed, byRating, timeSpentMs, nextDue, now }:
     <section class="aw-review-summary" aria-labelledby={headingId}>
       <h3 id={headingId}>Session summary</h3>
       <p>
-        You reviewed <strong>{reviewed}</strong> {reviewed === 1 ? 'card' : 'cards'} in{' '}
-        <strong>{formatDuration(timeSpentMs)}</strong>
-        {reviewed > 1 && <> ({formatDuration(perCard)} a card)</>}.
+        {reviewed === 1 ? (
+          <>
+            You reviewed <strong>1 card</strong>
+            {/* A time under a second means nothing was measured (a card rated by another view). */}
+            {timeSpentMs >= 1000 && (
+              <>
+                {' '}
+                in <strong>{formatDuration(timeSpentMs)}</strong>
+              </>
+            )}{' '}
+            and rated it <strong>{GRADE_LABELS[GRADES.find((g) => byRating[g] > 0) ?? GRADES[2]!]}</strong>.
+          </>
+        ) : (
+          <>
+            You reviewed <strong>{reviewed}</strong> cards in <strong>{formatDuration(timeSpentMs)}</strong> (
+            {formatDuration(perCard)} a card).
+          </>
+        )}
       </p>
-      <ul class="aw-summary-ratings" aria-label="Answers by rating">
-        {GRADES.map((grade) => (
-          <li key={grade} class={`aw-summary-rating aw-rate-${grade}`}>
-            <span>{GRADE_LABELS[grade]}</span> <strong>{byRating[grade]}</strong>
-          </li>
-        ))}
-      </ul>
+      {reviewed > 1 && (
+        <ul class="aw-summary-ratings" aria-label="Answers by rating">
+          {GRADES.filter((grade) => byRating[grade] > 0).map((grade) => (
+            <li key={grade} class={`aw-summary-rating aw-rate-${grade}`}>
+              <span>{GRADE_LABELS[grade]}</span> <strong>{byRating[grade]}</strong>
+            </li>
+          ))}
+        </ul>
+      )}
       {nextDue !== undefined && (
         <p>
           <NextDue nextDue={nextDue} now={now} />

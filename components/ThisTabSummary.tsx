@@ -20,17 +20,26 @@ export interface ThisTabSummaryProps {
   loading: boolean;
   /** How many matching questions to list. */
   limit: number;
+  /** The site's name when the tab is on a supported site that is turned off in Options. */
+  siteOff?: string | null;
   onOpenQuestion(id: string): void;
 }
 
 /** What was detected on the tab, or a plain statement that nothing was. */
-export function ThisTabSummary({ state, loading, limit, onOpenQuestion }: ThisTabSummaryProps) {
+export function ThisTabSummary({ state, loading, limit, siteOff, onOpenQuestion }: ThisTabSummaryProps) {
   if (loading)
     return (
       <p class="aw-muted" aria-busy="true">
         Checking this tab…
       </p>
     );
+  if (!state && siteOff) {
+    return (
+      <p class="aw-empty" data-testid="site-off">
+        Hints are turned off for {siteOff}. Turn the site back on in Options to see them here.
+      </p>
+    );
+  }
   if (!state) {
     return (
       <p class="aw-empty" data-testid="no-detection">

@@ -12,6 +12,8 @@ interface Step {
   command: string[];
   /** Report file with test counts; without one the step counts as one check. */
   report?: 'vitest' | 'playwright';
+  /** Where a vitest step writes its JSON report. */
+  reportFile?: string;
   needs?: string[];
   env?: Record<string, string>;
 }
@@ -34,6 +36,23 @@ const STEPS: Step[] = [
     needs: ['build:firefox'],
   },
   { name: 'e2e', command: ['npx', 'playwright', 'test'], report: 'playwright', needs: ['build'] },
+  {
+    name: 'e2e firefox',
+    command: [
+      'npx',
+      'vitest',
+      'run',
+      '-c',
+      'tests/e2e-firefox/vitest.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile.json=reports/e2e-firefox.json',
+    ],
+    report: 'vitest',
+    reportFile: 'reports/e2e-firefox.json',
+    needs: ['build:firefox'],
+    env: { PUPPETEER_SKIP_DOWNLOAD: '1' },
+  },
 ];
 
 interface Outcome {
@@ -46,9 +65,9 @@ interface Outcome {
   skippedTests: number;
 }
 
-function countVitest(): Pick<Outcome, 'passed' | 'failed' | 'skippedTests'> | null {
-  if (!existsSync('reports/unit.json')) return null;
-  const report = JSON.parse(readFileSync('reports/unit.json', 'utf8')) as {
+function countVitest(file = 'reports/unit.json'): Pick<Outcome, 'passed' | 'failed' | 'skippedTests'> | null {
+  if (!existsSync(file)) return null;
+  const report = JSON.parse(readFileSync(file, 'utf8')) as {
     numPassedTests: number;
     numFailedTests: number;
     numPendingTests: number;
@@ -95,7 +114,8 @@ for (const step of STEPS) {
   });
   const seconds = (performance.now() - started) / 1000;
   const ok = result.status === 0;
-  const counts = step.report === 'vitest' ? countVitest() : step.report === 'playwright' ? countPlaywright() : null;
+  const counts =
+    step.report === 'vitest' ? countVitest(step.reportFile) : step.report === 'playwright' ? countPlaywright() : null;
   if (step.report && !counts) {
     outcomes.push({ name: step.name, ok: false, skipped: false, seconds, passed: 0, failed: 1, skippedTests: 0 });
   } else if (counts) {
@@ -125,7 +145,7 @@ for (const o of outcomes) {
 const passed = outcomes.reduce((n, o) => n + o.passed, 0);
 const failed = outcomes.reduce((n, o) => n + o.failed, 0);
 const skipped = outcomes.reduce((n, o) => n + o.skippedTests, 0);
-console.log(`(unit and e2e count their tests; every other step counts as one check)`);
+console.log(`(unit, e2e and e2e firefox count their tests; every other step counts as one check)`);
 const totals = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
 writeFileSync('reports/totals.txt', `${totals}\n`);
 console.log(totals);

@@ -39,7 +39,10 @@ const SYNONYMS: [RegExp, string][] = [
   [/\bwait for (all|every)|all (of them|results)|collect results/, 'gather results'],
   [/\bfirst (one|result|to finish)|fastest|race\b/, 'wait FIRST_COMPLETED as_completed'],
   [/\berror|exception|fail|crash/, 'exception raise'],
-  [/\bnever awaited|forgot (to )?await|missing await|runtimewarning/, 'never awaited coroutine warning'],
+  [
+    /\bnever awaited|forg[eo]t(ting)? (to |an |the )?await|without await|missing await|runtimewarning/,
+    'never awaited coroutine warning',
+  ],
   [/\bqueue|pipeline|worker|producer|consumer/, 'queue producer consumer task_done join'],
   [/\bshut ?down|ctrl.?c|sigint|sigterm|exit cleanly/, 'graceful shutdown signal cancel'],
   [/\bsync(hronous)? code|from sync|normal function|non-async/, 'run_coroutine_threadsafe asyncio.run sync'],
@@ -126,6 +129,25 @@ const STOP_WORDS = new Set(
   ),
 );
 
+const tokenize = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}_]+/u)
+    .filter(Boolean);
+
+/**
+ * Two swapped letters ("gahter", "semaphroe", "cancle") are two edits for the fuzzy matcher, which allows one:
+ * a word the index does not know becomes the known word it is one adjacent swap away from.
+ */
+export function untranspose(word: string, vocabulary: ReadonlySet<string>): string {
+  if (word.length < 4 || vocabulary.has(word)) return word;
+  for (let i = 0; i < word.length - 1; i++) {
+    const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+    if (vocabulary.has(swapped)) return swapped;
+  }
+  return word;
+}
+
 export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
   const index = new MiniSearch<SearchDoc>({
     fields: ['title', 'keywords', 'summary', 'concepts', 'body'],
@@ -137,16 +159,19 @@ export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
     },
   });
   index.addAll(docs);
+  const vocabulary = new Set<string>();
+  for (const doc of docs)
+    for (const field of [doc.title, doc.keywords, doc.summary, doc.concepts, doc.body])
+      for (const word of tokenize(field)) vocabulary.add(word);
   /**
    * The user's own words get typo tolerance (one edit, from five letters) and prefix matching on the word
    * being typed; the synonym expansion is our vocabulary, so it matches exactly. Fuzzy and prefix matching
    * on every expanded term is what made large indexes slow.
    */
   const buildQuery = (text: string): Query => {
-    const words = text
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}_]+/u)
-      .filter((w) => w && !STOP_WORDS.has(w));
+    const words = tokenize(text)
+      .filter((w) => !STOP_WORDS.has(w))
+      .map((w) => untranspose(w, vocabulary));
     const own: Query = {
       queries: [words.join(' ') || text],
       prefix: (_term, i, terms) => i === terms.length - 1 && terms[i]!.length > 2,

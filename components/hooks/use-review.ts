@@ -48,6 +48,8 @@ export interface DeckInfo {
   size: number;
   nextDue: number | null;
   fundamentalsLeft: number;
+  /** New cards in the deck not yet studied (not suspended): what "study more new cards" can bring in. */
+  newLeft: number;
 }
 
 export interface UseReviewOptions {
@@ -152,6 +154,7 @@ export function useReview({
       size: cards.length,
       nextDue: nextStudyTime(cards, clock(), settings),
       fundamentalsLeft: knowledgeOrder.filter((id) => !inDeck.has(id)).length,
+      newLeft: cards.filter((c) => c.state === 0 && !c.suspended).length,
     };
   }, [db, queueEmpty, settings, knowledgeOrder, clock, tick]);
   const deck = deckResult.status === 'ready' ? (deckResult.value ?? undefined) : undefined;

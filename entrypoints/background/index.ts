@@ -19,4 +19,8 @@ export default defineBackground(() => {
     void setPanelRequest({ view: 'page' });
   });
   services.watchDueCount();
+  // The welcome page, once: on install, never on update or browser update.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
 });

@@ -1,6 +1,7 @@
 import { PageHeader } from '@/components/PageHeader';
 import { useState } from 'preact/hooks';
 import { BackupPanel } from './BackupPanel';
+import { HiddenProblems } from './HiddenProblems';
 import { useDb } from '@/components/hooks/use-db';
 import { useSettings } from '@/components/hooks/use-settings';
 import { useTheme } from '@/components/hooks/use-theme';
@@ -69,7 +70,7 @@ export function App() {
           {status}
         </span>
       </PageHeader>
-      <main class="aw-page-main" style={{ maxWidth: '720px' }} aria-busy={!loaded}>
+      <main class="aw-page-main aw-options" aria-busy={!loaded}>
         <section class="aw-section" aria-labelledby="sites-heading">
           <h2 id="sites-heading">Hints on sites</h2>
           <p class="aw-muted">Where the hint badge may appear on asyncio problems.</p>
@@ -125,6 +126,7 @@ export function App() {
             Restore flashcard defaults
           </button>
         </section>
+        <HiddenProblems />
         <BackupPanel db={db} />
       </main>
     </div>

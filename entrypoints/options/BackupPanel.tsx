@@ -7,10 +7,21 @@ const knownIds: ReadonlySet<string> = new Set(questionById.keys());
 
 type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'ok'; text: string } | { kind: 'error'; text: string };
 
+/** "expected an object at cards[0]" → "Expected an object at cards[0]." */
+function asSentence(message: string): string {
+  const text = message.trim().replace(/^JSON\.parse: /, 'The file is not valid JSON: ');
+  if (!text) return '';
+  const sentence = text[0]!.toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+}
+
 /** Export to a versioned JSON file; import validates the whole file before it touches the database. */
 export function BackupPanel({ db }: { db: AwaitwiseDb }) {
   const [mode, setMode] = useState<ImportMode>('merge');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  /** The file chosen for "replace", waiting for the user to confirm. */
+  const [pending, setPending] = useState<File | null>(null);
+  const [fileName, setFileName] = useState('');
 
   const download = async () => {
     setStatus({ kind: 'busy' });
@@ -29,13 +40,20 @@ export function BackupPanel({ db }: { db: AwaitwiseDb }) {
     }
   };
 
-  const upload = async (file: File | undefined) => {
+  const choose = (file: File | undefined) => {
     if (!file) return;
+    setFileName(file.name);
+    if (mode === 'replace') setPending(file);
+    else void upload(file);
+  };
+
+  const upload = async (file: File) => {
+    setPending(null);
     setStatus({ kind: 'busy' });
     try {
       const result = await importBackupText(db, await file.text(), knownIds, mode);
       if (!result.ok) {
-        setStatus({ kind: 'error', text: `Nothing was imported: ${result.error}` });
+        setStatus({ kind: 'error', text: `Nothing was imported from ${file.name}. ${asSentence(result.error)}` });
         return;
       }
       const s = result.summary;
@@ -44,7 +62,10 @@ export function BackupPanel({ db }: { db: AwaitwiseDb }) {
         text: `Imported: ${s.cardsAdded} cards added, ${s.cardsUpdated} updated, ${s.logsAdded} reviews, ${s.savedAdded} saved problems.`,
       });
     } catch (error) {
-      setStatus({ kind: 'error', text: `Import failed and nothing was changed: ${(error as Error).message}` });
+      setStatus({
+        kind: 'error',
+        text: `Importing ${file.name} failed and nothing was changed. ${asSentence((error as Error).message)}`,
+      });
     }
   };
 
@@ -77,10 +98,32 @@ export function BackupPanel({ db }: { db: AwaitwiseDb }) {
           disabled={status.kind === 'busy'}
           onChange={(e) => {
             const input = e.currentTarget as HTMLInputElement;
-            void upload(input.files?.[0]).finally(() => (input.value = ''));
+            choose(input.files?.[0]);
+            input.value = '';
           }}
         />
+        {fileName && (
+          <span class="aw-muted" data-testid="chosen-file">
+            Chosen file: {fileName}
+          </span>
+        )}
       </div>
+      {pending && (
+        <div class="aw-confirm" role="group" aria-label="Confirm replacing your progress">
+          <p>
+            Replace all your cards, reviews and saved problems with the contents of <strong>{pending.name}</strong>?
+            This cannot be undone; export first to keep a copy.
+          </p>
+          <div class="aw-row">
+            <button type="button" class="aw-button" onClick={() => void upload(pending)}>
+              Replace my progress
+            </button>
+            <button type="button" class="aw-button aw-secondary" onClick={() => setPending(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
       <p
         role="status"
         aria-live="polite"

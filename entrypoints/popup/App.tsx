@@ -9,7 +9,11 @@ import { useLiveQuery } from '@/components/hooks/use-live-query';
 import { useSearch } from '@/components/hooks/use-search';
 import { useSettings } from '@/components/hooks/use-settings';
 import { useTheme } from '@/components/hooks/use-theme';
+import { useHiddenProblems } from '@/components/hooks/use-hidden';
+import { siteName } from '@/components/ThisTabSummary';
 import { listSaved, removeSaved } from '@/utils/db';
+import { restoreDismissed } from '@/utils/hidden-problems';
+import { siteOfUrl } from '@/utils/tab-site';
 import { dueCountToday } from '@/utils/srs/queue';
 import { openPanelFromPage, type PanelRequest } from '@/utils/panel';
 
@@ -32,6 +36,11 @@ export function App() {
     });
   };
   const detected = tab.status === 'ready' && tab.state !== null;
+  const hidden = useHiddenProblems();
+  const problem = tab.state?.problem;
+  const problemKey = problem ? `${problem.site}:${problem.slug}` : null;
+  const site = problem?.site ?? siteOfUrl(tab.url);
+  const siteOff = site !== null && settings.sites[site] === false ? siteName(site) : null;
 
   const search = (
     <SearchBox
@@ -58,7 +67,7 @@ export function App() {
         </button>
       </PageHeader>
       <main class="aw-page-main">
-        {!detected && search}
+        {search}
         {!query && (
           <section class="aw-section" aria-labelledby="this-tab">
             <h2 id="this-tab">This tab</h2>
@@ -66,11 +75,19 @@ export function App() {
               state={tab.state}
               loading={tab.status === 'loading'}
               limit={3}
+              siteOff={siteOff}
               onOpenQuestion={(id) => openPanel({ view: 'question', id })}
             />
+            {problemKey && hidden?.includes(problemKey) && (
+              <p class="aw-note" data-testid="badge-hidden">
+                You hid the badge on this problem.{' '}
+                <button type="button" class="aw-link-button" onClick={() => void restoreDismissed(problemKey)}>
+                  Show the badge here again
+                </button>
+              </p>
+            )}
           </section>
         )}
-        {detected && search}
         {!query && (
           <>
             <section class="aw-section" aria-labelledby="due-today">
@@ -85,9 +102,11 @@ export function App() {
                 ) : (
                   <span class="aw-muted">Counting…</span>
                 )}
-                <button type="button" class="aw-button" onClick={() => openPanel({ view: 'review' })}>
-                  Review now
-                </button>
+                {due.status === 'ready' && due.value.total > 0 && (
+                  <button type="button" class="aw-button" onClick={() => openPanel({ view: 'review' })}>
+                    Review now
+                  </button>
+                )}
               </div>
             </section>
             <section class="aw-section" aria-labelledby="saved">

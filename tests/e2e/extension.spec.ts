@@ -61,7 +61,7 @@ test('save for later in the side panel is listed in the popup', async ({ context
   await problem.bringToFront();
   await panel.reload();
   await panel.getByRole('button', { name: 'Save for later' }).click();
-  await expect(panel.getByRole('button', { name: 'Saved for later' })).toBeDisabled();
+  await expect(panel.getByRole('button', { name: 'Remove from saved' })).toBeVisible();
 
   const popup = await openExtensionPage(context, extensionId, 'popup.html');
   await expect(popup.getByTestId('saved-list')).toContainText('Print in Order');

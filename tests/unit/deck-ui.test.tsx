@@ -10,6 +10,7 @@ import { addCards } from '@/utils/srs/repository';
 import { rate } from '@/utils/srs/review';
 import { Rating } from '@/utils/srs/scheduler';
 import { DEFAULT_SRS_SETTINGS } from '@/utils/srs/settings';
+import { DEFAULT_SETTINGS, saveSettings } from '@/utils/settings';
 import { WithDb } from './with-db';
 
 const DAY = 86_400_000;
@@ -22,6 +23,7 @@ function freshDb(): AwaitwiseDb {
 }
 afterEach(async () => {
   cleanup();
+  await saveSettings(DEFAULT_SETTINGS);
   const dbs = opened.splice(0);
   for (const db of dbs) db.close();
   for (const name of new Set(dbs.map((db) => db.name))) await Dexie.delete(name);
@@ -143,5 +145,57 @@ describe('Deck view', () => {
     expect(deckState({ ...card, buriedUntil: T0 + 1 }, T0)).toBe('buried');
     expect(deckState({ ...card, buriedUntil: T0 + 1, suspended: 1 }, T0)).toBe('suspended');
     expect(deckState({ ...card, state: 2 }, T0)).toBe('review');
+  });
+});
+
+describe('Review: study more new cards today', () => {
+  it('offers more new cards once the daily limit is reached, and brings them in', async () => {
+    const db = freshDb();
+    const ids = fundamentalsFirst.slice(0, 3);
+    await addCards(db, ids, 'manual', T0 - DAY, fundamentalsFirst);
+    await saveSettings({ ...DEFAULT_SETTINGS, srs: { ...DEFAULT_SRS_SETTINGS, newPerDay: 1 } });
+    render(
+      <WithDb db={db} now={() => T0}>
+        <ReviewView />
+      </WithDb>,
+    );
+    await screen.findByRole('heading', { level: 3, name: title(ids[0]!) });
+    fireEvent.keyDown(document.body, { key: ' ' });
+    fireEvent.keyDown(document.body, { key: '4' });
+    const more = await screen.findByRole('button', { name: /^Study 1 more new card today$/ });
+    expect(screen.getByText(/You reviewed/).textContent).toMatch(/rated it Easy/);
+    fireEvent.click(more);
+    await screen.findByRole('heading', { level: 3, name: title(ids[1]!) });
+  });
+});
+
+describe('Stats: progress today and mastery by topic', () => {
+  it('counts learned questions per topic out of every question', async () => {
+    const { masteryByTopic } = await import('@/entrypoints/sidepanel/views/TodayPanel');
+    const none = masteryByTopic(new Set());
+    expect(none.overall).toEqual({ topic: '', learned: 0, total: questionById.size });
+    const first = fundamentalsFirst[0]!;
+    const some = masteryByTopic(new Set([first]));
+    expect(some.overall.learned).toBe(1);
+    const topic = questionById.get(first)!.concepts[0];
+    expect(some.topics.find((t) => t.topic === topic)?.learned).toBe(1);
+  });
+
+  it('shows reviews today and "N of M" learned on Stats', async () => {
+    const { StatsView } = await import('@/entrypoints/sidepanel/views/StatsView');
+    const db = freshDb();
+    await addCards(db, ['a'], 'manual', T0 - DAY);
+    const card = (await db.cards.get('a'))!;
+    await rate(db, 'a', Rating.Good, T0, DEFAULT_SRS_SETTINGS, { expected: card, elapsedMs: 5000 });
+    render(
+      <WithDb db={db} now={() => T0}>
+        <StatsView />
+      </WithDb>,
+    );
+    await screen.findByText('Statistics');
+    await waitFor(() => expect(document.body.textContent).toMatch(/review|Could not/), { timeout: 5000 });
+    expect((await screen.findByTestId('reviews-today', {}, { timeout: 5000 })).textContent).toBe('1 review');
+    expect(screen.getByTestId('learned').textContent).toBe(`0 of ${questionById.size}`);
+    expect(screen.getByText('19 to go.')).toBeTruthy();
   });
 });

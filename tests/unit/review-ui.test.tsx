@@ -181,7 +181,9 @@ describe('ReviewSummary', () => {
         now={T0}
       />,
     );
-    expect(screen.getByText(/You reviewed/).textContent).toBe('You reviewed 1 card in 12 s.');
+    expect(screen.getByText(/You reviewed/).textContent).toBe('You reviewed 1 card in 12 s and rated it Good.');
+    // One card: no table of four ratings, three of them zero.
+    expect(document.querySelector('.aw-summary-ratings')).toBeNull();
     expect(screen.getByText('No cards are scheduled.')).toBeTruthy();
   });
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import queries from '../fixtures/search-queries.json';
 import { knowledge } from '@/utils/knowledge';
-import { createSearchIndex, expandQuery, searchDocuments } from '@/utils/search';
+import { createSearchIndex, expandQuery, searchDocuments, untranspose } from '@/utils/search';
 
 const index = createSearchIndex(searchDocuments(knowledge));
 
@@ -41,6 +41,21 @@ describe('search', () => {
         .map((h) => h.id)
         .slice(0, 5),
     ).toContain('cancellation-basics');
+  });
+
+  it('finds words with two letters swapped (issue 15: gahter, semaphroe, cancle)', () => {
+    const top3 = (q: string) => index.search(q, 3).map((h) => h.id);
+    expect(top3('gahter')).toEqual(top3('gather'));
+    expect(top3('semaphroe')).toContain('semaphore-limit-concurrency');
+    expect(top3('cancle')).toContain('cancellation-basics');
+    const vocabulary = new Set(['gather', 'cancel']);
+    expect(untranspose('gahter', vocabulary)).toBe('gather');
+    expect(untranspose('gather', vocabulary)).toBe('gather');
+    expect(untranspose('zzzz', vocabulary)).toBe('zzzz');
+  });
+
+  it('puts the card about a missing await first for "what happens if I forget await"', () => {
+    expect(index.search('what happens if I forget await')[0]?.id).toBe('never-awaited-warning');
   });
 
   it('expands common phrasings with the words the cards use', () => {

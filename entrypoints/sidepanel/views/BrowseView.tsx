@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { useDb } from '@/components/hooks/use-db';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
 import { useSearchIndex } from '@/components/hooks/use-search';
@@ -37,6 +37,29 @@ export function BrowseView(props: BrowseViewProps) {
         topic,
         items: items.filter((i) => i.topic === topic),
       }));
+  const listRef = useRef<HTMLDivElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const links = () => [...(listRef.current?.querySelectorAll<HTMLButtonElement>('.aw-qlink') ?? [])];
+  // As in the popup's search: Enter opens the first result, the arrows walk the results and back up to the box.
+  const onSearchKey = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && items[0]) {
+      e.preventDefault();
+      props.onOpen(items[0]);
+    } else if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      links()[0]?.focus();
+    }
+  };
+  const onListKey = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    const all = links();
+    const at = all.indexOf(document.activeElement as HTMLButtonElement);
+    if (at === -1) return;
+    e.preventDefault();
+    const next = at + (e.key === 'ArrowDown' ? 1 : -1);
+    if (next < 0) inputRef.current?.focus();
+    else all[Math.min(next, all.length - 1)]?.focus();
+  };
   return (
     <div class="aw-browse">
       <div class="aw-search">
@@ -48,9 +71,15 @@ export function BrowseView(props: BrowseViewProps) {
           type="search"
           class="aw-search-input"
           placeholder="Search all questions and problems"
+          ref={inputRef}
           value={props.query}
+          aria-describedby="browse-search-keys"
           onInput={(e) => props.onQuery((e.currentTarget as HTMLInputElement).value)}
+          onKeyDown={onSearchKey}
         />
+        <span id="browse-search-keys" class="aw-visually-hidden">
+          Enter opens the first result; the arrow keys move through the results.
+        </span>
       </div>
       <div class="aw-filters">
         <label>
@@ -81,29 +110,31 @@ export function BrowseView(props: BrowseViewProps) {
         {items.length} {items.length === 1 ? 'item' : 'items'}
       </p>
       {items.length === 0 && <p class="aw-empty">Nothing matches. Clear the filters or try other words.</p>}
-      {groups.map((group) => (
-        <section key={group.topic || 'results'} class="aw-topic">
-          {group.topic && <h2>{names.get(group.topic) ?? group.topic}</h2>}
-          <ul class="aw-qlist">
-            {group.items.map((item) => (
-              <li key={`${item.kind}:${item.id}`}>
-                <button type="button" class="aw-qlink" onClick={() => props.onOpen(item)}>
-                  <span>
-                    {item.kind !== 'question' && (
-                      <span class="aw-hit-kind">{item.kind === 'practice' ? 'Practice' : 'Quiz'}</span>
-                    )}{' '}
-                    <CodeText text={item.title} />
-                  </span>
-                  <span class="aw-qlink-meta">
-                    {inDeck(item) && <span class="aw-chip aw-in-deck">In deck</span>}
-                    <span class="aw-difficulty">{item.difficulty}</span>
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      <div ref={listRef} onKeyDown={onListKey}>
+        {groups.map((group) => (
+          <section key={group.topic || 'results'} class="aw-topic">
+            {group.topic && <h2>{names.get(group.topic) ?? group.topic}</h2>}
+            <ul class="aw-qlist">
+              {group.items.map((item) => (
+                <li key={`${item.kind}:${item.id}`}>
+                  <button type="button" class="aw-qlink" onClick={() => props.onOpen(item)}>
+                    <span>
+                      {item.kind !== 'question' && (
+                        <span class="aw-hit-kind">{item.kind === 'practice' ? 'Practice' : 'Quiz'}</span>
+                      )}{' '}
+                      <CodeText text={item.title} />
+                    </span>
+                    <span class="aw-qlink-meta">
+                      {inDeck(item) && <span class="aw-chip aw-in-deck">In deck</span>}
+                      <span class="aw-difficulty">{item.difficulty}</span>
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /** The side panel's flashcard review: queue, keyboard, undo, empty state and session summary. */
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { plainText } from '@/components/CodeText';
 import { ReviewCard } from '@/components/ReviewCard';
 import { Toast } from '@/components/Toast';
@@ -53,7 +53,13 @@ export function ReviewView({ onOpenQuestion, onBrowse, onInterview, onCopy }: Re
   const db = useDb();
   const now = useClock();
   const { settings, loaded } = useSettings();
-  const model = useReview({ db, settings: settings.srs, knowledgeOrder: fundamentalsFirst, enabled: loaded, now });
+  // "Study more new cards today" raises today's new-card limit for this panel only; the setting is unchanged.
+  const [extraNew, setExtraNew] = useState(0);
+  const srs = useMemo(
+    () => (extraNew ? { ...settings.srs, newPerDay: settings.srs.newPerDay + extraNew } : settings.srs),
+    [settings.srs, extraNew],
+  );
+  const model = useReview({ db, settings: srs, knowledgeOrder: fundamentalsFirst, enabled: loaded, now });
   const headingId = useId();
   const rootRef = useRef<HTMLElement>(null);
   // The keydown listener is registered once and reads the latest model through this ref.
@@ -190,7 +196,14 @@ export function ReviewView({ onOpenQuestion, onBrowse, onInterview, onCopy }: Re
               now={clockNow}
             />
           )}
-          <EmptyState model={model} now={clockNow} onBrowse={onBrowse} showNextDue={session.reviewed === 0} />
+          <EmptyState
+            model={model}
+            now={clockNow}
+            onBrowse={onBrowse}
+            showNextDue={session.reviewed === 0}
+            onStudyMore={(n) => setExtraNew((x) => x + n)}
+            studyMoreBatch={Math.max(1, Math.min(settings.srs.newPerDay || 10, 10))}
+          />
         </>
       )}
 
@@ -224,9 +237,12 @@ interface EmptyStateProps {
   now: number;
   showNextDue: boolean;
   onBrowse?(): void;
+  onStudyMore(count: number): void;
+  /** How many more new cards one press of "study more" brings in. */
+  studyMoreBatch: number;
 }
 
-function EmptyState({ model, now, showNextDue, onBrowse }: EmptyStateProps) {
+function EmptyState({ model, now, showNextDue, onBrowse, onStudyMore, studyMoreBatch }: EmptyStateProps) {
   const { deck } = model;
   if (!deck) return <p class="aw-muted">Checking your deck…</p>;
   return (
@@ -254,8 +270,19 @@ function EmptyState({ model, now, showNextDue, onBrowse }: EmptyStateProps) {
         </p>
       )}
       <div class="aw-review-empty-actions">
+        {deck.newLeft > 0 && (
+          <button type="button" class="aw-button" disabled={model.busy} onClick={() => onStudyMore(studyMoreBatch)}>
+            Study {Math.min(studyMoreBatch, deck.newLeft)} more new{' '}
+            {Math.min(studyMoreBatch, deck.newLeft) === 1 ? 'card' : 'cards'} today
+          </button>
+        )}
         {deck.fundamentalsLeft > 0 && (
-          <button type="button" class="aw-button" disabled={model.busy} onClick={() => void model.addFundamentals()}>
+          <button
+            type="button"
+            class={`aw-button${deck.newLeft > 0 ? ' aw-secondary' : ''}`}
+            disabled={model.busy}
+            onClick={() => void model.addFundamentals()}
+          >
             Add the fundamentals
           </button>
         )}

@@ -8,6 +8,7 @@ import { useTick } from '@/components/hooks/use-tick';
 import { loadStats } from '@/utils/srs/stats';
 import { InterviewHistory } from '@/components/InterviewHistory';
 import { conceptById } from '@/utils/knowledge';
+import { TodayPanel } from './TodayPanel';
 import '@/components/styles/review.css';
 import '@/components/styles/quiz.css';
 
@@ -36,7 +37,10 @@ export function StatsView({ onInterview }: { onInterview?(): void } = {}) {
       ) : result.status === 'loading' || result.value === null ? (
         <p class="aw-muted">Loading statistics…</p>
       ) : (
-        <StatsPanel stats={result.value} />
+        <>
+          <TodayPanel />
+          <StatsPanel stats={result.value} />
+        </>
       )}
       {interviews.status === 'ready' && (
         <div class="aw-stats-body">

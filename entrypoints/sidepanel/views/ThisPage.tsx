@@ -7,7 +7,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { useActiveTab } from '@/components/hooks/use-active-tab';
 import { useDb } from '@/components/hooks/use-db';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
-import { saveProblem } from '@/utils/db';
+import { cardsToAdd } from '@/components/add-set';
+import { useHiddenProblems } from '@/components/hooks/use-hidden';
+import { useSettings } from '@/components/hooks/use-settings';
+import { removeSaved, saveProblem } from '@/utils/db';
+import { restoreDismissed } from '@/utils/hidden-problems';
+import { siteOfUrl } from '@/utils/tab-site';
 import { fundamentalsFirst, practiceById } from '@/utils/knowledge';
 import type { PracticeProblem } from '@/utils/knowledge-types';
 import type { TabState } from '@/utils/page-view';
@@ -26,6 +31,8 @@ type AddState = ThisPageProps['addState'];
 export function ThisPageView({ onOpenQuestion, onBrowse, onCopy }: ThisPageViewProps) {
   const db = useDb();
   const tab = useActiveTab();
+  const { settings } = useSettings();
+  const hidden = useHiddenProblems();
   const [addState, setAddState] = useState<AddState>('idle');
   const [addedCount, setAddedCount] = useState(0);
   const problemUrl = tab.state?.problem.url;
@@ -34,12 +41,13 @@ export function ThisPageView({ onOpenQuestion, onBrowse, onCopy }: ThisPageViewP
     async () => (problemUrl ? (await db.saved.get(problemUrl)) !== undefined : false),
     [problemUrl],
   );
+  const addIds = tab.state ? cardsToAdd(tab.state.view.cards).map((c) => c.id) : [];
+  const inDeck = useLiveQuery(async () => (await db.cards.bulkGet(addIds)).filter(Boolean).length, [addIds.join(',')]);
 
   const addMatching = async () => {
-    const ids = tab.state?.view.cards.map((c) => c.id) ?? [];
     setAddState('adding');
     try {
-      const result = await addCards(db, ids, 'problem', Date.now(), fundamentalsFirst);
+      const result = await addCards(db, addIds, 'problem', Date.now(), fundamentalsFirst);
       setAddedCount(result.added.length);
       setAddState('done');
     } catch (error) {
@@ -48,20 +56,29 @@ export function ThisPageView({ onOpenQuestion, onBrowse, onCopy }: ThisPageViewP
     }
   };
 
+  const site = tab.state?.problem.site ?? siteOfUrl(tab.url);
+  const problem = tab.state?.problem;
+  const problemKey = problem ? `${problem.site}:${problem.slug}` : null;
   return (
     <ThisPage
       state={tab.state}
       loading={tab.status === 'loading'}
+      siteOff={site !== null && settings.sites[site] === false ? siteName(site) : null}
+      badgeHidden={problemKey !== null && hidden !== null && hidden.includes(problemKey)}
       practice={tab.state?.view.practice ? practiceById.get(tab.state.view.practice.id) : undefined}
       conceptNames={conceptNames}
       saved={saved.status === 'ready' ? saved.value : null}
+      addCount={addIds.length}
+      alreadyInDeck={inDeck.status === 'ready' ? inDeck.value : null}
       addState={addState}
       addedCount={addedCount}
-      onSave={() => {
-        const p = tab.state?.problem;
-        if (p) void saveProblem(db, { url: p.url, site: p.site, slug: p.slug, title: p.title });
+      onToggleSaved={() => {
+        if (!problem) return;
+        if (saved.status === 'ready' && saved.value) void removeSaved(db, problem.url);
+        else void saveProblem(db, { url: problem.url, site: problem.site, slug: problem.slug, title: problem.title });
       }}
       onAddCards={() => void addMatching()}
+      onShowBadge={() => problemKey && void restoreDismissed(problemKey)}
       onOpenQuestion={onOpenQuestion}
       onBrowse={onBrowse}
       onCopy={onCopy}
@@ -72,16 +89,32 @@ export function ThisPageView({ onOpenQuestion, onBrowse, onCopy }: ThisPageViewP
 export interface ThisPageProps {
   state: TabState | null;
   loading: boolean;
+  /** The site's name when the active tab is on a site turned off in Options. */
+  siteOff: string | null;
+  /** The user hid the badge on this problem. */
+  badgeHidden: boolean;
   practice: PracticeProblem | undefined;
   conceptNames: ReadonlyMap<string, string>;
   saved: boolean | null;
+  /** How many questions "Add these" adds, and how many of them are already in the deck (null: loading). */
+  addCount: number;
+  alreadyInDeck: number | null;
   addState: 'idle' | 'adding' | 'done' | 'failed';
   addedCount: number;
-  onSave(): void;
+  onToggleSaved(): void;
   onAddCards(): void;
+  onShowBadge(): void;
   onOpenQuestion(id: string): void;
   onBrowse(): void;
   onCopy(code: string): Promise<void>;
+}
+
+function addLabel({ addState, addedCount, addCount, alreadyInDeck }: ThisPageProps): string {
+  if (addState === 'done') return addedCount ? `Added ${addedCount} to your flashcards` : 'Already in your flashcards';
+  if (alreadyInDeck !== null && alreadyInDeck >= addCount)
+    return addCount === 1 ? 'It is in your flashcards' : `All ${addCount} are in your flashcards`;
+  if (alreadyInDeck) return `Add the other ${addCount - alreadyInDeck} to my flashcards`;
+  return addCount === 1 ? 'Add it to my flashcards' : `Add these ${addCount} to my flashcards`;
 }
 
 export function ThisPage(props: ThisPageProps) {
@@ -93,6 +126,23 @@ export function ThisPage(props: ThisPageProps) {
       </p>
     );
   if (!state) {
+    if (props.siteOff)
+      return (
+        <div class="aw-empty" data-testid="site-off">
+          <p>Hints are turned off for {props.siteOff}.</p>
+          <p>
+            Turn the site back on in{' '}
+            <a href="/options.html" target="_blank" class="aw-link-button">
+              Options
+            </a>
+            , or{' '}
+            <button type="button" class="aw-link-button" onClick={props.onBrowse}>
+              browse all questions
+            </button>
+            .
+          </p>
+        </div>
+      );
     return (
       <div class="aw-empty" data-testid="no-detection">
         <p>No asyncio problem on the active tab.</p>
@@ -107,6 +157,7 @@ export function ThisPage(props: ThisPageProps) {
     );
   }
   const { problem, view } = state;
+  const allIn = props.alreadyInDeck !== null && props.alreadyInDeck >= props.addCount;
   return (
     <div data-testid="detection">
       <section class="aw-section" aria-labelledby="problem-title">
@@ -118,21 +169,36 @@ export function ThisPage(props: ThisPageProps) {
           {problem.difficulty ? ` · ${problem.difficulty}` : ''}
         </p>
         <ConceptChips concepts={view.concepts} label="Concepts detected" />
+        {props.badgeHidden && (
+          <p class="aw-note" data-testid="badge-hidden">
+            You hid the badge on this problem.{' '}
+            <button type="button" class="aw-link-button" onClick={props.onShowBadge}>
+              Show the badge here again
+            </button>
+          </p>
+        )}
         <div class="aw-row">
-          <button type="button" class="aw-button aw-secondary" disabled={props.saved !== false} onClick={props.onSave}>
-            {props.saved ? 'Saved for later' : 'Save for later'}
-          </button>
+          {props.saved ? (
+            <button type="button" class="aw-button aw-secondary" onClick={props.onToggleSaved}>
+              Remove from saved
+            </button>
+          ) : (
+            <button
+              type="button"
+              class="aw-button aw-secondary"
+              disabled={props.saved === null}
+              onClick={props.onToggleSaved}
+            >
+              Save for later
+            </button>
+          )}
           <button
             type="button"
             class="aw-button aw-secondary"
-            disabled={props.addState === 'adding' || props.addState === 'done' || view.cards.length === 0}
+            disabled={props.addState === 'adding' || props.addState === 'done' || props.addCount === 0 || allIn}
             onClick={props.onAddCards}
           >
-            {props.addState === 'done'
-              ? props.addedCount
-                ? `Added ${props.addedCount} flashcards`
-                : 'Already in your flashcards'
-              : 'Add matching questions to flashcards'}
+            {addLabel(props)}
           </button>
         </div>
         {props.addState === 'failed' && <p class="aw-error-box">Could not add the flashcards. Please try again.</p>}

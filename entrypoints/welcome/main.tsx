@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import '@/components/styles/theme.css';
+import '@/components/styles/pages.css';
+import { App } from './App';
+
+render(<App />, document.getElementById('app')!);

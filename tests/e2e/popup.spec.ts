@@ -1,0 +1,101 @@
+/** The popup as issue 15 found it: turned-off sites, hidden badges, nothing to review, a search box that stays put. */
+import type { BrowserContext, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXTENSION_DIR, expect, openExtensionPage, overlayBadge, test } from './fixtures';
+
+/** Without host permissions for the problem pages the popup cannot see the tab's URL, so not its site either. */
+const seesTabUrls = () => {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    host_permissions?: string[];
+  };
+  return (manifest.host_permissions ?? []).some((p) => p.includes('leetcode.com'));
+};
+
+const RELATED = 'https://leetcode.com/problems/print-in-order/';
+
+test.beforeEach(async ({ routes }) => {
+  await routes({ [RELATED]: 'sites/leetcode-print-in-order.html' });
+});
+
+type Chrome = {
+  storage: { local: { set(v: object): Promise<void>; get(k: string): Promise<Record<string, unknown>> } };
+};
+const setLocal = (page: Page, value: object) =>
+  page.evaluate((v) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.set(v), value);
+
+/** The popup for the problem tab (Playwright opens it as a tab; the problem is brought to the front first). */
+async function popupFor(context: BrowserContext, extensionId: string, problem: Page) {
+  const popup = await openExtensionPage(context, extensionId, 'popup.html');
+  await problem.bringToFront();
+  await popup.reload();
+  return popup;
+}
+
+test('a site turned off in Options says "turned off", not "no asyncio problem"', async ({ context, extensionId }) => {
+  // TODO [2027-01-15]: drop the skip once the redesign branch's host permissions are on main.
+  test.skip(!seesTabUrls(), 'the manifest has no host permissions for problem pages yet');
+  const options = await openExtensionPage(context, extensionId, 'options.html');
+  await options.getByRole('checkbox', { name: /LeetCode/ }).uncheck();
+  const problem = await context.newPage();
+  await problem.goto(RELATED);
+  await problem.waitForTimeout(1000);
+  await expect(overlayBadge(problem)).toHaveCount(0);
+  const popup = await popupFor(context, extensionId, problem);
+  await expect(popup.getByTestId('site-off')).toContainText('turned off for LeetCode');
+  await expect(popup.getByTestId('no-detection')).toHaveCount(0);
+});
+
+test('a hidden badge can be brought back from the popup', async ({ context, extensionId }) => {
+  const problem = await context.newPage();
+  await problem.goto(RELATED);
+  await expect(overlayBadge(problem)).toBeVisible();
+  await overlayBadge(problem).click();
+  await problem.locator('awaitwise-hints').getByRole('button', { name: 'Hide on this page' }).click();
+  await expect(overlayBadge(problem)).toHaveCount(0);
+
+  const popup = await popupFor(context, extensionId, problem);
+  await popup.getByTestId('badge-hidden').getByRole('button', { name: 'Show the badge here again' }).click();
+  await expect(popup.getByTestId('badge-hidden')).toHaveCount(0);
+  await problem.reload();
+  await expect(overlayBadge(problem)).toBeVisible();
+});
+
+test('no "Review now" with nothing due; the search box is the first thing either way', async ({
+  context,
+  extensionId,
+}) => {
+  const popup = await openExtensionPage(context, extensionId, 'popup.html');
+  await expect(popup.getByTestId('due-count')).toContainText('0 cards due');
+  await expect(popup.getByRole('button', { name: 'Review now' })).toHaveCount(0);
+  const firstSection = () => popup.locator('.aw-page-main > *').first();
+  await expect(firstSection().getByRole('combobox')).toBeVisible();
+
+  const problem = await context.newPage();
+  await problem.goto(RELATED);
+  await expect(overlayBadge(problem)).toBeVisible();
+  const onProblem = await popupFor(context, extensionId, problem);
+  await expect(onProblem.getByTestId('detection')).toBeVisible();
+  await expect(onProblem.locator('.aw-page-main > *').first().getByRole('combobox')).toBeVisible();
+});
+
+test('Browse search: Enter opens the first result, arrows walk the results, transposed letters still find it', async ({
+  context,
+  extensionId,
+}) => {
+  const panel = await openExtensionPage(context, extensionId, 'sidepanel.html#/browse');
+  const box = panel.getByRole('searchbox');
+  await box.fill('semaphroe');
+  await expect(panel.locator('.aw-qlink').first()).toContainText(/semaphore|rate/i);
+  await box.press('ArrowDown');
+  await expect(panel.locator('.aw-qlink').first()).toBeFocused();
+  await panel.keyboard.press('ArrowDown');
+  await expect(panel.locator('.aw-qlink').nth(1)).toBeFocused();
+  await panel.keyboard.press('ArrowUp');
+  await panel.keyboard.press('ArrowUp');
+  await expect(box).toBeFocused();
+  const first = (await panel.locator('.aw-qlink').first().innerText()).split('\n')[0]!.trim();
+  await box.press('Enter');
+  await expect(panel).toHaveURL(/#\/question\//);
+  await expect(panel.getByRole('heading', { level: 2 }).first()).toContainText(first.slice(0, 20));
+});
