@@ -59,6 +59,42 @@ async function shootReviewAndStats(panel: Page, scheme: string, saved: string[])
   await panel.getByRole('tab', { name: 'This page' }).click();
 }
 
+/**
+ * The other pages, and the narrow layouts issue 15 asked for: the deck, the welcome page, options in a wide
+ * window, and review and stats at 320 px and at 200 % zoom (a 640 px panel zoomed to 320 CSS px).
+ */
+async function shootPages(context: BrowserContext, id: string, scheme: 'light' | 'dark', saved: string[]) {
+  const page = await context.newPage();
+  await page.emulateMedia({ colorScheme: scheme });
+  const open = async (path: string, size: { width: number; height: number }, zoom = 1) => {
+    await page.setViewportSize(size);
+    await page.goto(`chrome-extension://${id}/${path}`);
+    if (zoom !== 1) await page.evaluate((z) => void (document.documentElement.style.zoom = String(z)), zoom);
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
+  };
+  await open('sidepanel.html#/deck', { width: 400, height: 820 });
+  await shoot(page, `deck-${scheme}`, saved);
+  await open('welcome.html', { width: 1000, height: 900 });
+  await shoot(page, `welcome-${scheme}`, saved);
+  await open('options.html', { width: 1200, height: 900 });
+  await shoot(page, `options-${scheme}`, saved);
+  for (const [suffix, size, zoom] of [
+    ['320', { width: 320, height: 720 }, 1],
+    ['zoom200', { width: 640, height: 1000 }, 2],
+  ] as const) {
+    await open('sidepanel.html#/review', size, zoom);
+    const reveal = page.getByRole('button', { name: 'Show answer' });
+    if (await reveal.isVisible()) await reveal.click();
+    await shoot(page, `review-${suffix}-${scheme}`, saved);
+    await open('sidepanel.html#/stats', size, zoom);
+    await shoot(page, `stats-${suffix}-${scheme}`, saved);
+    await open('popup.html', { width: 380, height: 560 }, 1);
+    if (suffix === '320') await shoot(page, `popup-empty-${scheme}`, saved);
+  }
+  await page.close();
+}
+
 async function main() {
   const executablePath = ensureChromium();
   run('npx', ['tsx', 'scripts/build-data.ts']);
@@ -115,6 +151,7 @@ async function main() {
     }
     if (!headed) await problem.close();
   }
+  for (const scheme of ['light', 'dark'] as const) await shootPages(context, id, scheme, saved);
 
   console.log('\nAwaitwise is running on the demo problem. Screenshots:');
   for (const path of saved) console.log(`  ${path}`);
