@@ -3,6 +3,7 @@ import { handleMessage, forgetTab } from '@/utils/background/router';
 import { onTabNavigated, onTabLoading } from '@/utils/background/navigation';
 import { createBackgroundServices } from '@/utils/background/services';
 import { openPanelNow, setPanelRequest } from '@/utils/panel';
+import { startSync } from '@/utils/sync';
 
 // Listeners are registered synchronously so a restarted service worker receives the event that woke it.
 export default defineBackground(() => {
@@ -19,4 +20,5 @@ export default defineBackground(() => {
     void setPanelRequest({ view: 'page' });
   });
   services.watchDueCount();
+  startSync();
 });
