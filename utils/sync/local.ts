@@ -59,7 +59,12 @@ function cardEntry(card: CardRecord, base: CardEntry | undefined, now: number): 
   let fAt: number;
   if (base && same(flags, { suspended: base.suspended, buriedUntil: base.buriedUntil })) fAt = base.fAt;
   else fAt = !base && !card.suspended && !card.buriedUntil ? 0 : now;
-  const entry: CardEntry = { ...review, rAt, ...flags, fAt, add: card.addedAt, source: card.source };
+  const { lastReview, reps, ...rest } = review;
+  // `add` only grows (see merge): a card this device added before another did keeps the merged, later time.
+  const keepBase = base !== undefined && base.add >= card.addedAt;
+  const add = keepBase ? base.add : card.addedAt;
+  const source = keepBase ? base.source : card.source;
+  const entry: CardEntry = { lastReview, reps, rAt, ...rest, ...flags, fAt, add, source };
   if (base?.del !== undefined) entry.del = base.del;
   return entry;
 }

@@ -49,10 +49,14 @@ export function mergeCard(a: CardEntry, b: CardEntry): CardEntry {
   ]);
   const flags = later(pick(a, FLAG_KEYS), pick(b, FLAG_KEYS), (p) => [p.fAt as number]);
   const add = later(pick(a, ADD_KEYS), pick(b, ADD_KEYS), (p) => [p.add as number]);
-  const merged = { ...review, ...flags, ...add } as unknown as CardEntry;
+  // Built in one fixed key order, so equal merges print identically.
+  const merged = {} as Record<string, unknown>;
+  for (const k of REVIEW_KEYS) merged[k] = review[k];
+  for (const k of FLAG_KEYS) merged[k] = flags[k];
+  for (const k of ADD_KEYS) merged[k] = add[k];
   const del = Math.max(a.del ?? -1, b.del ?? -1);
   if (del >= 0) merged.del = del;
-  return merged;
+  return merged as unknown as CardEntry;
 }
 
 /** A card is in the deck unless its removal is later than anything else that happened to it. */
