@@ -1,6 +1,7 @@
 import { PageHeader } from '@/components/PageHeader';
 import { useState } from 'preact/hooks';
 import { BackupPanel } from './BackupPanel';
+import { SyncPanel } from './SyncPanel';
 import { useDb } from '@/components/hooks/use-db';
 import { useSettings } from '@/components/hooks/use-settings';
 import { useTheme } from '@/components/hooks/use-theme';
@@ -125,6 +126,7 @@ export function App() {
             Restore flashcard defaults
           </button>
         </section>
+        <SyncPanel />
         <BackupPanel db={db} />
       </main>
     </div>

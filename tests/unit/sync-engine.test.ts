@@ -19,7 +19,7 @@ import { throwawayDbs } from './srs-throwaway-db';
 const freshDb = throwawayDbs(afterAll);
 const START = Date.UTC(2026, 10, 2, 10);
 
-function world(limits = { ...SYNC_LIMITS }) {
+function world(limits: Record<keyof typeof SYNC_LIMITS, number> = { ...SYNC_LIMITS }) {
   const clock = { t: START, now: () => clock.t };
   const area = new FakeSyncArea(clock.now, limits);
   const device = (name: string) => {

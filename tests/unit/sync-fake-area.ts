@@ -19,7 +19,7 @@ export class FakeSyncArea implements SyncArea {
 
   constructor(
     private readonly now: () => number,
-    readonly limits = { ...SYNC_LIMITS },
+    readonly limits: Record<keyof typeof SYNC_LIMITS, number> = { ...SYNC_LIMITS },
   ) {}
 
   onChanged(listener: (changes: Changes) => void): void {
