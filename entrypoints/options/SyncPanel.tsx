@@ -101,11 +101,12 @@ export function SyncPanelView(props: {
         </button>
       </div>
       <p class="aw-muted aw-sync-about">
-        Uses your browser's own sync (Chrome Sync, Firefox Sync): no account with us, no server of ours. It
-        reaches your other devices while you are signed in to the browser with extension data syncing; the
-        browser does not tell extensions whether you are, so when you are not, your progress simply stays here.
-        Card schedules, settings, saved and hidden problems, solved practice problems and daily review counts
-        travel; the full review history stays in this browser (it is in the backup file).
+        Through the browser's own sync, with no account or server of ours: it reaches your other devices when you
+        are signed in to the browser there and here (the browser does not tell extensions whether you are).
+      </p>
+      <p class="aw-muted aw-sync-about">
+        Travels: card schedules, settings, saved and hidden problems, solved problems, reviews per day. Your full
+        review history stays in this browser; it is in the backup file.
       </p>
     </section>
   );

@@ -107,11 +107,13 @@ test("with sync off, another device's change is not applied here", async ({ cont
 });
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`screenshots of the Options sync section (${scheme})`, async ({ context, extensionId }) => {
+  test(`screenshots of the Options sync section (${scheme})`, async ({ context, extensionId, worker }) => {
     const options = await openExtensionPage(context, extensionId, 'options.html');
     await options.emulateMedia({ colorScheme: scheme });
     const section = syncSection(options);
+    await writeSync(worker, toItems(otherDevice()).items);
     await expect(section.getByRole('status')).toContainText('On, last synced');
+    await expect(section.getByRole('status')).toContainText('2 cards synced');
     mkdirSync('test-results/sync', { recursive: true });
     await options.setViewportSize({ width: 1100, height: 900 });
     await section.scrollIntoViewIfNeeded();

@@ -27,7 +27,7 @@ function within(ms: number): string {
   return `in ${n} minute${n === 1 ? '' : 's'}`;
 }
 
-const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
+const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))}\u00a0KB`;
 
 export function syncStatusText(prefs: Pick<SyncPrefs, 'enabled'> | null, status: SyncStatus | null, now: number): SyncStatusText {
   if (!prefs) return { headline: 'Loading…', tone: 'off' };
@@ -42,7 +42,7 @@ export function syncStatusText(prefs: Pick<SyncPrefs, 'enabled'> | null, status:
     case 'ok':
       return {
         headline: `On, ${last ?? 'synced'}.`,
-        detail: `${status.cardsSynced} card${status.cardsSynced === 1 ? '' : 's'} · ${kb(status.bytes)} of the browser's ${kb(SYNC_LIMITS.QUOTA_BYTES)} for extensions.`,
+        detail: `${status.cardsSynced.toLocaleString('en')} card${status.cardsSynced === 1 ? '' : 's'} synced, using ${kb(status.bytes)} of the ${kb(SYNC_LIMITS.QUOTA_BYTES)} the browser allows.`,
         tone: 'ok',
       };
     case 'over-quota':
