@@ -65,6 +65,7 @@ export class SyncEngine {
   private readonly timers: Timers;
   private timer: unknown = null;
   private timerAt = Infinity;
+  private timerDelay = 0;
   private firstRequestAt: number | null = null;
   private running: Promise<void> | null = null;
   private again = false;
@@ -89,8 +90,11 @@ export class SyncEngine {
     const now = this.deps.now();
     this.firstRequestAt ??= now;
     const at = Math.max(this.retryAt, Math.min(now + delayMs, this.firstRequestAt + MAX_WAIT_MS));
+    // A local change arriving after a remote one must not push the remote one's quick merge back.
+    if (this.timer !== null && this.timerDelay < delayMs && this.timerAt <= at) return;
     if (this.timer !== null) this.timers.clear(this.timer);
     this.timerAt = at;
+    this.timerDelay = delayMs;
     this.timer = this.timers.set(() => {
       this.timer = null;
       this.timerAt = Infinity;
