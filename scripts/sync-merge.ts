@@ -10,7 +10,8 @@ import { parseState, type SyncState } from '@/utils/sync/shape';
 import { fromItems, PREFIX } from '@/utils/sync/shard';
 import { sampleState } from '@/utils/sync/simulate';
 
-const USAGE = 'usage: npm run -s sync-merge -- --json A.json B.json\n       npm run -s sync-merge -- --json --sample SEED';
+const USAGE =
+  'usage: npm run -s sync-merge -- --json A.json B.json\n       npm run -s sync-merge -- --json --sample SEED';
 
 function fail(message: string): never {
   console.error(`sync-merge: ${message}\n${USAGE}`);

@@ -38,7 +38,9 @@ export function SyncPanel() {
   // "Syncing…" lasts until the background reports this request done or failed (or 15 s, if it never answers).
   useEffect(() => {
     if (asked === null) return;
-    const done = (status?.lastSyncedAt ?? 0) >= asked || ['rate-limited', 'error', 'unavailable', 'idle'].includes(status?.phase ?? '');
+    const done =
+      (status?.lastSyncedAt ?? 0) >= asked ||
+      ['rate-limited', 'error', 'unavailable', 'idle'].includes(status?.phase ?? '');
     if (done) setAsked(null);
     const timer = setTimeout(() => setAsked(null), 15_000);
     return () => clearTimeout(timer);
@@ -101,12 +103,12 @@ export function SyncPanelView(props: {
         </button>
       </div>
       <p class="aw-muted aw-sync-about">
-        Through the browser's own sync, with no account or server of ours: it reaches your other devices when you
-        are signed in to the browser there and here (the browser does not tell extensions whether you are).
+        Through the browser's own sync, with no account or server of ours: it reaches your other devices when you are
+        signed in to the browser there and here (the browser does not tell extensions whether you are).
       </p>
       <p class="aw-muted aw-sync-about">
-        Travels: card schedules, settings, saved and hidden problems, solved problems, reviews per day. Your full
-        review history stays in this browser; it is in the backup file.
+        Travels: card schedules, settings, saved and hidden problems, solved problems, reviews per day. Your full review
+        history stays in this browser; it is in the backup file.
       </p>
     </section>
   );

@@ -48,9 +48,13 @@ async function writeSync(worker: Worker, items: Record<string, unknown>) {
 }
 
 const syncSection = (page: Page) => page.getByRole('region', { name: 'Sync' });
-const stateRow = (page: Page, label: string) => page.locator('.aw-state-table tr', { has: page.getByRole('rowheader', { name: label }) }).locator('td');
+const stateRow = (page: Page, label: string) =>
+  page.locator('.aw-state-table tr', { has: page.getByRole('rowheader', { name: label }) }).locator('td');
 
-test('Options shows the sync state, the switch turns it off and on, Sync now syncs', async ({ context, extensionId }) => {
+test('Options shows the sync state, the switch turns it off and on, Sync now syncs', async ({
+  context,
+  extensionId,
+}) => {
   const options = await openExtensionPage(context, extensionId, 'options.html');
   const section = syncSection(options);
   const toggle = section.getByRole('switch', { name: /Sync my progress/ });

@@ -46,7 +46,9 @@ describe('startSync', () => {
     await addCards(db, ['async-deadlocks'], 'manual', 1_700_000_001_000);
     await wait(800);
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({ ...remote, 'aw:c00': {} });
-    expect((await db.cards.toArray()).map((c) => c.id).sort()).toEqual(['async-deadlocks', ...cardsBefore.map((c) => c.id)].sort());
+    expect((await db.cards.toArray()).map((c) => c.id).sort()).toEqual(
+      ['async-deadlocks', ...cardsBefore.map((c) => c.id)].sort(),
+    );
     expect(await db.syncShadow.count()).toBe(0);
     expect(await db.remoteDays.count()).toBe(0);
     const local = await fakeBrowser.storage.local.get(null);

@@ -18,7 +18,9 @@ describe('migration from version 3', () => {
     v3.version(2).stores(V2_STORES);
     v3.version(3).stores(V3_STORES);
     await v3.table('cards').bulkAdd(cards);
-    await v3.table('saved').add({ url: 'https://leetcode.com/problems/a/', site: 'leetcode', slug: 'a', title: 'A', savedAt: 1 });
+    await v3
+      .table('saved')
+      .add({ url: 'https://leetcode.com/problems/a/', site: 'leetcode', slug: 'a', title: 'A', savedAt: 1 });
     await v3.table('practiceProgress').add({ problemId: 'p', attempts: 2, solvedAt: 5, lastAttemptAt: 5 });
     v3.close();
 

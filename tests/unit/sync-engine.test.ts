@@ -46,7 +46,13 @@ function world(limits: Record<keyof typeof SYNC_LIMITS, number> = { ...SYNC_LIMI
 }
 type Device = ReturnType<ReturnType<typeof world>['device']>;
 
-const IDS = ['as-completed-order', 'async-deadlocks', 'gather-vs-taskgroup', 'semaphore-rate-limit', 'timeouts-wait-for'];
+const IDS = [
+  'as-completed-order',
+  'async-deadlocks',
+  'gather-vs-taskgroup',
+  'semaphore-rate-limit',
+  'timeouts-wait-for',
+];
 
 async function review(d: Device, id: string, rating: 1 | 2 | 3 | 4, now: number) {
   const card = await d.db.cards.get(id);
@@ -65,7 +71,11 @@ async function settle(devices: Device[], clock: { t: number }) {
     clock.t += 1_000;
     let ran = 0;
     for (const d of devices) ran += d.timers.runDue();
-    for (const d of devices) await d.engine.sync.call(d.engine).then(() => undefined, () => undefined);
+    for (const d of devices)
+      await d.engine.sync.call(d.engine).then(
+        () => undefined,
+        () => undefined,
+      );
     if (ran === 0 && devices.every((d) => d.timers.size === 0)) break;
   }
 }
@@ -117,7 +127,8 @@ describe('two devices through one storage.sync', () => {
             else if (s.op === 'review') await review(d, s.id, s.rating, clock.t);
             else if (s.op === 'suspend') await suspend(d.db, s.id);
             else if (s.op === 'unsuspend') await unsuspend(d.db, s.id);
-            else if (s.op === 'setting') d.local.settings = { ...d.local.settings, theme: s.rating === 1 ? 'dark' : 'light' };
+            else if (s.op === 'setting')
+              d.local.settings = { ...d.local.settings, theme: s.rating === 1 ? 'dark' : 'light' };
             else await d.engine.sync();
           }
           await settle(devices, clock);
@@ -190,7 +201,8 @@ describe('quotas', () => {
       const state = (await d.db.syncShadow.get('state'))!.state;
       const unlimited = toItems(state, Infinity);
       const items = area.snapshot();
-      for (const [k, v] of Object.entries(items)) expect(itemBytes(k, v)).toBeLessThanOrEqual(SYNC_LIMITS.QUOTA_BYTES_PER_ITEM);
+      for (const [k, v] of Object.entries(items))
+        expect(itemBytes(k, v)).toBeLessThanOrEqual(SYNC_LIMITS.QUOTA_BYTES_PER_ITEM);
       expect(area.bytes()).toBeLessThanOrEqual(SYNC_LIMITS.QUOTA_BYTES);
       expect(Object.keys(items).length).toBeLessThanOrEqual(SYNC_LIMITS.MAX_ITEMS);
       sizes[n] = {
@@ -316,6 +328,10 @@ describe('quotas', () => {
     expect(written.length).toBe(2);
     expect(written).toContain('aw:d:a');
     expect(written.filter((k) => /^aw:c\d\d$/.test(k))).toHaveLength(1);
-    expect(Object.keys(area.snapshot()).filter((k) => JSON.stringify(area.snapshot()[k]) !== JSON.stringify(before[k])).sort()).toEqual(written.sort());
+    expect(
+      Object.keys(area.snapshot())
+        .filter((k) => JSON.stringify(area.snapshot()[k]) !== JSON.stringify(before[k]))
+        .sort(),
+    ).toEqual(written.sort());
   });
 });

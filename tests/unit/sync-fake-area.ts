@@ -85,7 +85,8 @@ export class FakeSyncArea implements SyncArea {
     const changes: Changes = {};
     for (const [k, v] of Object.entries(items)) {
       const old = this.items.get(k);
-      if (old !== JSON.stringify(v)) changes[k] = { oldValue: old === undefined ? undefined : JSON.parse(old), newValue: v };
+      if (old !== JSON.stringify(v))
+        changes[k] = { oldValue: old === undefined ? undefined : JSON.parse(old), newValue: v };
     }
     this.items = next;
     this.emit(changes);

@@ -8,7 +8,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { GradeValue } from '@/utils/db';
 import { isRemoved, mergeStates } from '@/utils/sync/merge';
 import { canonical, emptyState, parseState, type CardEntry, type SyncState } from '@/utils/sync/shape';
-import { act, comparableCards, newDevice, sampleState, stateOf, syncDevice, type SimAction } from '@/utils/sync/simulate';
+import {
+  act,
+  comparableCards,
+  newDevice,
+  sampleState,
+  stateOf,
+  syncDevice,
+  type SimAction,
+} from '@/utils/sync/simulate';
 
 /** Cases run, per property: printed at the end so the closing note can quote them. */
 const runs: Record<string, number> = {};
@@ -60,14 +68,22 @@ const stamped = <T>(value: fc.Arbitrary<T>) => fc.record({ at: time, value });
 const syncState: fc.Arbitrary<SyncState> = fc.record({
   v: fc.constant(1 as const),
   cards: fc.dictionary(keys, cardEntry),
-  settings: fc.dictionary(fc.constantFrom('theme', 'srs.newPerDay', 'sites.leetcode'), stamped(fc.oneof(small, fc.boolean()))),
+  settings: fc.dictionary(
+    fc.constantFrom('theme', 'srs.newPerDay', 'sites.leetcode'),
+    stamped(fc.oneof(small, fc.boolean())),
+  ),
   saved: fc.dictionary(
     keys,
-    stamped(fc.option(fc.record({ site: fc.constant('leetcode'), slug: keys, title: keys, savedAt: time }), { nil: null })),
+    stamped(
+      fc.option(fc.record({ site: fc.constant('leetcode'), slug: keys, title: keys, savedAt: time }), { nil: null }),
+    ),
   ),
   hidden: fc.dictionary(keys, stamped(fc.boolean())),
   solved: fc.dictionary(keys, time),
-  days: fc.dictionary(fc.constantFrom('d1', 'd2', 'd3'), fc.dictionary(fc.constantFrom('2026-11-01', '2026-11-02'), small)),
+  days: fc.dictionary(
+    fc.constantFrom('d1', 'd2', 'd3'),
+    fc.dictionary(fc.constantFrom('2026-11-01', '2026-11-02'), small),
+  ),
 });
 const same = (a: SyncState, b: SyncState) => expect(canonical(a)).toBe(canonical(b));
 
@@ -142,11 +158,18 @@ const action: fc.Arbitrary<SimAction> = fc.oneof(
     weight: 6,
   },
   {
-    arbitrary: fc.record({ kind: fc.constant('suspend' as const), cardId: fc.constantFrom(...CARDS), on: fc.boolean() }),
+    arbitrary: fc.record({
+      kind: fc.constant('suspend' as const),
+      cardId: fc.constantFrom(...CARDS),
+      on: fc.boolean(),
+    }),
     weight: 2,
   },
   { arbitrary: fc.record({ kind: fc.constant('remove' as const), cardId: fc.constantFrom(...CARDS) }), weight: 1 },
-  { arbitrary: fc.record({ kind: fc.constant('setting' as const), newPerDay: fc.integer({ min: 1, max: 30 }) }), weight: 1 },
+  {
+    arbitrary: fc.record({ kind: fc.constant('setting' as const), newPerDay: fc.integer({ min: 1, max: 30 }) }),
+    weight: 1,
+  },
   { arbitrary: fc.record({ kind: fc.constant('save' as const), slug: fc.constantFrom('p1', 'p2') }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('unsave' as const), slug: fc.constantFrom('p1', 'p2') }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('hide' as const), key: fc.constantFrom('h1', 'h2') }), weight: 1 },
@@ -162,7 +185,11 @@ const step = (devices: number) =>
     gap: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 36 * 3_600_000 })),
   });
 
-function runHistory(deviceCount: number, steps: { device: number; sync: boolean; action: SimAction; gap: number }[], withRemove: boolean) {
+function runHistory(
+  deviceCount: number,
+  steps: { device: number; sync: boolean; action: SimAction; gap: number }[],
+  withRemove: boolean,
+) {
   const devices = Array.from({ length: deviceCount }, (_, i) => newDevice(`dev${i}`));
   let remote = emptyState();
   let now = Date.UTC(2026, 10, 1, 9);
@@ -202,60 +229,92 @@ function expectNoReviewLost({ devices, remote }: ReturnType<typeof runHistory>) 
     expect(entry).toBeDefined();
     expect(entry.lastReview).not.toBeNull();
     expect(entry.lastReview!).toBeGreaterThanOrEqual(at);
-    for (const d of devices) expect(d.local.cards.find((c) => c.id === cardId)!.last_review!).toBeGreaterThanOrEqual(at);
+    for (const d of devices)
+      expect(d.local.cards.find((c) => c.id === cardId)!.last_review!).toBeGreaterThanOrEqual(at);
   }
   for (const [id, entry] of Object.entries(remote.cards)) {
     const latest = Math.max(-1, ...all.filter((r) => r.cardId === id).map((r) => r.at));
     if (latest >= 0) expect(entry.lastReview).toBe(latest);
   }
-  const counted = Object.values(remote.days).reduce((sum, days) => sum + Object.values(days).reduce((a, b) => a + b, 0), 0);
+  const counted = Object.values(remote.days).reduce(
+    (sum, days) => sum + Object.values(days).reduce((a, b) => a + b, 0),
+    0,
+  );
   expect(counted).toBe(all.length);
 }
 
 describe('random histories', () => {
   it('two devices: identical at the end, no review lost', () => {
-    check('history: 2 devices', fc.array(step(2), { maxLength: 60 }), (steps) => {
-      const run = runHistory(2, steps, false);
-      expectConverged(run);
-      expectNoReviewLost(run);
-    }, 300);
+    check(
+      'history: 2 devices',
+      fc.array(step(2), { maxLength: 60 }),
+      (steps) => {
+        const run = runHistory(2, steps, false);
+        expectConverged(run);
+        expectNoReviewLost(run);
+      },
+      300,
+    );
   });
   it('three devices: identical at the end, no review lost', () => {
-    check('history: 3 devices', fc.array(step(3), { maxLength: 80 }), (steps) => {
-      const run = runHistory(3, steps, false);
-      expectConverged(run);
-      expectNoReviewLost(run);
-    }, 200);
+    check(
+      'history: 3 devices',
+      fc.array(step(3), { maxLength: 80 }),
+      (steps) => {
+        const run = runHistory(3, steps, false);
+        expectConverged(run);
+        expectNoReviewLost(run);
+      },
+      200,
+    );
   });
   it('with removals too: identical at the end; a removed card stays removed unless reviewed or added later', () => {
-    check('history: 3 devices with removals', fc.array(step(3), { maxLength: 80 }), (steps) => {
-      const run = runHistory(3, steps, true);
-      expectConverged(run);
-      for (const [id, entry] of Object.entries(run.remote.cards)) {
-        expect(run.devices[0]!.local.cards.some((c) => c.id === id)).toBe(!isRemoved(entry));
-      }
-    }, 200);
+    check(
+      'history: 3 devices with removals',
+      fc.array(step(3), { maxLength: 80 }),
+      (steps) => {
+        const run = runHistory(3, steps, true);
+        expectConverged(run);
+        for (const [id, entry] of Object.entries(run.remote.cards)) {
+          expect(run.devices[0]!.local.cards.some((c) => c.id === id)).toBe(!isRemoved(entry));
+        }
+      },
+      200,
+    );
   });
   it('the final state does not depend on the order devices merge in', () => {
-    check('history: merge order', fc.array(step(3), { maxLength: 50 }), (steps) => {
-      const { devices, now } = runHistory(3, steps, true);
-      const states = devices.map((d) => stateOf(d, now));
-      same(mergeStates(mergeStates(states[0]!, states[1]!), states[2]!), mergeStates(states[2]!, mergeStates(states[1]!, states[0]!)));
-    }, 200);
+    check(
+      'history: merge order',
+      fc.array(step(3), { maxLength: 50 }),
+      (steps) => {
+        const { devices, now } = runHistory(3, steps, true);
+        const states = devices.map((d) => stateOf(d, now));
+        same(
+          mergeStates(mergeStates(states[0]!, states[1]!), states[2]!),
+          mergeStates(states[2]!, mergeStates(states[1]!, states[0]!)),
+        );
+      },
+      200,
+    );
   });
 });
 
 describe('sample states', () => {
   it('are valid, reproducible, and carry lastReview and reps per card', () => {
-    check('samples', fc.integer({ min: 0, max: 1_000_000 }), (seed) => {
-      const state = sampleState(seed);
-      expect(canonical(sampleState(seed))).toBe(canonical(state));
-      const parsed = parseState(JSON.parse(JSON.stringify(state)));
-      expect(parsed.ok).toBe(true);
-      for (const entry of Object.values(state.cards)) {
-        expect(entry.lastReview === null || Number.isInteger(entry.lastReview)).toBe(true);
-        expect(Number.isInteger(entry.reps)).toBe(true);
-      }
-    }, 20);
+    check(
+      'samples',
+      fc.integer({ min: 0, max: 1_000_000 }),
+      (seed) => {
+        const state = sampleState(seed);
+        expect(canonical(sampleState(seed))).toBe(canonical(state));
+        const parsed = parseState(JSON.parse(JSON.stringify(state)));
+        expect(parsed.ok).toBe(true);
+        for (const entry of Object.values(state.cards)) {
+          expect(entry.lastReview === null || Number.isInteger(entry.lastReview)).toBe(true);
+          expect(Number.isInteger(entry.reps)).toBe(true);
+        }
+      },
+      20,
+    );
   });
 });

@@ -27,8 +27,12 @@ describe('sync state text', () => {
       detail: '150 cards synced, using 18\u00a0KB of the 100\u00a0KB the browser allows.',
       tone: 'ok',
     });
-    expect(syncStatusText({ enabled: false }, status({}), NOW).headline).toBe('Off: your progress stays in this browser only.');
-    expect(syncStatusText({ enabled: true }, status({ phase: 'over-quota', cardsTotal: 2000, cardsSynced: 832 }), NOW)).toMatchObject({
+    expect(syncStatusText({ enabled: false }, status({}), NOW).headline).toBe(
+      'Off: your progress stays in this browser only.',
+    );
+    expect(
+      syncStatusText({ enabled: true }, status({ phase: 'over-quota', cardsTotal: 2000, cardsSynced: 832 }), NOW),
+    ).toMatchObject({
       headline: "Over quota: 832 of 2,000 cards fit in the browser's sync storage.",
       tone: 'warn',
     });

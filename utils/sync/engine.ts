@@ -185,7 +185,8 @@ export class SyncEngine {
     const now = this.deps.now();
     this.writes = this.writes.filter((at) => at > now - HOUR);
     const lastMinute = this.writes.filter((at) => at > now - MINUTE);
-    if (lastMinute.length + ops > PER_MINUTE) return lastMinute[lastMinute.length + ops - PER_MINUTE - 1]! + MINUTE - now;
+    if (lastMinute.length + ops > PER_MINUTE)
+      return lastMinute[lastMinute.length + ops - PER_MINUTE - 1]! + MINUTE - now;
     if (this.writes.length + ops > PER_HOUR) return this.writes[this.writes.length + ops - PER_HOUR - 1]! + HOUR - now;
     return 0;
   }

@@ -82,7 +82,8 @@ function unflattenSettings(base: Settings, flat: Record<string, Stamped<unknown>
   for (const [path, { value }] of Object.entries(flat)) {
     const [group, name] = path.split('.');
     if (name === undefined) raw[group!] = value;
-    else if (typeof raw[group!] === 'object' && raw[group!] !== null) (raw[group!] as Record<string, unknown>)[name] = value;
+    else if (typeof raw[group!] === 'object' && raw[group!] !== null)
+      (raw[group!] as Record<string, unknown>)[name] = value;
   }
   // Values from another version or a damaged item fall back field by field, as any stored setting does.
   return normaliseSettings(raw);
@@ -96,7 +97,12 @@ function stamp<T>(value: T, base: Stamped<T> | undefined, firstAt: number, now: 
 }
 
 /** This device's state, stamped against `shadow` (what the last sync merged; undefined before the first). */
-export function deriveState(local: LocalSnapshot, shadow: SyncState | undefined, device: string, now: number): SyncState {
+export function deriveState(
+  local: LocalSnapshot,
+  shadow: SyncState | undefined,
+  device: string,
+  now: number,
+): SyncState {
   const state: SyncState = { v: SYNC_VERSION, cards: {}, settings: {}, saved: {}, hidden: {}, solved: {}, days: {} };
   for (const card of local.cards) state.cards[card.id] = cardEntry(card, shadow?.cards[card.id], now);
   for (const [id, entry] of Object.entries(shadow?.cards ?? {})) {
@@ -206,7 +212,8 @@ export function applyState(local: LocalSnapshot, merged: SyncState, device: stri
   for (const [problemId, solvedAt] of Object.entries(merged.solved)) {
     const current = progress.get(problemId);
     if (!current) writes.putProgress.push({ problemId, attempts: 0, solvedAt, lastAttemptAt: solvedAt });
-    else if (current.solvedAt === null || current.solvedAt > solvedAt) writes.putProgress.push({ ...current, solvedAt });
+    else if (current.solvedAt === null || current.solvedAt > solvedAt)
+      writes.putProgress.push({ ...current, solvedAt });
   }
 
   for (const [dev, days] of Object.entries(merged.days)) {
@@ -215,7 +222,9 @@ export function applyState(local: LocalSnapshot, merged: SyncState, device: stri
   }
 
   // In primary-key order, as the table returns them, so an unchanged set compares equal.
-  writes.remoteDays.sort((a, b) => (a.device === b.device ? (a.dayKey < b.dayKey ? -1 : 1) : a.device < b.device ? -1 : 1));
+  writes.remoteDays.sort((a, b) =>
+    a.device === b.device ? (a.dayKey < b.dayKey ? -1 : 1) : a.device < b.device ? -1 : 1,
+  );
   const settings = unflattenSettings(local.settings, merged.settings);
   if (!same(settings, local.settings)) writes.settings = settings;
   const hiddenNow = new Set(local.hidden);

@@ -69,7 +69,15 @@ export interface SyncState {
   days: Record<string, Record<string, number>>;
 }
 
-export const emptyState = (): SyncState => ({ v: SYNC_VERSION, cards: {}, settings: {}, saved: {}, hidden: {}, solved: {}, days: {} });
+export const emptyState = (): SyncState => ({
+  v: SYNC_VERSION,
+  cards: {},
+  settings: {},
+  saved: {},
+  hidden: {},
+  solved: {},
+  days: {},
+});
 
 const time = v.pipe(v.number(), v.integer(), v.minValue(0));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));

@@ -29,7 +29,8 @@ export type Items = Record<string, unknown>;
 
 const encoder = new TextEncoder();
 /** Bytes an item takes against the quota, as Chrome counts them: its key plus its value's JSON. */
-export const itemBytes = (key: string, value: unknown) => encoder.encode(key).length + encoder.encode(JSON.stringify(value)).length;
+export const itemBytes = (key: string, value: unknown) =>
+  encoder.encode(key).length + encoder.encode(JSON.stringify(value)).length;
 
 /** FNV-1a: a small stable hash, so a card always lands in the same item on every device. */
 function bucketOf(key: string, buckets: number): number {
@@ -127,7 +128,10 @@ function fill<T>(
     const entryBytes = itemBytes(key, packed) + 4;
     const itemBytesNow = sizes.get(item) ?? encoder.encode(item).length + 2;
     const fresh = !sizes.has(item);
-    if (itemBytesNow + entryBytes > SYNC_LIMITS.QUOTA_BYTES_PER_ITEM || bytes + entryBytes + (fresh ? itemBytesNow : 0) > budget) {
+    if (
+      itemBytesNow + entryBytes > SYNC_LIMITS.QUOTA_BYTES_PER_ITEM ||
+      bytes + entryBytes + (fresh ? itemBytesNow : 0) > budget
+    ) {
       leftOut++;
       continue;
     }
@@ -149,16 +153,38 @@ export function toItems(state: SyncState, quota: number = SYNC_LIMITS.QUOTA_BYTE
   };
   // Small, and what every view reads first: settings, solved marks, review days, then saved and hidden lists.
   spend(
-    fill(items, Object.entries(state.settings).map(([k, s]) => [k, s, s.at]), () => `${PREFIX}s`, (s) => [t(s.at), s.value], budget),
+    fill(
+      items,
+      Object.entries(state.settings).map(([k, s]) => [k, s, s.at]),
+      () => `${PREFIX}s`,
+      (s) => [t(s.at), s.value],
+      budget,
+    ),
   );
-  spend(fill(items, Object.entries(state.solved).map(([k, at]) => [k, at, at]), () => `${PREFIX}x`, (at) => t(at), budget));
+  spend(
+    fill(
+      items,
+      Object.entries(state.solved).map(([k, at]) => [k, at, at]),
+      () => `${PREFIX}x`,
+      (at) => t(at),
+      budget,
+    ),
+  );
   for (const [device, days] of Object.entries(state.days).sort()) {
     const recent = Object.entries(days)
       .sort((a, b) => (a[0] < b[0] ? 1 : -1))
       .slice(0, DAYS_KEPT);
     othersLeftOut += Object.keys(days).length - recent.length;
     const at = (day: string) => Date.parse(`${day}T00:00:00Z`);
-    spend(fill(items, recent.map(([day, n]) => [day, n, at(day)]), () => `${PREFIX}d:${device}`, (n) => n, budget));
+    spend(
+      fill(
+        items,
+        recent.map(([day, n]) => [day, n, at(day)]),
+        () => `${PREFIX}d:${device}`,
+        (n) => n,
+        budget,
+      ),
+    );
   }
   spend(
     fill(
@@ -202,7 +228,12 @@ export function fromItems(items: Items): { state: SyncState; skipped: string[] }
     }
     const entries = Object.entries(value);
     let raw: unknown;
-    if (name === 's') raw = { settings: Object.fromEntries(entries.map(([k, p]) => [k, Array.isArray(p) ? { at: fromT(p[0]), value: p[1] } : p])) };
+    if (name === 's')
+      raw = {
+        settings: Object.fromEntries(
+          entries.map(([k, p]) => [k, Array.isArray(p) ? { at: fromT(p[0]), value: p[1] } : p]),
+        ),
+      };
     else if (name === 'x') raw = { solved: Object.fromEntries(entries.map(([k, at]) => [k, fromT(at)])) };
     else if (name.startsWith('d:')) raw = { days: { [name.slice(2)]: value } };
     else if (/^p\d\d$/.test(name))
@@ -217,7 +248,11 @@ export function fromItems(items: Items): { state: SyncState; skipped: string[] }
         ),
       };
     else if (/^h\d\d$/.test(name))
-      raw = { hidden: Object.fromEntries(entries.map(([k, p]) => [k, Array.isArray(p) ? { at: fromT(p[0]), value: p[1] === 1 } : p])) };
+      raw = {
+        hidden: Object.fromEntries(
+          entries.map(([k, p]) => [k, Array.isArray(p) ? { at: fromT(p[0]), value: p[1] === 1 } : p]),
+        ),
+      };
     else if (/^c\d\d$/.test(name)) raw = { cards: Object.fromEntries(entries.map(([k, p]) => [k, unpackCard(p)])) };
     else {
       skipped.push(key);

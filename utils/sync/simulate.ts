@@ -70,7 +70,13 @@ export function act(device: SimDevice, action: SimAction, now: number): void {
     case 'save': {
       const url = problemUrl(action.slug);
       if (!local.saved.some((s) => s.url === url))
-        local.saved.push({ url, site: 'leetcode', slug: action.slug, title: action.slug.replace(/-/g, ' '), savedAt: now });
+        local.saved.push({
+          url,
+          site: 'leetcode',
+          slug: action.slug,
+          title: action.slug.replace(/-/g, ' '),
+          savedAt: now,
+        });
       break;
     }
     case 'unsave':
@@ -182,6 +188,4 @@ export function sampleState(seed: number, start = Date.UTC(2026, 10, 1, 9)): Syn
  * and when and why this device added it, stay per device.
  */
 export const comparableCards = (cards: readonly CardRecord[]) =>
-  [...cards]
-    .map(({ position: _p, addedAt: _a, source: _s, ...rest }) => rest)
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  [...cards].map(({ position: _p, addedAt: _a, source: _s, ...rest }) => rest).sort((a, b) => (a.id < b.id ? -1 : 1));

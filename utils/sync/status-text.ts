@@ -16,7 +16,12 @@ const HOUR = 60 * MINUTE;
 /** "just now", "1 minute ago", "2 hours ago", "3 days ago". */
 export function ago(ms: number): string {
   if (ms < MINUTE) return 'just now';
-  const [n, unit] = ms < HOUR ? [Math.floor(ms / MINUTE), 'minute'] : ms < 48 * HOUR ? [Math.floor(ms / HOUR), 'hour'] : [Math.floor(ms / (24 * HOUR)), 'day'];
+  const [n, unit] =
+    ms < HOUR
+      ? [Math.floor(ms / MINUTE), 'minute']
+      : ms < 48 * HOUR
+        ? [Math.floor(ms / HOUR), 'hour']
+        : [Math.floor(ms / (24 * HOUR)), 'day'];
   return `${n} ${unit}${n === 1 ? '' : 's'} ago`;
 }
 
@@ -29,7 +34,11 @@ function within(ms: number): string {
 
 const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))}\u00a0KB`;
 
-export function syncStatusText(prefs: Pick<SyncPrefs, 'enabled'> | null, status: SyncStatus | null, now: number): SyncStatusText {
+export function syncStatusText(
+  prefs: Pick<SyncPrefs, 'enabled'> | null,
+  status: SyncStatus | null,
+  now: number,
+): SyncStatusText {
   if (!prefs) return { headline: 'Loading…', tone: 'off' };
   if (!prefs.enabled) return { headline: 'Off: your progress stays in this browser only.', tone: 'off' };
   const last = status?.lastSyncedAt ? `last synced ${ago(now - status.lastSyncedAt)}` : null;
