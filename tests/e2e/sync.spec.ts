@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { test, expect, openExtensionPage } from './fixtures';
 import { emptyState, type CardEntry, type SyncState } from '../../utils/sync/shape';
 import { toItems } from '../../utils/sync/shard';
+import { dayKey } from '../../utils/srs/day';
 
 const NOW = Date.now();
 const entry = (patch: Partial<CardEntry>): CardEntry => ({
@@ -36,7 +37,7 @@ function otherDevice(): SyncState {
   const state = emptyState();
   state.cards['as-completed-order'] = entry({});
   state.cards['async-deadlocks'] = entry({ suspended: 1, fAt: NOW - 60_000 });
-  state.days['laptop'] = { [new Date(NOW).toISOString().slice(0, 10)]: 2 };
+  state.days['laptop'] = { [dayKey(NOW, 4)]: 2 };
   return state;
 }
 
@@ -84,6 +85,8 @@ test('a change written to storage.sync by another device shows in the open side 
   await expect(panel.locator('.aw-state-table tfoot td')).toHaveText('2');
   await expect(stateRow(panel, 'Suspended')).toHaveText('1');
   await expect(stateRow(panel, 'Review')).toHaveText('1');
+  // The laptop's two reviews today count for the streak here, though their logs stay on the laptop.
+  await expect(panel.locator('dt', { hasText: 'Streak' }).locator('+ dd')).toHaveText('1 day');
 
   // The other device unsuspends: the flag change wins because it is later.
   const next = otherDevice();

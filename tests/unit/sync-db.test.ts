@@ -3,6 +3,8 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { V1_STORES, V2_STORES, V3_STORES } from '@/utils/db';
 import { addCards } from '@/utils/srs/repository';
+import { DEFAULT_SRS_SETTINGS } from '@/utils/srs/settings';
+import { loadStats } from '@/utils/srs/stats';
 import { throwawayDbs, uniqueDbName } from './srs-throwaway-db';
 
 const freshDb = throwawayDbs();
@@ -33,5 +35,21 @@ describe('migration from version 3', () => {
     expect(await db.syncShadow.count()).toBe(0);
     await db.remoteDays.put({ device: 'd1', dayKey: '2026-12-01', count: 3 });
     expect(await db.remoteDays.where('dayKey').equals('2026-12-01').count()).toBe(1);
+  });
+});
+
+describe('stats with other devices', () => {
+  it("counts other devices' daily reviews in streak and heatmap", async () => {
+    const db = freshDb();
+    const now = Date.UTC(2026, 11, 1, 12);
+    await db.remoteDays.bulkPut([
+      { device: 'laptop', dayKey: '2026-12-01', count: 3 },
+      { device: 'laptop', dayKey: '2026-11-30', count: 2 },
+      { device: 'tablet', dayKey: '2026-12-01', count: 1 },
+    ]);
+    const stats = await loadStats(db, now, DEFAULT_SRS_SETTINGS);
+    expect(stats.streak).toBe(2);
+    expect(stats.heatmap.at(-1)).toEqual({ dayKey: '2026-12-01', count: 4 });
+    expect(stats.heatmap.at(-2)).toEqual({ dayKey: '2026-11-30', count: 2 });
   });
 });
