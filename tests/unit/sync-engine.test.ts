@@ -114,7 +114,7 @@ describe('two devices through one storage.sync', () => {
             rating: fc.constantFrom(1 as const, 3 as const, 4 as const),
             gap: fc.integer({ min: 0, max: 6 * 3_600_000 }),
           }),
-          { maxLength: 25 },
+          { minLength: 10, maxLength: 30 },
         ),
         async (steps) => {
           cases++;
