@@ -4,6 +4,7 @@
  * sync section at 320 px and wide, light and dark.
  */
 import type { Page, Worker } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { test, expect, openExtensionPage } from './fixtures';
 import { emptyState, type CardEntry, type SyncState } from '../../utils/sync/shape';
@@ -128,5 +129,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await options.setViewportSize({ width: 320, height: 900 });
     await section.scrollIntoViewIfNeeded();
     await section.screenshot({ path: `test-results/sync/options-sync-320-${scheme}.png` });
+    const { violations } = await new AxeBuilder({ page: options }).include('.aw-sync').analyze();
+    expect(violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
