@@ -2,6 +2,7 @@ import type { QuestionCard } from '@/utils/knowledge-types';
 import { ConceptChips } from './ConceptChips';
 import { RichText } from './RichText';
 import { CodeText } from './CodeText';
+import type { SnippetRunner } from './RunnableSnippet';
 
 export interface QuestionViewProps {
   card: QuestionCard;
@@ -12,6 +13,8 @@ export interface QuestionViewProps {
   onToggleDeck(): void;
   onOpenQuestion(id: string): void;
   onCopy(code: string): Promise<void>;
+  /** Gives the snippets Run and Try it. */
+  runner?: SnippetRunner;
 }
 
 export function QuestionView({
@@ -22,6 +25,7 @@ export function QuestionView({
   onToggleDeck,
   onOpenQuestion,
   onCopy,
+  runner,
 }: QuestionViewProps) {
   const versions = Object.entries(card.versions);
   return (
@@ -47,7 +51,7 @@ export function QuestionView({
         <strong>In short: </strong>
         <CodeText text={card.short} />
       </p>
-      <RichText blocks={card.body} snippets={card.snippets} onCopy={onCopy} />
+      <RichText blocks={card.body} snippets={card.snippets} onCopy={onCopy} runner={runner} itemId={card.id} />
       {card.pitfalls.length > 0 && (
         <section class="aw-section">
           <h3>Pitfalls</h3>

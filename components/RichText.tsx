@@ -1,6 +1,7 @@
 /** Renders the compiled safe-Markdown tree as elements; there is no HTML string anywhere on this path. */
 import type { Block, Inline, Snippet } from '@/utils/knowledge-types';
 import { CodeBlock } from './CodeBlock';
+import { RunnableSnippet, type SnippetRunner } from './RunnableSnippet';
 
 export function InlineText({ nodes }: { nodes: readonly Inline[] }) {
   return (
@@ -39,9 +40,12 @@ export interface RichTextProps {
   blocks: readonly Block[];
   snippets: readonly Snippet[];
   onCopy?(code: string): void;
+  /** With a runner, snippets get Run and Try it; `itemId` keys the user's edited copies. */
+  runner?: SnippetRunner;
+  itemId?: string;
 }
 
-export function RichText({ blocks, snippets, onCopy }: RichTextProps) {
+export function RichText({ blocks, snippets, onCopy, runner, itemId }: RichTextProps) {
   return (
     <div class="aw-rich">
       {blocks.map((block, i) => {
@@ -67,7 +71,18 @@ export function RichText({ blocks, snippets, onCopy }: RichTextProps) {
           }
           case 'snippet': {
             const snippet = snippets[block.i];
-            return snippet ? <CodeBlock key={i} snippet={snippet} onCopy={onCopy} /> : null;
+            if (!snippet) return null;
+            return runner && itemId ? (
+              <RunnableSnippet
+                key={`${itemId}#${block.i}`}
+                snippet={snippet}
+                draftKey={`snippet:${itemId}#${block.i + 1}`}
+                runner={runner}
+                onCopy={onCopy}
+              />
+            ) : (
+              <CodeBlock key={i} snippet={snippet} onCopy={onCopy} />
+            );
           }
         }
       })}

@@ -78,12 +78,12 @@ export interface PracticeProblem {
   cards: string[];
   hints: [string, string, string];
   statement: Block[];
-  /** Exact module-level names and signatures the tests use. TODO: required once every problem has one. */
-  interface?: Block[];
+  /** Exact module-level names and signatures the tests use. */
+  interface: Block[];
   /** The file the user starts from in the workbench. */
-  starter?: string;
+  starter: string;
   /** The Python test suite (see utils/python/harness.py for how it is run). */
-  tests?: string;
+  tests: string;
   solution: Block[];
   testing: Block[];
   snippets: Snippet[];

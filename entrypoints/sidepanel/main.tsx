@@ -2,6 +2,7 @@ import { render } from 'preact';
 import '@/components/styles/theme.css';
 import '@/components/styles/pages.css';
 import '@/components/styles/review.css';
+import '@/components/styles/python.css';
 import { App } from './App';
 
 render(<App />, document.getElementById('app')!);

@@ -33,7 +33,7 @@ function card(id: string, concepts: string[], level: 1 | 2 | 3 = 2, difficulty: 
 function practice(id: string, matches: string[], cards: string[], concepts: string[]): PracticeProblem {
   return {
     id, kind: 'practice', title: id, concepts, difficulty: 'easy', matches, keywords: [], cards,
-    hints: ['a', 'b', 'c'], statement: [], solution: [], testing: [], snippets: [],
+    hints: ['a', 'b', 'c'], statement: [], interface: [], starter: '', solution: [], testing: [], tests: '', snippets: [],
   };
 }
 

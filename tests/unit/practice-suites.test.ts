@@ -55,7 +55,11 @@ function python(args: string[], timeoutMs: number): Promise<{ code: number | nul
 }
 
 /** The harness in CLI mode on two source texts; the JSON is on the last line of stdout. */
-async function runSuite(solution: string, tests: string, timeoutMs = 60_000): Promise<SuiteResult & { code: number | null }> {
+async function runSuite(
+  solution: string,
+  tests: string,
+  timeoutMs = 60_000,
+): Promise<SuiteResult & { code: number | null }> {
   const dir = mkdtempSync(join(tmpdir(), 'awaitwise-practice-'));
   try {
     writeFileSync(join(dir, 'solution.py'), solution);
@@ -76,7 +80,8 @@ async function runSuite(solution: string, tests: string, timeoutMs = 60_000): Pr
 
 /** The reference solution: the first runnable snippet of ## Solution. */
 function referenceSolution(p: PracticeProblem): string {
-  for (const block of p.solution) if (block.k === 'snippet' && p.snippets[block.i]!.runnable) return p.snippets[block.i]!.code;
+  for (const block of p.solution)
+    if (block.k === 'snippet' && p.snippets[block.i]!.runnable) return p.snippets[block.i]!.code;
   throw new Error(`${p.id}: no runnable snippet in ## Solution`);
 }
 
@@ -102,9 +107,9 @@ describe('practice problems are checkable', () => {
   it('there are 16 problems, each with an interface, a starter file and a test suite', () => {
     expect(problems.length).toBe(16);
     for (const p of problems) {
-      expect(p.interface?.length ?? 0, p.id).toBeGreaterThan(0);
-      expect(p.starter ?? '', p.id).toMatch(/\S/);
-      expect(p.tests ?? '', p.id).toMatch(/def test_/);
+      expect(p.interface.length, p.id).toBeGreaterThan(0);
+      expect(p.starter, p.id).toMatch(/\S/);
+      expect(p.tests, p.id).toMatch(/def test_/);
     }
   });
 
@@ -117,7 +122,7 @@ describe('practice problems are checkable', () => {
 
 describe.concurrent('reference solutions pass their own suites', () => {
   it.each(problems.map((p) => [p.id, p] as const))('%s', async (_id, p) => {
-    const result = await runSuite(referenceSolution(p), p.tests!);
+    const result = await runSuite(referenceSolution(p), p.tests);
     expect(result.error).toBeNull();
     expect(failing(result)).toBe('');
     expect(result.passed).toBe(true);
@@ -132,7 +137,7 @@ const wrongCases = problems.flatMap((p) => wrongSolutions(p.id).map((w) => [`${p
 
 describe.concurrent('wrong solutions are rejected', () => {
   it.each(wrongCases)('%s', async (_name, p, code) => {
-    const result = await runSuite(code, p.tests!);
+    const result = await runSuite(code, p.tests);
     expect(result.error, 'a wrong solution must load and fail a test, not fail to load').toBeNull();
     expect(result.passed).toBe(false);
     expect(result.code).toBe(1);
@@ -206,7 +211,8 @@ describe.concurrent('the harness contract', () => {
   });
 
   it('fails a test whose solution forgets an await', async () => {
-    const code = 'import asyncio\nasync def helper():\n    return 1\nasync def double(x):\n    helper()\n    return 2 * x\n';
+    const code =
+      'import asyncio\nasync def helper():\n    return 1\nasync def double(x):\n    helper()\n    return 2 * x\n';
     const r = await runSuite(code, tests);
     expect(r.tests[0]!.passed).toBe(false);
     expect(r.tests[0]!.message).toMatch(/coroutine 'helper' was never awaited/);

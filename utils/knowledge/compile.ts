@@ -279,8 +279,6 @@ function compileQuestion(path: string, text: string): QuestionCard {
 
 const PRACTICE_SECTIONS = ['Statement', 'Interface', 'Starter', 'Solution', 'How to test', 'Tests'] as const;
 type PracticeSection = (typeof PRACTICE_SECTIONS)[number];
-/** TODO: drop once every practice problem has an interface, a starter file and tests. */
-const OPTIONAL_SECTIONS: readonly PracticeSection[] = ['Interface', 'Starter', 'Tests'];
 
 /** `## Starter` and `## Tests` hold one plain ```python block each: source files, not shown snippets. */
 function sourceSection(name: string, tokens: MdToken[]): string {
@@ -309,26 +307,25 @@ function compilePractice(path: string, text: string): PracticeProblem {
     } else if (current) current.push(token);
     else if (token.type !== 'space') throw new ItemError('text before the first ## section');
   }
-  for (const name of PRACTICE_SECTIONS)
-    if (!sections.has(name) && !OPTIONAL_SECTIONS.includes(name)) throw new ItemError(`missing section ## ${name}`);
+  for (const name of PRACTICE_SECTIONS) if (!sections.has(name)) throw new ItemError(`missing section ## ${name}`);
   const snippets: Snippet[] = [];
   const statement = blocks(sections.get('Statement')!, snippets);
-  const iface = sections.has('Interface') ? blocks(sections.get('Interface')!, snippets) : undefined;
+  const iface = blocks(sections.get('Interface')!, snippets);
   const solution = blocks(sections.get('Solution')!, snippets);
   const testing = blocks(sections.get('How to test')!, snippets);
   if (!snippets.some((s) => s.runnable)) throw new ItemError('the solution needs a runnable snippet');
-  const starter = sections.has('Starter') ? sourceSection('Starter', sections.get('Starter')!) : undefined;
-  const tests = sections.has('Tests') ? sourceSection('Tests', sections.get('Tests')!) : undefined;
+  const starter = sourceSection('Starter', sections.get('Starter')!);
+  const tests = sourceSection('Tests', sections.get('Tests')!);
   return {
     kind: 'practice',
     ...meta,
     hints: meta.hints as [string, string, string],
     statement,
-    ...(iface ? { interface: iface } : {}),
-    ...(starter !== undefined ? { starter } : {}),
+    interface: iface,
+    starter,
     solution,
     testing,
-    ...(tests !== undefined ? { tests } : {}),
+    tests,
     snippets,
   };
 }

@@ -1,11 +1,9 @@
 /** The Web Worker transport for PythonClient, used by extension pages. */
+import PythonWorker from '@/entrypoints/sidepanel/python-worker?worker';
 import type { WorkerPort } from './client';
 
 export function browserPort(): WorkerPort {
-  const worker = new Worker(new URL('../../entrypoints/sidepanel/python-worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'awaitwise-python',
-  });
+  const worker = new PythonWorker({ name: 'awaitwise-python' });
   return {
     post: (message) => worker.postMessage(message),
     onMessage: (listener) => worker.addEventListener('message', (event: MessageEvent<unknown>) => listener(event.data)),

@@ -73,14 +73,31 @@ def _missing_name(exc, module, interface):
     return None
 
 
+def _innermost_file(tb):
+    filename = None
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        tb = tb.tb_next
+    return filename
+
+
+def _first_leaf(group):
+    while isinstance(group, BaseExceptionGroup) and group.exceptions:
+        group = group.exceptions[0]
+    return group
+
+
 def _failure_message(exc, module, interface):
     missing = _missing_name(exc, module, interface)
     if missing is not None:
         return f"solution does not define {interface.get(missing, missing)}"
-    if isinstance(exc, AssertionError):
-        return str(exc) or ("an assertion failed" + _where(exc))
     if isinstance(exc, _TestTimeout):
         return str(exc)
+    if isinstance(exc, AssertionError) and _innermost_file(exc.__traceback__) != SOLUTION_FILE:
+        return str(exc) or "an assertion in the tests failed"
+    if isinstance(exc, BaseExceptionGroup):
+        leaf = _first_leaf(exc)
+        return f"raised {_exception_text(leaf)}{_where(leaf)} (inside an {type(exc).__name__})"
     return f"raised {_exception_text(exc)}{_where(exc)}"
 
 

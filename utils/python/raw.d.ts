@@ -3,3 +3,9 @@ declare module '*.py?raw' {
   const source: string;
   export default source;
 }
+
+/** Vite's `?worker` imports: a module worker built as its own chunk. */
+declare module '*?worker' {
+  const WorkerConstructor: new (options?: { name?: string }) => Worker;
+  export default WorkerConstructor;
+}

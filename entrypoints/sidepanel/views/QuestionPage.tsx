@@ -1,6 +1,7 @@
 /** `#/question/<id>`: one question with its full answer, and adding it to or removing it from the deck. */
 import { QuestionView } from '@/components/QuestionView';
 import { useDb } from '@/components/hooks/use-db';
+import { useSnippetRunner } from '@/components/hooks/use-snippet-runner';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
 import { fundamentalsFirst, questionById } from '@/utils/knowledge';
 import { addCards, getCard, removeCard } from '@/utils/srs/repository';
@@ -14,6 +15,7 @@ export interface QuestionPageProps {
 
 export function QuestionPage({ id, onOpenQuestion, onCopy }: QuestionPageProps) {
   const db = useDb();
+  const runner = useSnippetRunner();
   const card = questionById.get(id);
   const stored = useLiveQuery(async () => (await getCard(db, id)) ?? null, [id]);
   if (!card) return <p class="aw-error-box">That question no longer exists.</p>;
@@ -30,6 +32,7 @@ export function QuestionPage({ id, onOpenQuestion, onCopy }: QuestionPageProps) 
       }
       onOpenQuestion={onOpenQuestion}
       onCopy={onCopy}
+      runner={runner}
     />
   );
 }

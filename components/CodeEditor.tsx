@@ -1,0 +1,145 @@
+/**
+ * A Python editor: CodeMirror 6 with @codemirror/lang-python (the same @lezer/python grammar as our
+ * asyncio linter), the linter as a live lint source whose findings link to the card that explains them,
+ * and Ctrl/Cmd+Enter to run. Props only: the page owns the text and decides what Run does.
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import { EditorState, Compartment } from '@codemirror/state';
+import {
+  EditorView,
+  keymap,
+  lineNumbers,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  drawSelection,
+} from '@codemirror/view';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { python } from '@codemirror/lang-python';
+import { bracketMatching, indentOnInput, syntaxHighlighting, HighlightStyle } from '@codemirror/language';
+import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
+import { tags } from '@lezer/highlight';
+import type { LintFinding } from '@/utils/lint';
+
+export interface CodeEditorProps {
+  value: string;
+  onChange(code: string): void;
+  /** Ctrl/Cmd+Enter. */
+  onRun?(): void;
+  /** Findings for the current text; each becomes a squiggle with its rule and a link to its card. */
+  lint?(code: string): LintFinding[];
+  /** Where a finding's card lives, e.g. `#/question/<id>`. */
+  cardHref?(cardId: string): string;
+  /** Defaults to the theme of the nearest `data-theme` ancestor. */
+  theme?: 'light' | 'dark';
+  label: string;
+}
+
+/** Colours come from the page's theme variables, so light and dark follow the rest of the panel. */
+const highlight = HighlightStyle.define([
+  { tag: [tags.keyword, tags.controlKeyword, tags.definitionKeyword, tags.moduleKeyword], class: 'hl-keyword' },
+  { tag: [tags.string, tags.special(tags.string)], class: 'hl-string' },
+  { tag: [tags.number, tags.bool, tags.null], class: 'hl-number' },
+  { tag: tags.comment, class: 'hl-comment' },
+  { tag: [tags.function(tags.variableName), tags.function(tags.propertyName)], class: 'hl-title' },
+  { tag: [tags.definition(tags.variableName), tags.className], class: 'hl-title' },
+  { tag: tags.self, class: 'hl-built_in' },
+]);
+
+function positionOf(doc: EditorState['doc'], line: number, col: number): number {
+  const clamped = Math.min(Math.max(line, 1), doc.lines);
+  const info = doc.line(clamped);
+  return Math.min(info.from + Math.max(col - 1, 0), info.to);
+}
+
+export function CodeEditor({ value, onChange, onRun, lint, cardHref, theme, label }: CodeEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  // Callbacks change on every render; the editor reads the latest through refs.
+  const latest = useRef({ onChange, onRun, lint, cardHref });
+  latest.current = { onChange, onRun, lint, cardHref };
+  const themeSlot = useRef(new Compartment());
+  const dark = () =>
+    theme ? theme === 'dark' : host.current?.closest<HTMLElement>('[data-theme]')?.dataset.theme === 'dark';
+
+  useEffect(() => {
+    const diagnostics = (v: EditorView): Diagnostic[] => {
+      const findings = latest.current.lint?.(v.state.doc.toString()) ?? [];
+      return findings.map((f) => ({
+        from: positionOf(v.state.doc, f.line, f.col),
+        to: positionOf(v.state.doc, f.endLine, f.endCol),
+        severity: f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'info',
+        source: f.ref ? `${f.rule} (${f.ref})` : f.rule,
+        message: f.message,
+        renderMessage: () => {
+          const box = document.createElement('span');
+          box.append(`${f.message} `);
+          const href = latest.current.cardHref?.(f.card);
+          if (href) {
+            const link = document.createElement('a');
+            link.href = href;
+            link.textContent = 'Why?';
+            box.append(link);
+          }
+          return box;
+        },
+      }));
+    };
+    const editor = new EditorView({
+      parent: host.current!,
+      state: EditorState.create({
+        doc: value,
+        extensions: [
+          lineNumbers(),
+          highlightActiveLineGutter(),
+          history(),
+          drawSelection(),
+          indentOnInput(),
+          bracketMatching(),
+          highlightActiveLine(),
+          python(),
+          syntaxHighlighting(highlight),
+          linter(diagnostics, { delay: 400 }),
+          lintGutter(),
+          keymap.of([
+            {
+              key: 'Mod-Enter',
+              preventDefault: true,
+              run: () => {
+                latest.current.onRun?.();
+                return true;
+              },
+            },
+            indentWithTab,
+            ...defaultKeymap,
+            ...historyKeymap,
+          ]),
+          EditorView.contentAttributes.of({ 'aria-label': label }),
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged) latest.current.onChange(update.state.doc.toString());
+          }),
+          themeSlot.current.of(EditorView.theme({}, { dark: dark() })),
+        ],
+      }),
+    });
+    view.current = editor;
+    return () => {
+      editor.destroy();
+      view.current = null;
+    };
+    // The editor is created once; value and theme changes are applied below.
+  }, []);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (editor && editor.state.doc.toString() !== value)
+      editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
+  }, [value]);
+
+  useEffect(() => {
+    view.current?.dispatch({
+      effects: themeSlot.current.reconfigure(EditorView.theme({}, { dark: dark() })),
+    });
+  }, [theme]);
+
+  return <div class="aw-editor" ref={host} />;
+}

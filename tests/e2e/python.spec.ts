@@ -1,0 +1,81 @@
+/**
+ * Python in the side panel, in Chromium with the built extension: a question opened by its address runs its
+ * snippet in the bundled Pyodide and shows exactly the verified output; an edited copy runs and survives a
+ * reload; an endless loop is stopped and the next run works; user code cannot reach the deck or the
+ * network; and nothing leaves the extension.
+ */
+import { expect, openExtensionPage, test } from './fixtures';
+
+const GATHER_OUTPUT = "finished Lima\nfinished Pune\nfinished Oslo\n['Oslo: ok', 'Lima: ok', 'Pune: ok']";
+
+test('run, edit, stop and reload a snippet; the sandbox holds; no request leaves', async ({
+  context,
+  extensionId,
+  requests,
+}) => {
+  test.setTimeout(180_000);
+  const panel = await openExtensionPage(context, extensionId, 'sidepanel.html#/question/gather-basics');
+  await expect(panel.getByRole('heading', { level: 2 })).toContainText('gather');
+  const first = panel.locator('.aw-runnable').first();
+  await first.getByRole('button', { name: 'Run', exact: true }).click();
+  const output = first.locator('.aw-run-output');
+  await expect(output.locator('.aw-run-end')).toContainText('Same as the verified output', { timeout: 120_000 });
+  expect((await output.locator('.aw-run-text').innerText()).trim()).toBe(GATHER_OUTPUT);
+
+  // Edit: a copy with one more line, run with Ctrl+Enter.
+  await first.getByRole('button', { name: 'Try it' }).click();
+  const editor = first.locator('.cm-content');
+  await editor.click();
+  await panel.keyboard.press('Control+End');
+  await panel.keyboard.insertText('\nprint("edited", 6 * 7)');
+  await panel.keyboard.press('Control+Enter');
+  await expect(output.locator('.aw-run-text')).toContainText('edited 42');
+  await expect(output.locator('.aw-run-end')).toContainText('Finished');
+
+  // The edit is kept across a reload.
+  await panel.waitForTimeout(600);
+  await panel.reload();
+  const again = panel.locator('.aw-runnable').first();
+  await expect(again.locator('.cm-content')).toContainText('print("edited", 6 * 7)');
+
+  // An endless loop: Stop ends it, and the next run works on a fresh interpreter.
+  await again.locator('.cm-content').click();
+  await panel.keyboard.press('Control+a');
+  await panel.keyboard.insertText('while True:\n    pass\n');
+  await again.getByRole('button', { name: 'Run my copy' }).click();
+  await expect(again.getByRole('button', { name: 'Stop' })).toBeVisible();
+  await panel.waitForTimeout(1_000);
+  await again.getByRole('button', { name: 'Stop' }).click();
+  await expect(again.locator('.aw-run-end')).toHaveText('Stopped.');
+  await again.getByRole('button', { name: 'Reset to the original' }).click();
+  await again.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(again.locator('.aw-run-end')).toContainText('Same as the verified output', { timeout: 120_000 });
+
+  // The sandbox: user code cannot delete the database or fetch; the deck is intact.
+  await panel.evaluate(async () => {
+    const open = indexedDB.open('awaitwise');
+    await new Promise((resolve) => (open.onsuccess = resolve));
+    open.result.close();
+  });
+  await again.getByRole('button', { name: 'Try it' }).click();
+  await again.locator('.cm-content').click();
+  await panel.keyboard.press('Control+a');
+  await panel.keyboard.insertText(
+    'import js\ntry:\n    js.indexedDB.deleteDatabase("awaitwise")\nexcept Exception as e:\n    print("db:", type(e).__name__)\n' +
+      'try:\n    js.fetch("https://example.com/")\nexcept Exception as e:\n    print("net:", type(e).__name__)\n',
+  );
+  await again.getByRole('button', { name: 'Run my copy' }).click();
+  await expect(again.locator('.aw-run-text')).toContainText('db: JsException\nnet: JsException');
+  const databases = await panel.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+  expect(databases).toContain('awaitwise');
+
+  const outside = requests.filter((url) => !url.startsWith(`chrome-extension://${extensionId}/`));
+  expect(outside).toEqual([]);
+});
+
+test('a snippet that needs threads says so instead of offering Run', async ({ context, extensionId }) => {
+  const panel = await openExtensionPage(context, extensionId, 'sidepanel.html#/question/to-thread');
+  const first = panel.locator('.aw-runnable').first();
+  await expect(first.locator('.aw-runs-where')).toContainText('Uses threads');
+  await expect(first.getByRole('button', { name: 'Run' })).toHaveCount(0);
+});
