@@ -7,6 +7,7 @@ import type { CardRecord, GradeValue } from '@/utils/db';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { dayKey } from '@/utils/srs/day';
 import { newCardRecord, nextSnapshot } from '@/utils/srs/scheduler';
+import { seededRandom } from '@/utils/srs/seed';
 import { applyState, deriveState, type LocalSnapshot } from './local';
 import { mergeStates } from './merge';
 import { emptyState, type SyncState } from './shape';
@@ -121,18 +122,6 @@ export function syncDevice(device: SimDevice, remote: SyncState, now: number): S
   if (writes.hidden) local.hidden = writes.hidden;
   device.shadow = merged;
   return merged;
-}
-
-/** A small seeded generator (mulberry32): the same seed gives the same sample on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const CARD_IDS = [
