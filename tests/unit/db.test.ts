@@ -27,8 +27,10 @@ describe('schema', () => {
       'interviews',
       'practiceAttempts',
       'practiceProgress',
+      'remoteDays',
       'reviewLogs',
       'saved',
+      'syncShadow',
     ]);
     const cardIndexes = db.cards.schema.indexes.map((i) => i.name).sort();
     expect(cardIndexes).toEqual(['[suspended+state+due]', '[suspended+state+position]', 'addedAt', 'position']);
