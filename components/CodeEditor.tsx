@@ -72,7 +72,12 @@ export function CodeEditor({ value, onChange, onRun, lint, cardHref, theme, labe
         message: f.message,
         renderMessage: () => {
           const box = document.createElement('span');
-          box.append(`${f.message} `);
+          // Messages mark code with backticks, as the data does; show those parts as code.
+          f.message.split('`').forEach((part, i) => {
+            if (i % 2 === 0) box.append(part);
+            else box.append(Object.assign(document.createElement('code'), { textContent: part }));
+          });
+          box.append(' ');
           const href = latest.current.cardHref?.(f.card);
           if (href) {
             const link = document.createElement('a');
@@ -97,6 +102,8 @@ export function CodeEditor({ value, onChange, onRun, lint, cardHref, theme, labe
           bracketMatching(),
           highlightActiveLine(),
           python(),
+          // The side panel can be 320 px wide: wrap rather than scroll sideways.
+          EditorView.lineWrapping,
           syntaxHighlighting(highlight),
           linter(diagnostics, { delay: 400 }),
           lintGutter(),

@@ -1,4 +1,6 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import type { SnippetRunner } from './RunnableSnippet';
 import type { PracticeProblem } from '@/utils/knowledge-types';
 import { ConceptChips } from './ConceptChips';
 import { HintSteps } from './HintSteps';
@@ -11,10 +13,21 @@ export interface PracticeViewProps {
   onCopy(code: string): Promise<void>;
   /** Headings start at this level (the "This page" view nests it one deeper). */
   headingLevel?: 2 | 3;
+  /** The editor and tests, shown after the statement and interface (the practice page passes it). */
+  workbench?: ComponentChildren;
+  /** Gives the solution's snippets Run and Try it. */
+  runner?: SnippetRunner;
 }
 
 /** A practice problem: statement, hints one at a time, and the solution only when asked for. */
-export function PracticeView({ problem, conceptNames, onCopy, headingLevel = 2 }: PracticeViewProps) {
+export function PracticeView({
+  problem,
+  conceptNames,
+  onCopy,
+  headingLevel = 2,
+  workbench,
+  runner,
+}: PracticeViewProps) {
   const [revealed, setRevealed] = useState(0);
   const [solution, setSolution] = useState(false);
   const H = `h${headingLevel}` as 'h2';
@@ -26,14 +39,33 @@ export function PracticeView({ problem, conceptNames, onCopy, headingLevel = 2 }
       </H>
       <ConceptChips concepts={problem.concepts.map((id) => ({ id, name: conceptNames.get(id) ?? id }))} />
       <RichText blocks={problem.statement} snippets={problem.snippets} onCopy={onCopy} />
+      {problem.interface && workbench && (
+        <>
+          <Sub>Interface</Sub>
+          <RichText blocks={problem.interface} snippets={problem.snippets} onCopy={onCopy} />
+        </>
+      )}
+      {workbench}
       <Sub>Hints</Sub>
       <HintSteps hints={problem.hints} revealed={revealed} onReveal={setRevealed} />
       <Sub>Solution</Sub>
       {solution ? (
         <>
-          <RichText blocks={problem.solution} snippets={problem.snippets} onCopy={onCopy} />
+          <RichText
+            blocks={problem.solution}
+            snippets={problem.snippets}
+            onCopy={onCopy}
+            runner={runner}
+            itemId={problem.id}
+          />
           <Sub>How to test it</Sub>
-          <RichText blocks={problem.testing} snippets={problem.snippets} onCopy={onCopy} />
+          <RichText
+            blocks={problem.testing}
+            snippets={problem.snippets}
+            onCopy={onCopy}
+            runner={runner}
+            itemId={problem.id}
+          />
         </>
       ) : (
         <button type="button" class="aw-button aw-secondary" onClick={() => setSolution(true)}>

@@ -4,6 +4,7 @@
  * reload; an endless loop is stopped and the next run works; user code cannot reach the deck or the
  * network; and nothing leaves the extension.
  */
+import { readFileSync } from 'node:fs';
 import { expect, openExtensionPage, test } from './fixtures';
 
 const GATHER_OUTPUT = "finished Lima\nfinished Pune\nfinished Oslo\n['Oslo: ok', 'Lima: ok', 'Pune: ok']";
@@ -78,4 +79,39 @@ test('a snippet that needs threads says so instead of offering Run', async ({ co
   const first = panel.locator('.aw-runnable').first();
   await expect(first.locator('.aw-runs-where')).toContainText('Uses threads');
   await expect(first.getByRole('button', { name: 'Run' })).toHaveCount(0);
+});
+
+test('practice workbench: a correct solution passes every test, a wrong one shows why', async ({
+  context,
+  extensionId,
+}) => {
+  test.setTimeout(420_000);
+  const knowledge = JSON.parse(readFileSync('data/generated/knowledge.json', 'utf8')) as {
+    practice: { id: string; snippets: { code: string; runnable: boolean }[] }[];
+  };
+  const reference = knowledge.practice.find((p) => p.id === 'print-in-order')!.snippets.find((s) => s.runnable)!.code;
+  const wrong = readFileSync('tests/fixtures/practice/print-in-order/polling-flags.py', 'utf8');
+  const panel = await openExtensionPage(context, extensionId, 'sidepanel.html#/practice/print-in-order');
+  const workbench = panel.getByRole('region', { name: 'Your solution' });
+  await expect(workbench.locator('.cm-content')).toContainText('class InOrder');
+
+  const replaceCode = async (code: string) => {
+    await workbench.locator('.cm-content').click();
+    await panel.keyboard.press('Control+a');
+    await panel.keyboard.press('Delete');
+    await panel.keyboard.insertText(code);
+  };
+  await replaceCode(wrong);
+  await workbench.getByRole('button', { name: 'Run tests' }).click();
+  const results = workbench.getByRole('list', { name: 'Test results' });
+  await expect(results.locator('.aw-test-fail').first()).toBeVisible({ timeout: 150_000 });
+  await expect(results.locator('.aw-test-fail .aw-test-message').first()).toContainText('polling');
+  await expect(workbench).toContainText('Not solved yet');
+
+  await replaceCode(reference);
+  await panel.keyboard.press('Control+Enter');
+  await expect(workbench.getByText(/^All \d+ tests passed\.$/)).toBeVisible({ timeout: 60_000 });
+  await expect(results.locator('.aw-test-fail')).toHaveCount(0);
+  await expect(workbench).toContainText('Solved on');
+  await expect(workbench).toContainText('2 test runs');
 });

@@ -18,8 +18,8 @@ describe('the bundled knowledge base', () => {
     expect(errors).toEqual([]);
   });
 
-  it('has at least 60 question cards and 12 practice problems', () => {
-    expect(knowledge.questions.length).toBeGreaterThanOrEqual(60);
+  it('has at least 80 question cards and 12 practice problems', () => {
+    expect(knowledge.questions.length).toBeGreaterThanOrEqual(80);
     expect(knowledge.practice.length).toBeGreaterThanOrEqual(12);
   });
 
@@ -81,8 +81,21 @@ describe('the bundled knowledge base', () => {
       'uvloop',
       'eager-task-factory-312',
       'python-311-changes',
+      'python-312-changes',
+      'python-313-changes',
+      'python-314-changes',
+      'free-threading-vs-asyncio',
+      'inspect-stuck-program',
+      'server-close-wait-closed',
+      'streams-write-buffer-watermarks',
+      'fake-clock-testing',
+      'stop-task-group-early',
     ])
       expect(ids, id).toContain(id);
+  });
+
+  it('keeps every short answer under 400 characters', () => {
+    for (const q of knowledge.questions) expect(q.short.length, q.id).toBeLessThan(400);
   });
 
   it('pairs every parse-only third-party snippet with a runnable standard-library twin', () => {
