@@ -139,6 +139,25 @@ export const V3_STORES = {
   interviews: '++id, startedAt',
 } as const;
 
+/** What the last sync merged (one row, key `state`): the base that tells a local change from an old value. */
+export interface SyncShadowRecord {
+  key: 'state';
+  state: import('@/utils/sync/shape').SyncState;
+}
+
+/** Reviews another device made on a study day, from storage.sync, so streak and heatmap count them. */
+export interface RemoteDayRecord {
+  device: string;
+  dayKey: string;
+  count: number;
+}
+
+/** Version 4 adds sync (utils/sync): the last merged state and other devices' daily review counts. New tables only. */
+export const V4_STORES = {
+  syncShadow: 'key',
+  remoteDays: '[device+dayKey], dayKey',
+} as const;
+
 export class AwaitwiseDb extends Dexie {
   declare saved: EntityTable<SavedProblem, 'url'>;
   declare cards: EntityTable<CardRecord, 'id'>;
@@ -147,6 +166,8 @@ export class AwaitwiseDb extends Dexie {
   declare practiceAttempts: EntityTable<PracticeAttemptRecord, 'id'>;
   declare practiceProgress: EntityTable<PracticeProgressRecord, 'problemId'>;
   declare interviews: EntityTable<InterviewRecord, 'id'>;
+  declare syncShadow: EntityTable<SyncShadowRecord, 'key'>;
+  declare remoteDays: Dexie.Table<RemoteDayRecord, [string, string]>;
 
   constructor(name: string) {
     super(name);
@@ -154,6 +175,7 @@ export class AwaitwiseDb extends Dexie {
     // New tables only: existing `saved` rows need no upgrade().
     this.version(2).stores(V2_STORES);
     this.version(3).stores(V3_STORES);
+    this.version(4).stores(V4_STORES);
   }
 }
 

@@ -3,6 +3,7 @@ import { handleMessage, forgetTab } from '@/utils/background/router';
 import { onTabNavigated, onTabLoading } from '@/utils/background/navigation';
 import { createBackgroundServices } from '@/utils/background/services';
 import { openPanelNow, setPanelRequest } from '@/utils/panel';
+import { startSync } from '@/utils/sync';
 
 // Listeners are registered synchronously so a restarted service worker receives the event that woke it.
 export default defineBackground(() => {
@@ -23,4 +24,5 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
+  startSync();
 });

@@ -2,6 +2,7 @@ import { PageHeader } from '@/components/PageHeader';
 import { useState } from 'preact/hooks';
 import { BackupPanel } from './BackupPanel';
 import { HiddenProblems } from './HiddenProblems';
+import { SyncPanel } from './SyncPanel';
 import { useDb } from '@/components/hooks/use-db';
 import { useSettings } from '@/components/hooks/use-settings';
 import { useTheme } from '@/components/hooks/use-theme';
@@ -127,6 +128,7 @@ export function App() {
           </button>
         </section>
         <HiddenProblems />
+        <SyncPanel />
         <BackupPanel db={db} />
       </main>
     </div>

@@ -131,14 +131,16 @@ export interface StudyStats {
 export async function loadStats(db: AwaitwiseDb, now: number, settings: SrsSettings): Promise<StudyStats> {
   const today = dayKey(now, settings.dayStartHour);
   const yearStart = addDays(today, -364);
-  return db.transaction('r', db.cards, db.reviewLogs, async () => {
-    const [cards, studyDays, recentLogs] = await Promise.all([
+  return db.transaction('r', db.cards, db.reviewLogs, db.remoteDays, async () => {
+    const [cards, studyDays, recentLogs, otherDevices] = await Promise.all([
       db.cards.toArray(),
       db.reviewLogs.orderBy('dayKey').uniqueKeys() as Promise<string[]>,
       db.reviewLogs
         .where('reviewedAt')
         .between(now - 30 * DAY_MS, now, false, true)
         .toArray(),
+      // Reviews other devices made, per day, from sync (utils/sync): they count for streak and heatmap too.
+      db.remoteDays.toArray(),
     ]);
     const yearDays = studyDays.filter((key) => key >= yearStart && key <= today);
     const yearCounts = await Promise.all(
@@ -146,8 +148,8 @@ export async function loadStats(db: AwaitwiseDb, now: number, settings: SrsSetti
     );
     return {
       forecast: forecast(cards, now, settings),
-      streak: streak(studyDays, today),
-      heatmap: heatmap(yearCounts, now, settings),
+      streak: streak([...studyDays, ...otherDevices.map((r) => r.dayKey)], today),
+      heatmap: heatmap([...yearCounts, ...otherDevices], now, settings),
       trueRetention: trueRetention(recentLogs, now),
       cardsByState: cardsByState(cards),
     };

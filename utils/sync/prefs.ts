@@ -1,0 +1,74 @@
+/**
+ * Sync's own keys in storage.local (per device, never synced): the switch and this device's id, the status the
+ * background reports to Options, and the "Sync now" request Options sends. Validated on read like settings.
+ */
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+
+export const PREFS_KEY = 'syncPrefs';
+export const STATUS_KEY = 'syncStatus';
+export const REQUEST_KEY = 'syncRequest';
+/** Where the content script keeps hidden badges (entrypoints/content/dismissed.ts). */
+export const HIDDEN_KEY = 'dismissedProblems';
+
+export interface SyncPrefs {
+  /**
+   * On by default: storage.sync is the browser's own store, it travels only inside the account the user signed
+   * in to the browser with (and only when they sync extension data there), and it needs no account of ours.
+   */
+  enabled: boolean;
+  /** Random id naming this device's review counts in the synced state. */
+  device: string;
+}
+
+export type SyncPhase = 'idle' | 'syncing' | 'ok' | 'over-quota' | 'rate-limited' | 'unavailable' | 'error';
+
+export interface SyncStatus {
+  phase: SyncPhase;
+  /** When this device last finished a sync (epoch ms). */
+  lastSyncedAt: number | null;
+  /** Cards in the deck and how many of them fit in storage.sync. */
+  cardsTotal: number;
+  cardsSynced: number;
+  /** Bytes written to storage.sync by the last sync. */
+  bytes: number;
+  /** The browser's error, when the last attempt failed. */
+  message?: string;
+  /** When a backed-off write will be retried. */
+  retryAt?: number;
+}
+
+const PrefsSchema = v.object({ enabled: v.optional(v.boolean(), true), device: v.optional(v.string(), '') });
+
+export const newDeviceId = () => crypto.randomUUID().slice(0, 8);
+
+export async function loadPrefs(): Promise<SyncPrefs> {
+  const stored = (await browser.storage.local.get(PREFS_KEY))[PREFS_KEY];
+  const parsed = v.safeParse(PrefsSchema, stored ?? {});
+  const prefs = parsed.success ? parsed.output : { enabled: true, device: '' };
+  if (!prefs.device) {
+    prefs.device = newDeviceId();
+    await browser.storage.local.set({ [PREFS_KEY]: prefs });
+  }
+  return prefs;
+}
+
+export async function setSyncEnabled(enabled: boolean): Promise<void> {
+  const prefs = await loadPrefs();
+  await browser.storage.local.set({ [PREFS_KEY]: { ...prefs, enabled } });
+}
+
+export async function loadStatus(): Promise<SyncStatus | null> {
+  const stored = (await browser.storage.local.get(STATUS_KEY))[STATUS_KEY];
+  return stored && typeof stored === 'object' ? (stored as SyncStatus) : null;
+}
+
+/** Asks the background to sync now (Options' button); the background watches this key. */
+export async function requestSync(): Promise<void> {
+  await browser.storage.local.set({ [REQUEST_KEY]: Date.now() });
+}
+
+export async function loadHidden(): Promise<string[]> {
+  const value = (await browser.storage.local.get(HIDDEN_KEY))[HIDDEN_KEY];
+  return Array.isArray(value) ? value.filter((k): k is string => typeof k === 'string') : [];
+}
