@@ -1,95 +1,121 @@
 /**
- * The content script's lifecycle on one tab: find the problem (waiting, bounded, for late SPA content),
- * report it to the background, and show or remove the overlay. Every run gets a generation number; a run
- * that has been overtaken by a newer navigation stops at its next step, so stale work never lands.
+ * The loader's lifecycle on one tab: read the problem, report it to the background, and, once the
+ * background says it is relevant, have the overlay injected and show it. Nothing else runs on a problem
+ * page: an unrelated one gets no DOM node and no main-world script.
+ *
+ * Relevance is decided at once from what every layout has (URL slug against the known problems, <title>,
+ * meta description, embedded JSON) and upgraded when the full statement renders. Every run gets a
+ * generation number; a run overtaken by a newer navigation stops at its next step, so stale work never lands.
  */
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { adapterFor } from '@/utils/sites';
 import type { SiteAdapter } from '@/utils/sites/types';
 import type { PageSnapshot } from '@/utils/page-snapshot';
 import type { PageView } from '@/utils/page-view';
-import type { LintFinding } from '@/utils/lint';
-import type { Message } from '@/utils/messages';
+import type { OverlayHandle } from '@/utils/overlay-api';
+import { send } from '@/utils/send';
 import { isSiteEnabled } from '@/utils/site-enabled';
-import { mountOverlay, type OverlayHandle } from './overlay/mount';
-import { readEditorCode, revealEditorLine, watchEditorCode } from './editor';
-import { isDismissed, rememberDismissed } from './dismissed';
+import { isDismissed, rememberDismissed, restoreDismissed } from '@/utils/dismissed';
 
-/** How long a run waits for a late-rendering problem before it uses what is there. */
+/** How long a run keeps watching a late-rendering problem for a fuller statement. */
 const CONTENT_WAIT_MS = 8_000;
-const OBSERVE_DEBOUNCE_MS = 250;
-
-const send = <T>(message: Message) => browser.runtime.sendMessage(message) as Promise<T>;
+const OBSERVE_DEBOUNCE_MS = 200;
 
 export function startPageSession(ctx: ContentScriptContext): void {
   let generation = 0;
   let overlay: OverlayHandle | null = null;
   let reported = false;
-  let stopCodeWatch: (() => void) | null = null;
+  let stopObserving: (() => void) | null = null;
 
   const teardown = () => {
-    stopCodeWatch?.();
-    stopCodeWatch = null;
     overlay?.remove();
     overlay = null;
   };
 
   const run = async () => {
     const gen = ++generation;
+    stopObserving?.();
+    stopObserving = null;
     const stale = () => gen !== generation || ctx.isInvalid;
     const url = new URL(location.href);
     const adapter = adapterFor(url);
     const enabled = adapter ? await isSiteEnabled(adapter.id) : false;
     if (stale()) return;
-    if (!adapter || !adapter.isProblemUrl(url) || !enabled) {
+    if (!adapter || !enabled) {
       teardown();
       if (reported) {
         reported = false;
-        await send({ type: 'page/clear' });
+        await send('page/clear', {});
       }
       return;
     }
-    const snapshot = await waitForProblem(ctx, adapter, url, stale);
-    if (!snapshot || stale()) return;
-    const editor = await readEditorCode(ctx, adapter.editorScope);
-    if (stale()) return;
-    if (editor) Object.assign(snapshot, { code: editor.code, language: editor.language ?? snapshot.language });
-    const view = await send<PageView>({ type: 'page/report', snapshot });
-    if (stale()) return;
+    let snapshot = adapter.extract(document, url);
+    let shown = await report(adapter, snapshot, stale);
+    if (stale() || looksComplete(snapshot)) return;
+    // Upgrade: the statement is still rendering. Report again when it is there (or better than before).
+    stopObserving = observeUntil(
+      ctx,
+      () => {
+        if (stale()) return true;
+        const next = adapter.extract(document, url);
+        if (next.text.length <= snapshot.text.length + 40 && next.title === snapshot.title) return false;
+        snapshot = next;
+        void report(adapter, next, stale).then((ok) => (shown ||= ok));
+        return looksComplete(next);
+      },
+      CONTENT_WAIT_MS,
+    );
+  };
+
+  /** Reports a snapshot and shows or removes the overlay for the answer; true when the overlay shows. */
+  const report = async (adapter: SiteAdapter, snapshot: PageSnapshot, stale: () => boolean): Promise<boolean> => {
+    const view = await send('page/report', { snapshot });
+    if (stale()) return false;
     reported = true;
     const key = `${snapshot.site}:${snapshot.slug}`;
     if (!view?.relevant || (await isDismissed(key)) || stale()) {
-      teardown();
-      return;
+      if (!stale()) teardown();
+      return false;
     }
-    await show(adapter, key, view);
+    return show(adapter, key, view, snapshot, stale);
   };
 
-  const show = async (adapter: SiteAdapter, key: string, view: PageView) => {
+  const show = async (
+    adapter: SiteAdapter,
+    key: string,
+    view: PageView,
+    snapshot: PageSnapshot,
+    stale: () => boolean,
+  ): Promise<boolean> => {
     const theme = themeFor(adapter);
     if (overlay?.attached() && overlay.key === key) {
       overlay.update(view, theme);
-      return;
+      return true;
     }
+    if (!globalThis.__awaitwiseOverlay) {
+      const { loaded } = await send('overlay/load', {});
+      if (!loaded || stale()) return false;
+    }
+    const api = globalThis.__awaitwiseOverlay;
+    if (!api || stale()) return false;
     teardown();
-    let current = view;
-    const handle = await mountOverlay(ctx, adapter.titleElement(document), key, view, theme, {
-      addCards: async (ids) => (await send<{ added: number }>({ type: 'cards/add', ids, source: 'problem' })).added,
-      openPanel: async () => (await send<{ opened: boolean }>({ type: 'panel/open', view: 'page' })).opened,
-      dismiss: () => {
-        teardown();
-        void rememberDismissed(key);
+    overlay = api.mount({
+      anchor: adapter.titleElement(document),
+      problemKey: key,
+      view,
+      theme,
+      editorScope: adapter.editorScope,
+      code: snapshot.code,
+      language: snapshot.language,
+      actions: {
+        addCards: async (ids) => (await send('cards/add', { ids, source: 'problem' })).added,
+        openPanel: async () => (await send('panel/open', { view: 'page' })).opened,
+        dismiss: () => rememberDismissed(key),
+        undoDismiss: () => restoreDismissed(key),
+        reportFindings: (findings, total) => void send('page/findings', { findings, total }).catch(() => undefined),
       },
-      revealLine: (finding: LintFinding) => void revealEditorLine(finding.line),
     });
-    overlay = handle;
-    stopCodeWatch = watchEditorCode(ctx, adapter.editorScope, async (code) => {
-      const findings = await send<LintFinding[]>({ type: 'page/code', code });
-      if (!overlay || overlay.key !== key) return;
-      current = { ...current, findings };
-      overlay.update(current, themeFor(adapter));
-    });
+    return true;
   };
 
   // Runs are cheap to start but each navigation must supersede the last; schedule on a microtask tick.
@@ -113,47 +139,35 @@ function themeFor(adapter: SiteAdapter): 'light' | 'dark' {
   return dark ? 'dark' : 'light';
 }
 
-/** True once the page shows the problem the URL names (SPAs keep the previous problem on screen for a while). */
-function looksReady(snapshot: PageSnapshot): boolean {
-  if (!snapshot.title || snapshot.text.length < 40) return false;
-  const words = snapshot.slug.split('-').filter((w) => /^[a-z]{3,}$/.test(w));
+/** True once the page shows the problem the URL names with a real statement (SPAs keep the previous one a while). */
+function looksComplete(snapshot: PageSnapshot): boolean {
+  if (!snapshot.title || snapshot.generic || snapshot.text.length < 200) return false;
+  const words = snapshot.slug.split(/[-/]/).filter((w) => /^[a-z]{3,}$/.test(w));
   if (words.length < 2) return true;
   const title = snapshot.title.toLowerCase();
   return words.filter((w) => title.includes(w)).length >= Math.ceil(words.length / 2);
 }
 
 /**
- * Extracts now, and if the problem is not on screen yet, again after DOM changes settle (debounced),
- * for at most CONTENT_WAIT_MS; then settles for the best it saw.
+ * Calls `check` after DOM changes settle (debounced) until it returns true or `limitMs` passes. Returns a
+ * stop function; every observer, timer and invalidation listener it made is gone after it stops.
  */
-function waitForProblem(
-  ctx: ContentScriptContext,
-  adapter: SiteAdapter,
-  url: URL,
-  stale: () => boolean,
-): Promise<PageSnapshot | null> {
-  const first = adapter.extract(document, url);
-  if (looksReady(first)) return Promise.resolve(first);
-  return new Promise((resolve) => {
-    let best = first;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const finish = (result: PageSnapshot | null) => {
-      observer.disconnect();
-      clearTimeout(timer);
-      clearTimeout(deadline);
-      resolve(result);
-    };
-    const check = () => {
-      if (stale()) return finish(null);
-      best = adapter.extract(document, url);
-      if (looksReady(best)) finish(best);
-    };
-    const observer = new MutationObserver(() => {
-      clearTimeout(timer);
-      timer = setTimeout(check, OBSERVE_DEBOUNCE_MS);
-    });
-    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
-    const deadline = setTimeout(() => finish(stale() ? null : best.title || best.text ? best : null), CONTENT_WAIT_MS);
-    ctx.onInvalidated(() => finish(null));
+function observeUntil(ctx: ContentScriptContext, check: () => boolean, limitMs: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const observer = new MutationObserver(() => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (check()) stop();
+    }, OBSERVE_DEBOUNCE_MS);
   });
+  const deadline = setTimeout(() => stop(), limitMs);
+  const unsubscribe = ctx.onInvalidated(() => stop());
+  function stop() {
+    observer.disconnect();
+    clearTimeout(timer);
+    clearTimeout(deadline);
+    unsubscribe();
+  }
+  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  return stop;
 }

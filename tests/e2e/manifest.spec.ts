@@ -26,8 +26,9 @@ const PROBLEM_PAGES = [
 ];
 
 const EXPECTED: Record<string, { permissions: string[] }> = {
-  'chrome-mv3': { permissions: ['alarms', 'sidePanel', 'storage'] },
-  'firefox-mv3': { permissions: ['alarms', 'storage'] },
+  // "scripting" injects the overlay into relevant problem pages only; it carries no install warning.
+  'chrome-mv3': { permissions: ['alarms', 'scripting', 'sidePanel', 'storage'] },
+  'firefox-mv3': { permissions: ['alarms', 'scripting', 'storage'] },
 };
 
 function files(dir: string): string[] {
@@ -42,11 +43,19 @@ for (const [target, expected] of Object.entries(EXPECTED)) {
   test(`${target}: permissions and host access are exactly the expected set`, () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     expect([...manifest.permissions].sort()).toEqual(expected.permissions);
-    expect(manifest.host_permissions ?? []).toEqual([]);
+    // Host access is exactly the content script's own problem pages, so the install warning does not grow.
+    expect([...manifest.host_permissions].sort()).toEqual(PROBLEM_PAGES);
     expect(manifest.optional_permissions ?? []).toEqual([]);
     expect(manifest.content_security_policy).toBeUndefined();
+    // Only the loader is declared; the overlay and the main-world reader are injected on relevant pages.
+    expect(manifest.content_scripts).toHaveLength(1);
+    expect(manifest.content_scripts[0].js).toEqual(['content-scripts/content.js']);
+    expect(manifest.content_scripts[0].world).toBeUndefined();
     for (const script of manifest.content_scripts) expect([...script.matches].sort()).toEqual(PROBLEM_PAGES);
-    expect(manifest.content_scripts).toHaveLength(2);
+    // Nothing a page can fetch to fingerprint the extension (and no pattern listed twice).
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+    for (const list of [manifest.host_permissions, manifest.content_scripts[0].matches])
+      expect(new Set(list).size).toBe(list.length);
   });
 
   test(`${target}: no remote code and no eval in the package`, () => {

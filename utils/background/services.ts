@@ -2,7 +2,9 @@
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { openDb, type AwaitwiseDb } from '@/utils/db';
-import { fundamentalsFirst } from '@/utils/knowledge';
+import { fundamentalsOrder, type DetectIndex } from '@/utils/detect/compact';
+// Generated with knowledge.json by the knowledge module: detection's part of it only (no answers, snippets).
+import compiledIndex from '@/data/generated/detect-index.json';
 import { openPanelNow, setPanelRequest } from '@/utils/panel';
 import { loadSettings } from '@/utils/settings';
 import { addCards } from '@/utils/srs/repository';
@@ -17,7 +19,12 @@ function actionApi() {
   return browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
 }
 
+const index: DetectIndex = compiledIndex as DetectIndex;
+const OVERLAY_FILE = '/content-scripts/overlay.js';
+const EDITOR_READER_FILE = '/content-scripts/editor-reader.js';
+
 export function createBackgroundServices(): BackgroundServices & { watchDueCount(): void } {
+  const order = fundamentalsOrder(index);
   let db: AwaitwiseDb | undefined;
   const database = () => (db ??= openDb());
   let dueText = '';
@@ -31,9 +38,10 @@ export function createBackgroundServices(): BackgroundServices & { watchDueCount
   };
 
   return {
+    index,
     now: () => Date.now(),
     async addCards(ids, source) {
-      const result = await addCards(database(), ids, source, Date.now(), fundamentalsFirst);
+      const result = await addCards(database(), ids, source, Date.now(), order);
       return result.added.length;
     },
     async setTabBadge(tabId, count) {
@@ -51,6 +59,21 @@ export function createBackgroundServices(): BackgroundServices & { watchDueCount
         }
       } catch {
         // The tab closed between the report and the badge update: nothing to show it on.
+      }
+    },
+    async loadOverlay({ tabId, frameId }) {
+      // Only into the frame that asked, and only on our problem pages: host permissions are the content
+      // script's own matches, so the browser refuses any other page.
+      const target = { tabId, frameIds: [frameId] };
+      try {
+        await Promise.all([
+          browser.scripting.executeScript({ target, files: [OVERLAY_FILE] }),
+          browser.scripting.executeScript({ target, files: [EDITOR_READER_FILE], world: 'MAIN' }),
+        ]);
+        return true;
+      } catch (error) {
+        console.warn('[awaitwise] could not load the overlay', error);
+        return false;
       }
     },
     openPanel(target, view) {

@@ -3,9 +3,10 @@
  * snapshot: curated problems first, then weighted evidence from title, statement, tags and code.
  */
 
-import type { Difficulty, Knowledge } from '@/utils/knowledge-types';
+import type { Difficulty } from '@/utils/knowledge-types';
+import type { DetectIndex } from './compact';
 import type { PageSnapshot, SiteId } from '@/utils/page-snapshot';
-import { adapterFor } from '@/utils/sites';
+import { siteForUrl } from '@/utils/sites/registry';
 import { KNOWN_LOOKALIKES, KNOWN_PROBLEMS } from './known-problems';
 import { CODE_EVIDENCE_CAP, CODE_TERMS, STATEMENT_TERMS, TAG_PENALTY_FLOOR, TAG_WEIGHTS, type Term } from './terms';
 import { AnchorIndex } from './anchors';
@@ -31,6 +32,11 @@ export interface Detection {
   cardIds: string[];
   /** The practice problem whose `matches` names this page. */
   practiceId?: string;
+  /**
+   * The page's problem is set with threads (LeetCode's concurrency category): our hints then describe an
+   * asyncio version of it, and must say so.
+   */
+  threads?: boolean;
   /** Human-readable evidence, for the CLI and debugging. */
   reasons: string[];
 }
@@ -66,7 +72,7 @@ export function problemKey(input: DetectInput | PageSnapshot): string | undefine
   if (!input.url) return undefined;
   try {
     const url = new URL(input.url);
-    const adapter = adapterFor(url);
+    const adapter = siteForUrl(url);
     const slug = adapter?.slug(url);
     return adapter && slug ? `${adapter.id}:${slug}` : undefined;
   } catch {
@@ -141,7 +147,7 @@ function scanCode(evidence: Evidence, code: string): void {
 }
 
 /** Question cards ranked by overlap with the detected concepts, the main concept counting most. */
-export function rankCards(kb: Knowledge, concepts: readonly string[], leading: readonly string[] = []): string[] {
+export function rankCards(kb: DetectIndex, concepts: readonly string[], leading: readonly string[] = []): string[] {
   const conceptWeight = new Map(concepts.map((id, i) => [id, i === 0 ? 2 : Math.max(0.4, 1 - 0.2 * (i - 1))]));
   const leadingRank = new Map(leading.map((id, i) => [id, i]));
   const ranked = kb.questions
@@ -161,7 +167,7 @@ export function rankCards(kb: Knowledge, concepts: readonly string[], leading: r
   return ranked.slice(0, MAX_CARDS).map((x) => x.card.id);
 }
 
-export function detect(input: DetectInput | PageSnapshot, kb: Knowledge, options: DetectOptions = {}): Detection {
+export function detect(input: DetectInput | PageSnapshot, kb: DetectIndex, options: DetectOptions = {}): Detection {
   const useKnown = options.useKnownProblems !== false;
   const evidence = new Evidence();
   scanStatement(evidence, str(input.title, 500).toLowerCase(), str(input.text, TEXT_SCAN_CAP).toLowerCase());
@@ -203,5 +209,9 @@ export function detect(input: DetectInput | PageSnapshot, kb: Knowledge, options
     reasons: evidence.reasons,
   };
   if (practice) detection.practiceId = practice.id;
+  const curated = key ? KNOWN_PROBLEMS[key] : undefined;
+  const text = `${str(input.title, 500)} ${str(input.text, TEXT_SCAN_CAP)}`.toLowerCase();
+  if (curated?.includes('threading') || (/\bthreads?\b/.test(text) && !/\basyncio\b/.test(text)))
+    detection.threads = true;
   return detection;
 }
