@@ -1,11 +1,14 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+export const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'";
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // dev mode would try to open a browser; the e2e suite and `npm start` launch Chromium themselves.
   webExt: { disabled: true },
-  vite: () => ({ plugins: [preact()] }),
+  // The Python worker imports the bundled Pyodide as a module, so it is built as an ES module worker.
+  vite: () => ({ plugins: [preact()], worker: { format: 'es' } }),
   manifest: ({ browser }) => ({
     name: 'Awaitwise',
     description:
@@ -15,6 +18,9 @@ export default defineConfig({
     // injects the overlay into a relevant problem page only; it adds no install warning of its own, and
     // WXT derives the host permissions from the runtime scripts' matches (the same problem pages).
     permissions: ['storage', 'alarms', 'scripting'],
+    // 'wasm-unsafe-eval' lets the Python worker compile the bundled Pyodide; connect-src 'self' means no
+    // extension page or worker can reach the network at all. No 'unsafe-eval', no remote code.
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: 'Awaitwise' },
     commands:
       browser === 'firefox'

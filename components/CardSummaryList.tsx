@@ -1,4 +1,5 @@
 import type { CardSummary } from '@/utils/page-view';
+import { CodeText } from './CodeText';
 
 export interface CardSummaryListProps {
   cards: readonly CardSummary[];
@@ -14,8 +15,12 @@ export function CardSummaryList({ cards, onOpen, openLabel = 'Full answer' }: Ca
       {cards.map((card) => (
         <li key={card.id} class="aw-card">
           <details>
-            <summary>{card.question}</summary>
-            <p class="aw-short">{card.short}</p>
+            <summary>
+              <CodeText text={card.question} />
+            </summary>
+            <p class="aw-short">
+              <CodeText text={card.short} />
+            </p>
             {onOpen && (
               <button type="button" class="aw-link-button" onClick={() => onOpen(card.id)}>
                 {openLabel}

@@ -1,4 +1,5 @@
 import type { LintFinding } from '@/utils/lint';
+import { CodeText } from './CodeText';
 
 export interface FindingListProps {
   findings: readonly LintFinding[];
@@ -21,7 +22,7 @@ export function FindingList({ findings, onSelect, onOpenCard }: FindingListProps
             <span class="aw-line">L{f.line}</span>
           )}
           <span class="aw-finding-text">
-            {f.message}
+            <CodeText text={f.message} />
             {f.ref && <span class="aw-ref"> ({f.ref})</span>}
           </span>
           {onOpenCard && (

@@ -4,6 +4,7 @@ import { CardSummaryList } from './CardSummaryList';
 import { ConceptChips } from './ConceptChips';
 import { FindingList } from './FindingList';
 import { HintSteps } from './HintSteps';
+import { CodeText } from './CodeText';
 
 export type AddState = 'idle' | 'adding' | 'added' | 'failed';
 
@@ -62,7 +63,15 @@ export function HintOverlay(props: HintOverlayProps) {
       {open && (
         <section id="aw-popover" class="aw-popover" role="dialog" aria-label="Awaitwise hints">
           <header class="aw-popover-head">
-            <h2>{view.practice ? `Practice: ${view.practice.title}` : 'Asyncio on this problem'}</h2>
+            <h2>
+              {view.practice ? (
+                <>
+                  Practice: <CodeText text={view.practice.title} />
+                </>
+              ) : (
+                'Asyncio on this problem'
+              )}
+            </h2>
             <button type="button" class="aw-icon-button" onClick={props.onToggle} aria-label="Close hints">
               ×
             </button>

@@ -1,3 +1,4 @@
+import { CodeText } from './CodeText';
 const LABELS = ['Nudge', 'Approach', 'Near-solution'] as const;
 
 export interface HintStepsProps {
@@ -16,7 +17,9 @@ export function HintSteps({ hints, revealed, onReveal }: HintStepsProps) {
         {shown.map((hint, i) => (
           <li key={i} class="aw-hint">
             <span class="aw-hint-label">{LABELS[i] ?? `Hint ${i + 1}`}</span>
-            <span>{hint}</span>
+            <span>
+              <CodeText text={hint} />
+            </span>
           </li>
         ))}
       </ol>

@@ -3,6 +3,7 @@ import type { PracticeProblem } from '@/utils/knowledge-types';
 import { ConceptChips } from './ConceptChips';
 import { HintSteps } from './HintSteps';
 import { RichText } from './RichText';
+import { CodeText } from './CodeText';
 
 export interface PracticeViewProps {
   problem: PracticeProblem;
@@ -20,7 +21,9 @@ export function PracticeView({ problem, conceptNames, onCopy, headingLevel = 2 }
   const Sub = `h${headingLevel + 1}` as 'h3';
   return (
     <article class="aw-practice">
-      <H>Practice: {problem.title}</H>
+      <H>
+        Practice: <CodeText text={problem.title} />
+      </H>
       <ConceptChips concepts={problem.concepts.map((id) => ({ id, name: conceptNames.get(id) ?? id }))} />
       <RichText blocks={problem.statement} snippets={problem.snippets} onCopy={onCopy} />
       <Sub>Hints</Sub>

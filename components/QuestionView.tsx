@@ -1,6 +1,7 @@
 import type { QuestionCard } from '@/utils/knowledge-types';
 import { ConceptChips } from './ConceptChips';
 import { RichText } from './RichText';
+import { CodeText } from './CodeText';
 
 export interface QuestionViewProps {
   card: QuestionCard;
@@ -25,7 +26,9 @@ export function QuestionView({
   const versions = Object.entries(card.versions);
   return (
     <article class="aw-question" aria-labelledby="question-title">
-      <h2 id="question-title">{card.question}</h2>
+      <h2 id="question-title">
+        <CodeText text={card.question} />
+      </h2>
       <p class="aw-meta">
         {card.difficulty} · {['fundamentals', 'working knowledge', 'advanced'][card.level - 1]}
       </p>
@@ -42,7 +45,7 @@ export function QuestionView({
       </div>
       <p class="aw-answer-short">
         <strong>In short: </strong>
-        {card.short}
+        <CodeText text={card.short} />
       </p>
       <RichText blocks={card.body} snippets={card.snippets} onCopy={onCopy} />
       {card.pitfalls.length > 0 && (
@@ -50,7 +53,9 @@ export function QuestionView({
           <h3>Pitfalls</h3>
           <ul>
             {card.pitfalls.map((p, i) => (
-              <li key={i}>{p}</li>
+              <li key={i}>
+                <CodeText text={p} />
+              </li>
             ))}
           </ul>
         </section>
@@ -62,7 +67,9 @@ export function QuestionView({
             {versions.map(([version, note]) => (
               <div key={version}>
                 <dt>Python {version}</dt>
-                <dd>{note}</dd>
+                <dd>
+                  <CodeText text={note} />
+                </dd>
               </div>
             ))}
           </dl>
@@ -75,7 +82,7 @@ export function QuestionView({
             {card.related.map((id) => (
               <li key={id}>
                 <button type="button" class="aw-qlink" onClick={() => onOpenQuestion(id)}>
-                  {relatedTitles.get(id) ?? id}
+                  <CodeText text={relatedTitles.get(id) ?? id} />
                 </button>
               </li>
             ))}

@@ -5,6 +5,7 @@ import type { QuestionCard } from '@/utils/knowledge-types';
 import { LEECH_LAPSES, type Grade, type IntervalPreview } from '@/utils/srs/scheduler';
 import { GRADE_LABELS, type CardAction } from './hooks/review-session';
 import { RichText } from './RichText';
+import { CodeText } from './CodeText';
 
 const STATE_LABELS: Readonly<Record<CardStateValue, string>> = {
   0: 'New',
@@ -23,7 +24,7 @@ export interface ReviewCardProps {
   /** What each rating would schedule, Again first; shown once revealed. */
   previews: readonly IntervalPreview[];
   busy?: boolean;
-  /** Move focus to the question when the card appears (after the user has started reviewing). */
+  /** Move focus to the question when the card appears, unless the user is typing somewhere else. */
   takeFocus?: boolean;
   onReveal(): void;
   onRate(grade: Grade): void;
@@ -34,15 +35,23 @@ export interface ReviewCardProps {
 
 /** The element that had focus was removed (the reveal or a rating button): focus fell back to the page. */
 const focusWasLost = () => document.activeElement === null || document.activeElement === document.body;
+const TEXT_ENTRY = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
+/** Focus is somewhere the card may take it from: lost, or outside the card but not in a text field. */
+const mayTakeFocus = (card: Element | null) => {
+  const active = document.activeElement;
+  if (focusWasLost()) return true;
+  return !!card && !card.contains(active) && !active?.closest(TEXT_ENTRY) && !active?.closest('[role="dialog"]');
+};
 
 export function ReviewCard(props: ReviewCardProps) {
   const { cardId, question, state, leech, revealed, previews, busy = false, takeFocus = false } = props;
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const answerRef = useRef<HTMLDivElement>(null);
+  const cardRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
-    if (takeFocus && focusWasLost()) headingRef.current?.focus();
+    if (takeFocus && mayTakeFocus(cardRef.current)) headingRef.current?.focus();
     // Only when this card appears: the container gives each card version its own instance.
   }, []);
   useEffect(() => {
@@ -50,7 +59,7 @@ export function ReviewCard(props: ReviewCardProps) {
   }, [revealed]);
 
   return (
-    <article class="aw-review-card" aria-labelledby={headingId} aria-busy={busy}>
+    <article ref={cardRef} class="aw-review-card" aria-labelledby={headingId} aria-busy={busy}>
       <div class="aw-review-meta">
         <span class="aw-chip">{STATE_LABELS[state]}</span>
         {leech && (
@@ -61,7 +70,7 @@ export function ReviewCard(props: ReviewCardProps) {
         <CardMenu disabled={busy} onAction={props.onAction} />
       </div>
       <h3 id={headingId} ref={headingRef} tabIndex={-1} class="aw-review-question">
-        {question ? question.question : `Card “${cardId}”`}
+        {question ? <CodeText text={question.question} /> : `Card “${cardId}”`}
       </h3>
       {leech && (
         <p class="aw-review-leech-note">
@@ -77,7 +86,9 @@ export function ReviewCard(props: ReviewCardProps) {
       ) : revealed ? (
         <>
           <div ref={answerRef} tabIndex={-1} class="aw-review-answer" role="region" aria-label="Answer">
-            <p class="aw-review-short">{question.short}</p>
+            <p class="aw-review-short">
+              <CodeText text={question.short} />
+            </p>
             <details class="aw-review-full">
               <summary>Full answer{question.snippets.length > 0 ? ' and code' : ''}</summary>
               <RichText blocks={question.body} snippets={question.snippets} onCopy={props.onCopy} />

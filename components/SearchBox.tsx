@@ -1,4 +1,5 @@
 import type { SearchHit } from '@/utils/search';
+import { CodeText } from './CodeText';
 
 export interface SearchBoxProps {
   id: string;
@@ -14,7 +15,17 @@ export interface SearchBoxProps {
 }
 
 /** An ARIA combobox: type to search, arrows to move, Enter to open, Escape to clear. */
-export function SearchBox({ id, query, hits, ready, activeIndex, onQuery, onActive, onPick, autoFocus }: SearchBoxProps) {
+export function SearchBox({
+  id,
+  query,
+  hits,
+  ready,
+  activeIndex,
+  onQuery,
+  onActive,
+  onPick,
+  autoFocus,
+}: SearchBoxProps) {
   const listId = `${id}-results`;
   const expanded = query.trim().length > 0;
   const onKeyDown = (e: KeyboardEvent) => {
@@ -82,7 +93,9 @@ export function SearchBox({ id, query, hits, ready, activeIndex, onQuery, onActi
               onMouseMove={() => i !== activeIndex && onActive(i)}
             >
               <span class="aw-hit-kind">{hit.kind === 'practice' ? 'Practice' : 'Q'}</span>
-              <span>{hit.title}</span>
+              <span>
+                <CodeText text={hit.title} />
+              </span>
             </li>
           ))}
         </ul>

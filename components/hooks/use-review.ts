@@ -7,7 +7,8 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AwaitwiseDb, CardRecord } from '@/utils/db';
 import { dueQueue } from '@/utils/srs/queue';
-import { addCards, buryUntilTomorrow, removeCard, resetCard, suspend } from '@/utils/srs/repository';
+import { addCards } from '@/utils/srs/repository';
+import { ACTION_DONE, applyCardAction, undoCardAction, type CardUndo } from './card-actions';
 import { rate, undoLast } from '@/utils/srs/review';
 import {
   formatInterval,
@@ -81,7 +82,9 @@ export interface ReviewModel {
   reveal(): void;
   rate(grade: Grade): Promise<void>;
   undo(): Promise<void>;
-  act(action: CardAction): Promise<void>;
+  /** Resolves to what undoes it (null when nothing was done). */
+  act(action: CardAction): Promise<CardUndo | null>;
+  undoAction(undo: CardUndo): Promise<void>;
   addFundamentals(): Promise<void>;
 }
 
@@ -246,37 +249,42 @@ export function useReview({
       announce(`Undid ${GRADE_LABELS[undone.rating]}. The card is back.`);
     });
 
-  const act = (action: CardAction) =>
-    exclusive(async () => {
+  const act = async (action: CardAction): Promise<CardUndo | null> => {
+    let undo: CardUndo | null = null;
+    await exclusive(async () => {
       if (!card) return;
       const { id } = card;
-      const at = clock();
-      let message: string;
-      switch (action) {
-        case 'suspend':
-          await suspend(db, id);
-          message = 'Card suspended. It stays out of reviews until you unsuspend it.';
-          break;
-        case 'bury':
-          await buryUntilTomorrow(db, id, at, settings.dayStartHour);
-          message = 'Card buried until tomorrow.';
-          break;
-        case 'reset':
-          await resetCard(db, id, at);
-          message = 'Card reset. It will come back as a new card.';
-          break;
-        case 'remove':
-          await removeCard(db, id);
-          message = 'Card removed from your deck, with its review history.';
-          break;
-      }
+      undo = await applyCardAction(db, id, action, clock(), settings.dayStartHour);
       if (action === 'reset' || action === 'remove') {
         setEntries((prev) => prev.map((entry) => (entry.cardId === id ? { ...entry, undoable: false } : entry)));
       }
       markAnswered(versionKey(card));
       setPinned(null);
       setNotice(undefined);
-      announce(message);
+      announce(ACTION_DONE[action]);
+    });
+    return undo;
+  };
+
+  const undoAction = (undo: CardUndo) =>
+    exclusive(async () => {
+      await undoCardAction(db, undo);
+      const { id } = undo.card;
+      // Its ratings in this session can be undone again now that its history is back.
+      setEntries((prev) =>
+        prev.map((entry) =>
+          entry.cardId === id ? { ...entry, undoable: undo.logs.some((l) => l.id === entry.logId) } : entry,
+        ),
+      );
+      setAnswered((prev) => {
+        const next = new Set(prev);
+        next.delete(versionKey(undo.card));
+        return next;
+      });
+      setPinned(undo.card);
+      setRevealedKey(null);
+      setNotice(undefined);
+      announce('Undone. The card is back.');
     });
 
   const addFundamentals = () =>
@@ -309,6 +317,7 @@ export function useReview({
     rate: rateCard,
     undo,
     act,
+    undoAction,
     addFundamentals,
   };
 }

@@ -1,176 +1,111 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import { PageHeader } from '@/components/PageHeader';
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { BrowseView } from '@/components/BrowseView';
-import { PracticeView } from '@/components/PracticeView';
-import { QuestionView } from '@/components/QuestionView';
-import { ReviewView } from '@/components/ReviewView';
-import { StatsView } from '@/components/StatsView';
-import { useActiveTab } from '@/components/hooks/use-active-tab';
-import { useDb } from '@/components/hooks/use-db';
-import { useLiveQuery } from '@/components/hooks/use-live-query';
-import { useSearchIndex } from '@/components/hooks/use-search';
+import { useHashRoute, type Router } from '@/components/hooks/use-route';
 import { useSettings } from '@/components/hooks/use-settings';
 import { useTheme } from '@/components/hooks/use-theme';
-import { browseEntries, filterEntries } from '@/utils/browse';
-import { saveProblem } from '@/utils/db';
-import { conceptById, fundamentalsFirst, knowledge, practiceById, questionById } from '@/utils/knowledge';
-import type { Difficulty } from '@/utils/knowledge-types';
-import { watchPanelRequests, type PanelRequest } from '@/utils/panel';
-import { addCards, getCard, removeCard } from '@/utils/srs/repository';
-import { ThisPage } from './ThisPage';
+import { watchPanelRequests } from '@/utils/panel';
+import type { Route, RouteName } from '@/utils/routes';
+import { BrowseView } from './views/BrowseView';
+import { DeckView } from './views/DeckView';
+import { PracticePage } from './views/PracticePage';
+import { QuestionPage } from './views/QuestionPage';
+import { ReviewView } from './views/ReviewView';
+import { StatsView } from './views/StatsView';
+import { ThisPageView } from './views/ThisPage';
 
-type Tab = 'page' | 'browse' | 'review' | 'stats';
-type Detail = { kind: 'question' | 'practice'; id: string } | null;
-
-const TABS: { id: Tab; label: string }[] = [
-  { id: 'page', label: 'This page' },
-  { id: 'browse', label: 'Browse' },
-  { id: 'review', label: 'Review' },
-  { id: 'stats', label: 'Stats' },
+/** The views with a tab of their own, in tab order; the others (details) are reached from these. */
+const TABS: readonly { view: RouteName; label: string }[] = [
+  { view: 'page', label: 'This page' },
+  { view: 'browse', label: 'Browse' },
+  { view: 'review', label: 'Review' },
+  { view: 'deck', label: 'Deck' },
+  { view: 'stats', label: 'Stats' },
 ];
 
-const conceptNames: ReadonlyMap<string, string> = new Map([...conceptById].map(([id, c]) => [id, c.name]));
-const questionTitles: ReadonlyMap<string, string> = new Map([...questionById].map(([id, q]) => [id, q.question]));
-const entries = browseEntries(knowledge);
-
 const copy = (code: string) => navigator.clipboard.writeText(code);
+
+type ViewOf<K extends RouteName> = (props: { route: Extract<Route, { view: K }>; router: Router }) => ComponentChildren;
+
+/** What each address shows. Adding a route to utils/routes.ts without a view here does not compile. */
+const VIEWS: { [K in RouteName]: ViewOf<K> } = {
+  page: ({ router }) => (
+    <ThisPageView
+      onOpenQuestion={(id) => router.navigate({ view: 'question', id })}
+      onBrowse={() => router.navigate({ view: 'browse' })}
+      onCopy={copy}
+    />
+  ),
+  browse: ({ route, router }) => (
+    <BrowseView
+      query={route.query ?? ''}
+      onQuery={(query) => router.navigate({ view: 'browse', query }, { replace: true })}
+      onOpen={(item) => router.navigate({ view: item.kind, id: item.id })}
+    />
+  ),
+  question: ({ route, router }) => (
+    <QuestionPage
+      key={route.id}
+      id={route.id}
+      onOpenQuestion={(id) => router.navigate({ view: 'question', id })}
+      onCopy={copy}
+    />
+  ),
+  practice: ({ route }) => <PracticePage key={route.id} id={route.id} onCopy={copy} />,
+  review: ({ router }) => (
+    <ReviewView
+      onOpenQuestion={(id) => router.navigate({ view: 'question', id })}
+      onBrowse={() => router.navigate({ view: 'browse' })}
+      onCopy={(code) => void copy(code)}
+    />
+  ),
+  stats: () => <StatsView />,
+  deck: ({ route, router }) => (
+    <DeckView
+      query={route.query ?? ''}
+      onQuery={(query) => router.navigate({ view: 'deck', query }, { replace: true })}
+      onOpenQuestion={(id) => router.navigate({ view: 'question', id })}
+      onBrowse={() => router.navigate({ view: 'browse' })}
+    />
+  ),
+};
+
+function renderView(route: Route, router: Router) {
+  const view = VIEWS[route.view] as ViewOf<RouteName>;
+  return view({ route, router });
+}
 
 export function App() {
   const { settings } = useSettings();
   const theme = useTheme(settings.theme);
-  const db = useDb();
-  const tab = useActiveTab();
-  const [current, setCurrent] = useState<Tab>('page');
-  const [detail, setDetail] = useState<Detail>(null);
-  const [history, setHistory] = useState<Detail[]>([]);
-  const [query, setQuery] = useState('');
-  const [topic, setTopic] = useState('');
-  const [difficulty, setDifficulty] = useState<Difficulty | ''>('');
-  const [addState, setAddState] = useState<'idle' | 'adding' | 'done' | 'failed'>('idle');
-  const [addedCount, setAddedCount] = useState(0);
+  const router = useHashRoute();
+  const { route, navigate } = router;
+  const tabbed = TABS.some((t) => t.view === route.view);
+  const mainRef = useRef<HTMLDivElement>(null);
+  const firstRoute = useRef(true);
 
-  const open = (next: Detail) => {
-    setHistory((h) => (detail ? [...h, detail] : h));
-    setDetail(next);
-  };
+  // The overlay's and popup's "open in side panel" ask for a view through session storage.
+  useEffect(() => watchPanelRequests((request) => navigate(request)), [navigate]);
+
+  // A new view takes focus (after the first), so keyboard and screen-reader users land in it; a view that
+  // placed focus itself (Review's card) keeps it.
+  useEffect(() => {
+    if (firstRoute.current) {
+      firstRoute.current = false;
+      return;
+    }
+    const main = mainRef.current;
+    if (!main || main.contains(document.activeElement)) return;
+    const target = main.querySelector<HTMLElement>('[data-autofocus], h2');
+    if (target) {
+      if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
+      target.focus({ preventScroll: false });
+    }
+  }, [route]);
+
   const back = () => {
-    setDetail(history[history.length - 1] ?? null);
-    setHistory((h) => h.slice(0, -1));
-  };
-  const switchTab = (next: Tab) => {
-    setCurrent(next);
-    setDetail(null);
-    setHistory([]);
-  };
-
-  useEffect(
-    () =>
-      watchPanelRequests((request: PanelRequest) => {
-        if (request.view === 'question' || request.view === 'practice') {
-          setDetail({ kind: request.view, id: request.id });
-          setHistory([]);
-        } else {
-          switchTab(request.view);
-          if (request.view === 'browse' && request.query) setQuery(request.query);
-        }
-      }),
-    [],
-  );
-
-  const problemUrl = tab.state?.problem.url;
-  useEffect(() => setAddState('idle'), [problemUrl]);
-  const saved = useLiveQuery(
-    async () => (problemUrl ? (await db.saved.get(problemUrl)) !== undefined : false),
-    [problemUrl],
-  );
-  const detailCard = useLiveQuery(
-    async () => (detail?.kind === 'question' ? ((await getCard(db, detail.id)) ?? null) : null),
-    [detail?.kind, detail?.id],
-  );
-  const index = useSearchIndex();
-  const items = useMemo(
-    () => filterEntries(entries, { query: index ? query : '', topic, difficulty }, index),
-    [query, topic, difficulty, index],
-  );
-
-  const addMatching = async () => {
-    const ids = tab.state?.view.cards.map((c) => c.id) ?? [];
-    setAddState('adding');
-    try {
-      const result = await addCards(db, ids, 'problem', Date.now(), fundamentalsFirst);
-      setAddedCount(result.added.length);
-      setAddState('done');
-    } catch (error) {
-      console.error('[awaitwise] adding cards failed', error);
-      setAddState('failed');
-    }
-  };
-
-  const body = () => {
-    if (detail?.kind === 'question') {
-      const card = questionById.get(detail.id);
-      if (!card) return <p class="aw-error-box">That question no longer exists.</p>;
-      const inDeck = detailCard.status === 'ready' ? detailCard.value !== null : null;
-      return (
-        <QuestionView
-          key={card.id}
-          card={card}
-          conceptNames={conceptNames}
-          relatedTitles={questionTitles}
-          inDeck={inDeck}
-          onToggleDeck={() =>
-            void (inDeck ? removeCard(db, card.id) : addCards(db, [card.id], 'manual', Date.now(), fundamentalsFirst))
-          }
-          onOpenQuestion={(id) => open({ kind: 'question', id })}
-          onCopy={copy}
-        />
-      );
-    }
-    if (detail?.kind === 'practice') {
-      const problem = practiceById.get(detail.id);
-      if (!problem) return <p class="aw-error-box">That practice problem no longer exists.</p>;
-      return <PracticeView key={problem.id} problem={problem} conceptNames={conceptNames} onCopy={copy} />;
-    }
-    switch (current) {
-      case 'page':
-        return (
-          <ThisPage
-            state={tab.state}
-            loading={tab.status === 'loading'}
-            practice={tab.state?.view.practice ? practiceById.get(tab.state.view.practice.id) : undefined}
-            conceptNames={conceptNames}
-            saved={saved.status === 'ready' ? saved.value : null}
-            addState={addState}
-            addedCount={addedCount}
-            onSave={() => {
-              const p = tab.state?.problem;
-              if (p) void saveProblem(db, { url: p.url, site: p.site, slug: p.slug, title: p.title });
-            }}
-            onAddCards={() => void addMatching()}
-            onOpenQuestion={(id) => open({ kind: 'question', id })}
-            onBrowse={() => switchTab('browse')}
-            onCopy={copy}
-          />
-        );
-      case 'browse':
-        return (
-          <BrowseView
-            query={query}
-            topic={topic}
-            difficulty={difficulty}
-            topics={knowledge.concepts}
-            items={items}
-            onQuery={setQuery}
-            onTopic={setTopic}
-            onDifficulty={setDifficulty}
-            onOpen={(item) => open({ kind: item.kind, id: item.id })}
-          />
-        );
-      case 'review':
-        return <ReviewView onOpenQuestion={(id) => open({ kind: 'question', id })} />;
-      case 'stats':
-        return <StatsView />;
-    }
+    if ((history.state as { awDepth?: number } | null)?.awDepth) history.back();
+    else navigate({ view: 'browse' }, { replace: true });
   };
 
   return (
@@ -184,14 +119,14 @@ export function App() {
         <div class="aw-tabs" role="tablist">
           {TABS.map((t) => (
             <button
-              key={t.id}
+              key={t.view}
               type="button"
               role="tab"
-              id={`tab-${t.id}`}
-              aria-selected={current === t.id && !detail}
+              id={`tab-${t.view}`}
+              aria-selected={route.view === t.view}
               aria-controls="panel-main"
               class="aw-tab"
-              onClick={() => switchTab(t.id)}
+              onClick={() => navigate({ view: t.view } as Route)}
             >
               {t.label}
             </button>
@@ -199,13 +134,18 @@ export function App() {
         </div>
       </nav>
       <main id="panel-main" class="aw-page-main">
-        <div role="tabpanel" aria-labelledby={`tab-${current}`}>
-          {detail && (
+        <div
+          ref={mainRef}
+          role="tabpanel"
+          aria-labelledby={tabbed ? `tab-${route.view}` : undefined}
+          aria-label={tabbed ? undefined : 'Details'}
+        >
+          {!tabbed && (
             <button type="button" class="aw-link-button aw-back" onClick={back}>
               ← Back
             </button>
           )}
-          {body()}
+          {renderView(route, router)}
         </div>
       </main>
     </div>

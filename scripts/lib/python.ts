@@ -44,12 +44,12 @@ export interface RunResult {
 }
 
 /** Runs one snippet under `-X dev -W error`, so a never-awaited coroutine or a leaked socket fails it. */
-export function runSnippet(code: string, timeoutMs = 20_000): Promise<RunResult> {
+export function runSnippet(code: string, timeoutMs = 20_000, python = PYTHON): Promise<RunResult> {
   const dir = mkdtempSync(join(tmpdir(), 'awaitwise-snippet-'));
   const file = join(dir, 'snippet.py');
   writeFileSync(file, code);
   return new Promise((resolve) => {
-    const child = spawn(PYTHON, ['-X', 'dev', '-W', 'error', file], {
+    const child = spawn(python, ['-X', 'dev', '-W', 'error', file], {
       cwd: dir,
       env: { ...process.env, PYTHONHASHSEED: '0', PYTHONIOENCODING: 'utf-8' },
       stdio: ['ignore', 'pipe', 'pipe'],

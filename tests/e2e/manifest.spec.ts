@@ -1,8 +1,9 @@
-/** The built packages: exactly the permissions we mean to ask for, no remote code, CSP untouched. */
+/** The built packages: exactly the permissions we mean to ask for, no remote code, and the CSP we set. */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { parse, type Node } from 'acorn';
+import { EXTENSION_PAGES_CSP } from '../../wxt.config';
 
 function walk(node: Node, visit: (node: Node) => void): void {
   visit(node);
@@ -46,7 +47,8 @@ for (const [target, expected] of Object.entries(EXPECTED)) {
     // Host access is exactly the content script's own problem pages, so the install warning does not grow.
     expect([...manifest.host_permissions].sort()).toEqual(PROBLEM_PAGES);
     expect(manifest.optional_permissions ?? []).toEqual([]);
-    expect(manifest.content_security_policy).toBeUndefined();
+    // Only the extension pages' policy the Python worker needs (wasm, no network); nothing loosened.
+    expect(manifest.content_security_policy).toEqual({ extension_pages: EXTENSION_PAGES_CSP });
     // Only the loader is declared; the overlay and the main-world reader are injected on relevant pages.
     expect(manifest.content_scripts).toHaveLength(1);
     expect(manifest.content_scripts[0].js).toEqual(['content-scripts/content.js']);

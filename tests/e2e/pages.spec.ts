@@ -110,7 +110,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.waitForLoadState('networkidle');
       await check(page, path);
       if (path === 'sidepanel.html') {
-        for (const tab of ['Browse', 'Review', 'Stats']) {
+        for (const tab of ['Browse', 'Review', 'Deck', 'Stats']) {
           await page.getByRole('tab', { name: tab }).click();
           await check(page, `${path} ${tab}`);
         }

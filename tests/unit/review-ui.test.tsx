@@ -3,7 +3,8 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReviewCard, type ReviewCardProps } from '@/components/ReviewCard';
 import { formatDuration, ReviewSummary } from '@/components/ReviewSummary';
-import { ReviewView, shortcutFor } from '@/components/ReviewView';
+import { ReviewView, shortcutFor } from '@/entrypoints/sidepanel/views/ReviewView';
+import { WithDb } from './with-db';
 import { nextStudyTime, pickNext, selectCard, sessionStats, versionKey } from '@/components/hooks/review-session';
 import { openDb, type AwaitwiseDb, type CardRecord } from '@/utils/db';
 import { fundamentalsFirst, questionById } from '@/utils/knowledge';
@@ -282,7 +283,11 @@ describe('ReviewView against a database', () => {
     expect(ids).toHaveLength(3);
     await addCards(db, ids, 'manual', T0 - DAY, fundamentalsFirst);
     let t = T0;
-    render(<ReviewView db={db} now={() => t} />);
+    render(
+      <WithDb db={db} now={() => t}>
+        <ReviewView />
+      </WithDb>,
+    );
 
     for (const id of ids) {
       const heading = await screen.findByRole('heading', { level: 3, name: questionById.get(id)!.question });
@@ -312,7 +317,9 @@ describe('ReviewView against a database', () => {
     render(
       <div>
         <input aria-label="Search" />
-        <ReviewView db={db} now={() => T0} />
+        <WithDb db={db} now={() => T0}>
+          <ReviewView />
+        </WithDb>
       </div>,
     );
     await screen.findByRole('button', { name: 'Show answer' });
@@ -334,10 +341,14 @@ describe('ReviewView against a database', () => {
     render(
       <>
         <div data-testid="popup">
-          <ReviewView db={popupDb} now={() => T0} />
+          <WithDb db={popupDb} now={() => T0}>
+            <ReviewView />
+          </WithDb>
         </div>
         <div data-testid="panel">
-          <ReviewView db={panelDb} now={() => T0} />
+          <WithDb db={panelDb} now={() => T0}>
+            <ReviewView />
+          </WithDb>
         </div>
       </>,
     );
@@ -367,7 +378,11 @@ describe('ReviewView against a database', () => {
   it('offers the fundamentals when the deck is empty, then says when the next card is due', async () => {
     const db = freshDb();
     const onBrowse = vi.fn();
-    render(<ReviewView db={db} now={() => T0} onBrowse={onBrowse} />);
+    render(
+      <WithDb db={db} now={() => T0}>
+        <ReviewView onBrowse={onBrowse} />
+      </WithDb>,
+    );
     await screen.findByText(/Your deck is empty/);
     fireEvent.click(screen.getByRole('button', { name: 'Browse questions' }));
     expect(onBrowse).toHaveBeenCalled();

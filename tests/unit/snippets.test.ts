@@ -1,7 +1,15 @@
-/** Every Python snippet in data/ is parsed; every runnable one is run and its output compared. */
-import { describe, expect, it } from 'vitest';
+/**
+ * Every Python snippet in data/ is parsed; every runnable one is run on each CPython this machine has
+ * (3.11 as python3, 3.12 and 3.13 through pyenv) under -X dev -W error, and every one that declares the
+ * browser is run in the extension's own runtime (Pyodide, CPython 3.14, under Node). On each, the output
+ * must equal the snippet's verified output for that version.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
 import { compileDataDir } from '../../scripts/lib/read-data';
-import { normaliseOutput, parseAll, pythonVersion, runSnippet, versionAtLeast } from '../../scripts/lib/python';
+import { nodePythonClient } from '../../scripts/lib/pyodide-node';
+import { cpythonMatrix, expectedOutput, PYODIDE_VERSION } from '../../scripts/lib/python-matrix';
+import { normaliseOutput, parseAll, runSnippet, versionAtLeast } from '../../scripts/lib/python';
+import type { Snippet } from '@/utils/knowledge-types';
 
 const { knowledge } = compileDataDir();
 
@@ -17,8 +25,9 @@ function withoutSlowCallbackNotes(stderr: string): string {
     .trim();
 }
 const items = [...knowledge.questions, ...knowledge.practice];
-const snippets = items.flatMap((item) => item.snippets.map((snippet, n) => ({ name: `${item.id}#${n + 1}`, snippet })));
-const python = pythonVersion();
+const snippets: { name: string; snippet: Snippet }[] = items.flatMap((item) =>
+  item.snippets.map((snippet, n) => ({ name: `${item.id}#${n + 1}`, snippet })),
+);
 const parseErrors = parseAll(snippets.map((s) => s.snippet.code));
 
 describe('python snippets parse', () => {
@@ -27,16 +36,40 @@ describe('python snippets parse', () => {
   });
 });
 
-const runnable = snippets.filter(
-  (s) => s.snippet.runnable && (!s.snippet.minPython || versionAtLeast(python, s.snippet.minPython)),
-);
-
-describe.concurrent('python snippets run under -X dev -W error', () => {
-  it.each(runnable.map((s) => [s.name, s.snippet] as const))('%s', async (_name, snippet) => {
-    const result = await runSnippet(snippet.code);
-    expect(result.timedOut, 'timed out').toBe(false);
-    expect(withoutSlowCallbackNotes(result.stderr)).toBe('');
-    expect(result.code).toBe(0);
-    if (snippet.output !== undefined) expect(normaliseOutput(result.stdout)).toBe(normaliseOutput(snippet.output));
+for (const python of cpythonMatrix()) {
+  const runnable = snippets.filter(
+    (s) => s.snippet.runnable && (!s.snippet.minPython || versionAtLeast(python.version, s.snippet.minPython)),
+  );
+  describe.skipIf(!python.path).concurrent(`python snippets run on CPython ${python.version} (${python.note})`, () => {
+    it.each(runnable.map((s) => [s.name, s.snippet] as const))('%s', async (_name, snippet) => {
+      const result = await runSnippet(snippet.code, 20_000, python.path!);
+      expect(result.timedOut, 'timed out').toBe(false);
+      expect(withoutSlowCallbackNotes(result.stderr)).toBe('');
+      expect(result.code).toBe(0);
+      const expected = expectedOutput(snippet, python.version);
+      if (expected !== undefined) expect(normaliseOutput(result.stdout)).toBe(normaliseOutput(expected));
+    });
   });
+}
+
+describe(`python snippets run in the browser runtime (Pyodide, CPython ${PYODIDE_VERSION})`, () => {
+  const client = nodePythonClient();
+  afterAll(() => client.dispose());
+  const inBrowser = snippets.filter((s) => s.snippet.runsIn.includes('browser'));
+  it('covers most runnable snippets', () => {
+    expect(inBrowser.length).toBeGreaterThan(snippets.filter((s) => s.snippet.runnable).length / 2);
+  });
+  it.each(inBrowser.map((s) => [s.name, s.snippet] as const))(
+    '%s',
+    async (_name, snippet) => {
+      const result = await client.run(snippet.code, { timeLimitMs: 20_000 });
+      expect(result.error).toBeNull();
+      expect(result.stderr).toBe('');
+      expect(result.exitCode).toBe(0);
+      const expected = expectedOutput(snippet, PYODIDE_VERSION);
+      if (expected !== undefined) expect(normaliseOutput(result.stdout)).toBe(normaliseOutput(expected));
+    },
+    // The first one loads the interpreter.
+    180_000,
+  );
 });

@@ -3,7 +3,9 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { axisMax, ForecastChart, forecastSummary } from '@/components/charts/ForecastChart';
 import { Heatmap, intensity } from '@/components/charts/Heatmap';
-import { formatPercent, StatsPanel, StatsView } from '@/components/StatsView';
+import { formatPercent, StatsPanel } from '@/components/StatsPanel';
+import { StatsView } from '@/entrypoints/sidepanel/views/StatsView';
+import { WithDb } from './with-db';
 import { openDb, type AwaitwiseDb } from '@/utils/db';
 import { addDays } from '@/utils/srs/day';
 import { addCards } from '@/utils/srs/repository';
@@ -26,7 +28,10 @@ afterEach(async () => {
 const series = (first: string, counts: readonly number[]): DayCount[] =>
   counts.map((count, i) => ({ dayKey: addDays(first, i), count }));
 
-const forecastDays = series('2025-03-10', Array.from({ length: 30 }, (_, i) => (i === 0 ? 5 : i === 3 ? 9 : i % 4)));
+const forecastDays = series(
+  '2025-03-10',
+  Array.from({ length: 30 }, (_, i) => (i === 0 ? 5 : i === 3 ? 9 : i % 4)),
+);
 
 /** A year ending 2025-03-10 with reviews on three days, the busiest on 2025-02-01. */
 function yearOfReviews(days = 365): DayCount[] {
@@ -162,7 +167,11 @@ describe('StatsView against a database', () => {
       expect(result.ok).toBe(true);
     };
     await rateNow('a');
-    render(<StatsView db={db} now={() => T0} />);
+    render(
+      <WithDb db={db} now={() => T0}>
+        <StatsView />
+      </WithDb>,
+    );
     await screen.findByText('1 day');
     const today = () => document.querySelector('.aw-heatmap-scroll rect[data-day="2025-03-10"] title')?.textContent;
     expect(today()).toMatch(/: 1 review$/);

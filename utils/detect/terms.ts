@@ -84,6 +84,30 @@ export const STATEMENT_TERMS: readonly Term[] = [
   term('await', ['await'], /\bawait(?:s|ed|ing)?\b/, 1.5, ['await'], GENERIC),
   term('concurrent', ['concurren'], /\bconcurren(?:t|cy|tly)\b/, 2, ['gather'], GENERIC),
   term('parallel', ['parallel'], /\bparallel(?:ism|ly)?\b/, 1, ['gather'], GENERIC),
+  // Python problems about parallel work rarely say "asyncio" or "thread": they ask for parallel computation,
+  // worker processes or all CPU cores (Exercism's parallel-letter-frequency, "parallel map" katas).
+  term(
+    'parallel computation',
+    ['parallel'],
+    /\bparallel (?:computation|computing|processing|execution)\b|\bparalleli[sz](?:e|ed|es|ing|ation)\b|\bin parallel\b/,
+    2,
+    ['multiprocessing', 'cpu-bound'],
+    GENERIC,
+  ),
+  term(
+    'worker processes',
+    ['processes', 'worker process'],
+    /\b(?:separate|multiple|several|worker|child) processes\b|\bworker process\b|\bprocess pool\b/,
+    2.5,
+    ['multiprocessing', 'executor'],
+  ),
+  term(
+    'CPU cores',
+    ['core'],
+    /\b(?:cpu|processor) cores?\b|\bmulti-?core\b|\b(?:all|multiple|several|many|available) cores\b/,
+    2,
+    ['multiprocessing', 'cpu-bound'],
+  ),
   term(
     'simultaneously',
     ['simultaneous', 'at the same', 'at once'],
@@ -147,7 +171,7 @@ export const STATEMENT_TERMS: readonly Term[] = [
     ['io-bound'],
   ),
   term('I/O-bound', ['i/o'], /\bi\/o[- ]bound\b/, 2, ['io-bound']),
-  term('CPU-bound', ['cpu'], /\bcpu[- ]bound\b/, 2, ['cpu-bound']),
+  term('CPU-bound', ['cpu'], /\bcpu[- ](?:bound|heavy|intensive)\b/, 2, ['cpu-bound']),
   term('channel', ['channel'], /\bchannels?\b/, 0.5, ['queue']),
   // leetcode.cn and other Chinese statements
   term('线程', ['线程'], /线程/, 3, ['threading']),
@@ -160,6 +184,13 @@ export const STATEMENT_TERMS: readonly Term[] = [
   term('事件循环', ['事件循环'], /事件循环/, 3, ['event-loop']),
 
   term('CPU scheduling', ['cpu'], /\bcpu (?:tasks?|intervals?|cycles?)\b|\bsingle-threaded cpu\b/, -3),
+  // Operating-systems scheduling exercises talk about "several processes" without any concurrency in the code.
+  term(
+    'process scheduling',
+    ['burst', 'round', 'quantum', 'turnaround'],
+    /\bburst times?\b|\bround[- ]robin\b|\btime quantum\b|\bturnaround times?\b/,
+    -3,
+  ),
   term('idle', ['idle'], /\bidle\b/, -1),
   term('cooling', ['cool'], /\bcool(?:ing|down|-down)\b/, -2),
   term('prerequisites', ['prerequisite'], /\bprerequisites?\b/, -3),

@@ -3,8 +3,71 @@ import { ConceptChips } from '@/components/ConceptChips';
 import { FindingList } from '@/components/FindingList';
 import { PracticeView } from '@/components/PracticeView';
 import { siteName } from '@/components/ThisTabSummary';
+import { useEffect, useState } from 'preact/hooks';
+import { useActiveTab } from '@/components/hooks/use-active-tab';
+import { useDb } from '@/components/hooks/use-db';
+import { useLiveQuery } from '@/components/hooks/use-live-query';
+import { saveProblem } from '@/utils/db';
+import { fundamentalsFirst, practiceById } from '@/utils/knowledge';
 import type { PracticeProblem } from '@/utils/knowledge-types';
 import type { TabState } from '@/utils/page-view';
+import { addCards } from '@/utils/srs/repository';
+import { conceptNames } from './names';
+
+export interface ThisPageViewProps {
+  onOpenQuestion(id: string): void;
+  onBrowse(): void;
+  onCopy(code: string): Promise<void>;
+}
+
+type AddState = ThisPageProps['addState'];
+
+/** "This page": what was detected on the active tab, followed as the user switches tabs. */
+export function ThisPageView({ onOpenQuestion, onBrowse, onCopy }: ThisPageViewProps) {
+  const db = useDb();
+  const tab = useActiveTab();
+  const [addState, setAddState] = useState<AddState>('idle');
+  const [addedCount, setAddedCount] = useState(0);
+  const problemUrl = tab.state?.problem.url;
+  useEffect(() => setAddState('idle'), [problemUrl]);
+  const saved = useLiveQuery(
+    async () => (problemUrl ? (await db.saved.get(problemUrl)) !== undefined : false),
+    [problemUrl],
+  );
+
+  const addMatching = async () => {
+    const ids = tab.state?.view.cards.map((c) => c.id) ?? [];
+    setAddState('adding');
+    try {
+      const result = await addCards(db, ids, 'problem', Date.now(), fundamentalsFirst);
+      setAddedCount(result.added.length);
+      setAddState('done');
+    } catch (error) {
+      console.error('[awaitwise] adding cards failed', error);
+      setAddState('failed');
+    }
+  };
+
+  return (
+    <ThisPage
+      state={tab.state}
+      loading={tab.status === 'loading'}
+      practice={tab.state?.view.practice ? practiceById.get(tab.state.view.practice.id) : undefined}
+      conceptNames={conceptNames}
+      saved={saved.status === 'ready' ? saved.value : null}
+      addState={addState}
+      addedCount={addedCount}
+      onSave={() => {
+        const p = tab.state?.problem;
+        if (p) void saveProblem(db, { url: p.url, site: p.site, slug: p.slug, title: p.title });
+      }}
+      onAddCards={() => void addMatching()}
+      onOpenQuestion={onOpenQuestion}
+      onBrowse={onBrowse}
+      onCopy={onCopy}
+    />
+  );
+}
 
 export interface ThisPageProps {
   state: TabState | null;

@@ -1,28 +1,34 @@
-import type { Concept, Difficulty } from '@/utils/knowledge-types';
-
-export interface BrowseItem {
-  id: string;
-  kind: 'question' | 'practice';
-  title: string;
-  difficulty: Difficulty;
-  topic: string;
-}
+import { useMemo, useState } from 'preact/hooks';
+import { useDb } from '@/components/hooks/use-db';
+import { useLiveQuery } from '@/components/hooks/use-live-query';
+import { useSearchIndex } from '@/components/hooks/use-search';
+import { browseEntries, filterEntries, type BrowseEntry } from '@/utils/browse';
+import { knowledge } from '@/utils/knowledge';
+import type { Difficulty } from '@/utils/knowledge-types';
+import { CodeText } from '@/components/CodeText';
 
 export interface BrowseViewProps {
+  /** The search query, kept in the address (`#/browse?q=`). */
   query: string;
-  topic: string;
-  difficulty: Difficulty | '';
-  topics: readonly Concept[];
-  items: readonly BrowseItem[];
   onQuery(query: string): void;
-  onTopic(topic: string): void;
-  onDifficulty(difficulty: Difficulty | ''): void;
-  onOpen(item: BrowseItem): void;
+  onOpen(item: BrowseEntry): void;
 }
+
+const entries = browseEntries(knowledge);
+const topics = knowledge.concepts;
 
 /** Every question and practice problem, grouped by main topic; search keeps relevance order instead. */
 export function BrowseView(props: BrowseViewProps) {
-  const { items, topics } = props;
+  const [topic, setTopic] = useState('');
+  const [difficulty, setDifficulty] = useState<Difficulty | ''>('');
+  const index = useSearchIndex();
+  const db = useDb();
+  const deck = useLiveQuery(async () => new Set(await db.cards.toCollection().primaryKeys()), []);
+  const inDeck = (item: BrowseEntry) => item.kind === 'question' && deck.status === 'ready' && deck.value.has(item.id);
+  const items = useMemo(
+    () => filterEntries(entries, { query: index ? props.query : '', topic, difficulty }, index),
+    [props.query, topic, difficulty, index],
+  );
   const names = new Map(topics.map((t) => [t.id, t.name]));
   const searching = props.query.trim().length > 0;
   const groups = searching
@@ -49,7 +55,7 @@ export function BrowseView(props: BrowseViewProps) {
       <div class="aw-filters">
         <label>
           Topic
-          <select value={props.topic} onChange={(e) => props.onTopic((e.currentTarget as HTMLSelectElement).value)}>
+          <select value={topic} onChange={(e) => setTopic((e.currentTarget as HTMLSelectElement).value)}>
             <option value="">All topics</option>
             {topics.map((t) => (
               <option key={t.id} value={t.id}>
@@ -61,8 +67,8 @@ export function BrowseView(props: BrowseViewProps) {
         <label>
           Difficulty
           <select
-            value={props.difficulty}
-            onChange={(e) => props.onDifficulty((e.currentTarget as HTMLSelectElement).value as Difficulty | '')}
+            value={difficulty}
+            onChange={(e) => setDifficulty((e.currentTarget as HTMLSelectElement).value as Difficulty | '')}
           >
             <option value="">Any</option>
             <option value="easy">Easy</option>
@@ -83,9 +89,13 @@ export function BrowseView(props: BrowseViewProps) {
               <li key={`${item.kind}:${item.id}`}>
                 <button type="button" class="aw-qlink" onClick={() => props.onOpen(item)}>
                   <span>
-                    {item.kind === 'practice' && <span class="aw-hit-kind">Practice</span>} {item.title}
+                    {item.kind === 'practice' && <span class="aw-hit-kind">Practice</span>}{' '}
+                    <CodeText text={item.title} />
                   </span>
-                  <span class="aw-difficulty">{item.difficulty}</span>
+                  <span class="aw-qlink-meta">
+                    {inDeck(item) && <span class="aw-chip aw-in-deck">In deck</span>}
+                    <span class="aw-difficulty">{item.difficulty}</span>
+                  </span>
                 </button>
               </li>
             ))}

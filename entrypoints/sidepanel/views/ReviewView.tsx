@@ -1,21 +1,20 @@
-/** The flashcard review screen for the popup and side panel: queue, keyboard, undo, empty state and session summary. */
+/** The side panel's flashcard review: queue, keyboard, undo, empty state and session summary. */
 import { useEffect, useId, useRef } from 'preact/hooks';
-import type { AwaitwiseDb } from '@/utils/db';
+import { plainText } from '@/components/CodeText';
+import { ReviewCard } from '@/components/ReviewCard';
+import { Toast } from '@/components/Toast';
+import { ACTION_DONE } from '@/components/hooks/card-actions';
+import { useToast } from '@/components/hooks/use-toast';
+import { NextDue, ReviewSummary } from '@/components/ReviewSummary';
+import { versionKey } from '@/components/hooks/review-session';
+import { useClock, useDb } from '@/components/hooks/use-db';
+import { STARTER_CARDS, useReview, type ReviewModel } from '@/components/hooks/use-review';
+import { useSettings } from '@/components/hooks/use-settings';
 import { fundamentalsFirst, questionById } from '@/utils/knowledge';
 import { GRADES, type Grade } from '@/utils/srs/scheduler';
-import { useDb } from './hooks/use-db';
-import { versionKey } from './hooks/review-session';
-import { STARTER_CARDS, useReview, type ReviewModel } from './hooks/use-review';
-import { useSettings } from './hooks/use-settings';
-import { ReviewCard } from './ReviewCard';
-import { NextDue, ReviewSummary } from './ReviewSummary';
-import './styles/review.css';
+import '@/components/styles/review.css';
 
 export interface ReviewViewProps {
-  /** Defaults to the extension's database; tests pass a throwaway one. */
-  db?: AwaitwiseDb;
-  /** Clock override for tests. */
-  now?: () => number;
   /** Opens a card's question in the question view (the full answer is also shown inline). */
   onOpenQuestion?(id: string): void;
   /** Offered in the empty state, next to adding the fundamentals. */
@@ -45,9 +44,9 @@ export function shortcutFor(event: KeyboardEvent, model: Pick<ReviewModel, 'card
   return null;
 }
 
-export function ReviewView({ db: dbProp, now, onOpenQuestion, onBrowse, onCopy }: ReviewViewProps) {
-  const defaultDb = useDb();
-  const db = dbProp ?? defaultDb;
+export function ReviewView({ onOpenQuestion, onBrowse, onCopy }: ReviewViewProps) {
+  const db = useDb();
+  const now = useClock();
   const { settings, loaded } = useSettings();
   const model = useReview({ db, settings: settings.srs, knowledgeOrder: fundamentalsFirst, enabled: loaded, now });
   const headingId = useId();
@@ -56,6 +55,16 @@ export function ReviewView({ db: dbProp, now, onOpenQuestion, onBrowse, onCopy }
   const modelRef = useRef(model);
   modelRef.current = model;
   const started = useRef(false);
+  const { toast, show, dismiss } = useToast();
+  const toastRef = useRef(toast);
+  toastRef.current = toast;
+  const undoToast = () => {
+    const current = toastRef.current;
+    if (!current?.undo) return false;
+    dismiss();
+    void current.undo();
+    return true;
+  };
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -68,8 +77,10 @@ export function ReviewView({ db: dbProp, now, onOpenQuestion, onBrowse, onCopy }
       event.preventDefault();
       started.current = true;
       if (shortcut.kind === 'reveal') current.reveal();
-      else if (shortcut.kind === 'undo') void current.undo();
-      else void current.rate(shortcut.grade);
+      // U takes back the latest thing done: a card action while its toast shows, else the last rating.
+      else if (shortcut.kind === 'undo') {
+        if (!undoToast()) void current.undo();
+      } else void current.rate(shortcut.grade);
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
@@ -117,7 +128,9 @@ export function ReviewView({ db: dbProp, now, onOpenQuestion, onBrowse, onCopy }
           revealed={model.revealed}
           previews={model.previews}
           busy={model.busy}
-          takeFocus={started.current}
+          // The first card takes focus when Review opens, so Space works at once (issue 15: focus stayed on
+          // the tab button); later ones when the user's focus went away with the previous card.
+          takeFocus
           onReveal={() => {
             started.current = true;
             model.reveal();
@@ -128,7 +141,9 @@ export function ReviewView({ db: dbProp, now, onOpenQuestion, onBrowse, onCopy }
           }}
           onAction={(action) => {
             started.current = true;
-            void model.act(action);
+            void model.act(action).then((undo) => {
+              if (undo) show(ACTION_DONE[action], () => model.undoAction(undo));
+            });
           }}
           onOpenQuestion={onOpenQuestion}
           onCopy={onCopy}
@@ -148,10 +163,23 @@ export function ReviewView({ db: dbProp, now, onOpenQuestion, onBrowse, onCopy }
         </>
       )}
 
+      {toast && (
+        <Toast
+          key={toast.id}
+          message={toast.message}
+          onUndo={toast.undo ? () => void undoToast() : undefined}
+          onDismiss={dismiss}
+        />
+      )}
+
       <div class="aw-visually-hidden" aria-live="polite">
         <span>{model.announcement}</span>{' '}
         <span>
-          {card ? `Question: ${question?.question ?? card.id}` : model.status === 'ready' ? 'No cards due.' : ''}
+          {card
+            ? `Question: ${question ? plainText(question.question) : card.id}`
+            : model.status === 'ready'
+              ? 'No cards due.'
+              : ''}
         </span>
       </div>
     </section>

@@ -1,55 +1,9 @@
-/** Study statistics for the side panel: streak, true retention, 30-day due forecast, year heatmap, cards by state. */
-import { useId, useRef } from 'preact/hooks';
-import type { AwaitwiseDb } from '@/utils/db';
+/** Everything the Stats view shows, from figures already computed: tiles, forecast, heatmap, cards by state. */
 import { LEECH_LAPSES } from '@/utils/srs/scheduler';
-import { loadStats, type StateCounts, type StudyStats } from '@/utils/srs/stats';
+import type { StateCounts, StudyStats } from '@/utils/srs/stats';
 import { ForecastChart } from './charts/ForecastChart';
 import { Heatmap } from './charts/Heatmap';
 import { plural } from './charts/day-label';
-import { useDb } from './hooks/use-db';
-import { useLiveQuery } from './hooks/use-live-query';
-import { useSettings } from './hooks/use-settings';
-import { useTick } from './hooks/use-tick';
-import './styles/review.css';
-
-export interface StatsViewProps {
-  /** Defaults to the extension's database; tests pass a throwaway one. */
-  db?: AwaitwiseDb;
-  /** Clock override for tests. */
-  now?: () => number;
-}
-
-const systemClock = () => Date.now();
-
-export function StatsView({ db: dbProp, now = systemClock }: StatsViewProps) {
-  const defaultDb = useDb();
-  const db = dbProp ?? defaultDb;
-  const { settings, loaded } = useSettings();
-  // The figures move with the study day as well as with reviews; a few minutes' delay is fine.
-  const tick = useTick(5 * 60_000);
-  const nowRef = useRef(now);
-  nowRef.current = now;
-  const result = useLiveQuery(
-    () => (loaded ? loadStats(db, nowRef.current(), settings.srs) : null),
-    [db, settings.srs, loaded, tick],
-  );
-  const headingId = useId();
-
-  return (
-    <section class="aw-stats" aria-labelledby={headingId}>
-      <h2 id={headingId}>Statistics</h2>
-      {result.status === 'error' ? (
-        <p class="aw-error-box" role="alert">
-          Could not read your review history: {result.error.message}
-        </p>
-      ) : result.status === 'loading' || result.value === null ? (
-        <p class="aw-muted">Loading statistics…</p>
-      ) : (
-        <StatsPanel stats={result.value} />
-      )}
-    </section>
-  );
-}
 
 /** "92.5%"; one decimal because retention targets differ by a few points. */
 export const formatPercent = (ratio: number): string => `${Math.round(ratio * 1000) / 10}%`;

@@ -1,0 +1,35 @@
+/** `#/question/<id>`: one question with its full answer, and adding it to or removing it from the deck. */
+import { QuestionView } from '@/components/QuestionView';
+import { useDb } from '@/components/hooks/use-db';
+import { useLiveQuery } from '@/components/hooks/use-live-query';
+import { fundamentalsFirst, questionById } from '@/utils/knowledge';
+import { addCards, getCard, removeCard } from '@/utils/srs/repository';
+import { conceptNames, questionTitles } from './names';
+
+export interface QuestionPageProps {
+  id: string;
+  onOpenQuestion(id: string): void;
+  onCopy(code: string): Promise<void>;
+}
+
+export function QuestionPage({ id, onOpenQuestion, onCopy }: QuestionPageProps) {
+  const db = useDb();
+  const card = questionById.get(id);
+  const stored = useLiveQuery(async () => (await getCard(db, id)) ?? null, [id]);
+  if (!card) return <p class="aw-error-box">That question no longer exists.</p>;
+  const inDeck = stored.status === 'ready' ? stored.value !== null : null;
+  return (
+    <QuestionView
+      key={card.id}
+      card={card}
+      conceptNames={conceptNames}
+      relatedTitles={questionTitles}
+      inDeck={inDeck}
+      onToggleDeck={() =>
+        void (inDeck ? removeCard(db, card.id) : addCards(db, [card.id], 'manual', Date.now(), fundamentalsFirst))
+      }
+      onOpenQuestion={onOpenQuestion}
+      onCopy={onCopy}
+    />
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * The Python side of a worker, shared by the extension's Web Worker and the Node child process behind the
+ * command-line tools and CI, so both run user code the same way: runner.py's CPython behaviour, the
+ * output cap, the sandbox, and one run at a time.
+ */
+import type { PyodideInterface } from 'pyodide';
+import type { PyCallable } from 'pyodide/ffi';
+import { lockDown } from './lockdown';
+import { OUTPUT_LIMIT, TRUNCATED_NOTICE } from './limits';
+import type { FromWorker, OutputStream, RunOutcome, TestReport, ToWorker } from './protocol';
+import { TestReportSchema } from './protocol';
+import * as v from 'valibot';
+
+/** runner.run's reply, as JSON: [exit status, traceback or null]. */
+const RunResultSchema = v.tuple([v.pipe(v.number(), v.integer()), v.nullable(v.string())]);
+
+export interface EngineSources {
+  /** utils/python/runner.py */
+  runner: string;
+  /** utils/python/harness.py */
+  harness: string;
+}
+
+export interface Engine {
+  handle(message: ToWorker): Promise<void>;
+}
+
+/** Writes the project's Python modules into the interpreter's file system and imports them. */
+function installModules(py: PyodideInterface, sources: EngineSources): { run: PyCallable; runTests: PyCallable } {
+  const dir = '/home/pyodide/awaitwise';
+  py.FS.mkdirTree(dir);
+  py.FS.writeFile(`${dir}/awaitwise_harness.py`, sources.harness);
+  py.FS.writeFile(`${dir}/awaitwise_runner.py`, sources.runner);
+  py.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(dir)})`);
+  const harness = py.pyimport('awaitwise_harness');
+  const runner = py.pyimport('awaitwise_runner');
+  return { run: runner.run, runTests: harness.run_tests };
+}
+
+export function startEngine(py: PyodideInterface, sources: EngineSources, post: (m: FromWorker) => void): Engine {
+  const { run, runTests } = installModules(py, sources);
+  const reset: PyCallable = py.pyimport('awaitwise_runner')._reset_interpreter;
+  const dumps: PyCallable = py.pyimport('json').dumps;
+  lockDown();
+
+  let current: { id: number; written: number; truncated: boolean } | null = null;
+  const decoder = { stdout: new TextDecoder(), stderr: new TextDecoder() };
+  const writer = (stream: OutputStream) => ({
+    write(buffer: Uint8Array): number {
+      const run = current;
+      if (!run || run.truncated) return buffer.length;
+      let text = decoder[stream].decode(buffer, { stream: true });
+      if (run.written + text.length > OUTPUT_LIMIT) {
+        text = text.slice(0, Math.max(0, OUTPUT_LIMIT - run.written)) + TRUNCATED_NOTICE;
+        run.truncated = true;
+      }
+      run.written += text.length;
+      if (text) post({ type: 'output', id: run.id, stream, text });
+      return buffer.length;
+    },
+  });
+  py.setStdout(writer('stdout'));
+  py.setStderr(writer('stderr'));
+  py.setStdin({ error: true });
+
+  const outcome = (started: number, exitCode: number | null, error: string | null): RunOutcome => ({
+    exitCode,
+    error,
+    truncated: current?.truncated ?? false,
+    ms: performance.now() - started,
+  });
+
+  return {
+    async handle(message) {
+      current = { id: message.id, written: 0, truncated: false };
+      const started = performance.now();
+      try {
+        if (message.type === 'run') {
+          // A plain call: runner.py's event loop runs to completion inside it, as `python main.py` would.
+          const [exitCode, error] = v.parse(RunResultSchema, JSON.parse(run(message.code)));
+          post({ type: 'done', id: message.id, outcome: outcome(started, exitCode, error) });
+        } else {
+          reset();
+          const result = runTests(message.solution, message.tests);
+          const report: TestReport = v.parse(TestReportSchema, JSON.parse(dumps(result)));
+          result.destroy();
+          post({ type: 'tested', id: message.id, outcome: outcome(started, report.passed ? 0 : 1, null), report });
+        }
+      } catch (error) {
+        // Only a fault of the runtime itself gets here: runner.py catches everything the user's code raises.
+        const text = error instanceof Error ? error.message : String(error);
+        post({ type: 'done', id: message.id, outcome: outcome(started, null, text) });
+      } finally {
+        current = null;
+      }
+    },
+  };
+}

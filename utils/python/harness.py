@@ -1,0 +1,258 @@
+"""Runs a practice problem's Python test suite against a solution (standard library only).
+
+The same file runs on CPython 3.11+ (CI, `python3 harness.py SOLUTION.py TESTS.py`) and in Pyodide, where
+the extension's runtime imports it and calls run_tests(). Contract:
+
+- The solution source is exec'd into a fresh module named "solution" (file name "solution.py"), which
+  stays in sys.modules["solution"] while the tests run.
+- The tests source is exec'd into its own namespace. Tests are its functions named test_*, in definition
+  order; each takes the solution module. An async test runs in a fresh event loop under a per-test
+  time limit; a sync test is called directly.
+- A suite may define INTERFACE = {"name": "name(signature)"}: when the solution lacks one of those
+  names, a test touching it fails with "solution does not define name(signature)".
+- The result is {"passed", "tests": [{"name", "passed", "message"}], "error"}; "error" (with no tests
+  run) is for a solution that does not compile or raises on import, or a broken test suite.
+
+Nothing is printed except in command-line mode, and the solution's own output is left alone.
+"""
+
+import asyncio
+import gc
+import inspect
+import json
+import linecache
+import sys
+import types
+import warnings
+
+SOLUTION_FILE = "solution.py"
+TESTS_FILE = "tests.py"
+
+
+def _register_source(filename, source):
+    # Lets tracebacks and inspect.getsource() show lines of code that never lived on disk.
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+
+
+def _describe_syntax_error(what, exc):
+    where = f" on line {exc.lineno}" if exc.lineno else ""
+    return f"{what} has a {type(exc).__name__}{where}: {exc.msg}"
+
+
+def _last_solution_frame(tb):
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == SOLUTION_FILE:
+            line = (tb.tb_lineno, tb.tb_frame.f_code.co_name)
+        tb = tb.tb_next
+    return line
+
+
+def _where(exc):
+    found = _last_solution_frame(exc.__traceback__)
+    if found is None:
+        return ""
+    lineno, func = found
+    inside = "" if func == "<module>" else f", in {func}"
+    return f" (solution.py, line {lineno}{inside})"
+
+
+def _exception_text(exc):
+    text = str(exc)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _missing_name(exc, module, interface):
+    """The name the solution lacks, when `exc` is a failed look-up on the solution module."""
+    if isinstance(exc, AttributeError) and getattr(exc, "obj", None) is module:
+        return exc.name
+    if isinstance(exc, ImportError) and exc.name == "solution":
+        # "cannot import name 'x' from 'solution'": the name is quoted in the message.
+        parts = str(exc).split("'")
+        return parts[1] if len(parts) > 2 else None
+    return None
+
+
+def _failure_message(exc, module, interface):
+    missing = _missing_name(exc, module, interface)
+    if missing is not None:
+        return f"solution does not define {interface.get(missing, missing)}"
+    if isinstance(exc, AssertionError):
+        return str(exc) or ("an assertion failed" + _where(exc))
+    if isinstance(exc, _TestTimeout):
+        return str(exc)
+    return f"raised {_exception_text(exc)}{_where(exc)}"
+
+
+class _TestTimeout(Exception):
+    pass
+
+
+def _await_chain(coro):
+    """The frames of a suspended coroutine and of everything it is awaiting, outermost first."""
+    frames = []
+    while coro is not None and len(frames) < 100:
+        frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None) or getattr(coro, "ag_frame", None)
+        if frame is None:
+            break
+        frames.append(frame)
+        coro = getattr(coro, "cr_await", None) or getattr(coro, "gi_yieldfrom", None) or getattr(coro, "ag_await", None)
+    return frames
+
+
+def _stuck_points():
+    """Where the still-pending tasks are waiting, as far as the solution's own code goes."""
+    points = []
+    for task in asyncio.all_tasks():
+        if task is asyncio.current_task():
+            continue
+        for frame in reversed(_await_chain(task.get_coro())):
+            if frame.f_code.co_filename == SOLUTION_FILE:
+                point = f"line {frame.f_lineno} in {frame.f_code.co_name}"
+                if point not in points:
+                    points.append(point)
+                break
+    return points
+
+
+async def _run_async_test(test, module, seconds):
+    # Equivalent to asyncio.wait_for(test(module), seconds), but it says where the solution was stuck.
+    task = asyncio.ensure_future(test(module))
+    done, _ = await asyncio.wait({task}, timeout=seconds)
+    if task in done:
+        return task.result()
+    stuck = _stuck_points()
+    task.cancel()
+    await asyncio.wait({task}, timeout=1.0)
+    if stuck:
+        detail = "still waiting in solution.py at " + "; ".join(stuck[:3])
+    else:
+        detail = "is it waiting for something that never happens, or ignoring a cancellation?"
+    raise _TestTimeout(f"did not finish within {seconds:g} s: {detail}")
+
+
+async def _stop_leftovers():
+    """Cancels tasks a test left behind, so the next test starts clean and asyncio.run can return."""
+    current = asyncio.current_task()
+    left = [t for t in asyncio.all_tasks() if t is not current]
+    for t in left:
+        t.cancel()
+    if left:
+        await asyncio.wait(left, timeout=1.0)
+
+
+def _run_one(test, module, seconds):
+    if inspect.iscoroutinefunction(test):
+
+        async def main():
+            # Failed tasks nobody awaited are the tests' business, not log noise on stderr.
+            asyncio.get_running_loop().set_exception_handler(lambda loop, context: None)
+            try:
+                return await _run_async_test(test, module, seconds)
+            finally:
+                await _stop_leftovers()
+
+        asyncio.run(main())
+    else:
+        test(module)
+
+
+def _test_name(fn):
+    doc = inspect.getdoc(fn)
+    if doc:
+        return doc.splitlines()[0].strip()
+    return fn.__name__.replace("_", " ")
+
+
+def _never_awaited(caught):
+    for w in caught:
+        if issubclass(w.category, RuntimeWarning) and "was never awaited" in str(w.message):
+            return str(w.message)
+    return None
+
+
+def run_tests(solution_source, tests_source, per_test_timeout=5.0):
+    result = {"passed": False, "tests": [], "error": None}
+
+    try:
+        tests_code = compile(tests_source, TESTS_FILE, "exec")
+    except SyntaxError as exc:
+        result["error"] = _describe_syntax_error("the test suite", exc)
+        return result
+    namespace = {"__name__": "practice_tests", "__file__": TESTS_FILE}
+    _register_source(TESTS_FILE, tests_source)
+    try:
+        exec(tests_code, namespace)
+    except Exception as exc:
+        result["error"] = f"the test suite raised {_exception_text(exc)} while loading"
+        return result
+    tests = [
+        fn
+        for name, fn in namespace.items()
+        if name.startswith("test_") and inspect.isfunction(fn)
+    ]
+    if not tests:
+        result["error"] = "the test suite defines no test_* functions"
+        return result
+    interface = namespace.get("INTERFACE") or {}
+
+    try:
+        solution_code = compile(solution_source, SOLUTION_FILE, "exec")
+    except SyntaxError as exc:
+        result["error"] = _describe_syntax_error("solution.py", exc)
+        return result
+    module = types.ModuleType("solution")
+    module.__file__ = SOLUTION_FILE
+    _register_source(SOLUTION_FILE, solution_source)
+    previous = sys.modules.get("solution")
+    sys.modules["solution"] = module
+    try:
+        try:
+            exec(solution_code, module.__dict__)
+        except BaseException as exc:  # SystemExit and CancelledError too; only Ctrl-C stops the run
+            if isinstance(exc, KeyboardInterrupt):
+                raise
+            result["error"] = f"solution.py raised {_exception_text(exc)} on import{_where(exc)}"
+            return result
+
+        for test in tests:
+            passed, message = True, ""
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                try:
+                    _run_one(test, module, per_test_timeout)
+                    gc.collect()  # a coroutine that was never awaited warns when it is collected
+                except BaseException as exc:
+                    if isinstance(exc, KeyboardInterrupt):
+                        raise
+                    passed, message = False, _failure_message(exc, module, interface)
+            if passed:
+                unawaited = _never_awaited(caught)
+                if unawaited:
+                    passed, message = False, f"{unawaited}: a call to an async function is missing its await"
+            result["tests"].append({"name": _test_name(test), "passed": passed, "message": message})
+    finally:
+        if previous is None:
+            sys.modules.pop("solution", None)
+        else:
+            sys.modules["solution"] = previous
+
+    result["passed"] = all(t["passed"] for t in result["tests"])
+    return result
+
+
+def main(argv):
+    if len(argv) != 3:
+        print("usage: harness.py SOLUTION.py TESTS.py", file=sys.stderr)
+        return 2
+    with open(argv[1], encoding="utf-8") as f:
+        solution = f.read()
+    with open(argv[2], encoding="utf-8") as f:
+        tests = f.read()
+    outcome = run_tests(solution, tests)
+    print(json.dumps(outcome))
+    return 0 if outcome["passed"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
