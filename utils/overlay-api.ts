@@ -1,5 +1,5 @@
 /**
- * The contract between the loader (entrypoints/content, on every problem page) and the overlay
+ * The contract between the loader (utils/loader, on every problem page) and the overlay
  * (entrypoints/overlay.content, injected by the background only once a page is relevant). Both run in the
  * extension's isolated world of the same frame, so the overlay registers itself on that world's global;
  * the page's own scripts live in another world and cannot see or replace it.
@@ -11,9 +11,6 @@ export interface OverlayActions {
   addCards(ids: string[]): Promise<number>;
   /** Resolves false when the browser would not open the panel. */
   openPanel(): Promise<boolean>;
-  /** "Hide on this page": remembered at once; `undo` forgets it again. */
-  dismiss(): Promise<void>;
-  undoDismiss(): Promise<void>;
   /** The overlay linted the editor's code: tell the background (popup and side panel show the count). */
   reportFindings(findings: LintFinding[], total: number): void;
 }

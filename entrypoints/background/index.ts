@@ -7,9 +7,8 @@ import { openPanelNow, setPanelRequest } from '@/utils/panel';
 // Listeners are registered synchronously so a restarted service worker receives the event that woke it.
 export default defineBackground(() => {
   const services = createBackgroundServices();
-  browser.runtime.onMessage.addListener((message, sender) =>
-    handleMessage(message, sender, services, browser.runtime.id),
-  );
+  const self = { id: browser.runtime.id, pagesUrl: browser.runtime.getURL('/') };
+  browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender, services, self));
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId, services));
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A same-page navigation arrives as status "loading" with no URL; either way the tab's URL is read now.

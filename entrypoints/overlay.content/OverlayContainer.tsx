@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { HintOverlay, type AddState } from '@/components/HintOverlay';
 import type { OverlayActions } from '@/utils/overlay-api';
+import { rememberDismissed, restoreDismissed } from '@/utils/dismissed';
 import type { LintFinding } from '@/utils/lint/types';
 import type { PageView } from '@/utils/page-view';
 import { revealEditorLine } from './editor';
@@ -20,6 +21,8 @@ export function OverlayContainer(props: {
   host: HTMLElement;
   shadow: ShadowRoot;
   actions: OverlayActions;
+  /** The problem (`site:slug`), for "Hide on this page". */
+  problemKey: string;
   onDismissed(): void;
 }) {
   const { view, actions, shadow, host } = props;
@@ -86,7 +89,7 @@ export function OverlayContainer(props: {
           class="aw-link-button"
           onClick={() => {
             setHidden(false);
-            void actions.undoDismiss();
+            void restoreDismissed(props.problemKey);
           }}
         >
           Undo
@@ -127,7 +130,7 @@ export function OverlayContainer(props: {
       onDismiss={() => {
         setOpen(false);
         setHidden(true);
-        void actions.dismiss();
+        void rememberDismissed(props.problemKey);
       }}
       onSelectFinding={(finding: LintFinding) => void revealEditorLine(finding.line)}
     />

@@ -81,6 +81,7 @@ export function mountOverlay(options: MountOptions, css: string): OverlayHandle 
         host={host}
         shadow={shadow}
         actions={options.actions}
+        problemKey={options.problemKey}
         onDismissed={() => remove()}
       />,
       container,

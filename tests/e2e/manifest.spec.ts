@@ -51,15 +51,23 @@ for (const [target, expected] of Object.entries(EXPECTED)) {
     expect(manifest.content_security_policy.extension_pages).toBe(
       "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'",
     );
-    // Only the loader is declared; the overlay and the main-world reader are injected on relevant pages.
-    expect(manifest.content_scripts).toHaveLength(1);
-    expect(manifest.content_scripts[0].js).toEqual(['content-scripts/content.js']);
-    expect(manifest.content_scripts[0].world).toBeUndefined();
-    for (const script of manifest.content_scripts) expect([...script.matches].sort()).toEqual(PROBLEM_PAGES);
+    // Only the per-site loaders are declared, one per site on its own pages; the overlay and the main-world
+    // reader are injected on relevant pages only.
+    type Script = { matches: string[]; js: string[]; world?: string };
+    const scripts: Script[] = manifest.content_scripts;
+    expect(scripts).toHaveLength(6);
+    for (const script of scripts) {
+      expect(script.js).toHaveLength(1);
+      expect(script.js[0]).toMatch(
+        /^content-scripts\/(leetcode|hackerrank|codewars|geeksforgeeks|exercism|neetcode)\.js$/,
+      );
+      expect(script.world).toBeUndefined();
+    }
+    const matches = scripts.flatMap((s) => s.matches);
+    expect([...matches].sort()).toEqual(PROBLEM_PAGES);
     // Nothing a page can fetch to fingerprint the extension (and no pattern listed twice).
     expect(manifest.web_accessible_resources ?? []).toEqual([]);
-    for (const list of [manifest.host_permissions, manifest.content_scripts[0].matches])
-      expect(new Set(list).size).toBe(list.length);
+    for (const list of [manifest.host_permissions, matches]) expect(new Set(list).size).toBe(list.length);
   });
 
   test(`${target}: no remote code and no eval in the package`, () => {

@@ -244,17 +244,19 @@ describe('senders', () => {
     expect(handleMessage({ type: 'page/clear' }, fromPage, s)).toBeUndefined();
     expect(handleMessage({ type: 'overlay/load' }, fromPage, s)).toBeUndefined();
     expect(handleMessage({ type: 'panel/open' }, fromPage, s)).toBeUndefined();
+    // Options opened in a tab has sender.tab set too: its URL says it is ours, not a content script.
+    const optionsInTab = { ...fromTab(4), url: 'chrome-extension://abc/options.html' };
+    expect(
+      handleMessage({ type: 'page/clear' }, optionsInTab, s, { pagesUrl: 'chrome-extension://abc/' }),
+    ).toBeUndefined();
     const elsewhere = { ...fromTab(3), url: 'https://www.hackerrank.com/challenges/x/problem' };
     expect(handleMessage({ type: 'page/report', snapshot: RELATED }, elsewhere, s)).toBeUndefined();
     expect(
-      handleMessage(
-        { type: 'cards/add', ids: ['x'], source: 'manual' },
-        { ...fromPage, id: 'other-extension' },
-        s,
-        'ours',
-      ),
+      handleMessage({ type: 'cards/add', ids: ['x'], source: 'manual' }, { ...fromPage, id: 'other-extension' }, s, {
+        id: 'ours',
+      }),
     ).toBeUndefined();
-    expect(warn).toHaveBeenCalledTimes(6);
+    expect(warn).toHaveBeenCalledTimes(7);
     expect(await getTabState(3)).toBeNull();
   });
 

@@ -100,6 +100,18 @@ describe('site adapters: test URLs', () => {
 describe('site registry', () => {
   const adapterFiles = readdirSync(SITES_DIR).filter((f) => f.endsWith('.ts') && !NOT_ADAPTERS.has(f));
 
+  it('has one loader entrypoint per registered site, on exactly its pages', async () => {
+    const entries = readdirSync('entrypoints').filter((f) => f.endsWith('.content.ts'));
+    expect(entries.map((f) => f.replace(/\.content\.ts$/, '')).sort()).toEqual([...SITE_IDS].sort());
+    for (const site of SITES) {
+      const loader = (await import(`../../entrypoints/${site.id}.content.ts`)) as {
+        default: { matches: string[]; excludeMatches: string[] };
+      };
+      expect(loader.default.matches).toEqual(site.matches);
+      expect(loader.default.excludeMatches).toEqual(site.excludeMatches);
+    }
+  });
+
   it('registers every adapter file, once, in site order', () => {
     expect(adapterFiles.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual([...SITE_IDS].sort());
     expect(SITE_ADAPTERS.map((a) => a.id)).toEqual([...SITE_IDS]);

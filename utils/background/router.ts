@@ -118,11 +118,23 @@ const handlers: Handlers = {
   },
 };
 
-/** Checks the sender against the message's declared origin; null when it may not send it. */
-export function checkSender(message: Message, raw: Runtime.MessageSender, ownId: string | undefined): Sender | null {
+/** The extension itself, as the background knows it: its id and the URL prefix of its own pages. */
+export interface Self {
+  id?: string;
+  /** e.g. chrome-extension://<id>/ */
+  pagesUrl?: string;
+}
+
+/**
+ * Checks the sender against the message's declared origin; null when it may not send it. A content script
+ * is a sender in a tab whose URL is a web page: an extension page opened in a tab has `sender.tab` set too,
+ * so the URL decides.
+ */
+export function checkSender(message: Message, raw: Runtime.MessageSender, self: Self = {}): Sender | null {
   // Another extension's message (only reachable through onMessageExternal, but be explicit).
-  if (ownId !== undefined && raw.id !== undefined && raw.id !== ownId) return null;
-  const fromContent = raw.tab?.id !== undefined;
+  if (self.id !== undefined && raw.id !== undefined && raw.id !== self.id) return null;
+  const ownPage = self.pagesUrl !== undefined && (raw.url ?? '').startsWith(self.pagesUrl);
+  const fromContent = raw.tab?.id !== undefined && !ownPage;
   const origin = PROTOCOL[message.type].origin;
   if (origin === 'content' && !fromContent) return null;
   if (origin === 'extension' && fromContent) return null;
@@ -135,6 +147,8 @@ export function checkSender(message: Message, raw: Runtime.MessageSender, ownId:
   // A content script reports the page it runs in, never another site's.
   if (message.type === 'page/report' && frameOrigin && new URL(message.snapshot.url).origin !== frameOrigin)
     return null;
+  // An extension page in a tab speaks for itself, not for the tab.
+  if (!fromContent) return { frameId: 0, origin: frameOrigin };
   return { tabId: raw.tab?.id, windowId: raw.tab?.windowId, frameId: raw.frameId ?? 0, origin: frameOrigin };
 }
 
@@ -142,16 +156,16 @@ export function handleMessage(
   raw: unknown,
   sender: Runtime.MessageSender,
   services: BackgroundServices,
-  ownId?: string,
+  self: Self = {},
 ): Promise<unknown> | undefined {
   const message = parseMessage(raw);
   if (!message) {
     console.warn('[awaitwise] ignored a malformed or unknown message', describe(raw));
     return undefined;
   }
-  const checked = checkSender(message, sender, ownId);
+  const checked = checkSender(message, sender, self);
   if (!checked) {
-    console.warn(`[awaitwise] refused ${message.type} from ${sender.tab ? 'a content script' : 'an extension page'}`);
+    console.warn(`[awaitwise] refused ${message.type} from ${describeSender(sender)}`);
     return undefined;
   }
   const handler = handlers[message.type] as (m: Message, s: Sender, x: BackgroundServices) => Promise<unknown>;
@@ -184,6 +198,14 @@ export function capped(state: TabState): TabState {
   if (findings.length < total) next.degraded = 'findings-capped';
   else delete next.degraded;
   return next;
+}
+
+function describeSender(sender: Runtime.MessageSender): string {
+  try {
+    return sender.url ? new URL(sender.url).origin : 'an unknown sender';
+  } catch {
+    return 'an unknown sender';
+  }
 }
 
 function describe(raw: unknown): string {

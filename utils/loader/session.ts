@@ -8,20 +8,19 @@
  * generation number; a run overtaken by a newer navigation stops at its next step, so stale work never lands.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { adapterFor } from '@/utils/sites';
 import type { SiteAdapter } from '@/utils/sites/types';
 import type { PageSnapshot } from '@/utils/page-snapshot';
 import type { PageView } from '@/utils/page-view';
 import type { OverlayHandle } from '@/utils/overlay-api';
 import { send } from '@/utils/send';
 import { isSiteEnabled } from '@/utils/site-enabled';
-import { isDismissed, rememberDismissed, restoreDismissed } from '@/utils/dismissed';
+import { isDismissed } from '@/utils/dismissed-read';
 
 /** How long a run keeps watching a late-rendering problem for a fuller statement. */
 const CONTENT_WAIT_MS = 8_000;
 const OBSERVE_DEBOUNCE_MS = 200;
 
-export function startPageSession(ctx: ContentScriptContext): void {
+export function startPageSession(ctx: ContentScriptContext, site: SiteAdapter): void {
   let generation = 0;
   let overlay: OverlayHandle | null = null;
   let reported = false;
@@ -38,7 +37,7 @@ export function startPageSession(ctx: ContentScriptContext): void {
     stopObserving = null;
     const stale = () => gen !== generation || ctx.isInvalid;
     const url = new URL(location.href);
-    const adapter = adapterFor(url);
+    const adapter = site.isProblemUrl(url) ? site : undefined;
     const enabled = adapter ? await isSiteEnabled(adapter.id) : false;
     if (stale()) return;
     if (!adapter || !enabled) {
@@ -110,8 +109,6 @@ export function startPageSession(ctx: ContentScriptContext): void {
       actions: {
         addCards: async (ids) => (await send('cards/add', { ids, source: 'problem' })).added,
         openPanel: async () => (await send('panel/open', { view: 'page' })).opened,
-        dismiss: () => rememberDismissed(key),
-        undoDismiss: () => restoreDismissed(key),
         reportFindings: (findings, total) => void send('page/findings', { findings, total }).catch(() => undefined),
       },
     });
