@@ -3,8 +3,10 @@ import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { openDb, type AwaitwiseDb } from '@/utils/db';
 import { fundamentalsOrder, type DetectIndex } from '@/utils/detect/compact';
-// Generated with knowledge.json by the knowledge module: detection's part of it only (no answers, snippets).
-import compiledIndex from '@/data/generated/detect-index.json';
+// Generated with knowledge.json by scripts/build-data.ts: detection's part of it only (no answers, snippets).
+// Imported as text and parsed on first use: a string costs the woken worker nothing to evaluate, and
+// JSON.parse is faster than an object literal when it is needed.
+import compiledIndex from '@/data/generated/detect-index.json?raw';
 import { openPanelNow, setPanelRequest } from '@/utils/panel';
 import { loadSettings } from '@/utils/settings';
 import { addCards } from '@/utils/srs/repository';
@@ -19,12 +21,14 @@ function actionApi() {
   return browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
 }
 
-const index: DetectIndex = compiledIndex as DetectIndex;
+let parsedIndex: DetectIndex | undefined;
+/** Validated at build time (scripts/build-data.ts), so parsed here without a second check. */
+const detectIndex = (): DetectIndex => (parsedIndex ??= JSON.parse(compiledIndex) as DetectIndex);
 const OVERLAY_FILE = '/content-scripts/overlay.js';
 const EDITOR_READER_FILE = '/content-scripts/editor-reader.js';
 
 export function createBackgroundServices(): BackgroundServices & { watchDueCount(): void } {
-  const order = fundamentalsOrder(index);
+  let order: string[] | undefined;
   let db: AwaitwiseDb | undefined;
   const database = () => (db ??= openDb());
   let dueText = '';
@@ -38,9 +42,12 @@ export function createBackgroundServices(): BackgroundServices & { watchDueCount
   };
 
   return {
-    index,
+    get index() {
+      return detectIndex();
+    },
     now: () => Date.now(),
     async addCards(ids, source) {
+      order ??= fundamentalsOrder(detectIndex());
       const result = await addCards(database(), ids, source, Date.now(), order);
       return result.added.length;
     },

@@ -98,8 +98,9 @@ function str(value: unknown, cap: number): string {
   return typeof value === 'string' ? value.slice(0, cap) : '';
 }
 
-const STATEMENT_ANCHORS = new AnchorIndex(STATEMENT_TERMS);
-const CODE_ANCHORS = new AnchorIndex(CODE_TERMS);
+// Built on first use, not at import: a woken service worker that only answers a navigation never needs them.
+let statementAnchors: AnchorIndex | undefined;
+let codeAnchors: AnchorIndex | undefined;
 
 /** Whether `t` occurs in `text`, given the anchors present there: they rule terms out, the regex decides. */
 function termMatches(t: Term, text: string, anchors: ReadonlySet<string>): boolean {
@@ -107,8 +108,9 @@ function termMatches(t: Term, text: string, anchors: ReadonlySet<string>): boole
 }
 
 function scanStatement(evidence: Evidence, title: string, text: string): void {
-  const inTitleAnchors = STATEMENT_ANCHORS.present(title);
-  const inTextAnchors = STATEMENT_ANCHORS.present(text);
+  statementAnchors ??= new AnchorIndex(STATEMENT_TERMS);
+  const inTitleAnchors = statementAnchors.present(title);
+  const inTextAnchors = statementAnchors.present(text);
   for (const t of STATEMENT_TERMS) {
     const inTitle = termMatches(t, title, inTitleAnchors);
     if (!inTitle && !termMatches(t, text, inTextAnchors)) continue;
@@ -135,7 +137,8 @@ function scanTags(evidence: Evidence, tags: readonly unknown[]): void {
 }
 
 function scanCode(evidence: Evidence, code: string): void {
-  const anchors = CODE_ANCHORS.present(code);
+  codeAnchors ??= new AnchorIndex(CODE_TERMS);
+  const anchors = codeAnchors.present(code);
   let budget = CODE_EVIDENCE_CAP;
   for (const t of CODE_TERMS) {
     if (budget <= 0) break;
