@@ -14,8 +14,10 @@ export default defineConfig({
     description:
       'Asyncio interview hints on LeetCode and friends, full answers with runnable snippets, and offline spaced-repetition flashcards.',
     // No "tabs" and no host permissions beyond the content script's own problem-page matches: the
-    // extension never needs to see other pages' URLs (see utils/background/navigation.ts).
-    permissions: ['storage', 'alarms'],
+    // extension never needs to see other pages' URLs (see utils/background/navigation.ts). "scripting"
+    // injects the overlay into a relevant problem page only; it adds no install warning of its own, and
+    // WXT derives the host permissions from the runtime scripts' matches (the same problem pages).
+    permissions: ['storage', 'alarms', 'scripting'],
     // 'wasm-unsafe-eval' lets the Python worker compile the bundled Pyodide; connect-src 'self' means no
     // extension page or worker can reach the network at all. No 'unsafe-eval', no remote code.
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },

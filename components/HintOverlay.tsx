@@ -42,6 +42,12 @@ export function HintOverlay(props: HintOverlayProps) {
         class="aw-badge"
         aria-expanded={open}
         aria-controls="aw-popover"
+        // Read as what it is: "3 asyncio hints, 2 code findings", not "aw 3 asyncio hints 2".
+        aria-label={
+          view.findings.length > 0
+            ? `${label}, ${view.findings.length} code ${view.findings.length === 1 ? 'finding' : 'findings'}`
+            : label
+        }
         onClick={props.onToggle}
         title="Awaitwise: asyncio hints for this problem"
       >
@@ -75,7 +81,13 @@ export function HintOverlay(props: HintOverlayProps) {
           {view.practice && (
             <div class="aw-block">
               <h3>Hints</h3>
-              <HintSteps
+              {view.practice.asyncioVersionOfThreads && (
+                <p class="aw-note">
+                  This problem is set with threads; these hints are for its asyncio version (tasks and asyncio
+                  primitives instead of threading).
+                </p>
+              )}
+                            <HintSteps
                 hints={view.practice.hints}
                 revealed={revealed}
                 onReveal={props.onReveal}

@@ -1,7 +1,11 @@
-/** Validates data/ and writes data/generated/knowledge.json, the only form of it the extension loads. */
+/**
+ * Validates data/ and writes data/generated/knowledge.json (what extension pages load) and
+ * data/generated/detect-index.json (the background's compact detection index).
+ */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileDataDir, DATA_DIR } from './lib/read-data';
+import { compactIndex } from '../utils/detect/compact';
 
 const { knowledge, errors } = compileDataDir();
 if (errors.length) {
@@ -12,6 +16,8 @@ const out = join(DATA_DIR, 'generated');
 mkdirSync(out, { recursive: true });
 const json = JSON.stringify(knowledge);
 writeFileSync(join(out, 'knowledge.json'), json);
+// What the background needs for detection: concept names, card titles, practice matches and hints.
+writeFileSync(join(out, 'detect-index.json'), JSON.stringify(compactIndex(knowledge)));
 console.error(
   `data: ${knowledge.questions.length} questions, ${knowledge.practice.length} practice problems, ` +
     `${knowledge.quizzes?.length ?? 0} quizzes, ` +

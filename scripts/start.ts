@@ -4,6 +4,7 @@
  * popup and side panel, and saves screenshots of each in light and dark. Headed when a display exists (the
  * browser stays open until you close it); headless otherwise.
  */
+import { OverlayProbe } from './lib/overlay-probe';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -124,13 +125,11 @@ async function main() {
     const problem = await context.newPage();
     await problem.emulateMedia({ colorScheme: scheme });
     await problem.goto(DEMO_URL);
-    const badge = problem.locator('awaitwise-hints .aw-badge');
-    await badge.waitFor({ timeout: 15_000 });
-    await badge.click();
-    await problem
-      .locator('awaitwise-hints')
-      .getByRole('button', { name: /first hint/i })
-      .click();
+    // The overlay's shadow root is closed: reach it the way DevTools does, click it as a user does.
+    const overlay = new OverlayProbe(problem);
+    await overlay.badgeVisible(15_000);
+    await overlay.click('.aw-badge');
+    await overlay.click('button', /first hint/i);
     await shoot(problem, `overlay-${scheme}`, saved);
 
     for (const [name, size] of [

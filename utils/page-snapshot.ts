@@ -1,6 +1,7 @@
-/** The sites a content-script adapter exists for; `generic` is the fallback extractor's result. */
-export const SITE_IDS = ['leetcode', 'hackerrank', 'codewars', 'geeksforgeeks', 'exercism', 'neetcode'] as const;
-export type SiteId = (typeof SITE_IDS)[number];
+import type { SiteId } from '@/utils/sites/registry';
+
+/** The sites, from the one registry (utils/sites/registry.ts). */
+export { SITE_IDS, type SiteId } from '@/utils/sites/registry';
 
 /** What a site adapter reads off a problem page. Plain text only: never HTML. */
 export interface PageSnapshot {

@@ -1,34 +1,30 @@
 /**
  * Per-tab page state, kept in storage.session so it survives the service worker being stopped and
  * restarted, and is gone when the browser closes. The background writes it; extension pages read it and
- * subscribe to changes.
+ * `.watch()` it themselves (content scripts cannot: storage.session is for trusted contexts only, which is
+ * what keeps one tab's problem URL from another tab's content script).
  */
-import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import type { TabState } from '@/utils/page-view';
 
-const PREFIX = 'tab:';
-const keyFor = (tabId: number) => `${PREFIX}${tabId}`;
+/** The typed storage item of one tab. */
+export function tabStateItem(tabId: number) {
+  return storage.defineItem<TabState>(`session:tab:${tabId}`);
+}
 
-export async function getTabState(tabId: number): Promise<TabState | null> {
-  const key = keyFor(tabId);
-  const stored = await browser.storage.session.get(key);
-  return (stored[key] as TabState | undefined) ?? null;
+export function getTabState(tabId: number): Promise<TabState | null> {
+  return tabStateItem(tabId).getValue();
 }
 
 export async function setTabState(state: TabState): Promise<void> {
-  await browser.storage.session.set({ [keyFor(state.tabId)]: state });
+  await tabStateItem(state.tabId).setValue(state);
 }
 
 export async function dropTabState(tabId: number): Promise<void> {
-  await browser.storage.session.remove(keyFor(tabId));
+  await tabStateItem(tabId).removeValue();
 }
 
 /** Calls back with the tab's new state (or null) whenever the background changes it. */
 export function watchTabState(tabId: number, onChange: (state: TabState | null) => void): () => void {
-  const key = keyFor(tabId);
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'session' && key in changes) onChange((changes[key]!.newValue as TabState | undefined) ?? null);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return tabStateItem(tabId).watch((next) => onChange(next));
 }

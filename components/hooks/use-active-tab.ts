@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Message } from '@/utils/messages';
 import type { TabState } from '@/utils/page-view';
-import { watchTabState } from '@/utils/tab-state';
+import { getTabState, watchTabState } from '@/utils/tab-state';
 
 export interface ActiveTab {
   status: 'loading' | 'ready' | 'error';
@@ -32,10 +31,8 @@ export function useActiveTab(): ActiveTab {
         }
         const tabId = tab.id;
         windowId = tab.windowId;
-        const state = (await browser.runtime.sendMessage({
-          type: 'tab/get',
-          tabId,
-        } satisfies Message)) as TabState | null;
+        // Extension pages read storage.session themselves (content scripts cannot: no tab/get message).
+        const state = await getTabState(tabId);
         if (!alive) return;
         setActive({ status: 'ready', tabId, windowId, url: tab.url, state });
         stopWatching?.();

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { handleMessage, forgetTab } from '@/utils/background/router';
-import { onTabNavigated, onTabLoading } from '@/utils/background/navigation';
+import { onTabNavigated } from '@/utils/background/navigation';
 import { createBackgroundServices } from '@/utils/background/services';
 import { openPanelNow, setPanelRequest } from '@/utils/panel';
 import { startSync } from '@/utils/sync';
@@ -8,11 +8,12 @@ import { startSync } from '@/utils/sync';
 // Listeners are registered synchronously so a restarted service worker receives the event that woke it.
 export default defineBackground(() => {
   const services = createBackgroundServices();
-  browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender, services));
+  const self = { id: browser.runtime.id, pagesUrl: browser.runtime.getURL('/') };
+  browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender, services, self));
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId, services));
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url) void onTabNavigated(tabId, change.url, services);
-    else if (change.status === 'loading') void onTabLoading(tabId, services);
+    // A same-page navigation arrives as status "loading" with no URL; either way the tab's URL is read now.
+    if (change.url || change.status === 'loading') void onTabNavigated(tabId, change.url, services);
   });
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command !== 'open-side-panel') return;

@@ -59,7 +59,14 @@ export function BackupPanel({ db }: { db: AwaitwiseDb }) {
       const s = result.summary;
       setStatus({
         kind: 'ok',
-        text: `Imported: ${s.cardsAdded} cards added, ${s.cardsUpdated} updated, ${s.logsAdded} reviews, ${s.savedAdded} saved problems.`,
+        text:
+          `Imported: ${s.cardsAdded} cards added, ${s.cardsUpdated} updated, ${s.logsAdded} reviews, ${s.savedAdded} saved problems.` +
+          (s.cardsSetAside.length > 0
+            ? ` Skipped ${s.cardsSetAside.length} card${s.cardsSetAside.length === 1 ? '' : 's'} this version does not know (${s.cardsSetAside.join(', ')})` +
+              (s.setAsideKept
+                ? `; their ${s.logsSetAside} reviews are kept aside.`
+                : '; their history was too large to keep.')
+            : ''),
       });
     } catch (error) {
       setStatus({

@@ -1,7 +1,16 @@
 /** The whole extension in Debian's Chromium: content script → background → popup and side panel → Dexie. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, FIXTURES, openExtensionPage, overlayBadge, overlayHost, test } from './fixtures';
+import {
+  expect,
+  FIXTURES,
+  openExtensionPage,
+  overlay,
+  overlayHost,
+  recordReports,
+  test,
+  waitForReport,
+} from './fixtures';
 
 const RELATED = 'https://leetcode.com/problems/print-in-order/';
 const UNRELATED = 'https://leetcode.com/problems/two-sum/';
@@ -20,7 +29,7 @@ test('the content script runs on a LeetCode problem page and reports it; popup a
 }) => {
   const problem = await context.newPage();
   await problem.goto(RELATED);
-  await expect(overlayBadge(problem)).toBeVisible();
+  await overlay(problem).badgeVisible();
 
   const popup = await openExtensionPage(context, extensionId, 'popup.html');
   await problem.bringToFront();
@@ -33,19 +42,28 @@ test('the content script runs on a LeetCode problem page and reports it; popup a
   await expect(panel.getByTestId('detection')).toContainText('Print in Order');
 });
 
-test('the content script does not run on other LeetCode pages', async ({ context }) => {
-  // The problem-set listing is served the same problem markup: only the match patterns keep the script out.
+test('the content script does not run on other LeetCode pages', async ({ context, worker }) => {
+  await recordReports(worker);
+  // The same problem markup at a problem URL first: the loader runs and reports there...
+  const problem = await context.newPage();
+  await problem.goto(RELATED);
+  await waitForReport(worker, problem);
+  // ...but on the problem-set listing, served that same markup, only the match patterns keep it out.
   const page = await context.newPage();
   await page.goto('https://leetcode.com/problemset/');
   await page.waitForLoadState('load');
   await page.waitForTimeout(1500);
   await expect(overlayHost(page)).toHaveCount(0);
+  const reports = await worker.evaluate(() => (globalThis as unknown as { __reports: number[] }).__reports.length);
+  expect(reports).toBe(1);
 });
 
-test('an unrelated problem gets no overlay and the popup says so', async ({ context, extensionId }) => {
+test('an unrelated problem gets no overlay and the popup says so', async ({ context, extensionId, worker }) => {
+  await recordReports(worker);
   const problem = await context.newPage();
   await problem.goto(UNRELATED);
-  await problem.waitForTimeout(1500);
+  await waitForReport(worker, problem);
+  await problem.waitForTimeout(300);
   await expect(overlayHost(problem)).toHaveCount(0);
   const popup = await openExtensionPage(context, extensionId, 'popup.html');
   await problem.bringToFront();
@@ -56,7 +74,7 @@ test('an unrelated problem gets no overlay and the popup says so', async ({ cont
 test('save for later in the side panel is listed in the popup', async ({ context, extensionId }) => {
   const problem = await context.newPage();
   await problem.goto(RELATED);
-  await expect(overlayBadge(problem)).toBeVisible();
+  await overlay(problem).badgeVisible();
   const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
   await problem.bringToFront();
   await panel.reload();
@@ -70,7 +88,7 @@ test('save for later in the side panel is listed in the popup', async ({ context
 test('no request from the extension leaves the machine', async ({ context, extensionId, requests }) => {
   const problem = await context.newPage();
   await problem.goto(RELATED);
-  await expect(overlayBadge(problem)).toBeVisible();
+  await overlay(problem).badgeVisible();
   for (const path of ['popup.html', 'sidepanel.html', 'options.html']) {
     const page = await openExtensionPage(context, extensionId, path);
     await page.waitForLoadState('networkidle');

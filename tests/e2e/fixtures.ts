@@ -6,6 +6,9 @@ import { test as base, chromium, expect, type BrowserContext, type Page, type Wo
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromiumArgs, findChromium } from '../../scripts/lib/chromium';
+import { OverlayProbe } from '../../scripts/lib/overlay-probe';
+
+export { OverlayProbe };
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 export const FIXTURES = resolve('tests/fixtures');
@@ -74,9 +77,49 @@ export async function openExtensionPage(context: BrowserContext, extensionId: st
   return page;
 }
 
-/** The overlay host and the badge inside its shadow root. */
-export const overlayHost = (page: Page) => page.locator('awaitwise-hints');
-export const overlayBadge = (page: Page) => page.locator('awaitwise-hints').locator('.aw-badge');
+/** The overlay's host element (a plain div in the page; its shadow root is closed). */
+export const OVERLAY_HOST = '[data-awaitwise-overlay]';
+export const overlayHost = (page: Page) => page.locator(OVERLAY_HOST);
+
+export const overlay = (page: Page) => new OverlayProbe(page);
+
+type Chrome = {
+  runtime: { onMessage: { addListener(cb: (m: { type?: string }, s: { tab?: { id?: number } }) => void): void } };
+};
+
+/**
+ * Records, in the service worker, which tabs sent a page report (one more onMessage listener, which never
+ * answers, so the real handler still does). Call before opening the page.
+ */
+export async function recordReports(worker: Worker): Promise<void> {
+  await worker.evaluate(() => {
+    const g = globalThis as unknown as { chrome: Chrome; __reports?: number[] };
+    if (g.__reports) return;
+    g.__reports = [];
+    g.chrome.runtime.onMessage.addListener((message, sender) => {
+      if (message?.type === 'page/report' && sender.tab?.id !== undefined) g.__reports!.push(sender.tab.id);
+    });
+  });
+}
+
+/**
+ * Proves the loader ran on `page` and its report reached the background, so an absence check that
+ * follows means something (needs recordReports first).
+ */
+export async function waitForReport(worker: Worker, page: Page, atLeast = 1): Promise<void> {
+  await page.bringToFront();
+  const tabId = await tabIdOf(worker);
+  await expect
+    .poll(
+      () =>
+        worker.evaluate(
+          (id) => ((globalThis as unknown as { __reports?: number[] }).__reports ?? []).filter((t) => t === id).length,
+          tabId,
+        ),
+      { message: 'the page report reached the background' },
+    )
+    .toBeGreaterThanOrEqual(atLeast);
+}
 
 /** The id of the active tab (bring the page to the front first): without the "tabs" permission URLs are hidden. */
 export async function tabIdOf(worker: Worker): Promise<number> {

@@ -1,4 +1,4 @@
-/** The built packages: exactly the permissions we mean to ask for, no remote code, CSP untouched. */
+/** The built packages: exactly the permissions we mean to ask for, no remote code, and the CSP we set. */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -26,8 +26,9 @@ const PROBLEM_PAGES = [
 ];
 
 const EXPECTED: Record<string, { permissions: string[] }> = {
-  'chrome-mv3': { permissions: ['alarms', 'sidePanel', 'storage'] },
-  'firefox-mv3': { permissions: ['alarms', 'storage'] },
+  // "scripting" injects the overlay into relevant problem pages only; it carries no install warning.
+  'chrome-mv3': { permissions: ['alarms', 'scripting', 'sidePanel', 'storage'] },
+  'firefox-mv3': { permissions: ['alarms', 'scripting', 'storage'] },
 };
 
 function files(dir: string): string[] {
@@ -42,11 +43,31 @@ for (const [target, expected] of Object.entries(EXPECTED)) {
   test(`${target}: permissions and host access are exactly the expected set`, () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     expect([...manifest.permissions].sort()).toEqual(expected.permissions);
-    expect(manifest.host_permissions ?? []).toEqual([]);
+    // Host access is exactly the content script's own problem pages, so the install warning does not grow.
+    expect([...manifest.host_permissions].sort()).toEqual(PROBLEM_PAGES);
     expect(manifest.optional_permissions ?? []).toEqual([]);
-    expect(manifest.content_security_policy).toBeUndefined();
-    for (const script of manifest.content_scripts) expect([...script.matches].sort()).toEqual(PROBLEM_PAGES);
-    expect(manifest.content_scripts).toHaveLength(2);
+    // Only the extension pages' policy the Python worker needs (wasm, no network); nothing loosened.
+    expect(Object.keys(manifest.content_security_policy)).toEqual(['extension_pages']);
+    expect(manifest.content_security_policy.extension_pages).toBe(
+      "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'",
+    );
+    // Only the per-site loaders are declared, one per site on its own pages; the overlay and the main-world
+    // reader are injected on relevant pages only.
+    type Script = { matches: string[]; js: string[]; world?: string };
+    const scripts: Script[] = manifest.content_scripts;
+    expect(scripts).toHaveLength(6);
+    for (const script of scripts) {
+      expect(script.js).toHaveLength(1);
+      expect(script.js[0]).toMatch(
+        /^content-scripts\/(leetcode|hackerrank|codewars|geeksforgeeks|exercism|neetcode)\.js$/,
+      );
+      expect(script.world).toBeUndefined();
+    }
+    const matches = scripts.flatMap((s) => s.matches);
+    expect([...matches].sort()).toEqual(PROBLEM_PAGES);
+    // Nothing a page can fetch to fingerprint the extension (and no pattern listed twice).
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+    for (const list of [manifest.host_permissions, matches]) expect(new Set(list).size).toBe(list.length);
   });
 
   test(`${target}: no remote code and no eval in the package`, () => {

@@ -146,15 +146,18 @@ test('the background rejects malformed, unknown and oversized messages and keeps
       { type: 'page/report', snapshot: { site: 'leetcode', url: 'https://leetcode.com/problems/a/', title: huge } },
       { type: 'page/code', code: huge },
       { type: 'cards/add', ids: ['<script>'], source: 'problem' },
-      { type: 'tab/get', tabId: -1 },
-      { type: 'tab/get', tabId: 1, extra: true },
+      // tab/get is gone: pages read storage.session themselves, content scripts cannot read other tabs.
+      { type: 'tab/get', tabId: 1 },
+      // page/* messages come from content scripts only.
+      { type: 'page/clear' },
     ];
     const rejected: { ok: boolean; r?: unknown }[] = [];
     for (const m of bad) rejected.push(await send(m));
-    const after = await send({ type: 'tab/get', tabId: 1 });
+    // A well-formed message with a card id the knowledge base does not know: answered, nothing added.
+    const after = await send({ type: 'cards/add', ids: ['no-such-card'], source: 'manual' });
     return { rejected, after };
   });
   // No reply means the message was dropped at the boundary; the worker answers the next good one.
   for (const r of results.rejected) expect(r.ok === false || r.r === undefined).toBe(true);
-  expect(results.after).toEqual({ ok: true, r: null });
+  expect(results.after).toEqual({ ok: true, r: { added: 0 } });
 });

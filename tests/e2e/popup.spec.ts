@@ -2,7 +2,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXTENSION_DIR, expect, openExtensionPage, overlayBadge, test } from './fixtures';
+import { EXTENSION_DIR, expect, openExtensionPage, overlay, test } from './fixtures';
 
 /** Without host permissions for the problem pages the popup cannot see the tab's URL, so not its site either. */
 const seesTabUrls = () => {
@@ -21,8 +21,6 @@ test.beforeEach(async ({ routes }) => {
 type Chrome = {
   storage: { local: { set(v: object): Promise<void>; get(k: string): Promise<Record<string, unknown>> } };
 };
-const setLocal = (page: Page, value: object) =>
-  page.evaluate((v) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.set(v), value);
 
 /** The popup for the problem tab (Playwright opens it as a tab; the problem is brought to the front first). */
 async function popupFor(context: BrowserContext, extensionId: string, problem: Page) {
@@ -40,7 +38,7 @@ test('a site turned off in Options says "turned off", not "no asyncio problem"',
   const problem = await context.newPage();
   await problem.goto(RELATED);
   await problem.waitForTimeout(1000);
-  await expect(overlayBadge(problem)).toHaveCount(0);
+  await expect.poll(() => overlay(problem).count('.aw-badge')).toBe(0);
   const popup = await popupFor(context, extensionId, problem);
   await expect(popup.getByTestId('site-off')).toContainText('turned off for LeetCode');
   await expect(popup.getByTestId('no-detection')).toHaveCount(0);
@@ -49,16 +47,16 @@ test('a site turned off in Options says "turned off", not "no asyncio problem"',
 test('a hidden badge can be brought back from the popup', async ({ context, extensionId }) => {
   const problem = await context.newPage();
   await problem.goto(RELATED);
-  await expect(overlayBadge(problem)).toBeVisible();
-  await overlayBadge(problem).click();
-  await problem.locator('awaitwise-hints').getByRole('button', { name: 'Hide on this page' }).click();
-  await expect(overlayBadge(problem)).toHaveCount(0);
+  await overlay(problem).badgeVisible();
+  await overlay(problem).click('.aw-badge');
+  await overlay(problem).click('button', 'Hide on this page');
+  await expect.poll(() => overlay(problem).count('.aw-badge')).toBe(0);
 
   const popup = await popupFor(context, extensionId, problem);
   await popup.getByTestId('badge-hidden').getByRole('button', { name: 'Show the badge here again' }).click();
   await expect(popup.getByTestId('badge-hidden')).toHaveCount(0);
   await problem.reload();
-  await expect(overlayBadge(problem)).toBeVisible();
+  await overlay(problem).badgeVisible();
 });
 
 test('no "Review now" with nothing due; the search box is the first thing either way', async ({
@@ -73,7 +71,7 @@ test('no "Review now" with nothing due; the search box is the first thing either
 
   const problem = await context.newPage();
   await problem.goto(RELATED);
-  await expect(overlayBadge(problem)).toBeVisible();
+  await overlay(problem).badgeVisible();
   const onProblem = await popupFor(context, extensionId, problem);
   await expect(onProblem.getByTestId('detection')).toBeVisible();
   await expect(onProblem.locator('.aw-page-main > *').first().getByRole('combobox')).toBeVisible();

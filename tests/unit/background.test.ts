@@ -2,9 +2,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { Runtime } from 'webextension-polyfill';
-import { forgetTab, handleMessage, type BackgroundServices } from '@/utils/background/router';
+import { forgetTab, handleMessage, MAX_TAB_ENTRY_CHARS, type BackgroundServices } from '@/utils/background/router';
 import { onTabNavigated, problemKey } from '@/utils/background/navigation';
-import { parseMessage } from '@/utils/messages';
+import { compactIndex } from '@/utils/detect/compact';
+import { knowledge } from '@/utils/knowledge';
+import { lintPython } from '@/utils/lint';
+import { MAX_FINDINGS, parseMessage } from '@/utils/messages';
 import { getTabState } from '@/utils/tab-state';
 import type { PageView } from '@/utils/page-view';
 
@@ -35,16 +38,22 @@ function services(): BackgroundServices & { badges: Map<number, number | null> }
   const badges = new Map<number, number | null>();
   return {
     badges,
+    index: compactIndex(knowledge),
     now: () => 1_700_000_000_000,
     addCards: vi.fn(async (ids: string[]) => ids.length),
     setTabBadge: vi.fn(async (tabId: number, count: number | null) => void badges.set(tabId, count)),
     openPanel: vi.fn(async () => true),
+    loadOverlay: vi.fn(async () => true),
   };
 }
 
 const fromTab = (id: number): Runtime.MessageSender => ({
   tab: { id, windowId: 1, index: 0, highlighted: false, active: true, pinned: false, incognito: false },
+  url: 'https://leetcode.com/problems/print-in-order/',
 });
+/** An extension page (popup, side panel, options): no tab. */
+const fromPage: Runtime.MessageSender = { url: 'chrome-extension://abc/popup.html' };
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -53,11 +62,17 @@ beforeEach(() => {
 describe('message validation', () => {
   it('accepts each well-formed message type', () => {
     expect(parseMessage({ type: 'page/report', snapshot: RELATED })?.type).toBe('page/report');
-    expect(parseMessage({ type: 'page/code', code: 'x = 1' })?.type).toBe('page/code');
+    expect(
+      parseMessage({
+        type: 'page/findings',
+        findings: lintPython('import time\nasync def f():\n    time.sleep(1)\n'),
+        total: 1,
+      })?.type,
+    ).toBe('page/findings');
+    expect(parseMessage({ type: 'overlay/load' })?.type).toBe('overlay/load');
     expect(parseMessage({ type: 'page/clear' })?.type).toBe('page/clear');
     expect(parseMessage({ type: 'cards/add', ids: ['gather-basics'], source: 'problem' })?.type).toBe('cards/add');
     expect(parseMessage({ type: 'panel/open', view: 'review' })?.type).toBe('panel/open');
-    expect(parseMessage({ type: 'tab/get', tabId: 4 })?.type).toBe('tab/get');
   });
 
   it.each([
@@ -69,10 +84,30 @@ describe('message validation', () => {
     ['an unknown site', { type: 'page/report', snapshot: { ...RELATED, site: 'example' } }],
     ['a javascript: URL', { type: 'page/report', snapshot: { ...RELATED, url: 'javascript:alert(1)' } }],
     ['text over the cap', { type: 'page/report', snapshot: { ...RELATED, text: 'x'.repeat(20_001) } }],
-    ['code over 1 MB', { type: 'page/code', code: 'x'.repeat(1_100_000) }],
+    ['code over the cap', { type: 'page/report', snapshot: { ...RELATED, code: 'x'.repeat(100_001) } }],
+    [
+      'findings with markup in a card id',
+      {
+        type: 'page/findings',
+        findings: [
+          {
+            line: 1,
+            col: 1,
+            endLine: 1,
+            endCol: 2,
+            rule: 'r',
+            message: 'm',
+            severity: 'error',
+            concept: 'c',
+            card: '<b>',
+          },
+        ],
+        total: 1,
+      },
+    ],
     ['a card id with markup', { type: 'cards/add', ids: ['<img src=x>'], source: 'manual' }],
     ['no card ids', { type: 'cards/add', ids: [], source: 'manual' }],
-    ['a negative tab id', { type: 'tab/get', tabId: -1 }],
+    ['tab/get, which is gone (pages read storage.session themselves)', { type: 'tab/get', tabId: 4 }],
   ])('rejects %s', (_what, raw) => {
     expect(parseMessage(raw)).toBeNull();
   });
@@ -85,16 +120,16 @@ describe('message validation', () => {
 });
 
 describe('per-tab state', () => {
-  it('records a related problem, shows its match count, and answers tab/get', async () => {
+  it('records a related problem and shows its match count', async () => {
     const s = services();
     const view = (await handleMessage({ type: 'page/report', snapshot: RELATED }, fromTab(7), s)) as PageView;
     expect(view.relevant).toBe(true);
     expect(view.practice?.id).toBe('print-in-order');
+    expect(view.practice?.asyncioVersionOfThreads).toBe(true);
     expect(view.cards.length).toBeGreaterThan(0);
     const state = await getTabState(7);
     expect(state?.problem.title).toBe('Print in Order');
     expect(s.badges.get(7)).toBe(view.cards.length);
-    expect(await handleMessage({ type: 'tab/get', tabId: 7 }, {}, s)).toEqual(state);
   });
 
   it('replaces the state when the tab reports another problem, and drops it for an unrelated one', async () => {
@@ -138,29 +173,103 @@ describe('per-tab state', () => {
     expect(await getTabState(9)).toBeNull();
   });
 
-  it('survives a service-worker restart: a fresh set of services reads what the old one stored', async () => {
+  it('survives a service-worker restart: freshly loaded modules read what the old ones stored', async () => {
     await handleMessage({ type: 'page/report', snapshot: RELATED }, fromTab(11), services());
-    // A restarted worker keeps nothing in memory; storage.session is all it has.
-    const restarted = services();
-    const state = await handleMessage({ type: 'tab/get', tabId: 11 }, {}, restarted);
-    expect(state).toMatchObject({ tabId: 11, problem: { slug: 'print-in-order' } });
+    // A restarted worker keeps nothing in memory: load every module again, so a Map kept in one is gone.
+    vi.resetModules();
+    const fresh = await import('@/utils/tab-state');
+    const navigation = await import('@/utils/background/navigation');
+    expect(await fresh.getTabState(11)).toMatchObject({ tabId: 11, problem: { slug: 'print-in-order' } });
+    // ...and the restarted worker's navigation handler still knows the tab's problem: a sub-tab keeps it.
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 11, url: `${RELATED.url}solutions/` } as never);
+    await navigation.onTabNavigated(11, undefined, services());
+    expect(await fresh.getTabState(11)).not.toBeNull();
   });
 
-  it('lints the code of a related page and updates findings as the user types', async () => {
+  it("stores the overlay's findings for the tab, capped, with the total kept and the cut marked", async () => {
     const s = services();
     await handleMessage({ type: 'page/report', snapshot: RELATED }, fromTab(12), s);
-    const findings = await handleMessage(
-      { type: 'page/code', code: 'import time\nasync def f():\n    time.sleep(1)\n' },
+    const code = `import time\nasync def f():\n${'    time.sleep(1)\n'.repeat(3_000)}`;
+    const findings = lintPython(code);
+    expect(findings.length).toBeGreaterThan(1_000);
+    await handleMessage(
+      { type: 'page/findings', findings: findings.slice(0, 5_000), total: findings.length },
       fromTab(12),
       s,
     );
-    expect(findings).toMatchObject([{ rule: 'blocking-sleep', line: 3 }]);
-    expect((await getTabState(12))?.view.findings).toHaveLength(1);
+    const state = await getTabState(12);
+    expect(state?.view.findings).toHaveLength(MAX_FINDINGS);
+    expect(state?.view.findingsTotal).toBe(findings.length);
+    expect(state?.degraded).toBe('findings-capped');
+    expect(JSON.stringify(state).length).toBeLessThan(MAX_TAB_ENTRY_CHARS);
   });
 
+  it('a navigation event racing a newer report never drops the newer state (50 rounds)', async () => {
+    const s = services();
+    let lost = 0;
+    for (let i = 0; i < 50; i++) {
+      const tabId = 100 + i;
+      await handleMessage({ type: 'page/report', snapshot: RELATED }, fromTab(tabId), s);
+      // The SPA moves to another related problem: tabs.get already says so (slowly), the event has no URL.
+      const next = {
+        ...RELATED,
+        slug: 'building-h2o',
+        title: 'Building H2O',
+        url: 'https://leetcode.com/problems/building-h2o/',
+      };
+      vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation(async () => {
+        await tick();
+        return { id: tabId, url: next.url } as never;
+      });
+      const event = onTabNavigated(tabId, undefined, s);
+      const report = handleMessage({ type: 'page/report', snapshot: next }, { ...fromTab(tabId), url: next.url }, s);
+      await Promise.all([event, report]);
+      const state = await getTabState(tabId);
+      if (state?.problem.slug !== 'building-h2o' || !(Number(s.badges.get(tabId)) > 0)) lost++;
+    }
+    expect(lost).toBe(0);
+  });
   it('names problems by site and slug', () => {
     expect(problemKey('https://leetcode.com/problems/two-sum/description/')).toBe('leetcode:two-sum');
     expect(problemKey('https://leetcode.com/problemset/')).toBeNull();
     expect(problemKey('not a url')).toBeNull();
+  });
+});
+
+describe('senders', () => {
+  it('refuses page messages from extension pages, and reports about another site', async () => {
+    const s = services();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(handleMessage({ type: 'page/report', snapshot: RELATED }, fromPage, s)).toBeUndefined();
+    expect(handleMessage({ type: 'page/clear' }, fromPage, s)).toBeUndefined();
+    expect(handleMessage({ type: 'overlay/load' }, fromPage, s)).toBeUndefined();
+    expect(handleMessage({ type: 'panel/open' }, fromPage, s)).toBeUndefined();
+    // Options opened in a tab has sender.tab set too: its URL says it is ours, not a content script.
+    const optionsInTab = { ...fromTab(4), url: 'chrome-extension://abc/options.html' };
+    expect(
+      handleMessage({ type: 'page/clear' }, optionsInTab, s, { pagesUrl: 'chrome-extension://abc/' }),
+    ).toBeUndefined();
+    const elsewhere = { ...fromTab(3), url: 'https://www.hackerrank.com/challenges/x/problem' };
+    expect(handleMessage({ type: 'page/report', snapshot: RELATED }, elsewhere, s)).toBeUndefined();
+    expect(
+      handleMessage({ type: 'cards/add', ids: ['x'], source: 'manual' }, { ...fromPage, id: 'other-extension' }, s, {
+        id: 'ours',
+      }),
+    ).toBeUndefined();
+    expect(warn).toHaveBeenCalledTimes(7);
+    expect(await getTabState(3)).toBeNull();
+  });
+
+  it('cards/add takes only ids the knowledge base knows', async () => {
+    const s = services();
+    const known = knowledge.questions[0]!.id;
+    expect(await handleMessage({ type: 'cards/add', ids: ['no-such-card'], source: 'problem' }, fromTab(1), s)).toEqual(
+      { added: 0 },
+    );
+    expect(s.addCards).not.toHaveBeenCalled();
+    expect(
+      await handleMessage({ type: 'cards/add', ids: ['no-such-card', known], source: 'manual' }, fromPage, s),
+    ).toEqual({ added: 1 });
+    expect(s.addCards).toHaveBeenCalledWith([known], 'manual');
   });
 });

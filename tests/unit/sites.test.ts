@@ -3,13 +3,21 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { SITE_IDS } from '@/utils/page-snapshot';
-import { SITE_ADAPTERS, adapterFor, contentScriptExcludeMatches, contentScriptMatches, readPage, savedPageUrl } from '@/utils/sites';
-import { SITE_MATCHES } from '@/utils/sites/matches';
+import {
+  SITE_ADAPTERS,
+  adapterFor,
+  contentScriptExcludeMatches,
+  contentScriptMatches,
+  readPage,
+  savedPageUrl,
+} from '@/utils/sites';
+import { SITES } from '@/utils/sites/registry';
+import { SITE_TEST_URLS } from './site-urls';
 
 const SITES_DIR = join(__dirname, '../../utils/sites');
 const FIXTURES_DIR = join(__dirname, '../fixtures/sites');
 /** Files in utils/sites/ that are shared machinery rather than a site. */
-const NOT_ADAPTERS = new Set(['index.ts', 'types.ts', 'generic.ts', 'dom.ts', 'matches.ts']);
+const NOT_ADAPTERS = new Set(['registry.ts', 'index.ts', 'types.ts', 'generic.ts', 'dom.ts']);
 
 interface FixtureEntry {
   file: string;
@@ -45,7 +53,9 @@ function matchesPatterns(url: string): boolean {
 /** Statement markup that must never survive into snapshot text (the hostile payloads are not in it). */
 const MARKUP = /<\/?(?:p|div|span|code|strong|em|pre|li|ul|h\d|section)\b[^>]*>/i;
 
-const testUrlRows = SITE_ADAPTERS.flatMap((adapter) => adapter.testUrls.map((t) => ({ id: adapter.id, adapter, ...t })));
+const testUrlRows = SITE_ADAPTERS.flatMap((adapter) =>
+  SITE_TEST_URLS[adapter.id].map((t) => ({ id: adapter.id, adapter, ...t })),
+);
 
 describe('site adapters: test URLs', () => {
   it.each(testUrlRows)('$id: $url is a problem page: $problem', ({ adapter, url, problem, slug }) => {
@@ -65,9 +75,16 @@ describe('site adapters: test URLs', () => {
     expect(patterns).toContain('https://leetcode.cn/problems/*');
     expect(patterns).not.toContain('https://leetcode.com/*');
     for (const pattern of patterns) {
-      expect(pattern).toMatch(/^https:\/\/[a-z.]+\/(?:problems|challenges|contests\/\*\/challenges|kata|tracks\/\*\/exercises)\/\*$/);
+      expect(pattern).toMatch(
+        /^https:\/\/[a-z.]+\/(?:problems|challenges|contests\/\*\/challenges|kata|tracks\/\*\/exercises)\/\*$/,
+      );
     }
-    for (const url of ['https://leetcode.com/', 'https://leetcode.com/problemset/', 'https://www.hackerrank.com/', 'https://exercism.org/tracks/python']) {
+    for (const url of [
+      'https://leetcode.com/',
+      'https://leetcode.com/problemset/',
+      'https://www.hackerrank.com/',
+      'https://exercism.org/tracks/python',
+    ]) {
       expect(matchesPatterns(url)).toBe(false);
     }
   });
@@ -75,12 +92,25 @@ describe('site adapters: test URLs', () => {
   it('the union of the adapters is what the manifest gets', () => {
     expect(contentScriptMatches()).toEqual(SITE_ADAPTERS.flatMap((a) => a.matches));
     expect(contentScriptExcludeMatches()).toEqual(SITE_ADAPTERS.flatMap((a) => a.excludeMatches));
-    for (const adapter of SITE_ADAPTERS) expect(adapter.matches).toEqual(SITE_MATCHES[adapter.id].matches);
+    for (const adapter of SITE_ADAPTERS)
+      expect(adapter.matches).toEqual(SITES.find((s) => s.id === adapter.id)!.matches);
   });
 });
 
 describe('site registry', () => {
   const adapterFiles = readdirSync(SITES_DIR).filter((f) => f.endsWith('.ts') && !NOT_ADAPTERS.has(f));
+
+  it('has one loader entrypoint per registered site, on exactly its pages', async () => {
+    const entries = readdirSync('entrypoints').filter((f) => f.endsWith('.content.ts'));
+    expect(entries.map((f) => f.replace(/\.content\.ts$/, '')).sort()).toEqual([...SITE_IDS].sort());
+    for (const site of SITES) {
+      const loader = (await import(`../../entrypoints/${site.id}.content.ts`)) as {
+        default: { matches: string[]; excludeMatches: string[] };
+      };
+      expect(loader.default.matches).toEqual(site.matches);
+      expect(loader.default.excludeMatches).toEqual(site.excludeMatches);
+    }
+  });
 
   it('registers every adapter file, once, in site order', () => {
     expect(adapterFiles.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual([...SITE_IDS].sort());
@@ -88,8 +118,8 @@ describe('site registry', () => {
   });
 
   it.each(SITE_ADAPTERS.map((a) => [a.id, a] as const))('%s lists test URLs and fixtures', (id, adapter) => {
-    expect(adapter.testUrls.filter((t) => t.problem).length).toBeGreaterThanOrEqual(2);
-    expect(adapter.testUrls.filter((t) => !t.problem).length).toBeGreaterThanOrEqual(1);
+    expect(SITE_TEST_URLS[adapter.id].filter((t) => t.problem).length).toBeGreaterThanOrEqual(2);
+    expect(SITE_TEST_URLS[adapter.id].filter((t) => !t.problem).length).toBeGreaterThanOrEqual(1);
     const fixtures = FIXTURES.filter((f) => f.file.startsWith(`${id}-`));
     expect(fixtures.length).toBeGreaterThanOrEqual(2);
     expect(fixtures.some((f) => f.related)).toBe(true);
@@ -97,7 +127,9 @@ describe('site registry', () => {
   });
 
   it('every fixture file is described in fixtures.json', () => {
-    const files = readdirSync(FIXTURES_DIR).filter((f) => f.endsWith('.html')).sort();
+    const files = readdirSync(FIXTURES_DIR)
+      .filter((f) => f.endsWith('.html'))
+      .sort();
     expect(FIXTURES.map((f) => f.file).sort()).toEqual(files);
     expect(files).toEqual(expect.arrayContaining(['hostile-script.html', 'hostile-css.html']));
   });
@@ -129,12 +161,18 @@ describe('extracting saved pages', () => {
   });
 
   it('reads the editor lines in line order, not DOM order', () => {
-    const snap = readPage(load('leetcode-print-in-order.html'), new URL('https://leetcode.com/problems/print-in-order/'));
+    const snap = readPage(
+      load('leetcode-print-in-order.html'),
+      new URL('https://leetcode.com/problems/print-in-order/'),
+    );
     expect(snap.code.split('\n').slice(0, 3)).toEqual(['class Foo:', '    def __init__(self):', '        pass']);
   });
 
   it('ignores __NEXT_DATA__ left over from another problem', () => {
-    const snap = readPage(load('leetcode-task-scheduler.html'), new URL('https://leetcode.com/problems/task-scheduler/'));
+    const snap = readPage(
+      load('leetcode-task-scheduler.html'),
+      new URL('https://leetcode.com/problems/task-scheduler/'),
+    );
     expect(snap.title).toBe('Task Scheduler');
     expect(snap.text).not.toContain('Two Sum');
   });
@@ -171,32 +209,41 @@ describe('extracting saved pages', () => {
 });
 
 describe('fallbacks and limits', () => {
-  it.each(SITE_ADAPTERS.map((a) => [a.id, a] as const))('%s falls back to the generic reading when its markup is gone', (_id, adapter) => {
-    const url = new URL(adapter.testUrls.find((t) => t.problem)!.url);
-    const doc = new DOMParser().parseFromString(
-      '<html><head></head><body><nav>Menu</nav><main><h1>Mystery Problem</h1><p>Coordinate two workers so they take turns.</p></main></body></html>',
-      'text/html',
-    );
-    const snap = adapter.extract(doc, url);
-    expect(snap.generic).toBe(true);
-    expect(snap.title).toBe('Mystery Problem');
-    expect(snap.text).toContain('Coordinate two workers so they take turns.');
-    expect(snap.text).not.toContain('Menu');
-    expect(snap.slug).toBe(adapter.slug(url));
-  });
+  it.each(SITE_ADAPTERS.map((a) => [a.id, a] as const))(
+    '%s falls back to the generic reading when its markup is gone',
+    (_id, adapter) => {
+      const url = new URL(SITE_TEST_URLS[adapter.id].find((t) => t.problem)!.url);
+      const doc = new DOMParser().parseFromString(
+        '<html><head></head><body><nav>Menu</nav><main><h1>Mystery Problem</h1><p>Coordinate two workers so they take turns.</p></main></body></html>',
+        'text/html',
+      );
+      const snap = adapter.extract(doc, url);
+      expect(snap.generic).toBe(true);
+      expect(snap.title).toBe('Mystery Problem');
+      expect(snap.text).toContain('Coordinate two workers so they take turns.');
+      expect(snap.text).not.toContain('Menu');
+      expect(snap.slug).toBe(adapter.slug(url));
+    },
+  );
 
-  it.each(SITE_ADAPTERS.map((a) => [a.id, a] as const))('%s never throws, even on a broken document', (_id, adapter) => {
-    const url = new URL(adapter.testUrls.find((t) => t.problem)!.url);
-    const broken = {} as Document;
-    const snap = adapter.extract(broken, url);
-    expect(snap).toMatchObject({ site: adapter.id, title: '', text: '', code: '', generic: true });
-    expect(adapter.themeIsDark(new DOMParser().parseFromString('<p>x</p>', 'text/html'))).toBeNull();
-  });
+  it.each(SITE_ADAPTERS.map((a) => [a.id, a] as const))(
+    '%s never throws, even on a broken document',
+    (_id, adapter) => {
+      const url = new URL(SITE_TEST_URLS[adapter.id].find((t) => t.problem)!.url);
+      const broken = {} as Document;
+      const snap = adapter.extract(broken, url);
+      expect(snap).toMatchObject({ site: adapter.id, title: '', text: '', code: '', generic: true });
+      expect(adapter.themeIsDark(new DOMParser().parseFromString('<p>x</p>', 'text/html'))).toBeNull();
+    },
+  );
 
   it('caps statement text and editor code', () => {
     const statement = 'word '.repeat(10_000);
     const line = 'x'.repeat(99);
-    const lines = Array.from({ length: 1_200 }, (_, i) => `<div class="view-line" style="top:${i * 20}px">${line}</div>`).join('');
+    const lines = Array.from(
+      { length: 1_200 },
+      (_, i) => `<div class="view-line" style="top:${i * 20}px">${line}</div>`,
+    ).join('');
     const doc = new DOMParser().parseFromString(
       `<div class="text-title-large">Big</div><div data-track-load="description_content"><p>${statement}</p></div><div class="monaco-editor"><div class="view-lines">${lines}</div></div>`,
       'text/html',

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveProblem, type AwaitwiseDb } from '@/utils/db';
-import { exportBackup, importBackupText, parseBackup, serialiseBackup, type Backup } from '@/utils/srs/backup';
+import {
+  exportBackup,
+  importBackupText,
+  parseBackup,
+  serialiseBackup,
+  setAsideItem,
+  type Backup,
+} from '@/utils/srs/backup';
 import { addCards } from '@/utils/srs/repository';
 import { seedForBench } from '@/utils/srs/seed';
 import { DAY, KNOWN, NOW, ORDER, T0, dump, exportText, studiedExport, type Editable } from './srs-studied-deck';
@@ -28,7 +35,7 @@ describe('export', () => {
         valid.reviewLogs.some((l) => l.elapsedMs === undefined),
     ).toBe(true);
     expect(valid.saved).toHaveLength(3);
-    expect(parseBackup(validText, KNOWN)).toEqual({ ok: true, backup: valid });
+    expect(parseBackup(validText, KNOWN)).toEqual({ ok: true, backup: valid, setAside: { cards: [], reviewLogs: [] } });
   });
 });
 
@@ -57,7 +64,15 @@ describe('round trip', () => {
     const copy = freshDb();
     expect(await importBackupText(copy, text, ids, 'replace')).toEqual({
       ok: true,
-      summary: { cardsAdded: 300, cardsUpdated: 0, logsAdded: 3000, savedAdded: 0 },
+      summary: {
+        cardsAdded: 300,
+        cardsUpdated: 0,
+        logsAdded: 3000,
+        savedAdded: 0,
+        cardsSetAside: [],
+        logsSetAside: 0,
+        setAsideKept: true,
+      },
     });
     expect(await exportText(copy)).toBe(text);
   });
@@ -79,7 +94,18 @@ describe('merge', () => {
     remote.saved.push({ url: 'https://neetcode.io/problems/y', site: 'neetcode', slug: 'y', title: 'Y', savedAt: T0 });
 
     const result = await importBackupText(local, serialiseBackup(remote), KNOWN, 'merge');
-    expect(result).toEqual({ ok: true, summary: { cardsAdded: 1, cardsUpdated: 1, logsAdded: 2, savedAdded: 1 } });
+    expect(result).toEqual({
+      ok: true,
+      summary: {
+        cardsAdded: 1,
+        cardsUpdated: 1,
+        logsAdded: 2,
+        savedAdded: 1,
+        cardsSetAside: [],
+        logsSetAside: 0,
+        setAsideKept: true,
+      },
+    });
     expect((await local.cards.get(newer!.id))!.stability).toBe(99);
     expect((await local.cards.get(older!.id))!.stability).toBe(valid.cards.find((c) => c.id === older!.id)!.stability);
     expect(await local.reviewLogs.count()).toBe(valid.reviewLogs.length + 2);
@@ -88,7 +114,15 @@ describe('merge', () => {
     // Merging the same file again adds nothing.
     expect(await importBackupText(local, serialiseBackup(remote), KNOWN, 'merge')).toEqual({
       ok: true,
-      summary: { cardsAdded: 0, cardsUpdated: 0, logsAdded: 0, savedAdded: 0 },
+      summary: {
+        cardsAdded: 0,
+        cardsUpdated: 0,
+        logsAdded: 0,
+        savedAdded: 0,
+        cardsSetAside: [],
+        logsSetAside: 0,
+        setAsideKept: true,
+      },
     });
   });
 });
@@ -110,5 +144,31 @@ describe('error messages', () => {
       ok: false,
       error: 'cards[3].due: expected a number (milliseconds since 1970)',
     });
+  });
+});
+
+describe('cards this version does not know', () => {
+  it('are skipped and reported, with their history kept aside, while the rest imports', async () => {
+    const copy = structuredClone(valid) as Editable;
+    const gone = copy.cards[0].id as string;
+    copy.cards[0].id = 'removed-by-an-update';
+    for (const log of copy.reviewLogs) if (log.cardId === gone) log.cardId = 'removed-by-an-update';
+    const logsOfGone = copy.reviewLogs.filter((l: { cardId: string }) => l.cardId === 'removed-by-an-update').length;
+    expect(logsOfGone).toBeGreaterThan(0);
+    const target = freshDb();
+    const result = await importBackupText(target, JSON.stringify(copy), KNOWN, 'replace');
+    expect(result).toMatchObject({
+      ok: true,
+      summary: {
+        cardsAdded: valid.cards.length - 1,
+        cardsSetAside: ['removed-by-an-update'],
+        logsSetAside: logsOfGone,
+        setAsideKept: true,
+      },
+    });
+    expect(await target.cards.get('removed-by-an-update')).toBeUndefined();
+    const aside = await setAsideItem.getValue();
+    expect(aside.cards.map((c) => c.id)).toEqual(['removed-by-an-update']);
+    expect(aside.reviewLogs).toHaveLength(logsOfGone);
   });
 });

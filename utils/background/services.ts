@@ -2,7 +2,11 @@
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { openDb, type AwaitwiseDb } from '@/utils/db';
-import { fundamentalsFirst } from '@/utils/knowledge';
+import { fundamentalsOrder, type DetectIndex } from '@/utils/detect/compact';
+// Generated with knowledge.json by scripts/build-data.ts: detection's part of it only (no answers, snippets).
+// Imported as text and parsed on first use: a string costs the woken worker nothing to evaluate, and
+// JSON.parse is faster than an object literal when it is needed.
+import compiledIndex from '@/data/generated/detect-index.json?raw';
 import { openPanelNow, setPanelRequest } from '@/utils/panel';
 import { loadSettings } from '@/utils/settings';
 import { addCards } from '@/utils/srs/repository';
@@ -17,7 +21,14 @@ function actionApi() {
   return browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
 }
 
+let parsedIndex: DetectIndex | undefined;
+/** Validated at build time (scripts/build-data.ts), so parsed here without a second check. */
+const detectIndex = (): DetectIndex => (parsedIndex ??= JSON.parse(compiledIndex) as DetectIndex);
+const OVERLAY_FILE = '/content-scripts/overlay.js';
+const EDITOR_READER_FILE = '/content-scripts/editor-reader.js';
+
 export function createBackgroundServices(): BackgroundServices & { watchDueCount(): void } {
+  let order: string[] | undefined;
   let db: AwaitwiseDb | undefined;
   const database = () => (db ??= openDb());
   let dueText = '';
@@ -31,9 +42,13 @@ export function createBackgroundServices(): BackgroundServices & { watchDueCount
   };
 
   return {
+    get index() {
+      return detectIndex();
+    },
     now: () => Date.now(),
     async addCards(ids, source) {
-      const result = await addCards(database(), ids, source, Date.now(), fundamentalsFirst);
+      order ??= fundamentalsOrder(detectIndex());
+      const result = await addCards(database(), ids, source, Date.now(), order);
       return result.added.length;
     },
     async setTabBadge(tabId, count) {
@@ -51,6 +66,21 @@ export function createBackgroundServices(): BackgroundServices & { watchDueCount
         }
       } catch {
         // The tab closed between the report and the badge update: nothing to show it on.
+      }
+    },
+    async loadOverlay({ tabId, frameId }) {
+      // Only into the frame that asked, and only on our problem pages: host permissions are the content
+      // script's own matches, so the browser refuses any other page.
+      const target = { tabId, frameIds: [frameId] };
+      try {
+        await Promise.all([
+          browser.scripting.executeScript({ target, files: [OVERLAY_FILE] }),
+          browser.scripting.executeScript({ target, files: [EDITOR_READER_FILE], world: 'MAIN' }),
+        ]);
+        return true;
+      } catch (error) {
+        console.warn('[awaitwise] could not load the overlay', error);
+        return false;
       }
     },
     openPanel(target, view) {

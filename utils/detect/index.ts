@@ -3,9 +3,10 @@
  * snapshot: curated problems first, then weighted evidence from title, statement, tags and code.
  */
 
-import type { Difficulty, Knowledge } from '@/utils/knowledge-types';
+import type { Difficulty } from '@/utils/knowledge-types';
+import type { DetectIndex } from './compact';
 import type { PageSnapshot, SiteId } from '@/utils/page-snapshot';
-import { adapterFor } from '@/utils/sites';
+import { siteForUrl } from '@/utils/sites/registry';
 import { KNOWN_LOOKALIKES, KNOWN_PROBLEMS } from './known-problems';
 import { CODE_EVIDENCE_CAP, CODE_TERMS, STATEMENT_TERMS, TAG_PENALTY_FLOOR, TAG_WEIGHTS, type Term } from './terms';
 import { AnchorIndex } from './anchors';
@@ -31,6 +32,11 @@ export interface Detection {
   cardIds: string[];
   /** The practice problem whose `matches` names this page. */
   practiceId?: string;
+  /**
+   * The page's problem is set with threads (LeetCode's concurrency category): our hints then describe an
+   * asyncio version of it, and must say so.
+   */
+  threads?: boolean;
   /** Human-readable evidence, for the CLI and debugging. */
   reasons: string[];
 }
@@ -66,7 +72,7 @@ export function problemKey(input: DetectInput | PageSnapshot): string | undefine
   if (!input.url) return undefined;
   try {
     const url = new URL(input.url);
-    const adapter = adapterFor(url);
+    const adapter = siteForUrl(url);
     const slug = adapter?.slug(url);
     return adapter && slug ? `${adapter.id}:${slug}` : undefined;
   } catch {
@@ -92,8 +98,9 @@ function str(value: unknown, cap: number): string {
   return typeof value === 'string' ? value.slice(0, cap) : '';
 }
 
-const STATEMENT_ANCHORS = new AnchorIndex(STATEMENT_TERMS);
-const CODE_ANCHORS = new AnchorIndex(CODE_TERMS);
+// Built on first use, not at import: a woken service worker that only answers a navigation never needs them.
+let statementAnchors: AnchorIndex | undefined;
+let codeAnchors: AnchorIndex | undefined;
 
 /** Whether `t` occurs in `text`, given the anchors present there: they rule terms out, the regex decides. */
 function termMatches(t: Term, text: string, anchors: ReadonlySet<string>): boolean {
@@ -101,8 +108,9 @@ function termMatches(t: Term, text: string, anchors: ReadonlySet<string>): boole
 }
 
 function scanStatement(evidence: Evidence, title: string, text: string): void {
-  const inTitleAnchors = STATEMENT_ANCHORS.present(title);
-  const inTextAnchors = STATEMENT_ANCHORS.present(text);
+  statementAnchors ??= new AnchorIndex(STATEMENT_TERMS);
+  const inTitleAnchors = statementAnchors.present(title);
+  const inTextAnchors = statementAnchors.present(text);
   for (const t of STATEMENT_TERMS) {
     const inTitle = termMatches(t, title, inTitleAnchors);
     if (!inTitle && !termMatches(t, text, inTextAnchors)) continue;
@@ -129,7 +137,8 @@ function scanTags(evidence: Evidence, tags: readonly unknown[]): void {
 }
 
 function scanCode(evidence: Evidence, code: string): void {
-  const anchors = CODE_ANCHORS.present(code);
+  codeAnchors ??= new AnchorIndex(CODE_TERMS);
+  const anchors = codeAnchors.present(code);
   let budget = CODE_EVIDENCE_CAP;
   for (const t of CODE_TERMS) {
     if (budget <= 0) break;
@@ -141,7 +150,7 @@ function scanCode(evidence: Evidence, code: string): void {
 }
 
 /** Question cards ranked by overlap with the detected concepts, the main concept counting most. */
-export function rankCards(kb: Knowledge, concepts: readonly string[], leading: readonly string[] = []): string[] {
+export function rankCards(kb: DetectIndex, concepts: readonly string[], leading: readonly string[] = []): string[] {
   const conceptWeight = new Map(concepts.map((id, i) => [id, i === 0 ? 2 : Math.max(0.4, 1 - 0.2 * (i - 1))]));
   const leadingRank = new Map(leading.map((id, i) => [id, i]));
   const ranked = kb.questions
@@ -161,7 +170,7 @@ export function rankCards(kb: Knowledge, concepts: readonly string[], leading: r
   return ranked.slice(0, MAX_CARDS).map((x) => x.card.id);
 }
 
-export function detect(input: DetectInput | PageSnapshot, kb: Knowledge, options: DetectOptions = {}): Detection {
+export function detect(input: DetectInput | PageSnapshot, kb: DetectIndex, options: DetectOptions = {}): Detection {
   const useKnown = options.useKnownProblems !== false;
   const evidence = new Evidence();
   scanStatement(evidence, str(input.title, 500).toLowerCase(), str(input.text, TEXT_SCAN_CAP).toLowerCase());
@@ -203,5 +212,9 @@ export function detect(input: DetectInput | PageSnapshot, kb: Knowledge, options
     reasons: evidence.reasons,
   };
   if (practice) detection.practiceId = practice.id;
+  const curated = key ? KNOWN_PROBLEMS[key] : undefined;
+  const text = `${str(input.title, 500)} ${str(input.text, TEXT_SCAN_CAP)}`.toLowerCase();
+  if (curated?.includes('threading') || (/\bthreads?\b/.test(text) && !/\basyncio\b/.test(text)))
+    detection.threads = true;
   return detection;
 }

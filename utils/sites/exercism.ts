@@ -1,5 +1,5 @@
 import type { SiteAdapter } from './types';
-import { SITE_MATCHES } from './matches';
+import { siteById } from './registry';
 import { buildSnapshot, genericTitle, genericTitleElement, mainText, safeExtract } from './generic';
 import {
   declaredTheme,
@@ -31,10 +31,7 @@ function parts(url: URL): { track: string; exercise: string } {
 }
 
 /** Exercise slugs repeat across tracks (bank-account exists in many), so the slug keeps the track. */
-function slugOf(url: URL): string {
-  const { track, exercise } = parts(url);
-  return track && exercise ? `${track}/${exercise}` : '';
-}
+const slugOf = (url: URL): string => siteById('exercism').slug(url);
 
 interface EditorData {
   title: string;
@@ -83,30 +80,7 @@ function editorData(doc: Document): EditorData | undefined {
 }
 
 export const exercism: SiteAdapter = {
-  id: 'exercism',
-  name: 'Exercism',
-  ...SITE_MATCHES.exercism,
-  testUrls: [
-    { url: 'https://exercism.org/tracks/python/exercises/bank-account', problem: true, slug: 'python/bank-account' },
-    { url: 'https://exercism.org/tracks/javascript/exercises/promises', problem: true, slug: 'javascript/promises' },
-    {
-      url: 'https://exercism.org/tracks/javascript/exercises/translation-service/edit',
-      problem: true,
-      slug: 'javascript/translation-service',
-    },
-    {
-      url: 'https://exercism.org/tracks/go/exercises/parallel-letter-frequency/iterations',
-      problem: true,
-      slug: 'go/parallel-letter-frequency',
-    },
-    { url: 'https://exercism.org/tracks/python/exercises/two-fer/solutions', problem: true, slug: 'python/two-fer' },
-    { url: 'https://exercism.org/tracks/python/exercises', problem: false },
-    { url: 'https://exercism.org/tracks/python', problem: false },
-    { url: 'https://exercism.org/tracks/python/concepts/loops', problem: false },
-    { url: 'https://exercism.org/dashboard', problem: false },
-  ],
-  isProblemUrl: (url) => url.hostname === 'exercism.org' && PROBLEM_PATH.test(url.pathname),
-  slug: slugOf,
+  ...siteById('exercism'),
   titleElement: (doc) => first(doc, TITLE_SELECTORS) ?? genericTitleElement(doc),
   themeIsDark(doc) {
     // Exercism themes with theme-dark / theme-light classes on the body.

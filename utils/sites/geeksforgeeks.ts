@@ -1,5 +1,5 @@
 import type { SiteAdapter } from './types';
-import { SITE_MATCHES } from './matches';
+import { siteById } from './registry';
 import { buildSnapshot, genericTitle, genericTitleElement, mainText, safeExtract } from './generic';
 import {
   declaredTheme,
@@ -18,9 +18,6 @@ import {
 } from './dom';
 import { visibleEditorText } from '@/utils/editor-bridge';
 
-const HOSTS = new Set(['www.geeksforgeeks.org', 'practice.geeksforgeeks.org']);
-/** /problems/<slug>/<n>; the trailing number picks the page variant (0 or 1). */
-const PROBLEM_PATH = /^\/problems\/([\w-]+)(?:\/|$)/i;
 /** Older problems carry a timestamp-like id in the slug (…-1587115620); the name is what's stable. */
 const SLUG_ID_SUFFIX = /-\d{9,}$/;
 const TITLE_SUFFIX = /\s*\|\s*(Practice\s*\|\s*)?GeeksforGeeks\s*$/i;
@@ -40,10 +37,7 @@ const DIFFICULTY_SELECTORS = [
 ];
 const TAG_SELECTOR = '[class*="problems_tag_container"] a, .problem-tags a, a[href*="explore?category"]';
 
-function slugOf(url: URL): string {
-  const raw = PROBLEM_PATH.exec(url.pathname)?.[1] ?? '';
-  return raw.toLowerCase().replace(SLUG_ID_SUFFIX, '');
-}
+const slugOf = (url: URL): string => siteById('geeksforgeeks').slug(url);
 
 /** The problem record in __NEXT_DATA__, if it is this page's (client navigation leaves it stale). */
 function nextDataProblem(doc: Document, slug: string) {
@@ -62,36 +56,7 @@ function nextDataProblem(doc: Document, slug: string) {
 }
 
 export const geeksforgeeks: SiteAdapter = {
-  id: 'geeksforgeeks',
-  name: 'GeeksforGeeks',
-  ...SITE_MATCHES.geeksforgeeks,
-  testUrls: [
-    {
-      url: 'https://www.geeksforgeeks.org/problems/reverse-a-linked-list/1',
-      problem: true,
-      slug: 'reverse-a-linked-list',
-    },
-    {
-      url: 'https://www.geeksforgeeks.org/problems/job-sequencing-problem-1587115620/1',
-      problem: true,
-      slug: 'job-sequencing-problem',
-    },
-    {
-      url: 'https://practice.geeksforgeeks.org/problems/minimum-platforms/0',
-      problem: true,
-      slug: 'minimum-platforms',
-    },
-    {
-      url: 'https://practice.geeksforgeeks.org/problems/reverse-a-linked-list/1?page=1&sortBy=submissions',
-      problem: true,
-      slug: 'reverse-a-linked-list',
-    },
-    { url: 'https://www.geeksforgeeks.org/explore?page=1&category=Arrays', problem: false },
-    { url: 'https://www.geeksforgeeks.org/python/asyncio-in-python/', problem: false },
-    { url: 'https://practice.geeksforgeeks.org/explore', problem: false },
-  ],
-  isProblemUrl: (url) => HOSTS.has(url.hostname) && slugOf(url) !== '',
-  slug: slugOf,
+  ...siteById('geeksforgeeks'),
   titleElement: (doc) => first(doc, TITLE_SELECTORS) ?? genericTitleElement(doc),
   themeIsDark: declaredTheme,
   extract(doc, url) {

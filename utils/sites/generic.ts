@@ -36,9 +36,16 @@ export function buildSnapshot(site: SiteId, url: URL, slug: string, parts: Snaps
 
 const MAIN_SELECTORS = ['main', 'article', '[role="main"]', '#main', '#root', '#app'];
 
-/** Text of the page's main region, or of the whole body when it has none. */
+/**
+ * Text of the page's main region, or of the whole body when it has none. Before an SPA renders, the meta
+ * description (which sites fill server-side with the statement's first lines) is what there is.
+ */
 export function mainText(doc: Document): string {
-  return readableText(first(doc, MAIN_SELECTORS) ?? doc.body);
+  const text = readableText(first(doc, MAIN_SELECTORS) ?? doc.body);
+  if (text.length >= 200) return text;
+  const meta =
+    first(doc, ['meta[name="description"]', 'meta[property="og:description"]'])?.getAttribute('content') ?? '';
+  return clean(`${meta} ${text}`, TEXT_CAP);
 }
 
 /** The main heading, where a badge can go when the site's own title element is unknown. */

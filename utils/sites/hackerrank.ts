@@ -1,5 +1,5 @@
 import type { SiteAdapter } from './types';
-import { SITE_MATCHES } from './matches';
+import { siteById } from './registry';
 import { buildSnapshot, genericTitle, genericTitleElement, mainText, safeExtract } from './generic';
 import {
   declaredTheme,
@@ -12,10 +12,6 @@ import {
   tagTexts,
 } from './dom';
 import { visibleEditorText } from '@/utils/editor-bridge';
-
-const HOSTS = new Set(['www.hackerrank.com']);
-/** /challenges/<slug>/… and contest copies at /contests/<contest>/challenges/<slug>/…. */
-const PROBLEM_PATH = /^\/(?:contests\/[\w-]+\/)?challenges\/([\w-]+)(?:\/|$)/i;
 
 const STATEMENT_SELECTORS = [
   '.challenge-body-html',
@@ -34,44 +30,10 @@ const DIFFICULTY_SELECTORS = ['.difficulty-block', '[class*="difficulty"]'];
 /** Breadcrumb steps that are navigation, not topics. */
 const NOT_TOPICS = new Set(['prepare', 'dashboard', 'contests', 'home', 'certify', 'compete']);
 
-function slugOf(url: URL): string {
-  return PROBLEM_PATH.exec(url.pathname)?.[1]?.toLowerCase() ?? '';
-}
+const slugOf = (url: URL): string => siteById('hackerrank').slug(url);
 
 export const hackerrank: SiteAdapter = {
-  id: 'hackerrank',
-  name: 'HackerRank',
-  ...SITE_MATCHES.hackerrank,
-  testUrls: [
-    { url: 'https://www.hackerrank.com/challenges/solve-me-first/problem', problem: true, slug: 'solve-me-first' },
-    {
-      url: 'https://www.hackerrank.com/challenges/py-hello-world/problem?isFullScreen=true',
-      problem: true,
-      slug: 'py-hello-world',
-    },
-    {
-      url: 'https://www.hackerrank.com/challenges/minimum-average-waiting-time/problem',
-      problem: true,
-      slug: 'minimum-average-waiting-time',
-    },
-    {
-      url: 'https://www.hackerrank.com/challenges/queue-using-two-stacks/submissions',
-      problem: true,
-      slug: 'queue-using-two-stacks',
-    },
-    { url: 'https://www.hackerrank.com/contests/projecteuler/challenges/euler001', problem: true, slug: 'euler001' },
-    {
-      url: 'https://www.hackerrank.com/contests/projecteuler/challenges/euler001/problem',
-      problem: true,
-      slug: 'euler001',
-    },
-    { url: 'https://www.hackerrank.com/domains/python', problem: false },
-    { url: 'https://www.hackerrank.com/dashboard', problem: false },
-    { url: 'https://www.hackerrank.com/contests/projecteuler/challenges', problem: false },
-    { url: 'https://www.hackerrank.com/interview/interview-preparation-kit', problem: false },
-  ],
-  isProblemUrl: (url) => HOSTS.has(url.hostname) && PROBLEM_PATH.test(url.pathname),
-  slug: slugOf,
+  ...siteById('hackerrank'),
   titleElement(doc) {
     return (
       first(doc, TITLE_SELECTORS) ??

@@ -50,6 +50,6 @@ export function readPage(
   return { url: url.href, title: genericTitle(doc), text: mainText(doc), tags: [], code: '' };
 }
 
-export { contentScriptMatches, contentScriptExcludeMatches } from './matches';
+export { contentScriptMatches, contentScriptExcludeMatches, SITES, siteForUrl } from './registry';
 export { genericExtract } from './generic';
-export type { SiteAdapter, SiteTestUrl } from './types';
+export type { SiteAdapter } from './types';

@@ -1,5 +1,5 @@
 import type { SiteAdapter } from './types';
-import { SITE_MATCHES } from './matches';
+import { siteById } from './registry';
 import { buildSnapshot, genericTitle, genericTitleElement, mainText, safeExtract } from './generic';
 import {
   declaredTheme,
@@ -16,10 +16,6 @@ import {
   uniqueTags,
 } from './dom';
 import { visibleEditorText } from '@/utils/editor-bridge';
-
-const HOSTS = new Set(['leetcode.com', 'leetcode.cn']);
-/** /problems/<slug>/ and every sub-tab under it (description, editorial, solutions, submissions). */
-const PROBLEM_PATH = /^\/problems\/([a-z0-9-]+)(?:\/|$)/i;
 
 /** The statement container carries a tracking attribute that has outlived several redesigns. */
 const DESCRIPTION_SELECTORS = [
@@ -73,9 +69,7 @@ function nextDataQuestion(doc: Document, slug: string, chinese: boolean): Questi
   };
 }
 
-function slugOf(url: URL): string {
-  return PROBLEM_PATH.exec(url.pathname)?.[1]?.toLowerCase() ?? '';
-}
+const slugOf = (url: URL): string => siteById('leetcode').slug(url);
 
 function difficultyLabel(text: string): string | undefined {
   const cn = Object.keys(CN_DIFFICULTY).find((k) => text.includes(k));
@@ -83,31 +77,7 @@ function difficultyLabel(text: string): string | undefined {
 }
 
 export const leetcode: SiteAdapter = {
-  id: 'leetcode',
-  name: 'LeetCode',
-  ...SITE_MATCHES.leetcode,
-  testUrls: [
-    { url: 'https://leetcode.com/problems/two-sum/', problem: true, slug: 'two-sum' },
-    { url: 'https://leetcode.com/problems/two-sum/description/', problem: true, slug: 'two-sum' },
-    { url: 'https://leetcode.com/problems/print-in-order/editorial/', problem: true, slug: 'print-in-order' },
-    { url: 'https://leetcode.com/problems/promise-pool/solutions/', problem: true, slug: 'promise-pool' },
-    { url: 'https://leetcode.com/problems/two-sum/submissions/', problem: true, slug: 'two-sum' },
-    {
-      url: 'https://leetcode.com/problems/merge-intervals/description/?envType=study-plan-v2&envId=top-interview-150',
-      problem: true,
-      slug: 'merge-intervals',
-    },
-    { url: 'https://leetcode.cn/problems/two-sum/', problem: true, slug: 'two-sum' },
-    { url: 'https://leetcode.cn/problems/print-in-order/description/', problem: true, slug: 'print-in-order' },
-    { url: 'https://leetcode.com/problemset/', problem: false },
-    { url: 'https://leetcode.com/problemset/concurrency/', problem: false },
-    { url: 'https://leetcode.com/tag/concurrency/', problem: false },
-    { url: 'https://leetcode.com/discuss/interview-question', problem: false },
-    { url: 'https://leetcode.cn/problemset/', problem: false },
-    { url: 'https://leetcode.com/', problem: false },
-  ],
-  isProblemUrl: (url) => HOSTS.has(url.hostname) && PROBLEM_PATH.test(url.pathname),
-  slug: slugOf,
+  ...siteById('leetcode'),
   titleElement: (doc) => first(doc, TITLE_SELECTORS) ?? genericTitleElement(doc),
   themeIsDark: declaredTheme,
   extract(doc, url) {

@@ -1,11 +1,9 @@
 import type { SiteAdapter } from './types';
-import { SITE_MATCHES } from './matches';
+import { siteById } from './registry';
 import { buildSnapshot, genericTitle, genericTitleElement, mainText, safeExtract } from './generic';
 import { declaredTheme, difficultyFrom, documentTitle, first, readableText, shortText, tagTexts } from './dom';
 import { visibleEditorText } from '@/utils/editor-bridge';
 
-/** /problems/<slug> and its tabs (/question, /solution, /submissions); ?list= keeps the study list. */
-const PROBLEM_PATH = /^\/problems\/([a-z0-9-]+)(?:\/|$)/i;
 const TITLE_SUFFIX = /\s+-\s+NeetCode\s*$/i;
 
 // NeetCode is an Angular app: component tags (app-article…) are stable, generated attributes are not.
@@ -18,28 +16,10 @@ const STATEMENT_SELECTORS = [
 const TITLE_SELECTORS = ['.question-tab h1', 'app-article h1', 'app-problem h1'];
 const DIFFICULTY_SELECTORS = ['.difficulty-pill', '[class*="difficulty"]'];
 
-function slugOf(url: URL): string {
-  return PROBLEM_PATH.exec(url.pathname)?.[1]?.toLowerCase() ?? '';
-}
+const slugOf = (url: URL): string => siteById('neetcode').slug(url);
 
 export const neetcode: SiteAdapter = {
-  id: 'neetcode',
-  name: 'NeetCode',
-  ...SITE_MATCHES.neetcode,
-  testUrls: [
-    { url: 'https://neetcode.io/problems/two-integer-sum', problem: true, slug: 'two-integer-sum' },
-    {
-      url: 'https://neetcode.io/problems/meeting-schedule-ii?list=neetcode150',
-      problem: true,
-      slug: 'meeting-schedule-ii',
-    },
-    { url: 'https://neetcode.io/problems/task-scheduling/question', problem: true, slug: 'task-scheduling' },
-    { url: 'https://neetcode.io/practice', problem: false },
-    { url: 'https://neetcode.io/roadmap', problem: false },
-    { url: 'https://neetcode.io/courses/dsa-for-beginners/0', problem: false },
-  ],
-  isProblemUrl: (url) => url.hostname === 'neetcode.io' && PROBLEM_PATH.test(url.pathname),
-  slug: slugOf,
+  ...siteById('neetcode'),
   titleElement: (doc) => first(doc, TITLE_SELECTORS) ?? genericTitleElement(doc),
   themeIsDark: declaredTheme,
   extract(doc, url) {

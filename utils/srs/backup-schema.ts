@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { CARD_SOURCES } from '@/utils/db';
 import { SITE_IDS } from '@/utils/page-snapshot';
+import { siteForUrl } from '@/utils/sites/registry';
 import { isDayKey } from '@/utils/srs/day';
 
 export const BACKUP_FORMAT = 'awaitwise-backup';
@@ -100,9 +101,23 @@ export const ReviewLogSchema = v.strictObject(
   'expected an object',
 );
 
+function isSupportedProblemUrl(url: string): boolean {
+  try {
+    return siteForUrl(new URL(url)) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 export const SavedSchema = v.strictObject(
   {
-    url: v.pipe(text(1, 2048), v.url('expected a URL')),
+    // The popup shows these as links: only https problem pages of a supported site, as page snapshots.
+    url: v.pipe(
+      text(1, 2048),
+      v.url('expected a URL'),
+      v.startsWith('https://', 'expected an https URL'),
+      v.check(isSupportedProblemUrl, 'expected a problem page of a supported site'),
+    ),
     site: v.picklist(SITE_IDS, `expected one of ${SITE_IDS.join(', ')}`),
     slug: text(0, 300),
     title: text(0, 1000),

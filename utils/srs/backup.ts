@@ -3,6 +3,7 @@
  * touched, then written in one transaction, so a bad file changes nothing.
  */
 import * as v from 'valibot';
+import { storage } from 'wxt/utils/storage';
 import type { AwaitwiseDb, CardRecord, ReviewLogRecord, SavedProblem } from '@/utils/db';
 import {
   BACKUP_FORMAT,
@@ -18,6 +19,8 @@ import {
 } from '@/utils/srs/backup-schema';
 
 export { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_CHARS, type Backup };
+
+const CARD_ID = /^[a-z0-9-]{1,80}$/;
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -42,12 +45,21 @@ export async function exportBackup(db: AwaitwiseDb, now: number): Promise<Backup
   };
 }
 
-/** The text to save as the backup file: compact, because the 20 MB import cap is what limits the history size. */
+/** The text to save as the backup file: compact, because the 64 MiB import cap is what limits the history size. */
 export function serialiseBackup(backup: Backup): string {
   return JSON.stringify(backup);
 }
 
-export type ParseResult = { ok: true; backup: Backup } | { ok: false; error: string };
+/**
+ * Cards the knowledge base does not know (removed by an update, or put in the deck by a bug), with their
+ * review history: skipped on import, reported, and kept aside (see keepAside) rather than silently dropped.
+ */
+export interface SetAside {
+  cards: Backup['cards'];
+  reviewLogs: Backup['reviewLogs'];
+}
+
+export type ParseResult = { ok: true; backup: Backup; setAside: SetAside } | { ok: false; error: string };
 
 function pathOf(items: readonly v.IssuePathItem[] = []): string {
   let path = '';
@@ -75,10 +87,11 @@ function describe(issue: v.BaseIssue<unknown>): string {
 const fail = (error: string): ParseResult => ({ ok: false, error });
 
 /** The first cross-record problem: what the schema cannot see one record at a time. */
-function findInconsistency(backup: Backup, knownCardIds: ReadonlySet<string>): string | undefined {
+function findInconsistency(backup: Backup): string | undefined {
   const cardIds = new Set<string>();
   for (const [i, card] of backup.cards.entries()) {
-    if (!knownCardIds.has(card.id)) return `cards[${i}].id: unknown card "${card.id}"`;
+    // Unknown but well-formed ids are set aside; a malformed one was never written by this extension.
+    if (!CARD_ID.test(card.id)) return `cards[${i}].id: not a card id "${card.id.slice(0, 80)}"`;
     if (cardIds.has(card.id)) return `cards[${i}].id: duplicate card "${card.id}"`;
     cardIds.add(card.id);
   }
@@ -126,8 +139,44 @@ export function parseBackup(text: string, knownCardIds: ReadonlySet<string>): Pa
   }
   const parsed = v.safeParse(BackupSchema, data, { abortEarly: true });
   if (!parsed.success) return fail(describe(parsed.issues[0]));
-  const problem = findInconsistency(parsed.output, knownCardIds);
-  return problem ? fail(problem) : { ok: true, backup: parsed.output };
+  const problem = findInconsistency(parsed.output);
+  if (problem) return fail(problem);
+  const backup = parsed.output;
+  const unknown = new Set(backup.cards.filter((c) => !knownCardIds.has(c.id)).map((c) => c.id));
+  if (unknown.size === 0) return { ok: true, backup, setAside: { cards: [], reviewLogs: [] } };
+  return {
+    ok: true,
+    backup: {
+      ...backup,
+      cards: backup.cards.filter((c) => !unknown.has(c.id)),
+      reviewLogs: backup.reviewLogs.filter((l) => !unknown.has(l.cardId)),
+    },
+    setAside: {
+      cards: backup.cards.filter((c) => unknown.has(c.id)),
+      reviewLogs: backup.reviewLogs.filter((l) => unknown.has(l.cardId)),
+    },
+  };
+}
+
+/** Where skipped cards and their history wait (storage.local), newest import's copy of a card winning. */
+export const setAsideItem = storage.defineItem<SetAside>('local:backupSetAside', {
+  fallback: { cards: [], reviewLogs: [] },
+});
+/** storage.local holds 10 MB for everything; what is set aside stays well under it. */
+const SET_ASIDE_MAX_CHARS = 2_000_000;
+
+/** Keeps skipped cards and their logs; false when they would not fit (the import then says so). */
+export async function keepAside(extra: SetAside): Promise<boolean> {
+  if (extra.cards.length === 0) return true;
+  const current = await setAsideItem.getValue();
+  const ids = new Set(extra.cards.map((c) => c.id));
+  const next: SetAside = {
+    cards: [...current.cards.filter((c) => !ids.has(c.id)), ...extra.cards],
+    reviewLogs: [...current.reviewLogs.filter((l) => !ids.has(l.cardId)), ...extra.reviewLogs],
+  };
+  if (JSON.stringify(next).length > SET_ASIDE_MAX_CHARS) return false;
+  await setAsideItem.setValue(next);
+  return true;
 }
 
 export type ImportMode = 'replace' | 'merge';
@@ -137,6 +186,11 @@ export interface ImportSummary {
   cardsUpdated: number;
   logsAdded: number;
   savedAdded: number;
+  /** Ids of cards the knowledge base does not know: skipped, with their `logsSetAside` reviews kept aside. */
+  cardsSetAside: string[];
+  logsSetAside: number;
+  /** False when the set-aside history was too large to keep. */
+  setAsideKept: boolean;
 }
 
 const logKey = (log: Pick<ReviewLogRecord, 'cardId' | 'reviewedAt' | 'rating'>) =>
@@ -147,7 +201,11 @@ const logKey = (log: Pick<ReviewLogRecord, 'cardId' | 'reviewedAt' | 'rating'>) 
  * local data: per card the more recently reviewed copy wins (ties keep the local one); logs are added unless
  * one with the same card, time and rating exists, under new ids; saved problems are added when missing.
  */
-export function importBackup(db: AwaitwiseDb, backup: Backup, mode: ImportMode): Promise<ImportSummary> {
+export function importBackup(
+  db: AwaitwiseDb,
+  backup: Backup,
+  mode: ImportMode,
+): Promise<Omit<ImportSummary, 'cardsSetAside' | 'logsSetAside' | 'setAsideKept'>> {
   return db.transaction('rw', db.cards, db.reviewLogs, db.saved, async () => {
     if (mode === 'replace') {
       await Promise.all([db.cards.clear(), db.reviewLogs.clear(), db.saved.clear()]);
@@ -201,5 +259,15 @@ export async function importBackupText(
 ): Promise<ImportResult> {
   const parsed = parseBackup(text, knownCardIds);
   if (!parsed.ok) return parsed;
-  return { ok: true, summary: await importBackup(db, parsed.backup, mode) };
+  const written = await importBackup(db, parsed.backup, mode);
+  const setAsideKept = await keepAside(parsed.setAside);
+  return {
+    ok: true,
+    summary: {
+      ...written,
+      cardsSetAside: parsed.setAside.cards.map((c) => c.id),
+      logsSetAside: parsed.setAside.reviewLogs.length,
+      setAsideKept,
+    },
+  };
 }

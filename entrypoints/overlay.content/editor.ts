@@ -1,9 +1,10 @@
-/** The content script's side of reading the editor: the main-world reader first, rendered lines second. */
+/** The overlay's side of reading the editor: the main-world reader first, rendered lines second. */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { newEditorChannel, requestEditorModel, visibleEditorText, type EditorModel } from '@/utils/editor-bridge';
 
 const TYPING_DEBOUNCE_MS = 900;
 const channel = newEditorChannel();
+const EVENTS = ['keyup', 'input', 'paste', 'drop'] as const;
 
 /** `scope` narrows the search to the solution editor where a page has several (Codewars' train view). */
 export async function readEditorCode(ctx: ContentScriptContext, scope?: string): Promise<EditorModel | null> {
@@ -15,13 +16,14 @@ export async function readEditorCode(ctx: ContentScriptContext, scope?: string):
 }
 
 /**
- * Calls back with the editor's code after the user pauses typing, only when it changed. Listening for key
- * and input events (capture phase) costs nothing while the user is not typing, unlike polling.
+ * Calls back with the editor's code at once (the full model, from the main-world reader) and after the
+ * user pauses typing, only when it changed. Listening for key and input events (capture phase) costs
+ * nothing while the user is not typing, unlike polling. The returned stop removes every listener.
  */
 export function watchEditorCode(
   ctx: ContentScriptContext,
   scope: string | undefined,
-  onCode: (code: string) => Promise<void> | void,
+  onCode: (code: string) => void,
 ): () => void {
   let last: string | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -29,24 +31,25 @@ export function watchEditorCode(
   const check = async () => {
     const model = await readEditorCode(ctx, scope);
     if (stopped || !model || model.code === last) return;
-    const first = last === null;
     last = model.code;
-    // The first read is the code the page report already carried; lint again only after edits.
-    if (!first) await onCode(model.code);
+    onCode(model.code);
   };
   const schedule = () => {
     clearTimeout(timer);
     timer = setTimeout(() => void check(), TYPING_DEBOUNCE_MS);
   };
   const options = { capture: true, passive: true };
-  for (const type of ['keyup', 'input', 'paste', 'drop'] as const)
-    ctx.addEventListener(document, type, schedule, options);
-  void check();
-  return () => {
+  for (const type of EVENTS) document.addEventListener(type, schedule, options);
+  const stop = () => {
     stopped = true;
     clearTimeout(timer);
-    for (const type of ['keyup', 'input', 'paste', 'drop'] as const)
-      document.removeEventListener(type, schedule, options);
+    for (const type of EVENTS) document.removeEventListener(type, schedule, options);
+  };
+  const unsubscribe = ctx.onInvalidated(stop);
+  void check();
+  return () => {
+    unsubscribe();
+    stop();
   };
 }
 

@@ -1,0 +1,47 @@
+/**
+ * What detection and the page view need from the knowledge base, and nothing else: concept names, card ids
+ * with their question and short answer, and the practice problems' matches and hints. The background loads
+ * only this (a few KB) instead of the whole knowledge base with its answers and snippets.
+ */
+import type { Concept, Knowledge, PracticeProblem, QuestionCard } from '@/utils/knowledge-types';
+
+export interface DetectIndex {
+  concepts: Pick<Concept, 'id' | 'name'>[];
+  questions: Pick<QuestionCard, 'id' | 'question' | 'short' | 'concepts' | 'level' | 'difficulty'>[];
+  practice: Pick<PracticeProblem, 'id' | 'title' | 'concepts' | 'matches' | 'cards' | 'hints'>[];
+}
+
+/** The index of a compiled knowledge base (run at build time by the knowledge module). */
+export function compactIndex(kb: Knowledge | DetectIndex): DetectIndex {
+  return {
+    concepts: kb.concepts.map(({ id, name }) => ({ id, name })),
+    questions: kb.questions.map(({ id, question, short, concepts, level, difficulty }) => ({
+      id,
+      question,
+      short,
+      concepts,
+      level,
+      difficulty,
+    })),
+    practice: kb.practice.map(({ id, title, concepts, matches, cards, hints }) => ({
+      id,
+      title,
+      concepts,
+      matches,
+      cards,
+      hints,
+    })),
+  };
+}
+
+const DIFFICULTY_RANK = { easy: 0, medium: 1, hard: 2 } as const;
+
+/** Question ids fundamentals first (level, then difficulty, then file order): the order new flashcards come in. */
+export function fundamentalsOrder(index: Pick<DetectIndex, 'questions'>): string[] {
+  return index.questions
+    .map((q, i) => ({ q, i }))
+    .sort(
+      (a, b) => a.q.level - b.q.level || DIFFICULTY_RANK[a.q.difficulty] - DIFFICULTY_RANK[b.q.difficulty] || a.i - b.i,
+    )
+    .map(({ q }) => q.id);
+}
