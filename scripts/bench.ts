@@ -24,6 +24,7 @@ import {
 } from './lib/bench-report';
 import { measureSizes, type SizeReport } from './lib/bench-sizes';
 import { exact } from './lib/bench-stats';
+import { pythonSizeRows, runPythonBench } from './lib/bench-python';
 import { chromiumVersion, ensureChromium } from './lib/chromium';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -141,7 +142,7 @@ cpSync(BUILD_DIR, extensionDir, { recursive: true });
 try {
   const sizes = measureSizes(extensionDir, DATA_FILE);
   const rows: Row[] = sizeRows(sizes);
-  rows.push(packageRow(extensionDir));
+  rows.push(packageRow(extensionDir), ...pythonSizeRows(extensionDir));
 
   // Imported only now: '@/utils/knowledge' reads the data the build step just generated.
   const { runNodeBench } = await import('./lib/bench-node');
@@ -169,6 +170,16 @@ try {
       // Only a browser that cannot start (or an extension that never loads) gets here; single measures fail on their own.
       rows.push(
         notMeasured({ id: 'chromium', measure: 'Chromium measurements', unit: 'ms', environment: browserLabel }, error),
+      );
+    }
+    try {
+      rows.push(...(await runPythonBench({ executablePath, extensionDir, reps: quick ? 2 : 5, browserLabel, log })));
+    } catch (error) {
+      rows.push(
+        notMeasured(
+          { id: 'python', measure: 'Python runtime in Chromium', unit: 'ms', environment: browserLabel },
+          error,
+        ),
       );
     }
   }
