@@ -81,13 +81,16 @@ export function HintOverlay(props: HintOverlayProps) {
           {view.practice && (
             <div class="aw-block">
               <h3>Hints</h3>
+              {view.practice.solved && (
+                <p class="aw-note aw-solved">You solved the asyncio version of this problem in the workbench.</p>
+              )}
               {view.practice.asyncioVersionOfThreads && (
                 <p class="aw-note">
                   This problem is set with threads; these hints are for its asyncio version (tasks and asyncio
                   primitives instead of threading).
                 </p>
               )}
-                            <HintSteps
+              <HintSteps
                 hints={view.practice.hints}
                 revealed={revealed}
                 onReveal={props.onReveal}

@@ -92,7 +92,9 @@ export function SearchBox({
               onClick={() => onPick(hit)}
               onMouseMove={() => i !== activeIndex && onActive(i)}
             >
-              <span class="aw-hit-kind">{hit.kind === 'practice' ? 'Practice' : hit.kind === 'quiz' ? 'Quiz' : 'Q'}</span>
+              <span class="aw-hit-kind">
+                {hit.kind === 'practice' ? 'Practice' : hit.kind === 'quiz' ? 'Quiz' : 'Q'}
+              </span>
               <span>
                 <CodeText text={hit.title} />
               </span>

@@ -20,6 +20,8 @@ export interface PageView {
     hints: [string, string, string];
     /** The page sets the problem with threads; these hints are for its asyncio version. */
     asyncioVersionOfThreads?: boolean;
+    /** The user has passed every test of this practice problem in the workbench. */
+    solved?: boolean;
   } | null;
   /** Best matching question cards, best first (the overlay shows the first three). */
   cards: CardSummary[];

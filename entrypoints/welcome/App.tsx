@@ -42,7 +42,9 @@ export function App() {
             <p>
               The {panel} follows the active tab and holds the full answers, Browse, flashcard review (<kbd>Space</kbd>{' '}
               shows the answer, <kbd>1</kbd>–<kbd>4</kbd> rate, <kbd>U</kbd> undoes), your deck and your stats.{' '}
-              {isFirefox ? 'Also in View → Sidebar → Awaitwise.' : 'Rebind the shortcut at chrome://extensions/shortcuts.'}
+              {isFirefox
+                ? 'Also in View → Sidebar → Awaitwise.'
+                : 'Rebind the shortcut at chrome://extensions/shortcuts.'}
             </p>
           </li>
         </ol>

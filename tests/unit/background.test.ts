@@ -34,6 +34,8 @@ const UNRELATED = {
   code: '',
 };
 
+let solvedProblem = '';
+
 function services(): BackgroundServices & { badges: Map<number, number | null> } {
   const badges = new Map<number, number | null>();
   return {
@@ -44,6 +46,7 @@ function services(): BackgroundServices & { badges: Map<number, number | null> }
     setTabBadge: vi.fn(async (tabId: number, count: number | null) => void badges.set(tabId, count)),
     openPanel: vi.fn(async () => true),
     loadOverlay: vi.fn(async () => true),
+    practiceSolvedAt: vi.fn(async (id: string) => (id === solvedProblem ? 1_700_000_000_000 : null)),
   };
 }
 
@@ -126,10 +129,26 @@ describe('per-tab state', () => {
     expect(view.relevant).toBe(true);
     expect(view.practice?.id).toBe('print-in-order');
     expect(view.practice?.asyncioVersionOfThreads).toBe(true);
+    expect(view.practice?.solved).toBeUndefined();
     expect(view.cards.length).toBeGreaterThan(0);
     const state = await getTabState(7);
     expect(state?.problem.title).toBe('Print in Order');
     expect(s.badges.get(7)).toBe(view.cards.length);
+  });
+
+  it('marks the practice problem solved once the workbench recorded a solve', async () => {
+    solvedProblem = 'print-in-order';
+    try {
+      const view = (await handleMessage(
+        { type: 'page/report', snapshot: RELATED },
+        fromTab(8),
+        services(),
+      )) as PageView;
+      expect(view.practice?.solved).toBe(true);
+      expect((await getTabState(8))?.view.practice?.solved).toBe(true);
+    } finally {
+      solvedProblem = '';
+    }
   });
 
   it('replaces the state when the tab reports another problem, and drops it for an unrelated one', async () => {

@@ -26,14 +26,47 @@ const CONCEPT_IDS = new Set(
   (parse(readFileSync(join(__dirname, '../../data/concepts.yaml'), 'utf8')) as { id: string }[]).map((c) => c.id),
 );
 
-function card(id: string, concepts: string[], level: 1 | 2 | 3 = 2, difficulty: QuestionCard['difficulty'] = 'medium'): QuestionCard {
-  return { id, kind: 'question', question: id, short: id, body: [], snippets: [], concepts, difficulty, level, keywords: [], related: [], pitfalls: [], versions: {} };
+function card(
+  id: string,
+  concepts: string[],
+  level: 1 | 2 | 3 = 2,
+  difficulty: QuestionCard['difficulty'] = 'medium',
+): QuestionCard {
+  return {
+    id,
+    kind: 'question',
+    question: id,
+    short: id,
+    body: [],
+    snippets: [],
+    concepts,
+    difficulty,
+    level,
+    keywords: [],
+    related: [],
+    pitfalls: [],
+    versions: {},
+  };
 }
 
 function practice(id: string, matches: string[], cards: string[], concepts: string[]): PracticeProblem {
   return {
-    id, kind: 'practice', title: id, concepts, difficulty: 'easy', matches, keywords: [], cards,
-    hints: ['a', 'b', 'c'], statement: [], interface: [], starter: '', solution: [], testing: [], tests: '', snippets: [],
+    id,
+    kind: 'practice',
+    title: id,
+    concepts,
+    difficulty: 'easy',
+    matches,
+    keywords: [],
+    cards,
+    hints: ['a', 'b', 'c'],
+    statement: [],
+    interface: [],
+    starter: '',
+    solution: [],
+    testing: [],
+    tests: '',
+    snippets: [],
   };
 }
 
@@ -52,8 +85,18 @@ const KB: Knowledge = {
     card('unrelated-card', ['streams'], 1),
   ],
   practice: [
-    practice('print-in-order', ['leetcode:print-in-order'], ['event-primitive', 'condition-primitive'], ['event', 'concurrency-puzzles']),
-    practice('promise-pool', ['leetcode:promise-pool', 'neetcode:promise-pool'], ['semaphore-limit-concurrency'], ['semaphore']),
+    practice(
+      'print-in-order',
+      ['leetcode:print-in-order'],
+      ['event-primitive', 'condition-primitive'],
+      ['event', 'concurrency-puzzles'],
+    ),
+    practice(
+      'promise-pool',
+      ['leetcode:promise-pool', 'neetcode:promise-pool'],
+      ['semaphore-limit-concurrency'],
+      ['semaphore'],
+    ),
   ],
 };
 
@@ -79,8 +122,14 @@ describe('the labelled corpus', () => {
     expect(unrelated.filter((c) => c.lookalike).length).toBeGreaterThanOrEqual(12);
     expect(CORPUS.filter((c) => c.lookalike && c.related)).toEqual([]);
     for (const site of SITE_IDS) {
-      expect(CORPUS.some((c) => c.site === site && c.related), `${site} related`).toBe(true);
-      expect(CORPUS.some((c) => c.site === site && !c.related), `${site} unrelated`).toBe(true);
+      expect(
+        CORPUS.some((c) => c.site === site && c.related),
+        `${site} related`,
+      ).toBe(true);
+      expect(
+        CORPUS.some((c) => c.site === site && !c.related),
+        `${site} unrelated`,
+      ).toBe(true);
     }
     expect(new Set(CORPUS.map((c) => c.id)).size).toBe(CORPUS.length);
   });
@@ -120,7 +169,10 @@ describe('detect', () => {
   };
 
   it('knows a curated problem and names its practice problem and cards', () => {
-    const d = detect({ url: 'https://leetcode.com/problems/print-in-order/description/', title: '', text: '', tags: [], code: '' }, KB);
+    const d = detect(
+      { url: 'https://leetcode.com/problems/print-in-order/description/', title: '', text: '', tags: [], code: '' },
+      KB,
+    );
     expect(d.relevant).toBe(true);
     expect(d.score).toBeGreaterThanOrEqual(0.95);
     expect(d.practiceId).toBe('print-in-order');
@@ -169,7 +221,10 @@ describe('detect', () => {
   });
 
   it('keeps a look-alike out even when a practice problem names it', () => {
-    const kb: Knowledge = { ...KB, practice: [...KB.practice, practice('crawler', ['leetcode:web-crawler'], [], ['queue'])] };
+    const kb: Knowledge = {
+      ...KB,
+      practice: [...KB.practice, practice('crawler', ['leetcode:web-crawler'], [], ['queue'])],
+    };
     const d = detect({ url: 'https://leetcode.com/problems/web-crawler/' }, kb);
     expect(d).toMatchObject({ relevant: false, cardIds: [] });
     expect(d.practiceId).toBeUndefined();
@@ -177,7 +232,13 @@ describe('detect', () => {
 
   it('keeps a known look-alike out however concurrent the code looks', () => {
     const d = detect(
-      { url: 'https://leetcode.com/problems/task-scheduler/', title: 'Task Scheduler', text: 'threads semaphore mutex', tags: ['Concurrency'], code: 'import asyncio\nasync def f():\n    await asyncio.gather()' },
+      {
+        url: 'https://leetcode.com/problems/task-scheduler/',
+        title: 'Task Scheduler',
+        text: 'threads semaphore mutex',
+        tags: ['Concurrency'],
+        code: 'import asyncio\nasync def f():\n    await asyncio.gather()',
+      },
       KB,
     );
     expect(d.relevant).toBe(false);
@@ -241,7 +302,8 @@ describe('the evidence tables', () => {
     for (const text of texts) {
       const present = index.present(text);
       for (const t of terms) {
-        if (t.re.test(text) && !t.anchors.some((a) => present.has(a))) lost.push(`${t.label} in "${text.slice(0, 40)}"`);
+        if (t.re.test(text) && !t.anchors.some((a) => present.has(a)))
+          lost.push(`${t.label} in "${text.slice(0, 40)}"`);
       }
     }
     return lost;
@@ -249,7 +311,9 @@ describe('the evidence tables', () => {
 
   it('anchor every statement term that matches the corpus', () => {
     const texts = CORPUS.flatMap((c) => [c.title.toLowerCase(), c.text.toLowerCase()]);
-    texts.push('thread-safe threadsafe multithreading blocking queue busy-waiting dead-lock i/o-bound cpu-bound in-flight 10^9 + 7');
+    texts.push(
+      'thread-safe threadsafe multithreading blocking queue busy-waiting dead-lock i/o-bound cpu-bound in-flight 10^9 + 7',
+    );
     expect(anchorsCover(STATEMENT_TERMS, texts)).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordAttempt, solvedProblemIds } from '@/utils/practice/progress';
+import { recordAttempt, solvedPerTopic, solvedProblemIds } from '@/utils/practice/progress';
 import { throwawayDbs } from './srs-throwaway-db';
 
 const freshDb = throwawayDbs();
@@ -38,5 +38,19 @@ describe('practice progress', () => {
   it('never counts an empty suite as solved', async () => {
     const db = freshDb();
     expect((await recordAttempt(db, 'x', { passed: true, tests: [], error: null }, 1)).solvedAt).toBeNull();
+  });
+});
+
+describe('solved per topic', () => {
+  it('counts problems by their main topic', () => {
+    const problems = [
+      { id: 'a', concepts: ['event', 'task'] },
+      { id: 'b', concepts: ['event'] },
+      { id: 'c', concepts: ['semaphore'] },
+    ];
+    expect(solvedPerTopic(problems, new Set(['b', 'c']))).toEqual([
+      { topic: 'event', solved: 1, total: 2 },
+      { topic: 'semaphore', solved: 1, total: 1 },
+    ]);
   });
 });

@@ -31,6 +31,8 @@ export interface BackgroundServices {
   openPanel(target: { tabId: number; windowId: number }, view: 'page' | 'review'): Promise<boolean>;
   /** Injects the overlay and the main-world editor reader into a tab's frame; false when refused. */
   loadOverlay(target: { tabId: number; frameId: number }): Promise<boolean>;
+  /** When the user first solved a practice problem in the workbench, or null. */
+  practiceSolvedAt(problemId: string): Promise<number | null>;
   now(): number;
 }
 
@@ -51,12 +53,15 @@ type Handlers = {
 };
 
 const handlers: Handlers = {
-  'page/report': (message, sender, services) => {
+  'page/report': async (message, sender, services) => {
     const { snapshot } = message;
     const detection = detect(snapshot, services.index);
-    const view = buildPageView(detection, [], services.index);
+    const built = buildPageView(detection, [], services.index);
+    const solvedAt = built.practice ? await services.practiceSolvedAt(built.practice.id) : null;
+    const view =
+      built.practice && solvedAt !== null ? { ...built, practice: { ...built.practice, solved: true } } : built;
     const tabId = sender.tabId;
-    if (tabId === undefined) return Promise.resolve(view);
+    if (tabId === undefined) return view;
     return inTabOrder(tabId, async () => {
       if (view.relevant) {
         const { site, url, slug, title, difficulty, tags, generic } = snapshot;

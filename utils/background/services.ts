@@ -46,6 +46,9 @@ export function createBackgroundServices(): BackgroundServices & { watchDueCount
       return detectIndex();
     },
     now: () => Date.now(),
+    async practiceSolvedAt(problemId) {
+      return (await database().practiceProgress.get(problemId))?.solvedAt ?? null;
+    },
     async addCards(ids, source) {
       order ??= fundamentalsOrder(detectIndex());
       const result = await addCards(database(), ids, source, Date.now(), order);

@@ -78,7 +78,11 @@ const QuizFrontSchema = v.strictObject({
   difficulty: DIFFICULTY,
   level: v.picklist([1, 2, 3]),
   keywords: v.pipe(v.array(TEXT), v.minLength(2)),
-  choices: v.pipe(v.array(QuizChoiceSchema), v.minLength(3, 'give 3 or 4 choices'), v.maxLength(4, 'give 3 or 4 choices')),
+  choices: v.pipe(
+    v.array(QuizChoiceSchema),
+    v.minLength(3, 'give 3 or 4 choices'),
+    v.maxLength(4, 'give 3 or 4 choices'),
+  ),
 });
 
 const lowlight = createLowlight({ python });

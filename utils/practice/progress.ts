@@ -37,3 +37,19 @@ export async function solvedProblemIds(db: AwaitwiseDb): Promise<Set<string>> {
   const rows = await db.practiceProgress.filter((p) => p.solvedAt !== null).toArray();
   return new Set(rows.map((r) => r.problemId));
 }
+
+/** Per main topic (a problem's first concept), how many of its problems are solved; topics in first-seen order. */
+export function solvedPerTopic(
+  problems: readonly { id: string; concepts: readonly string[] }[],
+  solved: ReadonlySet<string>,
+): { topic: string; solved: number; total: number }[] {
+  const rows = new Map<string, { topic: string; solved: number; total: number }>();
+  for (const p of problems) {
+    const topic = p.concepts[0] ?? '';
+    const row = rows.get(topic) ?? { topic, solved: 0, total: 0 };
+    row.total += 1;
+    if (solved.has(p.id)) row.solved += 1;
+    rows.set(topic, row);
+  }
+  return [...rows.values()];
+}

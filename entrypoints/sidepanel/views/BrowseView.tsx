@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
+import { solvedProblemIds } from '@/utils/practice/progress';
 import { useDb } from '@/components/hooks/use-db';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
 import { useSearchIndex } from '@/components/hooks/use-search';
@@ -25,6 +26,9 @@ export function BrowseView(props: BrowseViewProps) {
   const db = useDb();
   const deck = useLiveQuery(async () => new Set(await db.cards.toCollection().primaryKeys()), []);
   const inDeck = (item: BrowseEntry) => item.kind !== 'practice' && deck.status === 'ready' && deck.value.has(item.id);
+  const solvedIds = useLiveQuery(() => solvedProblemIds(db), []);
+  const solved = (item: BrowseEntry) =>
+    item.kind === 'practice' && solvedIds.status === 'ready' && solvedIds.value.has(item.id);
   const items = useMemo(
     () => filterEntries(entries, { query: index ? props.query : '', topic, difficulty }, index),
     [props.query, topic, difficulty, index],
@@ -126,6 +130,7 @@ export function BrowseView(props: BrowseViewProps) {
                     </span>
                     <span class="aw-qlink-meta">
                       {inDeck(item) && <span class="aw-chip aw-in-deck">In deck</span>}
+                      {solved(item) && <span class="aw-chip aw-in-deck">Solved</span>}
                       <span class="aw-difficulty">{item.difficulty}</span>
                     </span>
                   </button>

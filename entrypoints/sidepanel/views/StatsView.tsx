@@ -7,7 +7,8 @@ import { useSettings } from '@/components/hooks/use-settings';
 import { useTick } from '@/components/hooks/use-tick';
 import { loadStats } from '@/utils/srs/stats';
 import { InterviewHistory } from '@/components/InterviewHistory';
-import { conceptById } from '@/utils/knowledge';
+import { conceptById, knowledge } from '@/utils/knowledge';
+import { solvedPerTopic, solvedProblemIds } from '@/utils/practice/progress';
 import { TodayPanel } from './TodayPanel';
 import '@/components/styles/review.css';
 import '@/components/styles/quiz.css';
@@ -26,6 +27,7 @@ export function StatsView({ onInterview }: { onInterview?(): void } = {}) {
   );
   const headingId = useId();
   const interviews = useLiveQuery(() => db.interviews.toArray(), [db]);
+  const solved = useLiveQuery(() => solvedProblemIds(db), [db]);
 
   return (
     <section class="aw-stats" aria-labelledby={headingId}>
@@ -41,6 +43,21 @@ export function StatsView({ onInterview }: { onInterview?(): void } = {}) {
           <TodayPanel />
           <StatsPanel stats={result.value} />
         </>
+      )}
+      {solved.status === 'ready' && (
+        <div class="aw-stats-body">
+          <h3>Practice problems solved</h3>
+          <p>
+            {solved.value.size} of {knowledge.practice.length} solved with every test passing.
+          </p>
+          <ul class="aw-solved-topics" aria-label="Solved per topic">
+            {solvedPerTopic(knowledge.practice, solved.value).map((row) => (
+              <li key={row.topic}>
+                {conceptById.get(row.topic)?.name ?? row.topic}: {row.solved} of {row.total}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       {interviews.status === 'ready' && (
         <div class="aw-stats-body">
