@@ -8,6 +8,13 @@ export interface OutputChunk {
   text: string;
 }
 
+/** Adds streamed text to the chunk list, joining it to the last chunk of the same stream. */
+export function appendChunk(chunks: OutputChunk[], stream: OutputStream, text: string): void {
+  const last = chunks[chunks.length - 1];
+  if (last?.stream === stream) last.text += text;
+  else chunks.push({ stream, text });
+}
+
 export interface RunOutputProps {
   chunks: readonly OutputChunk[];
   /** null while running. */

@@ -12,7 +12,7 @@ import type { RunResult, RuntimeStatus } from '@/utils/python/client';
 import type { OutputStream } from '@/utils/python/protocol';
 import { CodeBlock } from './CodeBlock';
 import { CodeEditor } from './CodeEditor';
-import { RunOutput, type OutputChunk } from './RunOutput';
+import { appendChunk, RunOutput, type OutputChunk } from './RunOutput';
 
 export interface SnippetRunner {
   status: RuntimeStatus;
@@ -69,9 +69,7 @@ export function RunnableSnippet({ snippet, draftKey, runner, onCopy }: RunnableS
     const chunks: OutputChunk[] = [];
     setState({ kind: 'running', chunks, code });
     const result = await runner.run(code, (stream, text) => {
-      const last = chunks[chunks.length - 1];
-      if (last?.stream === stream) last.text += text;
-      else chunks.push({ stream, text });
+      appendChunk(chunks, stream, text);
       setState({ kind: 'running', chunks: [...chunks], code });
     });
     setState({ kind: 'done', chunks: [...chunks], result, code });

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { PracticeView } from '@/components/PracticeView';
 import { PracticeWorkbench, type WorkbenchRun } from '@/components/PracticeWorkbench';
-import type { OutputChunk } from '@/components/RunOutput';
+import { appendChunk, type OutputChunk } from '@/components/RunOutput';
 import { useDb } from '@/components/hooks/use-db';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
 import { pythonClient, usePythonStatus } from '@/components/hooks/use-python';
@@ -64,9 +64,7 @@ export function PracticePage({ id, onCopy }: PracticePageProps) {
     setRun({ kind: 'running', chunks });
     const result = await pythonClient().run(code, {
       onOutput: (stream, text) => {
-        const last = chunks[chunks.length - 1];
-        if (last?.stream === stream) last.text += text;
-        else chunks.push({ stream, text });
+        appendChunk(chunks, stream, text);
         setRun({ kind: 'running', chunks: [...chunks] });
       },
     });
