@@ -91,27 +91,46 @@ test('practice workbench: a correct solution passes every test, a wrong one show
   };
   const reference = knowledge.practice.find((p) => p.id === 'print-in-order')!.snippets.find((s) => s.runnable)!.code;
   const wrong = readFileSync('tests/fixtures/practice/print-in-order/polling-flags.py', 'utf8');
-  const panel = await openExtensionPage(context, extensionId, 'sidepanel.html#/practice/print-in-order');
-  const workbench = panel.getByRole('region', { name: 'Your solution' });
-  await expect(workbench.locator('.cm-content')).toContainText('class InOrder');
-
-  const replaceCode = async (code: string) => {
-    await workbench.locator('.cm-content').click();
-    await panel.keyboard.press('Control+a');
-    await panel.keyboard.press('Delete');
-    await panel.keyboard.insertText(code);
+  // The user's file as the workbench stores it (Dexie `drafts`), so each version opens in the editor.
+  const openWith = async (code: string) => {
+    const page = await openExtensionPage(context, extensionId, 'options.html');
+    await page.evaluate(async (source) => {
+      const request = indexedDB.open('awaitwise');
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const tx = db.transaction('drafts', 'readwrite');
+      tx.objectStore('drafts').put({ key: 'practice:print-in-order', code: source, updatedAt: Date.now() });
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+    }, code);
+    await page.close();
+    const panel = await openExtensionPage(context, extensionId, 'sidepanel.html#/practice/print-in-order');
+    return { panel, workbench: panel.getByRole('region', { name: 'Your solution' }) };
   };
-  await replaceCode(wrong);
+
+  // The starter first: a fresh problem opens with it.
+  const fresh = await openExtensionPage(context, extensionId, 'sidepanel.html#/practice/print-in-order');
+  await expect(fresh.getByRole('region', { name: 'Your solution' }).locator('.cm-content')).toContainText(
+    'class InOrder',
+  );
+  await fresh.close();
+
+  let { panel, workbench } = await openWith(wrong);
+  await expect(workbench.locator('.cm-content')).toContainText('first_done');
   await workbench.getByRole('button', { name: 'Run tests' }).click();
   const results = workbench.getByRole('list', { name: 'Test results' });
   await expect(results.locator('.aw-test-fail').first()).toBeVisible({ timeout: 150_000 });
   await expect(results.locator('.aw-test-fail .aw-test-message').first()).toContainText('polling');
   await expect(workbench).toContainText('Not solved yet');
+  await panel.close();
 
-  await replaceCode(reference);
+  ({ panel, workbench } = await openWith(reference));
+  await workbench.locator('.cm-content').click();
   await panel.keyboard.press('Control+Enter');
-  await expect(workbench.getByText(/^All \d+ tests passed\.$/)).toBeVisible({ timeout: 60_000 });
-  await expect(results.locator('.aw-test-fail')).toHaveCount(0);
+  await expect(workbench.getByText(/^All \d+ tests passed\.$/)).toBeVisible({ timeout: 150_000 });
+  await expect(workbench.getByRole('list', { name: 'Test results' }).locator('.aw-test-fail')).toHaveCount(0);
   await expect(workbench).toContainText('Solved on');
   await expect(workbench).toContainText('2 test runs');
 });
