@@ -18,10 +18,6 @@ test.beforeEach(async ({ routes }) => {
   await routes({ [RELATED]: 'sites/leetcode-print-in-order.html' });
 });
 
-type Chrome = {
-  storage: { local: { set(v: object): Promise<void>; get(k: string): Promise<Record<string, unknown>> } };
-};
-
 /** The popup for the problem tab (Playwright opens it as a tab; the problem is brought to the front first). */
 async function popupFor(context: BrowserContext, extensionId: string, problem: Page) {
   const popup = await openExtensionPage(context, extensionId, 'popup.html');

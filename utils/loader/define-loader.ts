@@ -12,7 +12,8 @@ import { startPageSession } from './session';
 export function defineSiteLoader(adapter: SiteAdapter) {
   return defineContentScript({
     matches: [...adapter.matches],
-    excludeMatches: [...adapter.excludeMatches],
+    // Firefox refuses the whole add-on over an empty exclude_matches list, so it is left out when empty.
+    ...(adapter.excludeMatches.length ? { excludeMatches: [...adapter.excludeMatches] } : {}),
     runAt: 'document_idle',
     main(ctx) {
       startPageSession(ctx, adapter);
