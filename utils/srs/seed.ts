@@ -1,20 +1,12 @@
 /** Fills a database with a realistic-looking deck and history, fast (bulkAdd), for the benchmark. */
 import type { AwaitwiseDb, CardRecord, CardSnapshot, CardStateValue, GradeValue, ReviewLogRecord } from '@/utils/db';
 import { dayKey } from '@/utils/srs/day';
+import { seededRandom } from '@/utils/interview/random';
 
 const DAY = 86_400_000;
 
-/** Small deterministic generator (mulberry32) so every bench run measures the same data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seeded generator the interview planner uses, so every bench run measures the same data. */
+export { seededRandom };
 
 export interface SeedOptions {
   cards: number;
