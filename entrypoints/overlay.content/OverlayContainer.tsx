@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { HintOverlay, type AddState } from '@/components/HintOverlay';
 import type { OverlayActions } from '@/utils/overlay-api';
 import { rememberDismissed, restoreDismissed } from '@/utils/dismissed';
@@ -36,7 +36,9 @@ export function OverlayContainer(props: {
 
   const badge = () => shadow.querySelector<HTMLElement>('.aw-badge');
 
-  useEffect(() => {
+  // A layout effect, so Esc and a click outside work from the frame the popover first shows in; a plain
+  // effect runs after paint, and a quick click outside (or a busy page) got in before the listeners.
+  useLayoutEffect(() => {
     if (!open) {
       // Closing (Esc, click outside, ×) hands focus back to the badge, not to the page's body.
       if (wasOpen.current && (shadow.activeElement === null || !shadow.activeElement.isConnected)) badge()?.focus();
