@@ -32,6 +32,7 @@ export function HintOverlay(props: HintOverlayProps) {
   const { view, theme, open, floating, revealed } = props;
   const hintCount = view.practice?.hints.length ?? 0;
   const topCards = cardsToAdd(view.cards);
+  const findingCount = Math.max(view.findingsTotal ?? 0, view.findings.length);
   const label = hintCount
     ? `${hintCount} asyncio hints`
     : `${topCards.length} asyncio ${topCards.length === 1 ? 'question' : 'questions'}`;
@@ -44,9 +45,7 @@ export function HintOverlay(props: HintOverlayProps) {
         aria-controls="aw-popover"
         // Read as what it is: "3 asyncio hints, 2 code findings", not "aw 3 asyncio hints 2".
         aria-label={
-          view.findings.length > 0
-            ? `${label}, ${view.findings.length} code ${view.findings.length === 1 ? 'finding' : 'findings'}`
-            : label
+          findingCount > 0 ? `${label}, ${findingCount} code ${findingCount === 1 ? 'finding' : 'findings'}` : label
         }
         onClick={props.onToggle}
         title="Awaitwise: asyncio hints for this problem"
@@ -55,9 +54,9 @@ export function HintOverlay(props: HintOverlayProps) {
           aw
         </span>
         <span>{label}</span>
-        {view.findings.length > 0 && (
-          <span class="aw-badge-count" aria-label={`${view.findings.length} code findings`}>
-            {view.findings.length}
+        {findingCount > 0 && (
+          <span class="aw-badge-count" aria-label={`${findingCount} code findings`}>
+            {findingCount}
           </span>
         )}
       </button>
@@ -101,7 +100,7 @@ export function HintOverlay(props: HintOverlayProps) {
           {view.findings.length > 0 && (
             <div class="aw-block">
               <h3>In your code</h3>
-              <FindingList findings={view.findings} onSelect={props.onSelectFinding} />
+              <FindingList findings={view.findings} total={view.findingsTotal} onSelect={props.onSelectFinding} />
             </div>
           )}
           {topCards.length > 0 && (

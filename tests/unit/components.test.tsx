@@ -87,6 +87,15 @@ describe('HintOverlay', () => {
     expect(h.onAddCards).toHaveBeenCalled();
   });
 
+  it('a capped finding list says how many more there are, and the badge counts them all', () => {
+    overlay({ view: { ...VIEW, findingsTotal: 1201 } });
+    expect(screen.getByText(/^1,200 more findings not shown/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: '3 asyncio hints, 1201 code findings' })).toBeTruthy();
+    cleanup();
+    overlay();
+    expect(screen.queryByText(/more findings? not shown/)).toBeNull();
+  });
+
   it('reports adding and a refused side panel in words', () => {
     overlay({ addState: 'added', addedCount: 0, panelError: true });
     expect(screen.getByRole('button', { name: 'Already in your flashcards' })).toHaveProperty('disabled', true);

@@ -206,7 +206,7 @@ export function ThisPage(props: ThisPageProps) {
       {view.findings.length > 0 && (
         <section class="aw-section" aria-labelledby="findings">
           <h2 id="findings">In your code</h2>
-          <FindingList findings={view.findings} onOpenCard={props.onOpenQuestion} />
+          <FindingList findings={view.findings} total={view.findingsTotal} onOpenCard={props.onOpenQuestion} />
         </section>
       )}
       {props.practice && (
