@@ -1,10 +1,11 @@
 import { defineConfig } from '@playwright/test';
 
-// One worker: each test launches its own Chromium with the extension, and CI has two cores.
+// Two workers on CI's two cores: each test launches its own Chromium with the extension and spends most of
+// its time waiting on it, so two at once halve the step; tests wait on conditions, not on fixed times.
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -11,7 +11,9 @@ export default defineConfig({
     mockReset: true,
     restoreMocks: true,
     testTimeout: 30_000,
-    // Python snippets run concurrently; three at a time keeps a two-core CI machine responsive.
+    // Python snippets run concurrently; three at a time keeps a two-core CI machine responsive. Two files at
+    // once (vitest's default is one on two cores): most of a Python test is spent waiting on a child process.
     maxConcurrency: 3,
+    maxWorkers: 2,
   },
 });

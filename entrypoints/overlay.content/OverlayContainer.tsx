@@ -64,8 +64,9 @@ export function OverlayContainer(props: {
     };
   }, [open]);
 
-  useEffect(() => {
-    // Revealing the last hint removes the button that had focus: keep focus inside the popover.
+  useLayoutEffect(() => {
+    // Revealing the last hint removes the button that had focus: keep focus inside the popover, before a
+    // key pressed in the meantime could go to the page.
     if (!open || revealed === 0) return;
     const active = shadow.activeElement;
     if (active && active.isConnected) return;
