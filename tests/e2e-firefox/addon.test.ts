@@ -4,7 +4,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefox, sleep, until, type Firefox } from './firefox';
+import { launchFirefox, recordErrors, sleep, until, type Firefox } from './firefox';
 
 const RELATED = 'https://leetcode.com/problems/print-in-order/';
 const UNRELATED = 'https://leetcode.com/problems/two-sum/';
@@ -80,19 +80,25 @@ describe('Firefox: content script', () => {
 
 describe('Firefox: sidebar page', () => {
   it('opens each main view by its address', async () => {
-    const views: [string, RegExp][] = [
+    // [address, text it shows, an element it must have rendered]
+    const views: [string, RegExp, string?][] = [
       ['sidepanel.html#/browse', /Search all questions|items/],
       ['sidepanel.html#/question/gather-basics', /gather/i],
-      // TODO [2027-01-15]: the practice workbench page did not render in Firefox 153 within the wait in the
-      // last run (the editor page hung once in Chromium too, when 70 lines were typed); under investigation.
+      // The workbench's CodeMirror editor, editable.
+      ['sidepanel.html#/practice/print-in-order', /Practice: Print in order/, '.cm-content[contenteditable="true"]'],
       ['sidepanel.html#/review', /Review/],
       ['sidepanel.html#/deck', /Your deck/],
       ['sidepanel.html#/stats', /Statistics/],
     ];
-    for (const [path, expected] of views) {
+    let errors: (() => Promise<string[]>) | undefined;
+    for (const [path, expected, selector] of views) {
       const page = await ff.extensionPage(path);
+      // From the first view on: the others are changes of hash in the same document.
+      errors ??= await recordErrors(page);
       await until(async () => expected.test(await text(page)), path);
+      if (selector) await until(() => page.$(selector), `${path}: ${selector}`);
     }
+    expect(await errors!()).toEqual([]);
   });
 
   it('reviews by keyboard: Space reveals, 3 rates, U undoes', async () => {

@@ -141,6 +141,30 @@ export async function launchFirefox(): Promise<Firefox> {
   };
 }
 
+/**
+ * Starts recording the errors of `page`'s current document (uncaught errors, unhandled rejections,
+ * console.error) and returns their reader. Views reached by a change of hash stay in that document.
+ */
+export async function recordErrors(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    if (Reflect.get(window, '__awaitwiseErrors')) return;
+    const errors: string[] = [];
+    Reflect.set(window, '__awaitwiseErrors', errors);
+    addEventListener('error', (event) => errors.push(`uncaught: ${event.message}`));
+    addEventListener('unhandledrejection', (event) => errors.push(`unhandled rejection: ${String(event.reason)}`));
+    const original = console.error.bind(console);
+    console.error = (...args: unknown[]) => {
+      errors.push(args.map(String).join(' '));
+      original(...args);
+    };
+  });
+  return async () => {
+    const errors = await page.evaluate(() => Reflect.get(window, '__awaitwiseErrors') ?? null);
+    if (!Array.isArray(errors)) throw new Error('the page that recorded errors was replaced');
+    return errors;
+  };
+}
+
 /** Runs in the welcome page (the WebExtension `browser` global there, not puppeteer's). */
 function recordInPage() {
   const seen: SeenMessage[] = [];
