@@ -7,6 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { bidiOf, type Bidi, type LogEntry } from './bidi';
+import { OverlayProbe } from './overlay-probe';
 
 export const ADDON_DIR = resolve('.output/firefox-mv3');
 const FIXTURES = resolve('tests/fixtures');
@@ -31,7 +33,28 @@ export interface Firefox {
   webPage(url: string): Promise<Page>;
   /** The welcome page the add-on opened on install. */
   welcome: Page;
+  /** Raw WebDriver BiDi, for what puppeteer does not wrap. */
+  bidi: Bidi;
+  /**
+   * Console entries and uncaught errors of web pages. Firefox 153's BiDi reports nothing of moz-extension
+   * pages or the background (no realms, no log entries, preload scripts do not run there): use recordErrors.
+   */
+  logs: LogEntry[];
+  /** The overlay inside its closed shadow root on `page`. */
+  overlay(page: Page): OverlayProbe;
+  /**
+   * Starts recording the messages content scripts send (extension pages receive runtime.sendMessage too),
+   * in the welcome tab's current document: sending that tab elsewhere ends the recording.
+   */
+  recordMessages(): Promise<() => Promise<SeenMessage[]>>;
   close(): Promise<void>;
+}
+
+export interface SeenMessage {
+  type: string;
+  /** The reported page, for page/report. */
+  url?: string;
+  tabId?: number;
 }
 
 export async function launchFirefox(): Promise<Firefox> {
@@ -68,6 +91,9 @@ export async function launchFirefox(): Promise<Firefox> {
       return void request.respond({ status: 404, contentType: 'text/plain', body: 'not routed' });
     });
   };
+  const bidi = bidiOf(browser);
+  const logs: LogEntry[] = [];
+  bidi.on('log.entryAdded', (entry) => logs.push(entry));
   await browser.installExtension(ADDON_DIR);
   // The welcome tab; puppeteer still reports its URL as about:blank, so ask each page where it is.
   const welcome: Page = await until(
@@ -80,6 +106,17 @@ export async function launchFirefox(): Promise<Firefox> {
     routes,
     unrouted,
     welcome,
+    bidi,
+    logs,
+    overlay: (page) => new OverlayProbe(bidi, page),
+    async recordMessages() {
+      await welcome.evaluate(recordInPage);
+      return async () => {
+        const seen = await welcome.evaluate(() => Reflect.get(window, '__awaitwiseSeen') ?? null);
+        if (!Array.isArray(seen)) throw new Error('the welcome tab left the page that recorded messages');
+        return seen;
+      };
+    },
     async extensionPage(path) {
       // The one extension tab is sent there from inside (BiDi may not navigate to moz-extension:// itself).
       const url = `${ORIGIN}/${path}`;
@@ -102,6 +139,44 @@ export async function launchFirefox(): Promise<Firefox> {
     },
     close: () => browser.close(),
   };
+}
+
+/**
+ * Starts recording the errors of `page`'s current document (uncaught errors, unhandled rejections,
+ * console.error) and returns their reader. Views reached by a change of hash stay in that document.
+ */
+export async function recordErrors(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    if (Reflect.get(window, '__awaitwiseErrors')) return;
+    const errors: string[] = [];
+    Reflect.set(window, '__awaitwiseErrors', errors);
+    addEventListener('error', (event) => errors.push(`uncaught: ${event.message}`));
+    addEventListener('unhandledrejection', (event) => errors.push(`unhandled rejection: ${String(event.reason)}`));
+    const original = console.error.bind(console);
+    console.error = (...args: unknown[]) => {
+      errors.push(args.map(String).join(' '));
+      original(...args);
+    };
+  });
+  return async () => {
+    const errors = await page.evaluate(() => Reflect.get(window, '__awaitwiseErrors') ?? null);
+    if (!Array.isArray(errors)) throw new Error('the page that recorded errors was replaced');
+    return errors;
+  };
+}
+
+/** Runs in the welcome page (the WebExtension `browser` global there, not puppeteer's). */
+function recordInPage() {
+  const seen: SeenMessage[] = [];
+  Reflect.set(window, '__awaitwiseSeen', seen);
+  // Returns nothing, so the background's answer is the one the content script gets.
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (typeof message !== 'object' || message === null) return;
+    const type: unknown = Reflect.get(message, 'type');
+    const snapshot: unknown = Reflect.get(message, 'snapshot');
+    const url: unknown = typeof snapshot === 'object' && snapshot ? Reflect.get(snapshot, 'url') : undefined;
+    seen.push({ type: String(type), url: typeof url === 'string' ? url : undefined, tabId: sender.tab?.id });
+  });
 }
 
 const hrefOf = (page: Page) => page.evaluate(() => location.href).catch(() => '');
