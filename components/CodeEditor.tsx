@@ -3,7 +3,7 @@
  * asyncio linter), the linter as a live lint source whose findings link to the card that explains them,
  * and Ctrl/Cmd+Enter to run. Props only: the page owns the text and decides what Run does.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { EditorState, Compartment } from '@codemirror/state';
 import {
   EditorView,
@@ -136,7 +136,10 @@ export function CodeEditor({ value, onChange, onRun, lint, cardHref, theme, labe
     // The editor is created once; value and theme changes are applied below.
   }, []);
 
-  useEffect(() => {
+  // A layout effect, run as the new value commits. A plain effect waits for the next paint: two keys typed
+  // within one frame then left an effect holding the older text, which replaced the newer one, whose
+  // effect put it back, and so on for ever (the editor page hung at 100 % CPU).
+  useLayoutEffect(() => {
     const editor = view.current;
     if (editor && editor.state.doc.toString() !== value)
       editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });

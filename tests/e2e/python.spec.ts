@@ -112,9 +112,14 @@ test('practice workbench: a correct solution passes every test, a wrong one show
 
   // The starter first: a fresh problem opens with it.
   const fresh = await openExtensionPage(context, extensionId, 'sidepanel.html#/practice/print-in-order');
-  await expect(fresh.getByRole('region', { name: 'Your solution' }).locator('.cm-content')).toContainText(
-    'class InOrder',
-  );
+  const editor = fresh.getByRole('region', { name: 'Your solution' }).locator('.cm-content');
+  await expect(editor).toContainText('class InOrder');
+  // Keys typed back to back into an emptied editor: two within one frame once hung the page for good.
+  await editor.click();
+  await fresh.keyboard.press('Control+a');
+  await fresh.keyboard.press('Delete');
+  await fresh.keyboard.type('xyz = 1');
+  await expect(editor).toHaveText('xyz = 1');
   await fresh.close();
 
   let { panel, workbench } = await openWith(wrong);
