@@ -3,22 +3,23 @@
  * (readable from content scripts, unlike storage.session), so hiding survives reloads; capped so it cannot
  * grow without bound. The popup and options read and edit it through `listDismissed` and `restoreDismissed`.
  */
-import { storage } from 'wxt/utils/storage';
+import { validatedItem } from '@/utils/stored-item';
 
 const LIMIT = 500;
 
-/** Problem keys (`site:slug`), oldest first. */
-export const dismissedProblems = storage.defineItem<string[]>('local:dismissedProblems', { fallback: [] });
-
+/** Anything but a list of strings (another version's shape, a damaged value) keeps its strings, or is empty. */
 const clean = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
-export async function listDismissed(): Promise<string[]> {
-  return clean(await dismissedProblems.getValue());
-}
+/** Problem keys (`site:slug`), oldest first. */
+export const dismissedProblems = validatedItem('local:dismissedProblems', clean);
 
-export async function isDismissed(problemKey: string): Promise<boolean> {
-  return (await listDismissed()).includes(problemKey);
+export const listDismissed = (): Promise<string[]> => dismissedProblems.getValue();
+
+/** Replaces the whole list (a backup's restore), keeping each key once and the newest `LIMIT`. */
+export async function setDismissed(keys: readonly string[]): Promise<void> {
+  const once = [...new Set(keys.toReversed())].toReversed();
+  await dismissedProblems.setValue(once.slice(-LIMIT));
 }
 
 export async function rememberDismissed(problemKey: string): Promise<void> {
@@ -33,6 +34,4 @@ export async function restoreDismissed(problemKey: string): Promise<void> {
 }
 
 /** Calls back with the list whenever any context changes it. */
-export function watchDismissed(onChange: (keys: string[]) => void): () => void {
-  return dismissedProblems.watch((next) => onChange(clean(next)));
-}
+export const watchDismissed = (onChange: (keys: string[]) => void): (() => void) => dismissedProblems.watch(onChange);

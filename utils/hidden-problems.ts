@@ -1,5 +1,4 @@
-/** Hidden badges for the popup and Options: the one stored list lives in utils/dismissed.ts. */
-export { listDismissed, restoreDismissed, watchDismissed } from './dismissed';
+/** How the popup and Options name a hidden badge's problem; the stored list itself is utils/dismissed.ts. */
 
 export function parseProblemKey(key: string): { site: string; slug: string } {
   const at = key.indexOf(':');

@@ -2,17 +2,37 @@
  * Opening the side panel (Chrome) or sidebar (Firefox) and telling it which view to show. Browsers only
  * open it during a user gesture, so `open*` calls the API synchronously, before anything is awaited.
  */
+import * as v from 'valibot';
 import { browser } from 'wxt/browser';
+import { validatedItem } from '@/utils/stored-item';
 
-export type PanelRequest =
-  | { view: 'page' }
-  | { view: 'review' }
-  | { view: 'browse'; query?: string }
-  | { view: 'question'; id: string }
-  | { view: 'practice'; id: string }
-  | { view: 'quiz'; id: string };
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 
-const REQUEST_KEY = 'panel:request';
+/** The views another page may ask the panel for; extra keys (the request's `at`) are dropped. */
+const PanelRequestSchema = v.variant('view', [
+  v.object({ view: v.literal('page') }),
+  v.object({ view: v.literal('review') }),
+  v.object({ view: v.literal('browse'), query: v.optional(v.pipe(v.string(), v.maxLength(500))) }),
+  v.object({ view: v.literal('question'), id }),
+  v.object({ view: v.literal('practice'), id }),
+  v.object({ view: v.literal('quiz'), id }),
+]);
+
+export type PanelRequest = v.InferOutput<typeof PanelRequestSchema>;
+
+const parseRequest = (raw: unknown): PanelRequest | null => {
+  const parsed = v.safeParse(PanelRequestSchema, raw);
+  return parsed.success ? parsed.output : null;
+};
+
+/**
+ * The pending request in storage.session (`panel:request`). Stored with the time it was made, so asking
+ * twice for the same view is still a change that `.watch()` reports.
+ */
+const requestItem = validatedItem<PanelRequest | null, PanelRequest & { at: number }>(
+  'session:panel:request',
+  parseRequest,
+);
 
 interface ChromeSidePanel {
   open(options: { tabId?: number; windowId?: number }): Promise<void>;
@@ -44,27 +64,20 @@ export function openPanelNow(target: { windowId?: number; tabId?: number }): Pro
 }
 
 export async function setPanelRequest(request: PanelRequest): Promise<void> {
-  await browser.storage.session.set({ [REQUEST_KEY]: { ...request, at: Date.now() } });
+  // Typed as the request, stored with its time: the item's reads drop `at` again.
+  await requestItem.setValue({ ...request, at: Date.now() });
 }
 
 /** Takes the pending request (once) and follows new ones while the panel is open. */
 export function watchPanelRequests(onRequest: (request: PanelRequest) => void): () => void {
-  void browser.storage.session.get(REQUEST_KEY).then((stored) => {
-    const request = stored[REQUEST_KEY] as PanelRequest | undefined;
-    if (request) {
-      onRequest(request);
-      void browser.storage.session.remove(REQUEST_KEY);
-    }
-  });
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    const request = changes[REQUEST_KEY]?.newValue as PanelRequest | undefined;
-    if (area === 'session' && request) {
-      onRequest(request);
-      void browser.storage.session.remove(REQUEST_KEY);
-    }
+  const take = (request: PanelRequest | null) => {
+    // Nothing pending, or a request that does not validate (another version's view, a damaged value): ignored.
+    if (!request) return;
+    onRequest(request);
+    void requestItem.removeValue();
   };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  void requestItem.getValue().then(take);
+  return requestItem.watch(take);
 }
 
 /**

@@ -1,15 +1,21 @@
-/** User settings in storage.local: validated on every read, so a damaged value falls back to defaults. */
+/**
+ * User settings, one typed storage item (`local:settings`, the key since the first release). Every read is
+ * validated: a damaged or older value keeps each part that is valid and falls back to the default for the rest.
+ */
 import * as v from 'valibot';
-import { browser } from 'wxt/browser';
 import { SITE_IDS, type SiteId } from '@/utils/page-snapshot';
 import { DEFAULT_SRS_SETTINGS, SrsSettingsSchema, type SrsSettings } from '@/utils/srs/settings';
+import { validatedItem } from '@/utils/stored-item';
 
-export type ThemeChoice = 'system' | 'light' | 'dark';
+export const ThemeSchema = v.picklist(['system', 'light', 'dark']);
+export type ThemeChoice = v.InferOutput<typeof ThemeSchema>;
 
 export interface Settings {
-  /** Sites where the content script may show the hint badge. */
+  /** Sites where the content script may show the hint badge (utils/site-enabled.ts reads this part alone). */
   sites: Record<SiteId, boolean>;
+  /** The extension pages' and overlay's colour scheme; `system` follows prefers-color-scheme. */
   theme: ThemeChoice;
+  /** Scheduling and daily limits of the flashcards. */
   srs: SrsSettings;
 }
 
@@ -19,40 +25,46 @@ export const DEFAULT_SETTINGS: Settings = {
   srs: DEFAULT_SRS_SETTINGS,
 };
 
-const SettingsSchema = v.object({
-  sites: v.optional(v.record(v.string(), v.boolean()), {}),
-  theme: v.optional(v.picklist(['system', 'light', 'dark']), 'system'),
-  srs: v.optional(v.unknown()),
+const orDefault = <K extends keyof SrsSettings>(key: K) =>
+  v.fallback(SrsSettingsSchema.entries[key], DEFAULT_SRS_SETTINGS[key]);
+
+/** Each field falls back on its own, so one bad value does not reset its neighbours. */
+const SettingsPartsSchema = v.object({
+  sites: v.fallback(v.record(v.string(), v.unknown()), {}),
+  theme: v.fallback(ThemeSchema, DEFAULT_SETTINGS.theme),
+  srs: v.fallback(
+    v.object({
+      desiredRetention: orDefault('desiredRetention'),
+      dayStartHour: orDefault('dayStartHour'),
+      newPerDay: orDefault('newPerDay'),
+      reviewsPerDay: orDefault('reviewsPerDay'),
+      learnAheadMinutes: orDefault('learnAheadMinutes'),
+    }),
+    DEFAULT_SRS_SETTINGS,
+  ),
 });
 
-const KEY = 'settings';
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Merges a stored value over the defaults, keeping each valid part and dropping what does not validate. */
 export function normaliseSettings(raw: unknown): Settings {
-  const parsed = v.safeParse(SettingsSchema, raw ?? {});
+  const parsed = v.safeParse(SettingsPartsSchema, isRecord(raw) ? raw : {});
   if (!parsed.success) return DEFAULT_SETTINGS;
+  const { sites: storedSites, theme, srs } = parsed.output;
   const sites = { ...DEFAULT_SETTINGS.sites };
   for (const id of SITE_IDS) {
-    const value = parsed.output.sites[id];
+    const value = storedSites[id];
     if (typeof value === 'boolean') sites[id] = value;
   }
-  const srs = v.safeParse(SrsSettingsSchema, { ...DEFAULT_SRS_SETTINGS, ...(parsed.output.srs as object | undefined) });
-  return { sites, theme: parsed.output.theme, srs: srs.success ? srs.output : DEFAULT_SRS_SETTINGS };
+  return { sites, theme, srs };
 }
 
-export async function loadSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(KEY);
-  return normaliseSettings(stored[KEY]);
-}
+export const settingsItem = validatedItem('local:settings', normaliseSettings);
 
-export async function saveSettings(settings: Settings): Promise<void> {
-  await browser.storage.local.set({ [KEY]: settings });
-}
+export const loadSettings = (): Promise<Settings> => settingsItem.getValue();
 
-export function watchSettings(onChange: (settings: Settings) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && KEY in changes) onChange(normaliseSettings(changes[KEY]!.newValue));
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
-}
+export const saveSettings = (settings: Settings): Promise<void> => settingsItem.setValue(settings);
+
+/** Calls back with the validated settings whenever any context changes them. */
+export const watchSettings = (onChange: (settings: Settings) => void): (() => void) => settingsItem.watch(onChange);

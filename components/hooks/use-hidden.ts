@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { listDismissed, watchDismissed } from '@/utils/hidden-problems';
+import { listDismissed, watchDismissed } from '@/utils/dismissed';
 
 /** The problems whose badge the user hid, live; null while loading. */
 export function useHiddenProblems(): string[] | null {

@@ -1,11 +1,54 @@
 import { useState } from 'preact/hooks';
 import type { AwaitwiseDb } from '@/utils/db';
 import { questionById } from '@/utils/knowledge';
-import { exportBackup, importBackupText, serialiseBackup, type ImportMode } from '@/utils/srs/backup';
+import {
+  exportBackup,
+  importBackupText,
+  serialiseBackup,
+  type ImportMode,
+  type ImportProgress,
+  type ImportSummary,
+} from '@/utils/srs/backup';
 
 const knownIds: ReadonlySet<string> = new Set(questionById.keys());
 
-type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'ok'; text: string } | { kind: 'error'; text: string };
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'busy'; progress?: ImportProgress }
+  | { kind: 'ok'; text: string }
+  | { kind: 'error'; text: string };
+
+const PROGRESS_EVERY_MS = 250;
+const count = (n: number) => n.toLocaleString('en-US');
+const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
+
+/** "Importing… 40,000 of 100,000 reviews": checking comes first, then writing. */
+export function progressText(progress: ImportProgress | undefined): string {
+  if (!progress) return 'Working…';
+  const verb = progress.phase === 'checking' ? 'Checking' : 'Importing';
+  return `${verb}… ${count(progress.done)} of ${plural(progress.total, 'review')}`;
+}
+
+const PART_NAMES = { sites: 'sites', theme: 'theme', srs: 'flashcard settings', hiddenBadges: 'hidden badges' };
+const MODE_VALUES: readonly string[] = ['merge', 'replace'] satisfies ImportMode[];
+const isMode = (value: string): value is ImportMode => MODE_VALUES.includes(value);
+
+/** The sentence after an import: what was written, what was skipped and why. */
+export function summaryText(s: ImportSummary): string {
+  let text = `Imported: ${s.cardsAdded} cards added, ${s.cardsUpdated} updated, ${s.logsAdded} reviews, ${s.savedAdded} saved problems.`;
+  if (s.cardsSetAside.length > 0) {
+    text +=
+      ` Skipped ${s.cardsSetAside.length} card${s.cardsSetAside.length === 1 ? '' : 's'} this version does not know (${s.cardsSetAside.join(', ')})` +
+      (s.setAsideKept ? `; their ${s.logsSetAside} reviews are kept aside.` : '; their history was too large to keep.');
+  }
+  if (s.settingsRestored.length > 0) {
+    text += ` Settings restored: ${s.settingsRestored.map((p) => PART_NAMES[p]).join(', ')}.`;
+  }
+  if (s.settingsSkipped.length > 0) {
+    text += ` Settings not restored (yours were kept): ${s.settingsSkipped.join('; ')}.`;
+  }
+  return text;
+}
 
 /** "expected an object at cards[0]" → "Expected an object at cards[0]." */
 function asSentence(message: string): string {
@@ -22,6 +65,7 @@ export function BackupPanel({ db }: { db: AwaitwiseDb }) {
   /** The file chosen for "replace", waiting for the user to confirm. */
   const [pending, setPending] = useState<File | null>(null);
   const [fileName, setFileName] = useState('');
+  const busy = status.kind === 'busy';
 
   const download = async () => {
     setStatus({ kind: 'busy' });
@@ -34,9 +78,12 @@ export function BackupPanel({ db }: { db: AwaitwiseDb }) {
       a.download = `awaitwise-backup-${new Date().toISOString().slice(0, 10)}.json`;
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setStatus({ kind: 'ok', text: `Exported ${backup.cards.length} cards and ${backup.reviewLogs.length} reviews.` });
+      setStatus({
+        kind: 'ok',
+        text: `Exported ${backup.cards.length} cards, ${backup.reviewLogs.length} reviews and your settings.`,
+      });
     } catch (error) {
-      setStatus({ kind: 'error', text: `Export failed: ${(error as Error).message}` });
+      setStatus({ kind: 'error', text: `Export failed: ${error instanceof Error ? error.message : String(error)}` });
     }
   };
 
@@ -51,27 +98,25 @@ export function BackupPanel({ db }: { db: AwaitwiseDb }) {
     setPending(null);
     setStatus({ kind: 'busy' });
     try {
-      const result = await importBackupText(db, await file.text(), knownIds, mode);
+      let shownAt = -Infinity;
+      const result = await importBackupText(db, await file.text(), knownIds, mode, {
+        // A few updates a second: each one is announced (role="status"), and rendering them all is wasted work.
+        onProgress: (progress) => {
+          const now = performance.now();
+          if (now - shownAt < PROGRESS_EVERY_MS && progress.done < progress.total) return;
+          shownAt = now;
+          setStatus({ kind: 'busy', progress });
+        },
+      });
       if (!result.ok) {
         setStatus({ kind: 'error', text: `Nothing was imported from ${file.name}. ${asSentence(result.error)}` });
         return;
       }
-      const s = result.summary;
-      setStatus({
-        kind: 'ok',
-        text:
-          `Imported: ${s.cardsAdded} cards added, ${s.cardsUpdated} updated, ${s.logsAdded} reviews, ${s.savedAdded} saved problems.` +
-          (s.cardsSetAside.length > 0
-            ? ` Skipped ${s.cardsSetAside.length} card${s.cardsSetAside.length === 1 ? '' : 's'} this version does not know (${s.cardsSetAside.join(', ')})` +
-              (s.setAsideKept
-                ? `; their ${s.logsSetAside} reviews are kept aside.`
-                : '; their history was too large to keep.')
-            : ''),
-      });
+      setStatus({ kind: 'ok', text: summaryText(result.summary) });
     } catch (error) {
       setStatus({
         kind: 'error',
-        text: `Importing ${file.name} failed and nothing was changed. ${asSentence((error as Error).message)}`,
+        text: `Importing ${file.name} failed and nothing was changed. ${asSentence(error instanceof Error ? error.message : String(error))}`,
       });
     }
   };
@@ -79,9 +124,12 @@ export function BackupPanel({ db }: { db: AwaitwiseDb }) {
   return (
     <section class="aw-section" aria-labelledby="backup-heading">
       <h2 id="backup-heading">Backup</h2>
-      <p class="aw-muted">Your progress lives only in this browser. Export it to a file to keep it safe or move it.</p>
+      <p class="aw-muted">
+        Your progress lives only in this browser. Export it to a file to keep it safe or move it: the file holds your
+        cards, reviews and saved problems, and your settings (sites, theme, flashcard settings, hidden badges).
+      </p>
       <div class="aw-row">
-        <button type="button" class="aw-button" onClick={() => void download()} disabled={status.kind === 'busy'}>
+        <button type="button" class="aw-button" onClick={() => void download()} disabled={busy}>
           Export progress
         </button>
       </div>
@@ -90,7 +138,11 @@ export function BackupPanel({ db }: { db: AwaitwiseDb }) {
         <select
           id="import-mode"
           value={mode}
-          onChange={(e) => setMode((e.currentTarget as HTMLSelectElement).value as ImportMode)}
+          disabled={busy}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            if (isMode(value)) setMode(value);
+          }}
         >
           <option value="merge">Merge with my progress (newer reviews win)</option>
           <option value="replace">Replace my progress with the file</option>
@@ -102,9 +154,9 @@ export function BackupPanel({ db }: { db: AwaitwiseDb }) {
           id="import-file"
           type="file"
           accept="application/json,.json"
-          disabled={status.kind === 'busy'}
+          disabled={busy}
           onChange={(e) => {
-            const input = e.currentTarget as HTMLInputElement;
+            const input = e.currentTarget;
             choose(input.files?.[0]);
             input.value = '';
           }}
@@ -118,14 +170,14 @@ export function BackupPanel({ db }: { db: AwaitwiseDb }) {
       {pending && (
         <div class="aw-confirm" role="group" aria-label="Confirm replacing your progress">
           <p>
-            Replace all your cards, reviews and saved problems with the contents of <strong>{pending.name}</strong>?
-            This cannot be undone; export first to keep a copy.
+            Replace all your cards, reviews and saved problems with the contents of <strong>{pending.name}</strong>, and
+            your settings with those it holds? This cannot be undone; export first to keep a copy.
           </p>
           <div class="aw-row">
-            <button type="button" class="aw-button" onClick={() => void upload(pending)}>
+            <button type="button" class="aw-button" onClick={() => void upload(pending)} disabled={busy}>
               Replace my progress
             </button>
-            <button type="button" class="aw-button aw-secondary" onClick={() => setPending(null)}>
+            <button type="button" class="aw-button aw-secondary" onClick={() => setPending(null)} disabled={busy}>
               Cancel
             </button>
           </div>
@@ -136,7 +188,11 @@ export function BackupPanel({ db }: { db: AwaitwiseDb }) {
         aria-live="polite"
         class={status.kind === 'error' ? 'aw-error-box' : status.kind === 'ok' ? 'aw-ok' : 'aw-muted'}
       >
-        {status.kind === 'busy' ? 'Working…' : status.kind === 'ok' || status.kind === 'error' ? status.text : ''}
+        {status.kind === 'busy'
+          ? progressText(status.progress)
+          : status.kind === 'ok' || status.kind === 'error'
+            ? status.text
+            : ''}
       </p>
     </section>
   );

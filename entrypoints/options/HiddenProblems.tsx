@@ -1,7 +1,8 @@
 /** Problems where the badge was hidden ("Hide on this page"), each with a way to show it again. */
 import { useHiddenProblems } from '@/components/hooks/use-hidden';
 import { siteName } from '@/components/ThisTabSummary';
-import { parseProblemKey, restoreDismissed } from '@/utils/hidden-problems';
+import { restoreDismissed } from '@/utils/dismissed';
+import { parseProblemKey } from '@/utils/hidden-problems';
 
 export function HiddenProblems() {
   const keys = useHiddenProblems();

@@ -7,7 +7,7 @@ import {
   PREFS_KEY,
   requestSync,
   setSyncEnabled,
-  STATUS_KEY,
+  watchStatus,
   type SyncPrefs,
   type SyncStatus,
 } from '@/utils/sync/prefs';
@@ -27,12 +27,14 @@ export function SyncPanel() {
     void loadPrefs().then(setPrefs);
     void loadStatus().then(setStatus);
     const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local') return;
-      if (PREFS_KEY in changes) void loadPrefs().then(setPrefs);
-      if (STATUS_KEY in changes) setStatus((changes[STATUS_KEY]!.newValue as SyncStatus | undefined) ?? null);
+      if (area === 'local' && PREFS_KEY in changes) void loadPrefs().then(setPrefs);
     };
     browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
+    const stopStatus = watchStatus(setStatus);
+    return () => {
+      browser.storage.onChanged.removeListener(listener);
+      stopStatus();
+    };
   }, []);
 
   // "Syncing…" lasts until the background reports this request done or failed (or 15 s, if it never answers).

@@ -12,7 +12,7 @@ import { useTheme } from '@/components/hooks/use-theme';
 import { useHiddenProblems } from '@/components/hooks/use-hidden';
 import { siteName } from '@/components/ThisTabSummary';
 import { listSaved, removeSaved } from '@/utils/db';
-import { restoreDismissed } from '@/utils/hidden-problems';
+import { restoreDismissed } from '@/utils/dismissed';
 import { siteOfUrl } from '@/utils/tab-site';
 import { dueCountToday } from '@/utils/srs/queue';
 import { openPanelFromPage, type PanelRequest } from '@/utils/panel';

@@ -14,6 +14,7 @@ import { DAY, KNOWN, NOW, ORDER, T0, dump, exportText, studiedExport, type Edita
 import { throwawayDbs } from './srs-throwaway-db';
 
 const freshDb = throwawayDbs(afterAll);
+const ALL_PARTS = ['sites', 'theme', 'srs', 'hiddenBadges'];
 
 let source: AwaitwiseDb;
 let valid: Backup;
@@ -25,9 +26,9 @@ beforeAll(async () => {
 });
 
 describe('export', () => {
-  it('writes a versioned file with every record, sorted', () => {
+  it('writes a versioned file with every record, sorted', async () => {
     expect(valid).toMatchObject({ format: 'awaitwise-backup', version: 1, exportedAt: new Date(NOW).toISOString() });
-    expect(Object.keys(valid)).toEqual(['format', 'version', 'exportedAt', 'cards', 'reviewLogs', 'saved']);
+    expect(Object.keys(valid)).toEqual(['format', 'version', 'exportedAt', 'cards', 'reviewLogs', 'saved', 'settings']);
     expect(valid.cards.map((c) => c.id)).toEqual([...ORDER].sort());
     expect(valid.reviewLogs.length).toBeGreaterThan(30);
     expect(
@@ -35,7 +36,13 @@ describe('export', () => {
         valid.reviewLogs.some((l) => l.elapsedMs === undefined),
     ).toBe(true);
     expect(valid.saved).toHaveLength(3);
-    expect(parseBackup(validText, KNOWN)).toEqual({ ok: true, backup: valid, setAside: { cards: [], reviewLogs: [] } });
+    const { settings, ...records } = valid;
+    expect(await parseBackup(validText, KNOWN)).toEqual({
+      ok: true,
+      backup: records,
+      setAside: { cards: [], reviewLogs: [] },
+      settings: { parts: settings, skipped: [] },
+    });
   });
 });
 
@@ -72,6 +79,8 @@ describe('round trip', () => {
         cardsSetAside: [],
         logsSetAside: 0,
         setAsideKept: true,
+        settingsRestored: ALL_PARTS,
+        settingsSkipped: [],
       },
     });
     expect(await exportText(copy)).toBe(text);
@@ -104,6 +113,8 @@ describe('merge', () => {
         cardsSetAside: [],
         logsSetAside: 0,
         setAsideKept: true,
+        settingsRestored: ALL_PARTS,
+        settingsSkipped: [],
       },
     });
     expect((await local.cards.get(newer!.id))!.stability).toBe(99);
@@ -122,25 +133,27 @@ describe('merge', () => {
         cardsSetAside: [],
         logsSetAside: 0,
         setAsideKept: true,
+        settingsRestored: ALL_PARTS,
+        settingsSkipped: [],
       },
     });
   });
 });
 
 describe('error messages', () => {
-  it('reports the first problem when there are several', () => {
+  it('reports the first problem when there are several', async () => {
     const copy = structuredClone(valid) as Editable;
     copy.cards[3].due = 'x';
     copy.cards[1].reps = -2;
     copy.saved[0].site = 'nowhere';
-    const result = parseBackup(JSON.stringify(copy), KNOWN);
+    const result = await parseBackup(JSON.stringify(copy), KNOWN);
     expect(result).toEqual({ ok: false, error: 'cards[1].reps: expected a whole number from 0 to 1000000' });
   });
 
-  it('names the expected type', () => {
+  it('names the expected type', async () => {
     const copy = structuredClone(valid) as Editable;
     copy.cards[3].due = 'tomorrow';
-    expect(parseBackup(JSON.stringify(copy), KNOWN)).toEqual({
+    expect(await parseBackup(JSON.stringify(copy), KNOWN)).toEqual({
       ok: false,
       error: 'cards[3].due: expected a number (milliseconds since 1970)',
     });

@@ -5,8 +5,10 @@
 import * as v from 'valibot';
 import { CARD_SOURCES } from '@/utils/db';
 import { SITE_IDS } from '@/utils/page-snapshot';
+import { ThemeSchema } from '@/utils/settings';
 import { siteForUrl } from '@/utils/sites/registry';
 import { isDayKey } from '@/utils/srs/day';
+import { SrsSettingsSchema } from '@/utils/srs/settings';
 
 export const BACKUP_FORMAT = 'awaitwise-backup';
 export const BACKUP_VERSION = 1;
@@ -126,22 +128,64 @@ export const SavedSchema = v.strictObject(
   'expected an object',
 );
 
+/**
+ * The user's settings and hidden badges. Each part is checked and restored on its own, after the cards: a
+ * damaged part is skipped and reported, and the user's own value for it stays.
+ */
+export const BackupSettingsSchema = v.strictObject(
+  {
+    /** Site id → badge on or off; ids this version does not know are skipped. */
+    sites: v.record(v.string(), v.boolean('expected true or false'), 'expected an object'),
+    theme: v.picklist(ThemeSchema.options, `expected one of ${ThemeSchema.options.join(', ')}`),
+    srs: v.strictObject(SrsSettingsSchema.entries, 'expected an object'),
+    /** Problems whose badge was hidden (`site:slug`), oldest first. */
+    hiddenBadges: list(text(1, 400), 1000),
+  },
+  'expected an object',
+);
+
+export type BackupSettings = v.InferOutput<typeof BackupSettingsSchema>;
+
+const head = {
+  format: v.literal(BACKUP_FORMAT, `expected "${BACKUP_FORMAT}"`),
+  version: v.literal(BACKUP_VERSION, `expected ${BACKUP_VERSION}`),
+  exportedAt: v.pipe(
+    v.string('expected a string'),
+    v.isoTimestamp('expected an ISO date and time'),
+    // Date.parse rolls 2024-02-30 over to March, so the calendar date is checked on its own.
+    v.check(
+      (s) => isDayKey(s.slice(0, 10)) && Date.parse(s) >= MIN_TIME && Date.parse(s) <= MAX_TIME,
+      'impossible date',
+    ),
+  ),
+};
+const MAX_CARDS = 100_000;
+const MAX_LOGS = 2_000_000;
+const MAX_SAVED = 100_000;
+
+/** The whole file. Version 1 files written before settings were backed up have no `settings`. */
 export const BackupSchema = v.strictObject(
   {
-    format: v.literal(BACKUP_FORMAT, `expected "${BACKUP_FORMAT}"`),
-    version: v.literal(BACKUP_VERSION, `expected ${BACKUP_VERSION}`),
-    exportedAt: v.pipe(
-      v.string('expected a string'),
-      v.isoTimestamp('expected an ISO date and time'),
-      // Date.parse rolls 2024-02-30 over to March, so the calendar date is checked on its own.
-      v.check(
-        (s) => isDayKey(s.slice(0, 10)) && Date.parse(s) >= MIN_TIME && Date.parse(s) <= MAX_TIME,
-        'impossible date',
-      ),
-    ),
-    cards: list(CardSchema, 100_000),
-    reviewLogs: list(ReviewLogSchema, 2_000_000),
-    saved: list(SavedSchema, 100_000),
+    ...head,
+    cards: list(CardSchema, MAX_CARDS),
+    reviewLogs: list(ReviewLogSchema, MAX_LOGS),
+    saved: list(SavedSchema, MAX_SAVED),
+    settings: v.optional(BackupSettingsSchema),
+  },
+  'expected a JSON object',
+);
+
+/**
+ * The file's outline, checked first: the lists' entries are then checked one at a time in slices (so a
+ * large file does not freeze the page), and the settings part by part.
+ */
+export const BackupOutlineSchema = v.strictObject(
+  {
+    ...head,
+    cards: list(v.unknown(), MAX_CARDS),
+    reviewLogs: list(v.unknown(), MAX_LOGS),
+    saved: list(v.unknown(), MAX_SAVED),
+    settings: v.optional(v.unknown()),
   },
   'expected a JSON object',
 );

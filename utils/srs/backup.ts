@@ -1,14 +1,14 @@
 /**
- * Export and import of the whole study state. An import is validated completely before the database is
- * touched, then written in one transaction, so a bad file changes nothing.
+ * Export and import of the whole study state and the settings. An import is validated completely before the
+ * database is touched (utils/srs/backup-parse.ts), then written in one transaction, so a bad file, or an
+ * import cut off half way, changes nothing; the settings are restored only once the records are written.
  */
-import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import type { AwaitwiseDb, CardRecord, ReviewLogRecord, SavedProblem } from '@/utils/db';
+import { parseBackup, type ImportProgress, type SetAside } from '@/utils/srs/backup-parse';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
-  BackupSchema,
   CardSchema,
   CardSnapshotSchema,
   MAX_BACKUP_CHARS,
@@ -17,10 +17,17 @@ import {
   inKeyOrder,
   type Backup,
 } from '@/utils/srs/backup-schema';
+import { exportSettings, restoreSettings, type SettingsPart } from '@/utils/srs/backup-settings';
 
-export { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_CHARS, type Backup };
-
-const CARD_ID = /^[a-z0-9-]{1,80}$/;
+export {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  MAX_BACKUP_CHARS,
+  parseBackup,
+  type Backup,
+  type ImportProgress,
+  type SetAside,
+};
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -30,7 +37,7 @@ const orderedLog = (log: ReviewLogRecord): ReviewLogRecord =>
     ReviewLogSchema,
   );
 
-/** Everything in the database, sorted and in a fixed key order so equal data always gives equal JSON. */
+/** Everything in the database and the settings, sorted and in a fixed key order so equal data gives equal JSON. */
 export async function exportBackup(db: AwaitwiseDb, now: number): Promise<Backup> {
   const [cards, reviewLogs, saved] = await db.transaction('r', db.cards, db.reviewLogs, db.saved, () =>
     Promise.all([db.cards.toArray(), db.reviewLogs.toArray(), db.saved.toArray()]),
@@ -42,120 +49,13 @@ export async function exportBackup(db: AwaitwiseDb, now: number): Promise<Backup
     cards: cards.sort((a, b) => byString(a.id, b.id)).map((c) => inKeyOrder(c, CardSchema)),
     reviewLogs: reviewLogs.sort((a, b) => a.id - b.id).map(orderedLog),
     saved: saved.sort((a, b) => byString(a.url, b.url)).map((s) => inKeyOrder(s, SavedSchema)),
+    settings: await exportSettings(),
   };
 }
 
 /** The text to save as the backup file: compact, because the 64 MiB import cap is what limits the history size. */
 export function serialiseBackup(backup: Backup): string {
   return JSON.stringify(backup);
-}
-
-/**
- * Cards the knowledge base does not know (removed by an update, or put in the deck by a bug), with their
- * review history: skipped on import, reported, and kept aside (see keepAside) rather than silently dropped.
- */
-export interface SetAside {
-  cards: Backup['cards'];
-  reviewLogs: Backup['reviewLogs'];
-}
-
-export type ParseResult = { ok: true; backup: Backup; setAside: SetAside } | { ok: false; error: string };
-
-function pathOf(items: readonly v.IssuePathItem[] = []): string {
-  let path = '';
-  for (const item of items) {
-    const key = item.key as string | number;
-    path += typeof key === 'number' ? `[${key}]` : path ? `.${key}` : key;
-  }
-  return path;
-}
-
-function describe(issue: v.BaseIssue<unknown>): string {
-  const path = pathOf(issue.path);
-  if (issue.type === 'strict_object' && issue.kind === 'schema' && issue.path) {
-    // valibot treats an array as an object and reports its first missing key; name the real problem.
-    const last = issue.path.at(-1);
-    if (last?.type === 'object' && Array.isArray(last.input)) {
-      return `${pathOf(issue.path.slice(0, -1))}: expected an object`;
-    }
-    if (issue.expected === 'never') return `${path}: unexpected field`;
-    if (issue.input === undefined) return `${path}: missing`;
-  }
-  return path ? `${path}: ${issue.message}` : issue.message;
-}
-
-const fail = (error: string): ParseResult => ({ ok: false, error });
-
-/** The first cross-record problem: what the schema cannot see one record at a time. */
-function findInconsistency(backup: Backup): string | undefined {
-  const cardIds = new Set<string>();
-  for (const [i, card] of backup.cards.entries()) {
-    // Unknown but well-formed ids are set aside; a malformed one was never written by this extension.
-    if (!CARD_ID.test(card.id)) return `cards[${i}].id: not a card id "${card.id.slice(0, 80)}"`;
-    if (cardIds.has(card.id)) return `cards[${i}].id: duplicate card "${card.id}"`;
-    cardIds.add(card.id);
-  }
-  const exportedAt = Date.parse(backup.exportedAt);
-  const logIds = new Set<number>();
-  for (const [i, log] of backup.reviewLogs.entries()) {
-    if (logIds.has(log.id)) return `reviewLogs[${i}].id: duplicate log id ${log.id}`;
-    logIds.add(log.id);
-    if (!cardIds.has(log.cardId)) return `reviewLogs[${i}].cardId: card "${log.cardId}" is not in the file`;
-    if (log.reviewedAt > exportedAt) return `reviewLogs[${i}].reviewedAt: impossible date (after the export)`;
-  }
-  const urls = new Set<string>();
-  for (const [i, saved] of backup.saved.entries()) {
-    if (urls.has(saved.url)) return `saved[${i}].url: duplicate "${saved.url}"`;
-    urls.add(saved.url);
-  }
-  return undefined;
-}
-
-/**
- * Validates a backup file's text. The error names the first problem found, with its place in the file.
- * `knownCardIds` are the knowledge base's question cards: a card it does not know cannot be shown.
- */
-export function parseBackup(text: string, knownCardIds: ReadonlySet<string>): ParseResult {
-  if (text.length > MAX_BACKUP_CHARS) {
-    return fail(
-      `The file is too large (${(text.length / 1048576).toFixed(1)} MB; a backup is at most ${MAX_BACKUP_CHARS / 1048576} MB).`,
-    );
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return fail(`Not a JSON file (${(error as Error).message}).`);
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return fail('Not an Awaitwise backup: expected a JSON object.');
-  }
-  const head = data as { format?: unknown; version?: unknown };
-  if (head.format !== BACKUP_FORMAT) return fail(`format: not an Awaitwise backup (expected "${BACKUP_FORMAT}").`);
-  if (head.version !== BACKUP_VERSION) {
-    return fail(
-      `version: unsupported backup version ${JSON.stringify(head.version) ?? 'missing'} (this version reads ${BACKUP_VERSION}).`,
-    );
-  }
-  const parsed = v.safeParse(BackupSchema, data, { abortEarly: true });
-  if (!parsed.success) return fail(describe(parsed.issues[0]));
-  const problem = findInconsistency(parsed.output);
-  if (problem) return fail(problem);
-  const backup = parsed.output;
-  const unknown = new Set(backup.cards.filter((c) => !knownCardIds.has(c.id)).map((c) => c.id));
-  if (unknown.size === 0) return { ok: true, backup, setAside: { cards: [], reviewLogs: [] } };
-  return {
-    ok: true,
-    backup: {
-      ...backup,
-      cards: backup.cards.filter((c) => !unknown.has(c.id)),
-      reviewLogs: backup.reviewLogs.filter((l) => !unknown.has(l.cardId)),
-    },
-    setAside: {
-      cards: backup.cards.filter((c) => unknown.has(c.id)),
-      reviewLogs: backup.reviewLogs.filter((l) => unknown.has(l.cardId)),
-    },
-  };
 }
 
 /** Where skipped cards and their history wait (storage.local), newest import's copy of a card winning. */
@@ -191,27 +91,56 @@ export interface ImportSummary {
   logsSetAside: number;
   /** False when the set-aside history was too large to keep. */
   setAsideKept: boolean;
+  /** The settings parts restored from the file; none for a backup made before backups held settings. */
+  settingsRestored: SettingsPart[];
+  /** Why a settings part was not restored (the user's own value stayed), one line each. */
+  settingsSkipped: string[];
 }
+
+export interface ImportOptions {
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+/**
+ * Reviews per write. Between two writes the browser runs other tasks (painting, input) while the
+ * transaction stays open, because the next write is issued as soon as the last one completes.
+ */
+const WRITE_CHUNK = 500;
 
 const logKey = (log: Pick<ReviewLogRecord, 'cardId' | 'reviewedAt' | 'rating'>) =>
   `${log.cardId}\u0000${log.reviewedAt}\u0000${log.rating}`;
+
+type WriteSummary = Pick<ImportSummary, 'cardsAdded' | 'cardsUpdated' | 'logsAdded' | 'savedAdded'>;
 
 /**
  * Writes a parsed backup in one transaction. `replace` makes the database equal to the file. `merge` keeps
  * local data: per card the more recently reviewed copy wins (ties keep the local one); logs are added unless
  * one with the same card, time and rating exists, under new ids; saved problems are added when missing.
+ * Only Dexie operations are awaited inside, so the transaction never commits early.
  */
 export function importBackup(
   db: AwaitwiseDb,
   backup: Backup,
   mode: ImportMode,
-): Promise<Omit<ImportSummary, 'cardsSetAside' | 'logsSetAside' | 'setAsideKept'>> {
-  return db.transaction('rw', db.cards, db.reviewLogs, db.saved, async () => {
+  options: ImportOptions = {},
+): Promise<WriteSummary> {
+  const total = backup.reviewLogs.length;
+  const writeLogs = async (logs: readonly ReviewLogRecord[] | readonly Omit<ReviewLogRecord, 'id'>[]) => {
+    options.onProgress?.({ phase: 'writing', done: 0, total });
+    for (let start = 0; start < logs.length; start += WRITE_CHUNK) {
+      await db.reviewLogs.bulkAdd(logs.slice(start, start + WRITE_CHUNK));
+      // Counted in the file's reviews: in a merge the ones already here are passed over, not written.
+      const done = Math.round((Math.min(start + WRITE_CHUNK, logs.length) / logs.length) * total);
+      options.onProgress?.({ phase: 'writing', done, total });
+    }
+    if (logs.length === 0) options.onProgress?.({ phase: 'writing', done: total, total });
+  };
+  return db.transaction('rw', db.cards, db.reviewLogs, db.saved, async (): Promise<WriteSummary> => {
     if (mode === 'replace') {
       await Promise.all([db.cards.clear(), db.reviewLogs.clear(), db.saved.clear()]);
-      await db.cards.bulkAdd(backup.cards as CardRecord[]);
-      await db.reviewLogs.bulkAdd(backup.reviewLogs as ReviewLogRecord[]);
-      await db.saved.bulkAdd(backup.saved as SavedProblem[]);
+      await db.cards.bulkAdd(backup.cards satisfies CardRecord[]);
+      await writeLogs(backup.reviewLogs satisfies ReviewLogRecord[]);
+      await db.saved.bulkAdd(backup.saved satisfies SavedProblem[]);
       return {
         cardsAdded: backup.cards.length,
         cardsUpdated: 0,
@@ -226,7 +155,14 @@ export function importBackup(
       const mine = local[i];
       return mine && lastReview(c) > lastReview(mine);
     });
-    const seen = new Set((await db.reviewLogs.toArray()).map(logKey));
+    const seen = new Set<string>();
+    // Read in pages, like the writes, so a long local history does not arrive as one block.
+    for (let after = 0; ;) {
+      const page = await db.reviewLogs.where(':id').above(after).limit(WRITE_CHUNK).toArray();
+      for (const log of page) seen.add(logKey(log));
+      if (page.length < WRITE_CHUNK) break;
+      after = page.at(-1)!.id;
+    }
     const newLogs: Omit<ReviewLogRecord, 'id'>[] = [];
     for (const { id: _fileId, ...log } of backup.reviewLogs) {
       const key = logKey(log);
@@ -234,11 +170,11 @@ export function importBackup(
       seen.add(key);
       newLogs.push(log);
     }
-    const localUrls = new Set((await db.saved.toCollection().primaryKeys()) as string[]);
+    const localUrls = new Set(await db.saved.toCollection().primaryKeys());
     const newSaved = backup.saved.filter((s) => !localUrls.has(s.url));
-    await db.cards.bulkPut([...added, ...updated] as CardRecord[]);
-    await db.reviewLogs.bulkAdd(newLogs);
-    await db.saved.bulkAdd(newSaved as SavedProblem[]);
+    await db.cards.bulkPut([...added, ...updated] satisfies CardRecord[]);
+    await writeLogs(newLogs);
+    await db.saved.bulkAdd(newSaved satisfies SavedProblem[]);
     return {
       cardsAdded: added.length,
       cardsUpdated: updated.length,
@@ -250,17 +186,28 @@ export function importBackup(
 
 export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; error: string };
 
-/** The import button's whole path: validate the text, then write it, or report why not and write nothing. */
+/**
+ * The import button's whole path: validate the text, then write it, or report why not and write nothing.
+ * Settings come last and on their own: a damaged settings part never stops the cards from importing.
+ */
 export async function importBackupText(
   db: AwaitwiseDb,
   text: string,
   knownCardIds: ReadonlySet<string>,
   mode: ImportMode,
+  options: ImportOptions = {},
 ): Promise<ImportResult> {
-  const parsed = parseBackup(text, knownCardIds);
+  const parsed = await parseBackup(text, knownCardIds, options);
   if (!parsed.ok) return parsed;
-  const written = await importBackup(db, parsed.backup, mode);
+  const written = await importBackup(db, parsed.backup, mode, options);
   const setAsideKept = await keepAside(parsed.setAside);
+  const settingsSkipped = [...(parsed.settings?.skipped ?? [])];
+  let settingsRestored: SettingsPart[] = [];
+  try {
+    settingsRestored = await restoreSettings(parsed.settings?.parts ?? {}, mode);
+  } catch (error) {
+    settingsSkipped.push(`settings: could not be saved (${error instanceof Error ? error.message : String(error)})`);
+  }
   return {
     ok: true,
     summary: {
@@ -268,6 +215,8 @@ export async function importBackupText(
       cardsSetAside: parsed.setAside.cards.map((c) => c.id),
       logsSetAside: parsed.setAside.reviewLogs.length,
       setAsideKept,
+      settingsRestored,
+      settingsSkipped,
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
+import { validatedItem } from '@/utils/stored-item';
 
 export const PREFS_KEY = 'syncPrefs';
 export const STATUS_KEY = 'syncStatus';
@@ -58,10 +59,28 @@ export async function setSyncEnabled(enabled: boolean): Promise<void> {
   await browser.storage.local.set({ [PREFS_KEY]: { ...prefs, enabled } });
 }
 
-export async function loadStatus(): Promise<SyncStatus | null> {
-  const stored = (await browser.storage.local.get(STATUS_KEY))[STATUS_KEY];
-  return stored && typeof stored === 'object' ? (stored as SyncStatus) : null;
-}
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const StatusSchema = v.object({
+  phase: v.picklist(['idle', 'syncing', 'ok', 'over-quota', 'rate-limited', 'unavailable', 'error']),
+  lastSyncedAt: v.nullable(v.number()),
+  cardsTotal: count,
+  cardsSynced: count,
+  bytes: count,
+  message: v.optional(v.string()),
+  retryAt: v.optional(v.number()),
+});
+
+const parseStatus = (raw: unknown): SyncStatus | null => {
+  const parsed = v.safeParse(StatusSchema, raw);
+  return parsed.success ? parsed.output : null;
+};
+
+/** The background's report; a status another version wrote, or a damaged one, reads as none yet. */
+const statusItem = validatedItem(`local:${STATUS_KEY}`, parseStatus);
+
+export const loadStatus = (): Promise<SyncStatus | null> => statusItem.getValue();
+
+export const watchStatus = (onChange: (status: SyncStatus | null) => void): (() => void) => statusItem.watch(onChange);
 
 /** Asks the background to sync now (Options' button); the background watches this key. */
 export async function requestSync(): Promise<void> {

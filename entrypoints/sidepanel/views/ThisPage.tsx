@@ -11,7 +11,7 @@ import { cardsToAdd } from '@/components/add-set';
 import { useHiddenProblems } from '@/components/hooks/use-hidden';
 import { useSettings } from '@/components/hooks/use-settings';
 import { removeSaved, saveProblem } from '@/utils/db';
-import { restoreDismissed } from '@/utils/hidden-problems';
+import { restoreDismissed } from '@/utils/dismissed';
 import { siteOfUrl } from '@/utils/tab-site';
 import { fundamentalsFirst, practiceById } from '@/utils/knowledge';
 import type { PracticeProblem } from '@/utils/knowledge-types';
