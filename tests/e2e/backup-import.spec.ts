@@ -1,6 +1,6 @@
 /**
- * A 100,000-review import in the real Options page: it shows its progress, keeps the buttons disabled while
- * it runs, and ends with the summary. The longest main-thread block is measured (long-task observer and a
+ * A large import (20,000 reviews; the attack run used 100,000) in the real Options page: it shows its
+ * progress, keeps the buttons disabled while it runs, and ends with the summary. The longest main-thread block is measured (long-task observer and a
  * timer heartbeat) and printed, never asserted: the figure depends on the machine.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import { expect, openExtensionPage, test } from './fixtures';
 import { bigBackupText } from '../unit/big-backup';
 
-const REVIEWS = 100_000;
+// 20,000 keeps CI quick and still needs many progress steps; AW_IMPORT_REVIEWS=100000 repeats the attack run's size.
+const REVIEWS = Number(process.env.AW_IMPORT_REVIEWS ?? 20_000);
+const shown = REVIEWS.toLocaleString('en');
 
-test('a 100,000-review import shows progress, stays responsive and completes', async ({ context, extensionId }) => {
+test('a large import shows progress, keeps its buttons disabled and completes', async ({ context, extensionId }) => {
   test.setTimeout(240_000);
   const knowledge = JSON.parse(readFileSync('data/generated/knowledge.json', 'utf8')) as {
     questions: { id: string }[];
@@ -73,7 +75,7 @@ test('a 100,000-review import shows progress, stays responsive and completes', a
   test.info().annotations.push({ type: 'measured', description: JSON.stringify(figures) });
 
   await expect(status).toContainText(`${REVIEWS} reviews`);
-  const progress = probe.texts.filter((t) => /^Importing… [\d,]+ of 100,000 reviews/.test(t));
+  const progress = probe.texts.filter((t) => t.startsWith('Importing… ') && t.includes(` of ${shown} reviews`));
   expect(progress.length, `progress lines seen: ${probe.texts.slice(0, 5).join(' | ')}`).toBeGreaterThan(2);
   expect(probe.busy.slice(0, -1).every(Boolean), 'the buttons stay disabled while importing').toBe(true);
   await expect(page.getByRole('button', { name: 'Export progress' })).toBeEnabled();

@@ -11,16 +11,18 @@ describe('background main', () => {
   });
 
   it('is synchronous, so a woken worker has its listeners before the event that woke it is dispatched', () => {
+    const onMessage = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
+    const onUpdated = vi.spyOn(fakeBrowser.tabs.onUpdated, 'addListener');
     expect(background.main()).toBeUndefined();
-    expect(fakeBrowser.runtime.onMessage.hasListeners()).toBe(true);
-    expect(fakeBrowser.tabs.onUpdated.hasListeners()).toBe(true);
+    expect(onMessage).toHaveBeenCalledTimes(1);
+    expect(onUpdated).toHaveBeenCalledTimes(1);
   });
 
   it('opens the welcome page once on install, never on an update or a browser update', async () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     background.main();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '1.0.0', temporary: false });
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'chrome_update', temporary: false });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'browser_update', temporary: false });
     expect(create).not.toHaveBeenCalled();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
     expect(create).toHaveBeenCalledTimes(1);
