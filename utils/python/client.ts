@@ -10,6 +10,12 @@ import { OUTPUT_LIMIT } from './limits';
 
 export const DEFAULT_TIME_LIMIT_MS = 10_000;
 export const IDLE_SHUTDOWN_MS = 5 * 60_000;
+/**
+ * How long the interpreter may take to start (a cold start is about 11 s here, and several times that on a
+ * busy machine). A load that never settles (a refused WebAssembly compile can leave Pyodide waiting for
+ * ever) then ends with a message instead of "Starting Python…" for good.
+ */
+export const START_LIMIT_MS = 120_000;
 
 /** A started worker, whatever carries the messages. */
 export interface WorkerPort {
@@ -67,11 +73,13 @@ export class PythonClient {
   #queued: ToWorker | null = null;
   #nextId = 1;
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
+  #startTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #listeners = new Set<(status: RuntimeStatus) => void>();
 
   constructor(
     private readonly createPort: () => WorkerPort,
     private readonly idleMs = IDLE_SHUTDOWN_MS,
+    private readonly startLimitMs = START_LIMIT_MS,
   ) {}
 
   get status(): RuntimeStatus {
@@ -165,6 +173,12 @@ export class PythonClient {
       if (this.#port !== port) return;
       this.#fail(text);
     });
+    this.#startTimer = setTimeout(() => {
+      if (this.#port !== port) return;
+      this.#fail(
+        `it did not finish loading within ${this.startLimitMs / 1000} s. Run again to retry; if it keeps happening, restart the browser.`,
+      );
+    }, this.startLimitMs);
     return port;
   }
 
@@ -172,6 +186,7 @@ export class PythonClient {
     const pending = this.#pending;
     switch (message.type) {
       case 'ready': {
+        clearTimeout(this.#startTimer);
         this.#setStatus({ kind: 'ready', loadMs: performance.now() - since });
         const queued = this.#queued;
         this.#queued = null;
@@ -234,6 +249,7 @@ export class PythonClient {
 
   #shutdown() {
     clearTimeout(this.#idleTimer);
+    clearTimeout(this.#startTimer);
     const port = this.#port;
     this.#port = null;
     this.#queued = null;
