@@ -7,7 +7,7 @@ import type { CardRecord, GradeValue } from '@/utils/db';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { dayKey } from '@/utils/srs/day';
 import { newCardRecord, nextSnapshot } from '@/utils/srs/scheduler';
-import { seededRandom } from '@/utils/srs/seed';
+import { seededRandom } from '@/utils/interview/random';
 import { applyState, deriveState, type LocalSnapshot } from './local';
 import { mergeStates } from './merge';
 import { emptyState, type SyncState } from './shape';
