@@ -16,7 +16,7 @@ import {
   stateOf,
   syncDevice,
   type SimAction,
-} from '@/utils/sync/simulate';
+} from '../../scripts/lib/sync-simulate';
 
 /** Cases run, per property: printed at the end so the closing note can quote them. */
 const runs: Record<string, number> = {};

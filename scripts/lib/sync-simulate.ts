@@ -8,9 +8,9 @@ import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { dayKey } from '@/utils/srs/day';
 import { newCardRecord, nextSnapshot } from '@/utils/srs/scheduler';
 import { seededRandom } from '@/utils/interview/random';
-import { applyState, deriveState, type LocalSnapshot } from './local';
-import { mergeStates } from './merge';
-import { emptyState, type SyncState } from './shape';
+import { applyState, deriveState, type LocalSnapshot } from '@/utils/sync/local';
+import { mergeStates } from '@/utils/sync/merge';
+import { emptyState, type SyncState } from '@/utils/sync/shape';
 
 export interface SimDevice {
   id: string;
