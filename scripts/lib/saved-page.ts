@@ -14,7 +14,14 @@ import { neetcode } from '@/utils/sites/neetcode';
 import type { SiteAdapter } from '@/utils/sites/types';
 
 /** Every adapter, in site order (tests/unit/sites.test.ts checks it against utils/sites/registry.ts). */
-export const SITE_ADAPTERS: readonly SiteAdapter[] = [leetcode, hackerrank, codewars, geeksforgeeks, exercism, neetcode];
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [
+  leetcode,
+  hackerrank,
+  codewars,
+  geeksforgeeks,
+  exercism,
+  neetcode,
+];
 
 /** The adapter whose problem pages include `url`, if any. */
 export function adapterFor(url: URL): SiteAdapter | undefined {
