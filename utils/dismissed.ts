@@ -17,10 +17,6 @@ export async function listDismissed(): Promise<string[]> {
   return clean(await dismissedProblems.getValue());
 }
 
-export async function isDismissed(problemKey: string): Promise<boolean> {
-  return (await listDismissed()).includes(problemKey);
-}
-
 export async function rememberDismissed(problemKey: string): Promise<void> {
   const keys = (await listDismissed()).filter((k) => k !== problemKey);
   keys.push(problemKey);

@@ -10,7 +10,18 @@ import { newCardRecord, nextSnapshot } from '@/utils/srs/scheduler';
 import { seededRandom } from '@/utils/interview/random';
 import { applyState, deriveState, type LocalSnapshot } from '@/utils/sync/local';
 import { mergeStates } from '@/utils/sync/merge';
-import { emptyState, type SyncState } from '@/utils/sync/shape';
+import { SYNC_VERSION, type SyncState } from '@/utils/sync/shape';
+
+/** A storage.sync area nobody has written yet. */
+export const emptyState = (): SyncState => ({
+  v: SYNC_VERSION,
+  cards: {},
+  settings: {},
+  saved: {},
+  hidden: {},
+  solved: {},
+  days: {},
+});
 
 export interface SimDevice {
   id: string;

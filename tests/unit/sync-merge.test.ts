@@ -7,10 +7,11 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { GradeValue } from '@/utils/db';
 import { isRemoved, mergeStates } from '@/utils/sync/merge';
-import { canonical, emptyState, parseState, type CardEntry, type SyncState } from '@/utils/sync/shape';
+import { canonical, parseState, type CardEntry, type SyncState } from '@/utils/sync/shape';
 import {
   act,
   comparableCards,
+  emptyState,
   newDevice,
   sampleState,
   stateOf,
