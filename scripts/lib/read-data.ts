@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileKnowledge, type CompileResult, type SourceFile } from '../../utils/knowledge/compile';
+import { compileKnowledge, type CompileResult, type SourceFile } from './compile-knowledge';
 
 export const DATA_DIR = join(import.meta.dirname, '..', '..', 'data');
 
