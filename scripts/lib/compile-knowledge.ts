@@ -429,6 +429,7 @@ export function compileKnowledge(conceptsYaml: string, files: SourceFile[]): Com
   const questions: QuestionCard[] = [];
   const practice: PracticeProblem[] = [];
   const quizzes: QuizItem[] = [];
+  const broken: string[] = [];
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     try {
       if (file.path.startsWith('questions/')) questions.push(compileQuestion(file.path, file.text));
@@ -438,6 +439,7 @@ export function compileKnowledge(conceptsYaml: string, files: SourceFile[]): Com
     } catch (error) {
       if (!(error instanceof ItemError)) throw error;
       errors.push(`${place(file.path, error.line)}: ${error.message}`);
+      broken.push(file.path);
     }
   }
   const texts = new Map([['concepts.yaml', conceptsYaml], ...files.map((f) => [f.path, f.text] as const)]);
@@ -449,7 +451,9 @@ export function compileKnowledge(conceptsYaml: string, files: SourceFile[]): Com
     const index = lines.findIndex((line) => named.test(line) && ++seen === nth);
     return place(path, index === -1 ? undefined : index + 1);
   };
-  errors.push(...crossCheck(concepts, questions, practice, where));
+  // A card that failed to compile still exists: one bad file gives one error, not one per card linking to it.
+  const brokenCards = broken.flatMap((p) => /^questions\/(.+)\.md$/.exec(p)?.[1] ?? []);
+  errors.push(...crossCheck(concepts, questions, practice, where, brokenCards));
   errors.push(...crossCheckQuizzes(concepts, questions, practice, quizzes, where));
   return { knowledge: { concepts, questions, practice, quizzes }, errors };
 }
@@ -477,6 +481,7 @@ function crossCheck(
   questions: QuestionCard[],
   practice: PracticeProblem[],
   where: Where,
+  brokenCards: readonly string[],
 ): string[] {
   const errors: string[] = [];
   const conceptIds = new Set(concepts.map((c) => c.id));
@@ -486,7 +491,7 @@ function crossCheck(
     seen.set(c.id, count);
     if (count > 1) errors.push(`${where('concepts.yaml', `id: ${c.id}`, count)}: duplicate concept id "${c.id}"`);
   }
-  const cardIds = new Set(questions.map((q) => q.id));
+  const cardIds = new Set([...questions.map((q) => q.id), ...brokenCards]);
   const practiceIds = new Set(practice.map((p) => p.id));
   for (const id of cardIds)
     if (practiceIds.has(id)) errors.push(`${where(`practice/${id}.md`, id)}: id also used by a question card`);

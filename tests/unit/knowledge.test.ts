@@ -149,6 +149,16 @@ describe('the compiler', () => {
     expect(compileKnowledge(duplicate, []).errors).toEqual(['concepts.yaml:7: duplicate concept id "gather"']);
   });
 
+  it('reports a broken card once, not again in each card that links to it', () => {
+    const broken = card('').replace('difficulty: easy', 'difficulty: trivial');
+    const linking = card('related: [sample-card]\n').replace('id: sample-card', 'id: other-card');
+    const { errors } = compileKnowledge(CONCEPTS, [
+      { path: 'questions/sample-card.md', text: broken },
+      { path: 'questions/other-card.md', text: linking },
+    ]);
+    expect(errors).toEqual([expect.stringMatching(/^questions\/sample-card\.md:6: difficulty: /)]);
+  });
+
   it('rejects an id that differs from the file name', () => {
     expect(compileOne(card(''), 'questions/other-name.md')[0]).toMatch(/must equal the file name/);
   });
