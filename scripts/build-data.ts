@@ -4,11 +4,11 @@
  * in a fresh process so that edits to the compiler itself take effect.
  */
 import { DATA_DIR } from './lib/read-data';
-import { generateData } from './lib/generate-data';
+import { formatErrors, generateData } from './lib/generate-data';
 
 const result = generateData(DATA_DIR);
 if (!result.ok) {
-  console.error(`data/ has ${result.errors.length} problem(s):\n${result.errors.map((e) => `  data/${e}`).join('\n')}`);
+  console.error(formatErrors(result.errors));
   process.exit(1);
 }
 console.error(`data: ${result.summary}`);

@@ -4,10 +4,13 @@ import { compileKnowledge, type CompileResult, type SourceFile } from './compile
 
 export const DATA_DIR = join(import.meta.dirname, '..', '..', 'data');
 
+/** The folders of data/ that hold items, one Markdown file each (subfolders are not read). */
+export const ITEM_FOLDERS = ['questions', 'practice', 'quizzes'] as const;
+
 /** Reads data/ from disk and compiles it; used by the build step, the CLIs and the data tests. */
 export function compileDataDir(dir = DATA_DIR): CompileResult {
   const files: SourceFile[] = [];
-  for (const folder of ['questions', 'practice', 'quizzes']) {
+  for (const folder of ITEM_FOLDERS) {
     if (!existsSync(join(dir, folder))) continue;
     for (const name of readdirSync(join(dir, folder))
       .filter((n) => n.endsWith('.md'))
