@@ -1,18 +1,13 @@
 import type { TabState } from '@/utils/page-view';
+import { SITE_NAMES } from '@/utils/sites/registry';
 import { CardSummaryList } from './CardSummaryList';
 import { ConceptChips } from './ConceptChips';
 
-const SITE_NAMES: Record<string, string> = {
-  leetcode: 'LeetCode',
-  hackerrank: 'HackerRank',
-  codewars: 'Codewars',
-  geeksforgeeks: 'GeeksforGeeks',
-  exercism: 'Exercism',
-  neetcode: 'NeetCode',
-};
+const NAMES: Readonly<Record<string, string>> = SITE_NAMES;
 
+/** The site's display name from the registry; an unknown id (an old stored record) shows as itself. */
 export function siteName(site: string): string {
-  return SITE_NAMES[site] ?? site;
+  return NAMES[site] ?? site;
 }
 
 export interface ThisTabSummaryProps {

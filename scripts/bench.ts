@@ -127,11 +127,11 @@ const rank = (row: Row) => {
 
 const loadAtStart = loadavg()[0]!;
 if (!flags.has('--no-build')) {
-  run('npx', ['tsx', 'scripts/build-data.ts']);
+  // The build compiles data/ itself (modules/knowledge.ts).
   run('npx', ['wxt', 'build']);
 }
 if (!existsSync(join(BUILD_DIR, 'manifest.json')) || !existsSync(DATA_FILE)) {
-  console.error('bench: no build to measure (run without --no-build, or npm run data && npm run build)');
+  console.error('bench: no build to measure (run without --no-build, or npm run build)');
   process.exit(1);
 }
 // Others may rebuild .output while this runs; measure and load a private copy of this build.

@@ -1,25 +1,14 @@
 /**
- * Validates data/ and writes data/generated/knowledge.json (what extension pages load) and
- * data/generated/detect-index.json (the background's compact detection index).
+ * `npm run data`: validates data/ and writes data/generated/ by hand. `wxt build`, `wxt prepare`, `wxt` dev
+ * and vitest do the same through modules/knowledge.ts; the dev server also runs this file on each change,
+ * in a fresh process so that edits to the compiler itself take effect.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { compileDataDir, DATA_DIR } from './lib/read-data';
-import { compactIndex } from '../utils/detect/compact';
+import { DATA_DIR } from './lib/read-data';
+import { formatErrors, generateData } from './lib/generate-data';
 
-const { knowledge, errors } = compileDataDir();
-if (errors.length) {
-  console.error(`data/ has ${errors.length} problem(s):\n${errors.map((e) => `  ${e}`).join('\n')}`);
+const result = generateData(DATA_DIR);
+if (!result.ok) {
+  console.error(formatErrors(result.errors));
   process.exit(1);
 }
-const out = join(DATA_DIR, 'generated');
-mkdirSync(out, { recursive: true });
-const json = JSON.stringify(knowledge);
-writeFileSync(join(out, 'knowledge.json'), json);
-// What the background needs for detection: concept names, card titles, practice matches and hints.
-writeFileSync(join(out, 'detect-index.json'), JSON.stringify(compactIndex(knowledge)));
-console.error(
-  `data: ${knowledge.questions.length} questions, ${knowledge.practice.length} practice problems, ` +
-    `${knowledge.quizzes?.length ?? 0} quizzes, ` +
-    `${knowledge.concepts.length} concepts → data/generated/knowledge.json (${(json.length / 1024).toFixed(0)} KiB)`,
-);
+console.error(`data: ${result.summary}`);

@@ -8,9 +8,9 @@ import { extname } from 'node:path';
 import { Window } from 'happy-dom';
 import * as v from 'valibot';
 import { compileDataDir } from './lib/read-data';
+import { readPage, savedPageUrl } from './lib/saved-page';
 import { detect, type DetectInput } from '@/utils/detect';
 import { SITE_IDS } from '@/utils/page-snapshot';
-import { readPage, savedPageUrl } from '@/utils/sites';
 
 const SnapshotFile = v.looseObject({
   url: v.optional(v.string()),

@@ -98,7 +98,7 @@ async function shootPages(context: BrowserContext, id: string, scheme: 'light' |
 
 async function main() {
   const executablePath = ensureChromium();
-  run('npx', ['tsx', 'scripts/build-data.ts']);
+  // The build compiles data/ itself (modules/knowledge.ts).
   run('npx', ['wxt', 'build']);
   mkdirSync(OUT, { recursive: true });
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { mergeStates } from '@/utils/sync/merge';
 import { parseState, type SyncState } from '@/utils/sync/shape';
 import { fromItems, PREFIX } from '@/utils/sync/shard';
-import { sampleState } from '@/utils/sync/simulate';
+import { sampleState } from './lib/sync-simulate';
 
 const USAGE =
   'usage: npm run -s sync-merge -- --json A.json B.json\n       npm run -s sync-merge -- --json --sample SEED';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { detect, type DetectInput } from '@/utils/detect';
 import { knowledge } from '@/utils/knowledge';
 import { lintPython } from '@/utils/lint';
-import { generateLintBenchmarkSource } from '@/utils/lint/bench-source';
+import { generateLintBenchmarkSource } from './bench-source';
 import { createSearchIndex, searchDocuments, type SearchIndex } from '@/utils/search';
 import { attempt, type Row } from './bench-report';
 import { runSrsBench, SRS_DECK, srsRows } from './bench-srs';

@@ -6,7 +6,7 @@ import { openDb } from '@/utils/db';
 import { dueQueue } from '@/utils/srs/queue';
 import { rate } from '@/utils/srs/review';
 import { Rating } from '@/utils/srs/scheduler';
-import { seedForBench } from '@/utils/srs/seed';
+import { seedForBench } from './bench-seed';
 import { DEFAULT_SRS_SETTINGS } from '@/utils/srs/settings';
 import { attempt, type Row } from './bench-report';
 import { summarize, timeAsync } from './bench-stats';

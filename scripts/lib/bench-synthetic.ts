@@ -4,7 +4,7 @@
  * word frequencies (and so posting-list lengths) look like a bigger version of the same deck.
  */
 import type { searchDocuments } from '@/utils/search';
-import { seededRandom } from '@/utils/srs/seed';
+import { seededRandom } from '@/utils/interview/random';
 
 export type SearchDocument = ReturnType<typeof searchDocuments>[number];
 

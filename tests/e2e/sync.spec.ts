@@ -7,7 +7,8 @@ import type { Page, Worker } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { test, expect, openExtensionPage } from './fixtures';
-import { emptyState, type CardEntry, type SyncState } from '../../utils/sync/shape';
+import { emptyState } from '../../scripts/lib/sync-simulate';
+import type { CardEntry, SyncState } from '../../utils/sync/shape';
 import { toItems } from '../../utils/sync/shard';
 import { dayKey } from '../../utils/srs/day';
 

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing';
 import type { Runtime } from 'webextension-polyfill';
 import { forgetTab, handleMessage, MAX_TAB_ENTRY_CHARS, type BackgroundServices } from '@/utils/background/router';
 import { onTabNavigated, problemKey } from '@/utils/background/navigation';
-import { compactIndex } from '@/utils/detect/compact';
+import { compactIndex } from '../../scripts/lib/generate-data';
 import { knowledge } from '@/utils/knowledge';
 import { lintPython } from '@/utils/lint';
 import { MAX_FINDINGS, parseMessage } from '@/utils/messages';

@@ -4,7 +4,7 @@ import type { CardRecord, InterviewAnswerRecord } from '@/utils/db';
 import { knowledge, questionById } from '@/utils/knowledge';
 import { planInterview } from '@/utils/interview/plan';
 import { practicePoints, questionPoints, sentences, MAX_POINTS } from '@/utils/interview/points';
-import { listInterviews, rateInterviewAnswer, saveInterview } from '@/utils/interview/repository';
+import { rateInterviewAnswer, saveInterview } from '@/utils/interview/repository';
 import { answerScore, formatClock, interviewHistory, summarise } from '@/utils/interview/summary';
 import { addCards } from '@/utils/srs/repository';
 import { newCardRecord, Rating } from '@/utils/srs/scheduler';
@@ -177,7 +177,7 @@ describe('storing an interview and rating into FSRS', () => {
         },
       ],
     });
-    const stored = await listInterviews(db);
+    const stored = await db.interviews.toArray();
     expect(stored).toHaveLength(1);
     expect(stored[0]!.questions[0]!.answer).toBe('a');
   });

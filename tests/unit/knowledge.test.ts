@@ -1,7 +1,7 @@
 /** The knowledge base as shipped: valid, complete, and its compiler strict about what it accepts. */
 import { describe, expect, it } from 'vitest';
 import { compileDataDir } from '../../scripts/lib/read-data';
-import { compileKnowledge, highlightPython } from '@/utils/knowledge/compile';
+import { compileKnowledge, highlightPython } from '../../scripts/lib/compile-knowledge';
 import { knowledge as bundled } from '@/utils/knowledge';
 import { linesFromMarks } from '@/utils/highlight';
 
@@ -118,25 +118,45 @@ describe('the compiler', () => {
     expect(compileOne(card(''))).toEqual([]);
   });
 
+  // card(): lines 1-8 are the fixed front matter, `front` starts on line 9, the body on the line after its ---.
   it.each([
-    ['raw HTML', card('', '<b>bold</b> text\n\n```python run\nprint(1)\n```\n')],
-    ['a heading', card('', '# Title\n\ntext\n\n```python run\nprint(1)\n```\n')],
-    ['an http link', card('', '[x](http://example.com)\n\n```python run\nprint(1)\n```\n')],
-    ['an unknown snippet flag', card('', 'text\n\n```python fast\nprint(1)\n```\n')],
-    ['a snippet neither run nor parse', card('', 'text\n\n```python\nprint(1)\n```\n')],
-    ['an output after a parse snippet', card('', 'text\n\n```python parse\nprint(1)\n```\n\n```output\n1\n```\n')],
-    ['a javascript block', card('', 'text\n\n```js\nx()\n```\n')],
-    ['an unknown concept', card('').replace('concepts: [gather]', 'concepts: [gather, telepathy]')],
-    ['an unknown related card', card('related: [nowhere]\n')],
-    ['an unknown front-matter field', card('colour: blue\n')],
-    ['a missing short answer', card('').replace('short: Because.\n', '')],
-    ['a bad difficulty', card('').replace('difficulty: easy', 'difficulty: trivial')],
-    ['no snippet', card('', 'Only prose.\n')],
-    ['invalid YAML', card('keywords: [unclosed\n')],
-  ])('rejects %s with a message naming the file', (_what, text) => {
+    ['raw HTML', card('', '<b>bold</b> text\n\n```python run\nprint(1)\n```\n'), 10],
+    ['a heading', card('', '# Title\n\ntext\n\n```python run\nprint(1)\n```\n'), 10],
+    ['an http link', card('', '[x](http://example.com)\n\n```python run\nprint(1)\n```\n'), 10],
+    ['an unknown snippet flag', card('', 'text\n\n```python fast\nprint(1)\n```\n'), 12],
+    ['a snippet neither run nor parse', card('', 'text\n\n```python\nprint(1)\n```\n'), 12],
+    ['an output after a parse snippet', card('', 'text\n\n```python parse\nprint(1)\n```\n\n```output\n1\n```\n'), 16],
+    ['a javascript block', card('', 'text\n\n```js\nx()\n```\n'), 12],
+    ['an unknown concept', card('').replace('concepts: [gather]', 'concepts: [gather, telepathy]'), 5],
+    ['an unknown related card', card('related: [nowhere]\n'), 9],
+    ['an unknown front-matter field', card('colour: blue\n'), 9],
+    ['a missing short answer (the front matter)', card('').replace('short: Because.\n', ''), 2],
+    ['a bad difficulty', card('').replace('difficulty: easy', 'difficulty: trivial'), 6],
+    ['no snippet (the body)', card('', 'Only prose.\n'), 10],
+    ['invalid YAML', card('pitfalls: [unclosed\nversions: {}\n'), 10],
+  ])('rejects %s with a message naming the file and line', (_what, text, line) => {
     const errs = compileOne(text);
     expect(errs.length).toBeGreaterThan(0);
-    expect(errs[0]).toMatch(/^questions\/sample-card\.md: /);
+    expect(errs[0]).toMatch(new RegExp(`^questions/sample-card\\.md:${line}: `));
+  });
+
+  it('names the line in a practice problem and in concepts.yaml', () => {
+    const practice = `---\nid: p\ntitle: P\nconcepts: [gather]\ndifficulty: easy\nkeywords: [a, b]\nhints: [a, b, c]\n---\n\n## Statement\n\nText.\n\n### Deeper\n`;
+    expect(compileKnowledge(CONCEPTS, [{ path: 'practice/p.md', text: practice }]).errors[0]).toMatch(
+      /^practice\/p\.md:14: unexpected heading "Deeper"/,
+    );
+    const duplicate = `${CONCEPTS}- id: gather\n  name: Again\n  definition: Twice.\n`;
+    expect(compileKnowledge(duplicate, []).errors).toEqual(['concepts.yaml:7: duplicate concept id "gather"']);
+  });
+
+  it('reports a broken card once, not again in each card that links to it', () => {
+    const broken = card('').replace('difficulty: easy', 'difficulty: trivial');
+    const linking = card('related: [sample-card]\n').replace('id: sample-card', 'id: other-card');
+    const { errors } = compileKnowledge(CONCEPTS, [
+      { path: 'questions/sample-card.md', text: broken },
+      { path: 'questions/other-card.md', text: linking },
+    ]);
+    expect(errors).toEqual([expect.stringMatching(/^questions\/sample-card\.md:6: difficulty: /)]);
   });
 
   it('rejects an id that differs from the file name', () => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintPython, type LintFinding } from '@/utils/lint';
-import { generateLintBenchmarkSource } from '@/utils/lint/bench-source';
+import { generateLintBenchmarkSource } from '../../scripts/lib/bench-source';
 
 const FIXTURES = join(__dirname, '../fixtures/lint');
 const sources = readdirSync(FIXTURES)

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { LINT_REFS, LINT_RULE_META, LINT_RULES, lintPython } from '@/utils/lint';
-import { parseExpectations, scoreFixtures, type FixtureResult } from '@/utils/lint/fixture-score';
+import { parseExpectations, scoreFixtures, type FixtureResult } from '../support/fixture-score';
 
 const FIXTURES = join(__dirname, '../fixtures/lint');
 const fixtureNames = readdirSync(FIXTURES).filter((name) => name.endsWith('.py'));

@@ -74,7 +74,11 @@ describe('the mock interview', () => {
   it('runs two questions from the keyboard to a stored summary, rating each card', async () => {
     const db = openDb();
     let t = T0;
-    render(<InterviewView db={db} now={() => t} seed={11} />);
+    render(
+      <WithDb db={db} now={() => t}>
+        <InterviewView />
+      </WithDb>,
+    );
     fireEvent.change(screen.getByLabelText('Questions'), { target: { value: '2' } });
     fireEvent.click(screen.getByRole('button', { name: 'Start the interview' }));
     for (let i = 0; i < 2; i++) {

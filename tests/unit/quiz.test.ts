@@ -5,7 +5,7 @@ import { nodePythonClient } from '../../scripts/lib/pyodide-node';
 import { normaliseOutput, runSnippet } from '../../scripts/lib/python';
 import { cpythonMatrix, PYODIDE_VERSION } from '../../scripts/lib/python-matrix';
 import type { QuizItem } from '@/utils/knowledge-types';
-import { compileKnowledge } from '@/utils/knowledge/compile';
+import { compileKnowledge } from '../../scripts/lib/compile-knowledge';
 import {
   choiceForKey,
   choiceOrder,
@@ -124,7 +124,8 @@ describe('the quiz compiler', () => {
 
   it("rejects a correct choice whose text is not the snippet's output", () => {
     const errors = compileQuiz(quizSource(choice('b\na', true) + choice('a\nb') + choice('a')));
-    expect(errors).toEqual([`quizzes/quiz-sample.md: the correct choice's text differs from the snippet's output`]);
+    // The correct choice is the first item under `choices:` (line 8 of quizSource), so on line 9.
+    expect(errors).toEqual([`quizzes/quiz-sample.md:9: the correct choice's text differs from the snippet's output`]);
   });
 
   it('rejects no correct choice, two correct choices, too few or too many choices', () => {

@@ -3,21 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { SITE_IDS } from '@/utils/page-snapshot';
-import {
-  SITE_ADAPTERS,
-  adapterFor,
-  contentScriptExcludeMatches,
-  contentScriptMatches,
-  readPage,
-  savedPageUrl,
-} from '@/utils/sites';
-import { SITES } from '@/utils/sites/registry';
+import { contentScriptExcludeMatches, contentScriptMatches, SITES } from '@/utils/sites/registry';
+import { SITE_ADAPTERS, adapterFor, readPage, savedPageUrl } from '../../scripts/lib/saved-page';
 import { SITE_TEST_URLS } from './site-urls';
 
 const SITES_DIR = join(__dirname, '../../utils/sites');
 const FIXTURES_DIR = join(__dirname, '../fixtures/sites');
 /** Files in utils/sites/ that are shared machinery rather than a site. */
-const NOT_ADAPTERS = new Set(['registry.ts', 'index.ts', 'types.ts', 'generic.ts', 'dom.ts']);
+const NOT_ADAPTERS = new Set(['registry.ts', 'types.ts', 'generic.ts', 'dom.ts']);
 
 interface FixtureEntry {
   file: string;

@@ -1,6 +1,6 @@
 /** Where snippets declare they run, and per-version outputs: the compiler's rules and the data's honesty. */
 import { describe, expect, it } from 'vitest';
-import { compileKnowledge } from '@/utils/knowledge/compile';
+import { compileKnowledge } from '../../scripts/lib/compile-knowledge';
 import { compileDataDir } from '../../scripts/lib/read-data';
 import { expectedOutput } from '../../scripts/lib/python-matrix';
 

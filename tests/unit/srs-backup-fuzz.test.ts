@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AwaitwiseDb } from '@/utils/db';
 import { MAX_BACKUP_CHARS, importBackupText, type Backup, type ImportMode } from '@/utils/srs/backup';
-import { seededRandom } from '@/utils/srs/seed';
+import { seededRandom } from '@/utils/interview/random';
 import { KNOWN, NOW, dump, studiedExport, type Editable } from './srs-studied-deck';
 import { throwawayDbs } from './srs-throwaway-db';
 

@@ -9,7 +9,7 @@ import {
   type Backup,
 } from '@/utils/srs/backup';
 import { addCards } from '@/utils/srs/repository';
-import { seedForBench } from '@/utils/srs/seed';
+import { seedForBench } from '../../scripts/lib/bench-seed';
 import { DAY, KNOWN, NOW, ORDER, T0, dump, exportText, studiedExport, type Editable } from './srs-studied-deck';
 import { throwawayDbs } from './srs-throwaway-db';
 

@@ -4,7 +4,6 @@ import {
   addCards,
   buryUntilTomorrow,
   getCard,
-  listCards,
   removeCard,
   resetCard,
   sortByKnowledgeOrder,
@@ -21,7 +20,7 @@ const T0 = new Date(2024, 4, 6, 12, 0).getTime();
 const freshDb = throwawayDbs();
 
 const positions = async (db: AwaitwiseDb) =>
-  Object.fromEntries((await listCards(db)).map((c) => [c.id, [c.position, c.source]]));
+  Object.fromEntries((await db.cards.toArray()).map((c) => [c.id, [c.position, c.source]]));
 
 describe('addCards', () => {
   it('adds new cards once, in knowledge order, behind the existing ones', async () => {
@@ -30,9 +29,9 @@ describe('addCards', () => {
     expect(await addCards(db, ['c', 'a', 'a'], 'auto', T0, order)).toEqual({ added: ['a', 'c'], promoted: [] });
     expect(await addCards(db, ['d', 'b', 'a'], 'manual', T0 + 1, order)).toEqual({ added: ['b', 'd'], promoted: [] });
     expect(await positions(db)).toEqual({ a: [0, 'auto'], c: [1, 'auto'], b: [2, 'manual'], d: [3, 'manual'] });
-    const before = await listCards(db);
+    const before = await db.cards.toArray();
     expect(await addCards(db, ['a', 'b', 'c', 'd'], 'auto', T0 + 2, order)).toEqual({ added: [], promoted: [] });
-    expect(await listCards(db)).toEqual(before);
+    expect(await db.cards.toArray()).toEqual(before);
     expect(await getCard(db, 'a')).toMatchObject({
       state: State.New,
       due: T0,

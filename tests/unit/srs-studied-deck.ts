@@ -5,7 +5,7 @@ import { dueQueue } from '@/utils/srs/queue';
 import { addCards, buryUntilTomorrow, suspend } from '@/utils/srs/repository';
 import { rate } from '@/utils/srs/review';
 import { Rating, type Grade } from '@/utils/srs/scheduler';
-import { seededRandom } from '@/utils/srs/seed';
+import { seededRandom } from '@/utils/interview/random';
 import { DEFAULT_SRS_SETTINGS } from '@/utils/srs/settings';
 
 export const DAY = 86_400_000;

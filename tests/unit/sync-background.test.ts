@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DB_NAME, openDb } from '@/utils/db';
 import { addCards } from '@/utils/srs/repository';
 import { startSync } from '@/utils/sync';
-import { sampleState } from '@/utils/sync/simulate';
+import { sampleState } from '../../scripts/lib/sync-simulate';
 import { toItems } from '@/utils/sync/shard';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));

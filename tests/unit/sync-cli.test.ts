@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeStates } from '@/utils/sync/merge';
 import { canonical, parseState, type SyncState } from '@/utils/sync/shape';
 import { toItems } from '@/utils/sync/shard';
-import { sampleState } from '@/utils/sync/simulate';
+import { sampleState } from '../../scripts/lib/sync-simulate';
 
 const run = (...args: string[]) =>
   spawnSync('npx', ['tsx', 'scripts/sync-merge.ts', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });

@@ -12,7 +12,7 @@ import { rate } from '@/utils/srs/review';
 import { REMOTE_DELAY_MS, SyncEngine } from '@/utils/sync/engine';
 import type { SyncStatus } from '@/utils/sync/prefs';
 import { itemBytes, SYNC_LIMITS, toItems } from '@/utils/sync/shard';
-import { comparableCards } from '@/utils/sync/simulate';
+import { comparableCards } from '../../scripts/lib/sync-simulate';
 import { FakeSyncArea, ManualTimers } from './sync-fake-area';
 import { throwawayDbs } from './srs-throwaway-db';
 

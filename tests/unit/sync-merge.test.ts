@@ -7,16 +7,17 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { GradeValue } from '@/utils/db';
 import { isRemoved, mergeStates } from '@/utils/sync/merge';
-import { canonical, emptyState, parseState, type CardEntry, type SyncState } from '@/utils/sync/shape';
+import { canonical, parseState, type CardEntry, type SyncState } from '@/utils/sync/shape';
 import {
   act,
   comparableCards,
+  emptyState,
   newDevice,
   sampleState,
   stateOf,
   syncDevice,
   type SimAction,
-} from '@/utils/sync/simulate';
+} from '../../scripts/lib/sync-simulate';
 
 /** Cases run, per property: printed at the end so the closing note can quote them. */
 const runs: Record<string, number> = {};

@@ -1,37 +1,15 @@
 /**
  * What detection and the page view need from the knowledge base, and nothing else: concept names, card ids
  * with their question and short answer, and the practice problems' matches and hints. The background loads
- * only this (a few KB) instead of the whole knowledge base with its answers and snippets.
+ * only this (a few KB) instead of the whole knowledge base with its answers and snippets. It is written at build
+ * time by scripts/lib/generate-data.ts.
  */
-import type { Concept, Knowledge, PracticeProblem, QuestionCard } from '@/utils/knowledge-types';
+import type { Concept, PracticeProblem, QuestionCard } from '@/utils/knowledge-types';
 
 export interface DetectIndex {
   concepts: Pick<Concept, 'id' | 'name'>[];
   questions: Pick<QuestionCard, 'id' | 'question' | 'short' | 'concepts' | 'level' | 'difficulty'>[];
   practice: Pick<PracticeProblem, 'id' | 'title' | 'concepts' | 'matches' | 'cards' | 'hints'>[];
-}
-
-/** The index of a compiled knowledge base (run at build time by the knowledge module). */
-export function compactIndex(kb: Knowledge | DetectIndex): DetectIndex {
-  return {
-    concepts: kb.concepts.map(({ id, name }) => ({ id, name })),
-    questions: kb.questions.map(({ id, question, short, concepts, level, difficulty }) => ({
-      id,
-      question,
-      short,
-      concepts,
-      level,
-      difficulty,
-    })),
-    practice: kb.practice.map(({ id, title, concepts, matches, cards, hints }) => ({
-      id,
-      title,
-      concepts,
-      matches,
-      cards,
-      hints,
-    })),
-  };
 }
 
 const DIFFICULTY_RANK = { easy: 0, medium: 1, hard: 2 } as const;

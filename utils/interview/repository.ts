@@ -8,10 +8,6 @@ export function saveInterview(db: AwaitwiseDb, record: Omit<InterviewRecord, 'id
   return db.interviews.add(record as InterviewRecord);
 }
 
-export function listInterviews(db: AwaitwiseDb): Promise<InterviewRecord[]> {
-  return db.interviews.orderBy('startedAt').toArray();
-}
-
 /**
  * Rates a question card as the user rated their interview answer. A card not yet in the deck is added first
  * (an interview question the user has now studied belongs in it); a suspended card is left alone.

@@ -8,10 +8,6 @@ export function getCard(db: AwaitwiseDb, id: string): Promise<CardRecord | undef
   return db.cards.get(id);
 }
 
-export function listCards(db: AwaitwiseDb): Promise<CardRecord[]> {
-  return db.cards.toArray();
-}
-
 /** Orders ids fundamentals-first by their index in `knowledgeOrder`; ids it does not list keep their order, last. */
 export function sortByKnowledgeOrder(ids: readonly string[], knowledgeOrder: readonly string[]): string[] {
   const rank = new Map(knowledgeOrder.map((id, i) => [id, i]));

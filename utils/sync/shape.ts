@@ -69,16 +69,6 @@ export interface SyncState {
   days: Record<string, Record<string, number>>;
 }
 
-export const emptyState = (): SyncState => ({
-  v: SYNC_VERSION,
-  cards: {},
-  settings: {},
-  saved: {},
-  hidden: {},
-  solved: {},
-  days: {},
-});
-
 const time = v.pipe(v.number(), v.integer(), v.minValue(0));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const finite = v.pipe(v.number(), v.finite());

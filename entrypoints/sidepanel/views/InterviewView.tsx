@@ -9,7 +9,7 @@ import { InterviewSummary } from '@/components/InterviewSummary';
 import { useClock, useDb } from '@/components/hooks/use-db';
 import { useSettings } from '@/components/hooks/use-settings';
 import { useTick } from '@/components/hooks/use-tick';
-import type { AwaitwiseDb, InterviewAnswerRecord } from '@/utils/db';
+import type { InterviewAnswerRecord } from '@/utils/db';
 import { conceptById, fundamentalsFirst, knowledge, practiceById, questionById } from '@/utils/knowledge';
 import { DEFAULT_MINUTES, DEFAULT_QUESTIONS, planInterview, type InterviewStep as Step } from '@/utils/interview/plan';
 import { practicePoints, questionPoints } from '@/utils/interview/points';
@@ -19,11 +19,6 @@ import '@/components/styles/review.css';
 import '@/components/styles/quiz.css';
 
 export interface InterviewViewProps {
-  db?: AwaitwiseDb;
-  /** Clock override for tests. */
-  now?: () => number;
-  /** Fixes the questions chosen (tests); a new seed per interview otherwise. */
-  seed?: number;
   onCopy?(code: string): void | Promise<void>;
 }
 
@@ -64,11 +59,9 @@ function stepContent(step: Step) {
   };
 }
 
-export function InterviewView({ db: dbProp, now: nowProp, seed, onCopy }: InterviewViewProps) {
-  const defaultDb = useDb();
-  const db = dbProp ?? defaultDb;
-  const contextClock = useClock();
-  const now = nowProp ?? contextClock;
+export function InterviewView({ onCopy }: InterviewViewProps) {
+  const db = useDb();
+  const now = useClock();
   const { settings } = useSettings();
   const [phase, setPhase] = useState<Phase>({ kind: 'setup' });
   const [count, setCount] = useState(DEFAULT_QUESTIONS);
@@ -91,7 +84,8 @@ export function InterviewView({ db: dbProp, now: nowProp, seed, onCopy }: Interv
         cards: await db.cards.toArray(),
         now: at,
         count,
-        seed: seed ?? at,
+        // The start time picks the questions: a new set per interview, the same set under a fixed clock.
+        seed: at,
         withPractice,
       });
       const run: Running = {

@@ -1,12 +1,10 @@
 /** Fills a database with a realistic-looking deck and history, fast (bulkAdd), for the benchmark. */
 import type { AwaitwiseDb, CardRecord, CardSnapshot, CardStateValue, GradeValue, ReviewLogRecord } from '@/utils/db';
 import { dayKey } from '@/utils/srs/day';
+// The interview planner's seeded generator, so every bench run measures the same data.
 import { seededRandom } from '@/utils/interview/random';
 
 const DAY = 86_400_000;
-
-/** The same seeded generator the interview planner uses, so every bench run measures the same data. */
-export { seededRandom };
 
 export interface SeedOptions {
   cards: number;

@@ -7,10 +7,21 @@ import type { CardRecord, GradeValue } from '@/utils/db';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { dayKey } from '@/utils/srs/day';
 import { newCardRecord, nextSnapshot } from '@/utils/srs/scheduler';
-import { seededRandom } from '@/utils/srs/seed';
-import { applyState, deriveState, type LocalSnapshot } from './local';
-import { mergeStates } from './merge';
-import { emptyState, type SyncState } from './shape';
+import { seededRandom } from '@/utils/interview/random';
+import { applyState, deriveState, type LocalSnapshot } from '@/utils/sync/local';
+import { mergeStates } from '@/utils/sync/merge';
+import { SYNC_VERSION, type SyncState } from '@/utils/sync/shape';
+
+/** A storage.sync area nobody has written yet. */
+export const emptyState = (): SyncState => ({
+  v: SYNC_VERSION,
+  cards: {},
+  settings: {},
+  saved: {},
+  hidden: {},
+  solved: {},
+  days: {},
+});
 
 export interface SimDevice {
   id: string;

@@ -1,16 +1,19 @@
-/** The site registry. Order matters only for adapterFor(): the first adapter claiming a URL wins. */
-
+/**
+ * Reading saved pages offline (the `detect` CLI and the site tests): the extension itself only ever reads
+ * the live page its content script runs in, through the site adapters.
+ */
 import type { PageSnapshot } from '@/utils/page-snapshot';
-import type { SiteAdapter } from './types';
-import { genericTitle, mainText } from './generic';
-import { first } from './dom';
-import { leetcode } from './leetcode';
-import { hackerrank } from './hackerrank';
-import { codewars } from './codewars';
-import { geeksforgeeks } from './geeksforgeeks';
-import { exercism } from './exercism';
-import { neetcode } from './neetcode';
+import { codewars } from '@/utils/sites/codewars';
+import { first } from '@/utils/sites/dom';
+import { exercism } from '@/utils/sites/exercism';
+import { geeksforgeeks } from '@/utils/sites/geeksforgeeks';
+import { genericTitle, mainText } from '@/utils/sites/generic';
+import { hackerrank } from '@/utils/sites/hackerrank';
+import { leetcode } from '@/utils/sites/leetcode';
+import { neetcode } from '@/utils/sites/neetcode';
+import type { SiteAdapter } from '@/utils/sites/types';
 
+/** Every adapter, in site order (tests/unit/sites.test.ts checks it against utils/sites/registry.ts). */
 export const SITE_ADAPTERS: readonly SiteAdapter[] = [
   leetcode,
   hackerrank,
@@ -25,7 +28,7 @@ export function adapterFor(url: URL): SiteAdapter | undefined {
   return SITE_ADAPTERS.find((adapter) => adapter.isProblemUrl(url));
 }
 
-/** A saved page's own address, from its canonical link or og:url (for reading saved pages offline). */
+/** A saved page's own address, from its canonical link or og:url. */
 export function savedPageUrl(doc: Document): URL | undefined {
   const href =
     first(doc, ['link[rel="canonical"]'])?.getAttribute('href') ??
@@ -49,7 +52,3 @@ export function readPage(
   if (adapter) return adapter.extract(doc, url);
   return { url: url.href, title: genericTitle(doc), text: mainText(doc), tags: [], code: '' };
 }
-
-export { contentScriptMatches, contentScriptExcludeMatches, SITES, siteForUrl } from './registry';
-export { genericExtract } from './generic';
-export type { SiteAdapter } from './types';

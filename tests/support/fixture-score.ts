@@ -3,8 +3,8 @@
  * `# expect: rule-id[, rule-id...]` comment. Used by the tests and for the precision/recall report.
  */
 import { parser } from '@lezer/python';
-import { positionsIn } from './position';
-import type { LintFinding } from './types';
+import { positionsIn } from '@/utils/lint/position';
+import type { LintFinding } from '@/utils/lint/types';
 
 export interface Expectation {
   line: number;

@@ -3,13 +3,22 @@
  * (marked's lexer, then our own tree), snippets highlighted with lowlight. Never imported by the extension:
  * the browser gets only the compiled JSON, so neither a Markdown parser nor a highlighter ships.
  */
-import { marked, type Token as MdToken, type Tokens } from 'marked';
+import type { Token as MdToken, Tokens } from 'marked';
 import { createLowlight } from 'lowlight';
 import python from 'highlight.js/lib/languages/python';
 import * as v from 'valibot';
-import { parse as parseYaml } from 'yaml';
 import type { Root, RootContent } from 'hast';
-import { marksFromLines } from '../highlight';
+import { marksFromLines } from '../../utils/highlight';
+import {
+  atLine,
+  ItemError,
+  lexBody,
+  lineOfToken,
+  parseYamlAt,
+  splitFrontMatter,
+  validate,
+  type ItemSource,
+} from './item-source';
 import type {
   Block,
   BrowserGap,
@@ -21,7 +30,7 @@ import type {
   QuizItem,
   Snippet,
   Token,
-} from '../knowledge-types';
+} from '../../utils/knowledge-types';
 
 export interface SourceFile {
   /** Path relative to data/, e.g. `questions/gather-basics.md`. */
@@ -108,26 +117,6 @@ export function highlightPython(code: string): Token[][] {
   };
   walk(tree.children, undefined);
   return lines;
-}
-
-class ItemError extends Error {}
-
-function splitFrontMatter(text: string): { front: unknown; body: string } {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
-  if (!match) throw new ItemError('missing front matter (a --- block at the top)');
-  try {
-    return { front: parseYaml(match[1]!), body: match[2]! };
-  } catch (error) {
-    throw new ItemError(`front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
-  }
-}
-
-function validate<S extends v.GenericSchema>(schema: S, value: unknown): v.InferOutput<S> {
-  const result = v.safeParse(schema, value);
-  if (result.success) return result.output;
-  const issue = result.issues[0];
-  const where = v.getDotPath(issue) ?? 'front matter';
-  throw new ItemError(`${where}: ${issue.message}`);
 }
 
 function inline(tokens: MdToken[] | undefined): Inline[] {
@@ -235,67 +224,76 @@ function parseSnippetInfo(lang: string): SnippetInfo {
 function blocks(tokens: MdToken[], snippets: Snippet[]): Block[] {
   const out: Block[] = [];
   for (const token of tokens) {
-    switch (token.type) {
-      case 'space':
-        break;
-      case 'paragraph':
-        out.push({ k: 'p', c: inline((token as Tokens.Paragraph).tokens) });
-        break;
-      case 'list': {
-        const list = token as Tokens.List;
-        out.push({
-          k: list.ordered ? 'ol' : 'ul',
-          items: list.items.map((item) => {
-            const inner = item.tokens.flatMap((t) => (t.type === 'text' || t.type === 'paragraph' ? [t] : []));
-            if (inner.length !== item.tokens.filter((t) => t.type !== 'space').length)
-              throw new ItemError('list items may hold only text (no nested lists or code)');
-            return inner.flatMap((t) => inline((t as Tokens.Text).tokens ?? [{ ...t, type: 'text' }]));
-          }),
-        });
-        break;
-      }
-      case 'code': {
-        const code = token as Tokens.Code;
-        const lang = code.lang ?? '';
-        const outputInfo = /^output(?:\s+(3\.\d+)\+)?$/.exec(lang.trim());
-        if (outputInfo) {
-          const from = outputInfo[1];
-          const last = snippets[snippets.length - 1];
-          const prev = out[out.length - 1];
-          if (!last || prev?.k !== 'snippet' || !last.runnable)
-            throw new ItemError('an output block must directly follow a run snippet');
-          if (!from) {
-            if (last.output !== undefined || last.outputs) throw new ItemError('a snippet has one plain output block');
-            last.output = code.text;
-          } else {
-            // `output 3.13+` overrides the plain output from that version on; it follows the plain one.
-            if (last.output === undefined) throw new ItemError(`"output ${from}+" must follow the plain output block`);
-            if (last.outputs?.[from] !== undefined) throw new ItemError(`two "output ${from}+" blocks`);
-            last.outputs = { ...last.outputs, [from]: code.text };
-          }
-          break;
-        }
-        const info = parseSnippetInfo(lang);
-        const snippet: Snippet = { code: code.text, marks: marksFromLines(highlightPython(code.text)), ...info };
-        snippets.push(snippet);
-        out.push({ k: 'snippet', i: snippets.length - 1 });
-        break;
-      }
-      default:
-        throw new ItemError(`unsupported Markdown block (${token.type}): ${token.raw.slice(0, 60)}`);
+    try {
+      block(token, out, snippets);
+    } catch (error) {
+      throw atLine(error, lineOfToken(token));
     }
   }
   return out;
 }
 
+/** One top-level Markdown block into `out` (a snippet also into `snippets`). */
+function block(token: MdToken, out: Block[], snippets: Snippet[]): void {
+  switch (token.type) {
+    case 'space':
+      break;
+    case 'paragraph':
+      out.push({ k: 'p', c: inline((token as Tokens.Paragraph).tokens) });
+      break;
+    case 'list': {
+      const list = token as Tokens.List;
+      out.push({
+        k: list.ordered ? 'ol' : 'ul',
+        items: list.items.map((item) => {
+          const inner = item.tokens.flatMap((t) => (t.type === 'text' || t.type === 'paragraph' ? [t] : []));
+          if (inner.length !== item.tokens.filter((t) => t.type !== 'space').length)
+            throw new ItemError('list items may hold only text (no nested lists or code)');
+          return inner.flatMap((t) => inline((t as Tokens.Text).tokens ?? [{ ...t, type: 'text' }]));
+        }),
+      });
+      break;
+    }
+    case 'code': {
+      const code = token as Tokens.Code;
+      const lang = code.lang ?? '';
+      const outputInfo = /^output(?:\s+(3\.\d+)\+)?$/.exec(lang.trim());
+      if (outputInfo) {
+        const from = outputInfo[1];
+        const last = snippets[snippets.length - 1];
+        const prev = out[out.length - 1];
+        if (!last || prev?.k !== 'snippet' || !last.runnable)
+          throw new ItemError('an output block must directly follow a run snippet');
+        if (!from) {
+          if (last.output !== undefined || last.outputs) throw new ItemError('a snippet has one plain output block');
+          last.output = code.text;
+        } else {
+          // `output 3.13+` overrides the plain output from that version on; it follows the plain one.
+          if (last.output === undefined) throw new ItemError(`"output ${from}+" must follow the plain output block`);
+          if (last.outputs?.[from] !== undefined) throw new ItemError(`two "output ${from}+" blocks`);
+          last.outputs = { ...last.outputs, [from]: code.text };
+        }
+        break;
+      }
+      const info = parseSnippetInfo(lang);
+      const snippet: Snippet = { code: code.text, marks: marksFromLines(highlightPython(code.text)), ...info };
+      snippets.push(snippet);
+      out.push({ k: 'snippet', i: snippets.length - 1 });
+      break;
+    }
+    default:
+      throw new ItemError(`unsupported Markdown block (${token.type}): ${token.raw.slice(0, 60)}`);
+  }
+}
+
 function compileQuestion(path: string, text: string): QuestionCard {
-  const { front, body } = splitFrontMatter(text);
-  const meta = validate(QuestionFrontSchema, front);
-  checkFileName(path, meta.id);
+  const source = splitFrontMatter(text);
+  const meta = validate(QuestionFrontSchema, source.front.value, source.front);
+  checkFileName(path, meta.id, source);
   const snippets: Snippet[] = [];
-  const compiled = blocks(marked.lexer(body), snippets);
-  if (!compiled.some((b) => b.k === 'p')) throw new ItemError('the full answer has no text');
-  if (snippets.length === 0) throw new ItemError('a question card needs at least one snippet');
+  const compiled = blocks(lexBody(source.body, source.bodyLine), snippets);
+  if (!compiled.some((b) => b.k === 'p')) throw new ItemError('the full answer has no text', source.bodyLine);
+  if (snippets.length === 0) throw new ItemError('a question card needs at least one snippet', source.bodyLine);
   return { kind: 'question', ...meta, body: compiled, snippets };
 }
 
@@ -309,23 +307,35 @@ const normaliseOutput = (text: string) =>
 
 /** A quiz: front matter with the choices, then one ```python run snippet and its ```output block, nothing else. */
 function compileQuiz(path: string, text: string): QuizItem {
-  const { front, body } = splitFrontMatter(text);
-  const meta = validate(QuizFrontSchema, front);
-  checkFileName(path, meta.id);
+  const source = splitFrontMatter(text);
+  const meta = validate(QuizFrontSchema, source.front.value, source.front);
+  checkFileName(path, meta.id, source);
   const snippets: Snippet[] = [];
-  const compiled = blocks(marked.lexer(body), snippets);
+  const tokens = lexBody(source.body, source.bodyLine);
+  const compiled = blocks(tokens, snippets);
+  const snippetLine = lineOfToken(tokens.find((t) => t.type === 'code') ?? tokens[0]!) ?? source.bodyLine;
   if (compiled.length !== 1 || snippets.length !== 1)
-    throw new ItemError('a quiz body is one ```python run snippet and its ```output block, nothing else');
+    throw new ItemError(
+      'a quiz body is one ```python run snippet and its ```output block, nothing else',
+      source.bodyLine,
+    );
   const snippet = snippets[0]!;
-  if (!snippet.runnable || snippet.bad) throw new ItemError('the quiz snippet must be `run` (and not `bad`)');
-  if (snippet.output === undefined) throw new ItemError('the quiz snippet needs its ```output block');
-  if (snippet.outputs) throw new ItemError('a quiz snippet must print the same on every version (no "output 3.x+")');
+  if (!snippet.runnable || snippet.bad)
+    throw new ItemError('the quiz snippet must be `run` (and not `bad`)', snippetLine);
+  if (snippet.output === undefined) throw new ItemError('the quiz snippet needs its ```output block', snippetLine);
+  if (snippet.outputs)
+    throw new ItemError('a quiz snippet must print the same on every version (no "output 3.x+")', snippetLine);
   const correct = meta.choices.filter((c) => c.correct);
-  if (correct.length !== 1) throw new ItemError(`exactly one choice is correct: true (found ${correct.length})`);
+  const choicesLine = source.front.lineOf(['choices']);
+  if (correct.length !== 1)
+    throw new ItemError(`exactly one choice is correct: true (found ${correct.length})`, choicesLine);
   if (normaliseOutput(correct[0]!.text) !== normaliseOutput(snippet.output))
-    throw new ItemError("the correct choice's text differs from the snippet's output");
+    throw new ItemError(
+      "the correct choice's text differs from the snippet's output",
+      source.front.lineOf(['choices', meta.choices.indexOf(correct[0]!)]),
+    );
   const texts = meta.choices.map((c) => normaliseOutput(c.text));
-  if (new Set(texts).size !== texts.length) throw new ItemError('two choices have the same text');
+  if (new Set(texts).size !== texts.length) throw new ItemError('two choices have the same text', choicesLine);
   return { kind: 'quiz', ...meta, snippets: [snippet] };
 }
 
@@ -333,39 +343,48 @@ const PRACTICE_SECTIONS = ['Statement', 'Interface', 'Starter', 'Solution', 'How
 type PracticeSection = (typeof PRACTICE_SECTIONS)[number];
 
 /** `## Starter` and `## Tests` hold one plain ```python block each: source files, not shown snippets. */
-function sourceSection(name: string, tokens: MdToken[]): string {
-  const code = tokens.filter((t) => t.type !== 'space');
+function sourceSection(name: string, section: Section): string {
+  const code = section.tokens.filter((t) => t.type !== 'space');
   const only = code[0] as Tokens.Code | undefined;
   if (code.length !== 1 || only?.type !== 'code' || (only.lang ?? '').trim() !== 'python')
-    throw new ItemError(`section ## ${name} must hold exactly one \`\`\`python block and nothing else`);
+    throw new ItemError(`section ## ${name} must hold exactly one \`\`\`python block and nothing else`, section.line);
   return only.text;
 }
 
+interface Section {
+  /** The line of its ## heading. */
+  line: number | undefined;
+  tokens: MdToken[];
+}
+
 function compilePractice(path: string, text: string): PracticeProblem {
-  const { front, body } = splitFrontMatter(text);
-  const meta = validate(PracticeFrontSchema, front);
-  checkFileName(path, meta.id);
-  const sections = new Map<PracticeSection, MdToken[]>();
-  let current: MdToken[] | undefined;
-  for (const token of marked.lexer(body)) {
+  const source = splitFrontMatter(text);
+  const meta = validate(PracticeFrontSchema, source.front.value, source.front);
+  checkFileName(path, meta.id, source);
+  const sections = new Map<PracticeSection, Section>();
+  let current: Section | undefined;
+  for (const token of lexBody(source.body, source.bodyLine)) {
+    const line = lineOfToken(token);
     if (token.type === 'heading') {
       const heading = token as Tokens.Heading;
       const name = PRACTICE_SECTIONS.find((n) => n === heading.text);
       if (heading.depth !== 2 || !name)
-        throw new ItemError(`unexpected heading "${heading.text}"; use ## ${PRACTICE_SECTIONS.join(', ## ')}`);
-      if (sections.has(name)) throw new ItemError(`section "${heading.text}" appears twice`);
-      current = [];
+        throw new ItemError(`unexpected heading "${heading.text}"; use ## ${PRACTICE_SECTIONS.join(', ## ')}`, line);
+      if (sections.has(name)) throw new ItemError(`section "${heading.text}" appears twice`, line);
+      current = { line, tokens: [] };
       sections.set(name, current);
-    } else if (current) current.push(token);
-    else if (token.type !== 'space') throw new ItemError('text before the first ## section');
+    } else if (current) current.tokens.push(token);
+    else if (token.type !== 'space') throw new ItemError('text before the first ## section', line);
   }
-  for (const name of PRACTICE_SECTIONS) if (!sections.has(name)) throw new ItemError(`missing section ## ${name}`);
+  for (const name of PRACTICE_SECTIONS)
+    if (!sections.has(name)) throw new ItemError(`missing section ## ${name}`, source.bodyLine);
   const snippets: Snippet[] = [];
-  const statement = blocks(sections.get('Statement')!, snippets);
-  const iface = blocks(sections.get('Interface')!, snippets);
-  const solution = blocks(sections.get('Solution')!, snippets);
-  const testing = blocks(sections.get('How to test')!, snippets);
-  if (!snippets.some((s) => s.runnable)) throw new ItemError('the solution needs a runnable snippet');
+  const statement = blocks(sections.get('Statement')!.tokens, snippets);
+  const iface = blocks(sections.get('Interface')!.tokens, snippets);
+  const solution = blocks(sections.get('Solution')!.tokens, snippets);
+  const testing = blocks(sections.get('How to test')!.tokens, snippets);
+  if (!snippets.some((s) => s.runnable))
+    throw new ItemError('the solution needs a runnable snippet', sections.get('Solution')!.line);
   const starter = sourceSection('Starter', sections.get('Starter')!);
   const tests = sourceSection('Tests', sections.get('Tests')!);
   return {
@@ -382,23 +401,35 @@ function compilePractice(path: string, text: string): PracticeProblem {
   };
 }
 
-function checkFileName(path: string, id: string) {
+function checkFileName(path: string, id: string, source: ItemSource) {
   const base = path.split('/').pop()!.replace(/\.md$/, '');
-  if (base !== id) throw new ItemError(`id "${id}" must equal the file name "${base}"`);
+  if (base !== id) throw new ItemError(`id "${id}" must equal the file name "${base}"`, source.front.lineOf(['id']));
 }
 
-/** Compiles every item, collecting all errors (each prefixed by its file) instead of stopping at the first. */
+/** `path` or `path:line`, how every error starts. */
+const place = (path: string, line: number | undefined) => (line ? `${path}:${line}` : path);
+
+/**
+ * Where a cross-reference problem is: the `nth` line of `path` that names `value` as a whole id (so "event"
+ * does not match "event-loop"). Cross-checks run on compiled items, which keep no positions.
+ */
+type Where = (path: string, value: string, nth?: number) => string;
+
+/** Compiles every item, collecting all errors (each prefixed by its file and line) instead of stopping at the first. */
 export function compileKnowledge(conceptsYaml: string, files: SourceFile[]): CompileResult {
   const errors: string[] = [];
   let concepts: Concept[] = [];
   try {
-    concepts = validate(v.array(ConceptSchema), parseYaml(conceptsYaml));
+    const located = parseYamlAt(conceptsYaml, 1, 'concepts.yaml');
+    concepts = validate(v.array(ConceptSchema), located.value, located);
   } catch (error) {
-    errors.push(`concepts.yaml: ${(error as Error).message}`);
+    if (!(error instanceof ItemError)) throw error;
+    errors.push(`${place('concepts.yaml', error.line)}: ${error.message}`);
   }
   const questions: QuestionCard[] = [];
   const practice: PracticeProblem[] = [];
   const quizzes: QuizItem[] = [];
+  const broken: string[] = [];
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     try {
       if (file.path.startsWith('questions/')) questions.push(compileQuestion(file.path, file.text));
@@ -407,11 +438,23 @@ export function compileKnowledge(conceptsYaml: string, files: SourceFile[]): Com
       else throw new ItemError('items live in questions/, practice/ or quizzes/');
     } catch (error) {
       if (!(error instanceof ItemError)) throw error;
-      errors.push(`${file.path}: ${error.message}`);
+      errors.push(`${place(file.path, error.line)}: ${error.message}`);
+      broken.push(file.path);
     }
   }
-  errors.push(...crossCheck(concepts, questions, practice));
-  errors.push(...crossCheckQuizzes(concepts, questions, practice, quizzes));
+  const texts = new Map([['concepts.yaml', conceptsYaml], ...files.map((f) => [f.path, f.text] as const)]);
+  const where: Where = (path, value, nth = 1) => {
+    const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const named = new RegExp(`(?<![a-z0-9-])${escaped}(?![a-z0-9-])`);
+    const lines = (texts.get(path) ?? '').split('\n');
+    let seen = 0;
+    const index = lines.findIndex((line) => named.test(line) && ++seen === nth);
+    return place(path, index === -1 ? undefined : index + 1);
+  };
+  // A card that failed to compile still exists: one bad file gives one error, not one per card linking to it.
+  const brokenCards = broken.flatMap((p) => /^questions\/(.+)\.md$/.exec(p)?.[1] ?? []);
+  errors.push(...crossCheck(concepts, questions, practice, where, brokenCards));
+  errors.push(...crossCheckQuizzes(concepts, questions, practice, quizzes, where));
   return { knowledge: { concepts, questions, practice, quizzes }, errors };
 }
 
@@ -420,40 +463,49 @@ function crossCheckQuizzes(
   questions: QuestionCard[],
   practice: PracticeProblem[],
   quizzes: QuizItem[],
+  where: Where,
 ): string[] {
   const errors: string[] = [];
   const conceptIds = new Set(concepts.map((c) => c.id));
   const taken = new Set([...questions.map((q) => q.id), ...practice.map((p) => p.id)]);
   for (const quiz of quizzes) {
-    const where = `quizzes/${quiz.id}.md`;
-    if (taken.has(quiz.id)) errors.push(`${where}: id also used by a question card or practice problem`);
-    for (const c of quiz.concepts) if (!conceptIds.has(c)) errors.push(`${where}: unknown concept "${c}"`);
+    const path = `quizzes/${quiz.id}.md`;
+    if (taken.has(quiz.id)) errors.push(`${where(path, quiz.id)}: id also used by a question card or practice problem`);
+    for (const c of quiz.concepts) if (!conceptIds.has(c)) errors.push(`${where(path, c)}: unknown concept "${c}"`);
   }
   return errors;
 }
 
-function crossCheck(concepts: Concept[], questions: QuestionCard[], practice: PracticeProblem[]): string[] {
+function crossCheck(
+  concepts: Concept[],
+  questions: QuestionCard[],
+  practice: PracticeProblem[],
+  where: Where,
+  brokenCards: readonly string[],
+): string[] {
   const errors: string[] = [];
   const conceptIds = new Set(concepts.map((c) => c.id));
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   for (const c of concepts) {
-    if (seen.has(c.id)) errors.push(`concepts.yaml: duplicate concept id "${c.id}"`);
-    seen.add(c.id);
+    const count = (seen.get(c.id) ?? 0) + 1;
+    seen.set(c.id, count);
+    if (count > 1) errors.push(`${where('concepts.yaml', `id: ${c.id}`, count)}: duplicate concept id "${c.id}"`);
   }
-  const cardIds = new Set(questions.map((q) => q.id));
+  const cardIds = new Set([...questions.map((q) => q.id), ...brokenCards]);
   const practiceIds = new Set(practice.map((p) => p.id));
-  for (const id of cardIds) if (practiceIds.has(id)) errors.push(`practice/${id}.md: id also used by a question card`);
+  for (const id of cardIds)
+    if (practiceIds.has(id)) errors.push(`${where(`practice/${id}.md`, id)}: id also used by a question card`);
   for (const q of questions) {
-    const where = `questions/${q.id}.md`;
-    for (const c of q.concepts) if (!conceptIds.has(c)) errors.push(`${where}: unknown concept "${c}"`);
+    const path = `questions/${q.id}.md`;
+    for (const c of q.concepts) if (!conceptIds.has(c)) errors.push(`${where(path, c)}: unknown concept "${c}"`);
     for (const r of q.related)
-      if (!cardIds.has(r)) errors.push(`${where}: related card "${r}" does not exist`);
-      else if (r === q.id) errors.push(`${where}: a card cannot be related to itself`);
+      if (!cardIds.has(r)) errors.push(`${where(path, r)}: related card "${r}" does not exist`);
+      else if (r === q.id) errors.push(`${where(path, r, 2)}: a card cannot be related to itself`);
   }
   for (const p of practice) {
-    const where = `practice/${p.id}.md`;
-    for (const c of p.concepts) if (!conceptIds.has(c)) errors.push(`${where}: unknown concept "${c}"`);
-    for (const r of p.cards) if (!cardIds.has(r)) errors.push(`${where}: card "${r}" does not exist`);
+    const path = `practice/${p.id}.md`;
+    for (const c of p.concepts) if (!conceptIds.has(c)) errors.push(`${where(path, c)}: unknown concept "${c}"`);
+    for (const r of p.cards) if (!cardIds.has(r)) errors.push(`${where(path, r)}: card "${r}" does not exist`);
   }
   return errors;
 }
