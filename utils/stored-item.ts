@@ -17,12 +17,15 @@ export interface ValidatedItem<T, W = T> {
 
 /** `parse` gets `null` when nothing is stored; it decides what that means (a default, or "none"). */
 export function validatedItem<T, W = T>(key: StorageItemKey, parse: (raw: unknown) => T): ValidatedItem<T, W> {
-  const item = storage.defineItem<unknown>(key);
+  // Defined on first use: WXT's defineItem reads storage at once (its migration check), which would cost every
+  // context that merely imports a module a storage read, and fail in the Node tools that share the code.
+  let defined: ReturnType<typeof storage.defineItem<unknown>> | undefined;
+  const item = () => (defined ??= storage.defineItem<unknown>(key));
   return {
     key,
-    getValue: async () => parse(await item.getValue()),
-    setValue: (value) => item.setValue(value),
-    removeValue: () => item.removeValue(),
-    watch: (onChange) => item.watch((next) => onChange(parse(next))),
+    getValue: async () => parse(await item().getValue()),
+    setValue: (value) => item().setValue(value),
+    removeValue: () => item().removeValue(),
+    watch: (onChange) => item().watch((next) => onChange(parse(next))),
   };
 }
