@@ -1,18 +1,17 @@
 import type { TabState } from '@/utils/page-view';
+// The registry holds no page-reading code, so the popup and side panel can import it.
+import { SITE_IDS, SITE_NAMES } from '@/utils/sites/registry';
 import { CardSummaryList } from './CardSummaryList';
 import { ConceptChips } from './ConceptChips';
 
-const SITE_NAMES: Record<string, string> = {
-  leetcode: 'LeetCode',
-  hackerrank: 'HackerRank',
-  codewars: 'Codewars',
-  geeksforgeeks: 'GeeksforGeeks',
-  exercism: 'Exercism',
-  neetcode: 'NeetCode',
-};
+const NAMES: Readonly<Record<string, string>> = SITE_NAMES;
+/** "LeetCode, HackerRank, … or NeetCode". */
+const ALL_SITES = SITE_IDS.map((id) => SITE_NAMES[id])
+  .join(', ')
+  .replace(/, ([^,]*)$/, ' or $1');
 
 export function siteName(site: string): string {
-  return SITE_NAMES[site] ?? site;
+  return NAMES[site] ?? site;
 }
 
 export interface ThisTabSummaryProps {
@@ -43,8 +42,7 @@ export function ThisTabSummary({ state, loading, limit, siteOff, onOpenQuestion 
   if (!state) {
     return (
       <p class="aw-empty" data-testid="no-detection">
-        No asyncio problem on this page. Open a concurrency problem on LeetCode, HackerRank, Codewars, GeeksforGeeks,
-        Exercism or NeetCode, or search below.
+        No asyncio problem on this page. Open a concurrency problem on {ALL_SITES}, or search below.
       </p>
     );
   }
