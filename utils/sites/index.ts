@@ -1,7 +1,8 @@
-/** The site registry. Order matters only for adapterFor(): the first adapter claiming a URL wins. */
+/** The adapters, in the registry's order (adapterFor(): the first adapter claiming a URL wins). */
 
 import type { PageSnapshot } from '@/utils/page-snapshot';
 import type { SiteAdapter } from './types';
+import { SITE_IDS, type SiteId } from './registry';
 import { genericTitle, mainText } from './generic';
 import { first } from './dom';
 import { leetcode } from './leetcode';
@@ -11,14 +12,17 @@ import { geeksforgeeks } from './geeksforgeeks';
 import { exercism } from './exercism';
 import { neetcode } from './neetcode';
 
-export const SITE_ADAPTERS: readonly SiteAdapter[] = [
+/** Keyed by id so that a site added to the registry without an adapter fails to compile. */
+const ADAPTERS: Readonly<Record<SiteId, SiteAdapter>> = {
   leetcode,
   hackerrank,
   codewars,
   geeksforgeeks,
   exercism,
   neetcode,
-];
+};
+
+export const SITE_ADAPTERS: readonly SiteAdapter[] = SITE_IDS.map((id) => ADAPTERS[id]);
 
 /** The adapter whose problem pages include `url`, if any. */
 export function adapterFor(url: URL): SiteAdapter | undefined {
