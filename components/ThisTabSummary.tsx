@@ -1,9 +1,14 @@
 import type { TabState } from '@/utils/page-view';
-import { SITE_NAMES } from '@/utils/sites/registry';
+// The registry holds no page-reading code, so the popup and side panel can import it.
+import { SITE_IDS, SITE_NAMES } from '@/utils/sites/registry';
 import { CardSummaryList } from './CardSummaryList';
 import { ConceptChips } from './ConceptChips';
 
 const NAMES: Readonly<Record<string, string>> = SITE_NAMES;
+/** "LeetCode, HackerRank, … or NeetCode". */
+const ALL_SITES = SITE_IDS.map((id) => SITE_NAMES[id])
+  .join(', ')
+  .replace(/, ([^,]*)$/, ' or $1');
 
 /** The site's display name from the registry; an unknown id (an old stored record) shows as itself. */
 export function siteName(site: string): string {
@@ -38,8 +43,7 @@ export function ThisTabSummary({ state, loading, limit, siteOff, onOpenQuestion 
   if (!state) {
     return (
       <p class="aw-empty" data-testid="no-detection">
-        No asyncio problem on this page. Open a concurrency problem on LeetCode, HackerRank, Codewars, GeeksforGeeks,
-        Exercism or NeetCode, or search below.
+        No asyncio problem on this page. Open a concurrency problem on {ALL_SITES}, or search below.
       </p>
     );
   }

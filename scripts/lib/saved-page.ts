@@ -11,17 +11,21 @@ import { genericTitle, mainText } from '@/utils/sites/generic';
 import { hackerrank } from '@/utils/sites/hackerrank';
 import { leetcode } from '@/utils/sites/leetcode';
 import { neetcode } from '@/utils/sites/neetcode';
+import { SITE_IDS, type SiteId } from '@/utils/sites/registry';
 import type { SiteAdapter } from '@/utils/sites/types';
 
-/** Every adapter, in site order (tests/unit/sites.test.ts checks it against utils/sites/registry.ts). */
-export const SITE_ADAPTERS: readonly SiteAdapter[] = [
+/** Keyed by id so that a site added to the registry without an adapter fails to compile. */
+const ADAPTERS: Readonly<Record<SiteId, SiteAdapter>> = {
   leetcode,
   hackerrank,
   codewars,
   geeksforgeeks,
   exercism,
   neetcode,
-];
+};
+
+/** Every adapter, in the registry's order (adapterFor(): the first adapter claiming a URL wins). */
+export const SITE_ADAPTERS: readonly SiteAdapter[] = SITE_IDS.map((id) => ADAPTERS[id]);
 
 /** The adapter whose problem pages include `url`, if any. */
 export function adapterFor(url: URL): SiteAdapter | undefined {

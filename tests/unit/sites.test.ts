@@ -10,7 +10,7 @@ import { SITE_TEST_URLS } from './site-urls';
 const SITES_DIR = join(__dirname, '../../utils/sites');
 const FIXTURES_DIR = join(__dirname, '../fixtures/sites');
 /** Files in utils/sites/ that are shared machinery rather than a site. */
-const NOT_ADAPTERS = new Set(['registry.ts', 'types.ts', 'generic.ts', 'dom.ts']);
+const NOT_ADAPTERS = new Set(['registry.ts', 'types.ts', 'generic.ts', 'dom.ts', 'extract.ts']);
 
 interface FixtureEntry {
   file: string;

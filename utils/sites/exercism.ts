@@ -1,37 +1,21 @@
-import type { SiteAdapter } from './types';
+import { defineAdapter } from './extract';
 import { siteById } from './registry';
-import { buildSnapshot, genericTitle, genericTitleElement, mainText, safeExtract } from './generic';
 import {
   declaredTheme,
   difficultyFrom,
-  documentTitle,
   findObject,
   first,
   htmlToText,
   isRecord,
   parseJson,
-  readableText,
   shortText,
   stringField,
-  tagTexts,
 } from './dom';
-import { visibleEditorText } from '@/utils/editor-bridge';
 
-/** /tracks/<track>/exercises/<exercise> and its tabs (edit, iterations, solutions, dig_deeper…). */
-const PROBLEM_PATH = /^\/tracks\/([a-z0-9-]+)\/exercises\/([a-z0-9-]+)(?:\/|$)/i;
-/** "Bank Account in Python on Exercism"; track names are one or two words ("Common Lisp"). */
-const TITLE_SUFFIX = /\s+in\s+\S+(?:\s+\S+)?\s+on Exercism\s*$|\s+on Exercism\s*$/i;
-const TITLE_SELECTORS = ['.c-exercise-header h1', 'header .info h1'];
+/** /tracks/<track>/exercises/<exercise>: the first group is the track. */
+const PROBLEM_PATH = siteById('exercism').problemPath;
 /** Test files sit beside the solution in the editor's file list; they are not the learner's code. */
 const TEST_FILE = /(^|[/_.-])(tests?|spec)([/_.-]|$)|_test\.|\.test\.|\.spec\./i;
-
-function parts(url: URL): { track: string; exercise: string } {
-  const match = PROBLEM_PATH.exec(url.pathname);
-  return { track: match?.[1]?.toLowerCase() ?? '', exercise: match?.[2]?.toLowerCase() ?? '' };
-}
-
-/** Exercise slugs repeat across tracks (bank-account exists in many), so the slug keeps the track. */
-const slugOf = (url: URL): string => siteById('exercism').slug(url);
 
 interface EditorData {
   title: string;
@@ -79,44 +63,41 @@ function editorData(doc: Document): EditorData | undefined {
   };
 }
 
-export const exercism: SiteAdapter = {
-  ...siteById('exercism'),
-  titleElement: (doc) => first(doc, TITLE_SELECTORS) ?? genericTitleElement(doc),
-  themeIsDark(doc) {
-    // Exercism themes with theme-dark / theme-light classes on the body.
-    if (doc.body?.classList.contains('theme-dark')) return true;
-    if (doc.body?.classList.contains('theme-light')) return false;
-    return declaredTheme(doc);
-  },
-  extract(doc, url) {
-    const slug = slugOf(url);
-    return safeExtract('exercism', doc, url, slug, () => {
-      const { track } = parts(url);
-      const sections = [...doc.querySelectorAll('section.introduction, section.instructions')];
-      const domText = sections
-        .map((s) => readableText(s))
-        .join(' ')
-        .trim();
-      const editor = domText ? undefined : editorData(doc);
-      const editorText = (editor?.instructionsHtml ?? [])
-        .map((html) => htmlToText(html, doc))
-        .join(' ')
-        .trim();
-      const title =
-        shortText(first(doc, TITLE_SELECTORS)) ||
-        editor?.title ||
-        documentTitle(doc, TITLE_SUFFIX) ||
-        genericTitle(doc);
+export const exercism = defineAdapter(
+  'exercism',
+  {
+    statement: [],
+    statementParts: 'section.introduction, section.instructions',
+    title: ['.c-exercise-header h1', 'header .info h1'],
+    /** "Bank Account in Python on Exercism"; track names are one or two words ("Common Lisp"). */
+    titleDecoration: /\s+in\s+\S+(?:\s+\S+)?\s+on Exercism\s*$|\s+on Exercism\s*$/i,
+    readDifficulty(doc) {
       const header = first(doc, ['.c-exercise-header']);
-      return buildSnapshot('exercism', url, slug, {
-        title,
-        text: domText || editorText || mainText(doc),
-        tags: tagTexts(doc, `a[href^="/tracks/${track}/concepts/"]`),
-        difficulty: difficultyFrom(shortText(first(header ?? doc, ['.difficulty', '[class*="difficulty"]']), 40)),
-        code: visibleEditorText(doc) || editor?.code || '',
-        language: track || undefined,
-        generic: !domText && !editorText,
-      });
-    });
+      return difficultyFrom(shortText(first(header ?? doc, ['.difficulty', '[class*="difficulty"]']), 40));
+    },
+    // The topics are the exercise's concepts, linked under its own track.
+    tags: (url) => `a[href^="/tracks/${PROBLEM_PATH.exec(url.pathname)?.[1]?.toLowerCase() ?? ''}/concepts/"]`,
+    language: (_doc, url) => PROBLEM_PATH.exec(url.pathname)?.[1]?.toLowerCase(),
+    // The editor's data is only read when the exercise page's own sections are not there.
+    readEmbedded(doc, { statement }) {
+      const editor = statement ? undefined : editorData(doc);
+      if (!editor) return undefined;
+      return {
+        title: editor.title,
+        statement: editor.instructionsHtml
+          .map((html) => htmlToText(html, doc))
+          .join(' ')
+          .trim(),
+        code: editor.code,
+      };
+    },
   },
-};
+  {
+    themeIsDark(doc) {
+      // Exercism themes with theme-dark / theme-light classes on the body.
+      if (doc.body?.classList.contains('theme-dark')) return true;
+      if (doc.body?.classList.contains('theme-light')) return false;
+      return declaredTheme(doc);
+    },
+  },
+);

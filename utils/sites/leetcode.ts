@@ -1,31 +1,6 @@
-import type { SiteAdapter } from './types';
-import { siteById } from './registry';
-import { buildSnapshot, genericTitle, genericTitleElement, mainText, safeExtract } from './generic';
-import {
-  declaredTheme,
-  difficultyFrom,
-  documentTitle,
-  first,
-  htmlToText,
-  isRecord,
-  jsonFromScript,
-  readableText,
-  shortText,
-  stringField,
-  tagTexts,
-  uniqueTags,
-} from './dom';
-import { visibleEditorText } from '@/utils/editor-bridge';
+import { defineAdapter } from './extract';
+import { difficultyFrom, htmlToText, isRecord, jsonFromScript, stringField, uniqueTags } from './dom';
 
-/** The statement container carries a tracking attribute that has outlived several redesigns. */
-const DESCRIPTION_SELECTORS = [
-  '[data-track-load="description_content"]',
-  // the 2022 layout, before the tracking attribute
-  '[class*="question-content__"]',
-  '[data-cy="question-content"]',
-];
-const TITLE_SELECTORS = ['.text-title-large a[href^="/problems/"]', '.text-title-large', '[data-cy="question-title"]'];
-const DIFFICULTY_SELECTORS = ['[class*="text-difficulty-"]', 'div[diff]', '[class*="difficulty"]'];
 /** leetcode.cn labels difficulty in Chinese. */
 const CN_DIFFICULTY: Record<string, string> = { 简单: 'easy', 中等: 'medium', 困难: 'hard' };
 
@@ -69,42 +44,30 @@ function nextDataQuestion(doc: Document, slug: string, chinese: boolean): Questi
   };
 }
 
-const slugOf = (url: URL): string => siteById('leetcode').slug(url);
-
-function difficultyLabel(text: string): string | undefined {
-  const cn = Object.keys(CN_DIFFICULTY).find((k) => text.includes(k));
-  return cn ? CN_DIFFICULTY[cn] : difficultyFrom(text);
-}
-
-export const leetcode: SiteAdapter = {
-  ...siteById('leetcode'),
-  titleElement: (doc) => first(doc, TITLE_SELECTORS) ?? genericTitleElement(doc),
-  themeIsDark: declaredTheme,
-  extract(doc, url) {
-    const slug = slugOf(url);
-    return safeExtract('leetcode', doc, url, slug, () => {
-      const chinese = url.hostname === 'leetcode.cn';
-      const question = nextDataQuestion(doc, slug, chinese);
-      const description = first(doc, DESCRIPTION_SELECTORS);
-      const domText = readableText(description);
-      const jsonText = question?.content ? htmlToText(question.content, doc) : '';
-      const generic = !domText && !jsonText;
-      const title =
-        shortText(first(doc, TITLE_SELECTORS)) ||
-        question?.title ||
-        documentTitle(doc, /\s+-\s+(LeetCode|力扣（LeetCode）|力扣)\s*$/) ||
-        genericTitle(doc);
-      const difficulty =
-        difficultyLabel(shortText(first(doc, DIFFICULTY_SELECTORS), 40)) ?? difficultyLabel(question?.difficulty ?? '');
-      const tags = tagTexts(doc, 'a[href^="/tag/"]');
-      return buildSnapshot('leetcode', url, slug, {
-        title,
-        text: domText || jsonText || mainText(doc),
-        tags: tags.length > 0 ? tags : (question?.tags ?? []),
-        difficulty,
-        code: visibleEditorText(doc),
-        generic,
-      });
-    });
+export const leetcode = defineAdapter('leetcode', {
+  /** The statement container carries a tracking attribute that has outlived several redesigns. */
+  statement: [
+    '[data-track-load="description_content"]',
+    // the 2022 layout, before the tracking attribute
+    '[class*="question-content__"]',
+    '[data-cy="question-content"]',
+  ],
+  title: ['.text-title-large a[href^="/problems/"]', '.text-title-large', '[data-cy="question-title"]'],
+  titleDecoration: /\s+-\s+(LeetCode|力扣（LeetCode）|力扣)\s*$/,
+  difficulty: ['[class*="text-difficulty-"]', 'div[diff]', '[class*="difficulty"]'],
+  difficultyLabel(text) {
+    const cn = Object.keys(CN_DIFFICULTY).find((k) => text.includes(k));
+    return cn ? CN_DIFFICULTY[cn] : difficultyFrom(text);
   },
-};
+  tags: 'a[href^="/tag/"]',
+  readEmbedded(doc, { url, slug }) {
+    const question = nextDataQuestion(doc, slug, url.hostname === 'leetcode.cn');
+    if (!question) return undefined;
+    return {
+      title: question.title,
+      statement: question.content ? htmlToText(question.content, doc) : '',
+      difficulty: question.difficulty,
+      tags: question.tags,
+    };
+  },
+});
