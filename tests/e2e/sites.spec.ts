@@ -447,3 +447,38 @@ test('500 single-page navigations: one overlay at most, listeners and DOM nodes 
   // DOM nodes: the page's own markup is the same size each time; a few for the garbage collector's timing.
   expect(after.nodes).toBeLessThanOrEqual(before.nodes + 20);
 });
+
+test('the side panel opens from a content script only with a user gesture: without one the reply says not opened', async ({
+  context,
+  routes,
+}) => {
+  const url = 'https://leetcode.com/problems/print-in-order/';
+  await routes({ [url]: 'sites/leetcode-print-in-order.html' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  // The content scripts' isolated world: where the overlay's "Open in side panel" sends from.
+  const worlds: { id: number; name: string; type: string }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context: c }) =>
+    worlds.push({ id: c.id, name: c.name, type: String((c.auxData as { type?: string } | undefined)?.type) }),
+  );
+  await cdp.send('Runtime.enable');
+  await page.goto(url);
+  await overlay(page).badgeVisible();
+  const world = worlds.find((w) => w.type === 'isolated' && w.name === 'Awaitwise');
+  expect(world, JSON.stringify(worlds)).toBeDefined();
+  const openPanel = async (userGesture: boolean) => {
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      contextId: world!.id,
+      expression: `chrome.runtime.sendMessage({ type: 'panel/open', view: 'page' }).then((reply) => reply.opened)`,
+      awaitPromise: true,
+      returnByValue: true,
+      userGesture,
+    });
+    expect(exceptionDetails).toBeUndefined();
+    return result.value as boolean;
+  };
+  // A page cannot make the extension open its panel on its own: Chromium refuses without a gesture, and the
+  // background says so rather than answering "opened".
+  expect(await openPanel(false)).toBe(false);
+  expect(await openPanel(true)).toBe(true);
+});
