@@ -54,7 +54,12 @@ export function SyncPanel() {
       status={status}
       now={Date.now()}
       syncing={syncing}
-      onToggle={(enabled) => void setSyncEnabled(enabled)}
+      onToggle={(enabled) => {
+        // Shown at once: the switch is controlled, and a status report re-rendering it before the stored
+        // preference changed would flip it back under the user's click.
+        setPrefs((current) => (current ? { ...current, enabled } : current));
+        void setSyncEnabled(enabled);
+      }}
       onSyncNow={() => {
         setAsked(Date.now());
         void requestSync();
