@@ -18,14 +18,24 @@ const CAPTION = 64;
 const PANEL = 420;
 const BODY = HEIGHT - CAPTION;
 
-/** Real problem URLs and the saved pages that answer them: LeetCode's in its dark theme, HackerRank's light. */
-const PROBLEMS: Record<Scheme, { url: string; file: string }> = {
-  dark: { url: 'https://leetcode.com/problems/print-in-order/', file: 'leetcode-print-in-order.html' },
-  light: {
-    url: 'https://www.hackerrank.com/contests/asyncio-week/challenges/bounded-downloads',
-    file: 'hackerrank-bounded-downloads-contest.html',
-  },
-};
+/**
+ * The demo problem at its real URL, answered from the saved page `npm start` uses, dressed by
+ * store/screenshot-page.css (the saved page has the site's markup, not its stylesheets); in light, the site's
+ * own dark class is left off, so the page and the overlay that follows its theme are light.
+ */
+const PROBLEM_URL = 'https://leetcode.com/problems/print-in-order/';
+
+function problemPage(scheme: Scheme): string {
+  const saved = readFileSync('tests/fixtures/sites/leetcode-print-in-order.html', 'utf8');
+  const dressed = saved.replace(
+    '</head>',
+    `<style>${readFileSync('store/screenshot-page.css', 'utf8')}</style></head>`,
+  );
+  if (scheme === 'dark') return dressed;
+  const light = dressed.replace('<html lang="en" class="dark" style="color-scheme: dark;">', '<html lang="en">');
+  if (light === dressed) throw new Error('the saved page no longer starts with its dark <html> tag');
+  return light;
+}
 
 interface Frame {
   name: string;
@@ -109,7 +119,10 @@ async function framesFor(context: BrowserContext, id: string, scheme: Scheme, so
   const problem = await context.newPage();
   await problem.setViewportSize({ width: WIDTH, height: BODY });
   await problem.emulateMedia({ colorScheme: scheme });
-  await problem.goto(PROBLEMS[scheme].url);
+  await problem.route(PROBLEM_URL, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: problemPage(scheme) }),
+  );
+  await problem.goto(PROBLEM_URL);
   const overlay = new OverlayProbe(problem);
   await overlay.badgeVisible(30_000);
   await overlay.click('.aw-badge');
@@ -250,15 +263,10 @@ export async function takeStoreImages(out: string, solution: string): Promise<Re
     viewport: { width: WIDTH, height: HEIGHT },
   });
   try {
-    const pages = new Map(
-      Object.values(PROBLEMS).map((p) => [p.url, readFileSync(join('tests/fixtures/sites', p.file))]),
+    // Nothing else is reachable; each problem tab answers the demo URL itself (framesFor).
+    await context.route(/^https?:\/\//, (route) =>
+      route.fulfill({ status: 404, contentType: 'text/plain', body: 'not part of the store screenshots' }),
     );
-    await context.route(/^https?:\/\//, (route) => {
-      const body = pages.get(route.request().url());
-      return body
-        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body })
-        : route.fulfill({ status: 404, contentType: 'text/plain', body: 'not part of the store screenshots' });
-    });
     const id = await extensionIdOf(context);
     const canvas = await context.newPage();
     const names: Record<Scheme, string[]> = { light: [], dark: [] };
