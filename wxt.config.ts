@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { DATA_COLLECTION } from './components/privacy-text';
 
 export const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'";
 
@@ -61,7 +62,8 @@ export default defineConfig({
             gecko: {
               id: 'awaitwise@awaitwise.dev',
               strict_min_version: '140.0',
-              data_collection_permissions: { required: ['none'] },
+              // What the privacy policy says, decided there (components/privacy-text.ts).
+              data_collection_permissions: { required: [...DATA_COLLECTION.required] },
             },
             // Firefox for Android reads the data-collection key from 142 on.
             gecko_android: { strict_min_version: '142.0' },

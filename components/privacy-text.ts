@@ -86,10 +86,10 @@ export function syncStatusSentence(enabled: boolean | null): string {
         'this browser.';
 }
 
-/** The popup's footer line (a link to Options' sync switch): short, and true in either state. */
+/** The popup's footer line, a link to Options' sync switch: short enough for the popup's footer, true in either state. */
 export function privacyTagline(enabled: boolean | null): string {
   if (enabled === null) return 'No tracking';
-  return enabled ? 'No tracking · syncs via your browser' : 'No tracking · sync off';
+  return enabled ? 'No tracking · sync on' : 'No tracking · sync off';
 }
 
 /**

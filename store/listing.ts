@@ -81,9 +81,10 @@ export function description(counts: Counts, browser: StoreBrowser): string {
     '',
     'ON THE PROBLEM',
     'Open an asyncio or concurrency problem on LeetCode, HackerRank, Codewars, GeeksforGeeks, Exercism or NeetCode ' +
-      'and a small badge appears next to its title: three hints, one at a time (nudge, approach, near-solution), the ' +
-      "concepts involved, the matching interview questions, and an asyncio linter's findings on the code in the " +
-      "page's editor (blocking calls, forgotten awaits, tasks nobody keeps). On any other problem it adds nothing.",
+      'and a small badge appears next to its title: the concepts involved, the matching interview questions, hints ' +
+      "one at a time for the classic concurrency puzzles (nudge, approach, near-solution), and an asyncio linter's " +
+      "findings on the code in the page's editor (blocking calls, forgotten awaits, tasks nobody keeps). On any other " +
+      'problem it adds nothing.',
     '',
     `IN THE ${panel.toUpperCase()}`,
     `• ${counts.questions} interview questions with short and full answers; their snippets run in a real CPython 3.14 ` +

@@ -152,7 +152,13 @@ export function App() {
         <button type="button" class="aw-button aw-secondary" onClick={() => openPanel({ view: 'page' })}>
           Open side panel
         </button>
-        <a class="aw-muted aw-tagline" href="/options.html#sync-heading" target="_blank" rel="noreferrer">
+        <a
+          class="aw-muted aw-tagline"
+          href="/options.html#sync-heading"
+          target="_blank"
+          rel="noreferrer"
+          title="Progress syncs through your browser's own sync when it is on: see Options"
+        >
           {privacyTagline(syncEnabled)}
         </a>
       </footer>

@@ -52,18 +52,20 @@ export function App() {
             ? 'If the toolbar button is in the overflow menu (»), drag it out.'
             : 'Pin the button from the puzzle-piece menu next to the address bar.'}
         </p>
-        <h2 class="aw-welcome-heading">In the {panel}</h2>
-        <ul class="aw-tour">
-          {TOUR.map((stop) => (
-            <li key={stop.title} class="aw-tour-stop">
-              <h3>{stop.title}</h3>
-              <p>{stop.text}</p>
-              <a class="aw-button aw-secondary aw-small" href={tourHref(stop)} onClick={(e) => tryIt(e, stop)}>
-                Try it: {stop.action}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <section class="aw-section" aria-labelledby="tour-heading">
+          <h2 id="tour-heading">In the {panel}</h2>
+          <ul class="aw-tour">
+            {TOUR.map((stop) => (
+              <li key={stop.title} class="aw-tour-stop">
+                <h3>{stop.title}</h3>
+                <p>{stop.text}</p>
+                <a class="aw-button aw-secondary aw-small" href={tourHref(stop)} onClick={(e) => tryIt(e, stop)}>
+                  Try it: {stop.action}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
         <section class="aw-section aw-welcome-privacy" aria-labelledby="privacy-heading">
           <h2 id="privacy-heading">Your data</h2>
           <PrivacyPolicy syncEnabled={syncEnabled} syncHref="/options.html#sync-heading" />

@@ -19,7 +19,7 @@ export const TOUR: readonly TourStop[] = [
   {
     title: 'Predict the output',
     text: 'Short programs with a twist: pick what they print, then read why.',
-    action: 'Try a gather quiz',
+    action: 'Answer a gather quiz',
     request: { view: 'quiz', id: 'quiz-gather-result-order' },
   },
   {

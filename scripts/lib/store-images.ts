@@ -70,7 +70,7 @@ async function compose(page: Page, frame: Frame): Promise<Buffer> {
     font-family:'DejaVu Sans',system-ui,sans-serif;background:#0b1220">
     <div style="height:${CAPTION}px;display:flex;align-items:center;gap:14px;padding:0 24px;box-sizing:border-box;
       background:${BRAND[frame.scheme]};color:#fff">
-      <img src="${dataUrl(readFileSync('public/icon/48.png'))}" style="width:32px;height:32px">
+      <img src="${dataUrl(readFileSync('public/icon/48.png'))}" style="width:32px;height:32px;padding:3px;border-radius:9px;background:#fff">
       <span style="font-size:25px;font-weight:700;letter-spacing:.01em">${frame.caption}</span>
     </div>
     <div style="display:flex;height:${BODY}px"><img src="${dataUrl(frame.left)}"
@@ -117,31 +117,41 @@ async function putDraft(context: BrowserContext, id: string, key: string, code: 
 /** Every frame for one colour scheme: overlay, answer with a Run, workbench, quiz, review, stats. */
 async function framesFor(context: BrowserContext, id: string, scheme: Scheme, solution: string): Promise<Frame[]> {
   const problem = await context.newPage();
-  await problem.setViewportSize({ width: WIDTH, height: BODY });
+  await problem.setViewportSize({ width: WIDTH - PANEL - 2, height: BODY });
   await problem.emulateMedia({ colorScheme: scheme });
   await problem.route(PROBLEM_URL, (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: problemPage(scheme) }),
   );
   await problem.goto(PROBLEM_URL);
-  const overlay = new OverlayProbe(problem);
-  await overlay.badgeVisible(30_000);
-  await overlay.click('.aw-badge');
-  await overlay.click('button', /first hint/i);
-  const withOverlay = await problem.screenshot();
-  await problem.setViewportSize({ width: WIDTH - PANEL - 2, height: BODY });
-  await problem.reload();
   await new OverlayProbe(problem).badgeVisible(30_000);
   const beside = await problem.screenshot();
+
+  // The panel's "This page" describes the active tab: put the problem in front, then load it.
+  const thisPage = await panelPage(context, id, '#/page', scheme);
+  await problem.bringToFront();
+  await thisPage.reload();
+  await thisPage.getByTestId('detection').waitFor({ timeout: 15_000 });
+  const overlay = new OverlayProbe(problem);
+  await overlay.click('.aw-badge');
+  await overlay.click('button', /first hint/i);
   const frames: Frame[] = [
-    { name: 'overlay', caption: 'Hints on the problem itself, one at a time', scheme, left: withOverlay },
+    {
+      name: 'overlay',
+      caption: 'Hints on the problem itself, one at a time',
+      scheme,
+      left: await problem.screenshot(),
+      right: await thisPage.screenshot(),
+    },
   ];
+  await thisPage.close();
 
   const answer = await panelPage(context, id, '#/question/gather-basics', scheme);
   const runnable = answer.locator('.aw-runnable').first();
   await runnable.getByRole('button', { name: 'Run', exact: true }).click();
   await runnable.locator('.aw-run-end').waitFor({ timeout: 180_000 });
-  await runnable.scrollIntoViewIfNeeded();
-  await answer.evaluate(() => window.scrollBy(0, -80));
+  // The snippet's box at the top edge: no line of text cut in half.
+  await runnable.evaluate((box) => box.scrollIntoView({ block: 'start' }));
+  await answer.evaluate(() => window.scrollBy(0, -12));
   frames.push({
     name: 'answer-run',
     caption: 'Full answers with snippets you can run in real CPython',
@@ -172,6 +182,9 @@ async function framesFor(context: BrowserContext, id: string, scheme: Scheme, so
     .filter({ hasText: rightChoice('quiz-gather-result-order') })
     .click();
   await quiz.locator('.aw-quiz-verdict').waitFor();
+  // From the verdict down: every choice with its explanation.
+  await quiz.locator('.aw-quiz-verdict').evaluate((verdict) => verdict.scrollIntoView({ block: 'start' }));
+  await quiz.evaluate(() => window.scrollBy(0, -12));
   frames.push({
     name: 'quiz',
     caption: 'Predict-the-output quizzes that explain every choice',
@@ -276,7 +289,7 @@ export async function takeStoreImages(out: string, solution: string): Promise<Re
         const file = `screenshot-${frame.name}-${scheme}.png`;
         writeFileSync(join(out, file), await compose(canvas, frame));
         names[scheme].push(file);
-        if (frame.name === 'answer-run' && scheme === 'light') panelForMarquee = frame.right;
+        if (frame.name === 'workbench' && scheme === 'light') panelForMarquee = frame.right;
       }
     }
     await promoTiles(canvas, out, panelForMarquee!);

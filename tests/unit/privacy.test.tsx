@@ -4,15 +4,20 @@
  */
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { PrivacyPolicy } from '@/components/PrivacyPolicy';
 import { PRIVACY_SECTIONS, privacyMarkdown, privacyTagline, syncStatusSentence } from '@/components/privacy-text';
+import { App as Options } from '@/entrypoints/options/App';
 import { App as Welcome, tourHref } from '@/entrypoints/welcome/App';
 import { TOUR } from '@/entrypoints/welcome/tour';
 import { practiceById, questionById, quizById } from '@/utils/knowledge';
 import { PREFS_KEY } from '@/utils/sync/prefs';
 import { DEFAULT_ROUTE, parseRoute, sameRoute } from '@/utils/routes';
+import { throwawayDbs } from './srs-throwaway-db';
+import { WithDb } from './with-db';
+
+const freshDb = throwawayDbs(afterAll);
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -71,7 +76,7 @@ describe('sync as it is', () => {
   });
 
   it("the popup's line says whether progress syncs", () => {
-    expect(privacyTagline(true)).toMatch(/syncs via your browser/);
+    expect(privacyTagline(true)).toMatch(/sync on/);
     expect(privacyTagline(false)).toMatch(/sync off/);
     expect(privacyTagline(null)).not.toMatch(/sync/i);
     expect(syncStatusSentence(null)).not.toMatch(/Sync is (on|off)/);
@@ -89,6 +94,19 @@ describe('sync as it is', () => {
     await waitFor(() =>
       expect(screen.getByTestId('privacy-sync-status').textContent).toContain(enabled ? 'Sync is off' : 'Sync is on'),
     );
+  });
+  it.each([
+    [true, 'Sync is on'],
+    [false, 'Sync is off'],
+  ])('so does Options (enabled: %s), beside the sync switch itself', async (enabled, said) => {
+    await fakeBrowser.storage.local.set({ [PREFS_KEY]: { enabled, device: 'test' } });
+    render(
+      <WithDb db={freshDb()}>
+        <Options />
+      </WithDb>,
+    );
+    await waitFor(() => expect(screen.getByTestId('privacy-sync-status').textContent).toContain(said));
+    expect(document.body.textContent).not.toMatch(/lives only in this browser/);
   });
 });
 
