@@ -2,10 +2,10 @@
  * What an AMO reviewer does with the sources archive: unzip it into an empty folder, install the locked
  * dependencies, build the Firefox package, and compare the files with the package that was uploaded.
  * Used by `npm run check:sources` (with `npm ci`) and by the sources test (with the worktree's node_modules
- * linked in, which skips the slowest step).
+ * hard-linked in, which skips the slowest step).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { zipEntries } from './zip-entries';
@@ -45,12 +45,32 @@ export function packageDifferences(uploaded: Map<string, Buffer>, rebuilt: Map<s
   return differences;
 }
 
+/**
+ * The environment of a reviewer's shell: without a test runner's NODE_ENV=test (which makes Vite build Preact's
+ * development branches, so the rebuild would differ for that reason alone) or its own variables.
+ */
+export function reviewerEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(NODE_ENV|MODE|TEST|VITEST.*)$/.test(name)),
+  );
+}
+
 function run(command: string, args: string[], cwd: string): void {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: reviewerEnv() });
   if (result.status !== 0)
     throw new Error(
       `${command} ${args.join(' ')} failed in ${cwd} (exit ${result.status}):\n${result.stdout}${result.stderr}`,
     );
+}
+
+/**
+ * An installed node_modules inside `dir`, as `npm ci` would leave it, in a second: hard links to `from`'s files
+ * (a copy where the file system cannot link). A symlink would not do: the bundler then sees the packages outside
+ * the project and names chunks differently.
+ */
+export function linkNodeModules(from: string, dir: string): void {
+  const to = join(dir, 'node_modules');
+  if (spawnSync('cp', ['-al', from, to]).status !== 0) cpSync(from, to, { recursive: true, verbatimSymlinks: true });
 }
 
 export interface RebuildOptions {
@@ -63,7 +83,7 @@ export function rebuildFromSources(sourcesZip: string, options: RebuildOptions):
   const dir = mkdtempSync(join(tmpdir(), 'awaitwise-sources-'));
   unzipTo(sourcesZip, dir);
   if (options.install.kind === 'link') {
-    symlinkSync(options.install.nodeModules, join(dir, 'node_modules'), 'dir');
+    linkNodeModules(options.install.nodeModules, dir);
     // What `npm ci` runs after installing (package.json "postinstall").
     run('npx', ['wxt', 'prepare'], dir);
   } else {
