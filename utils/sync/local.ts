@@ -78,12 +78,12 @@ export function flattenSettings(settings: Settings): Record<string, unknown> {
 }
 
 function unflattenSettings(base: Settings, flat: Record<string, Stamped<unknown>>): Settings {
-  const raw = structuredClone(base) as unknown as Record<string, Record<string, unknown> | unknown>;
+  const raw: Record<string, unknown> = { ...structuredClone(base) };
   for (const [path, { value }] of Object.entries(flat)) {
-    const [group, name] = path.split('.');
-    if (name === undefined) raw[group!] = value;
-    else if (typeof raw[group!] === 'object' && raw[group!] !== null)
-      (raw[group!] as Record<string, unknown>)[name] = value;
+    const [group = '', name] = path.split('.');
+    const target = raw[group];
+    if (name === undefined) raw[group] = value;
+    else if (typeof target === 'object' && target !== null) Object.assign(target, { [name]: value });
   }
   // Values from another version or a damaged item fall back field by field, as any stored setting does.
   return normaliseSettings(raw);
