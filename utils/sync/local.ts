@@ -6,7 +6,7 @@
  */
 import type { AwaitwiseDb, CardRecord, PracticeProgressRecord, RemoteDayRecord, SavedProblem } from '@/utils/db';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from '@/utils/settings';
-import { isRemoved, mergeStates } from './merge';
+import { isRemoved, mergeStates, reviewFields } from './merge';
 import { canonical, SYNC_VERSION, type CardEntry, type Stamped, type SyncState } from './shape';
 
 /** What sync reads from this device. */
@@ -33,26 +33,13 @@ const reviewPart = (c: CardRecord) => ({
   state: c.state,
   leech: c.leech,
 });
-const entryReview = (e: CardEntry) => ({
-  lastReview: e.lastReview,
-  reps: e.reps,
-  due: e.due,
-  stability: e.stability,
-  difficulty: e.difficulty,
-  elapsedDays: e.elapsedDays,
-  scheduledDays: e.scheduledDays,
-  learningSteps: e.learningSteps,
-  lapses: e.lapses,
-  state: e.state,
-  leech: e.leech,
-});
 const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 function cardEntry(card: CardRecord, base: CardEntry | undefined, now: number): CardEntry {
   const review = reviewPart(card);
   let rAt: number;
   if (!base) rAt = card.last_review ?? 0;
-  else if (same(review, entryReview(base))) rAt = base.rAt;
+  else if (same(review, reviewFields(base))) rAt = base.rAt;
   // Reviewed here since the last sync; anything else (reset, undo, import) is a change made now.
   else rAt = card.last_review !== null && card.last_review > base.rAt ? card.last_review : now;
   const flags = { suspended: card.suspended, buriedUntil: card.buriedUntil };

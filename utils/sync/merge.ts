@@ -6,11 +6,10 @@
  */
 import { canonical, SYNC_VERSION, type CardEntry, type Stamped, type SyncState } from './shape';
 
-/** The three registers of a card, each with its own clock (see CardEntry). Built in one fixed key order. */
-const reviewPart = (e: CardEntry) => ({
+/** A card's review register without its clock: what a review, a reset or an import changes. */
+export const reviewFields = (e: CardEntry) => ({
   lastReview: e.lastReview,
   reps: e.reps,
-  rAt: e.rAt,
   due: e.due,
   stability: e.stability,
   difficulty: e.difficulty,
@@ -21,6 +20,11 @@ const reviewPart = (e: CardEntry) => ({
   state: e.state,
   leech: e.leech,
 });
+/** The three registers of a card, each with its own clock (see CardEntry). Built in one fixed key order. */
+const reviewPart = (e: CardEntry) => {
+  const { lastReview, reps, ...rest } = reviewFields(e);
+  return { lastReview, reps, rAt: e.rAt, ...rest };
+};
 const flagPart = (e: CardEntry) => ({ suspended: e.suspended, buriedUntil: e.buriedUntil, fAt: e.fAt });
 const addPart = (e: CardEntry) => ({ add: e.add, source: e.source });
 
