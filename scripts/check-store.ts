@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fillGenerated, generatedBlocks } from './lib/reviewer-notes';
+import { currentNotes, generatedBlocks } from './lib/reviewer-notes';
 import { EVAL_ALLOWED, NOTES_PATH, notesFacts, PACKAGES, policyFor, VENDORED } from './lib/store-policy';
 import {
   addonLintFindings,
@@ -32,9 +32,9 @@ function packageFiles(dir: string): PackageFile[] {
 }
 
 /** The reviewer notes' generated blocks (CSP, permissions, Pyodide checksums) still state this package's facts. */
-function notesFindings(dir: string): Finding[] {
+async function notesFindings(dir: string): Promise<Finding[]> {
   const notes = readFileSync(NOTES_PATH, 'utf8');
-  const current = fillGenerated(notes, generatedBlocks(notesFacts(dir)));
+  const current = await currentNotes(notes, generatedBlocks(notesFacts(dir)), NOTES_PATH);
   if (current === notes) return [];
   const stale = notes.split('\n').filter((line, i) => line !== current.split('\n')[i])[0] ?? '';
   return [
@@ -46,7 +46,7 @@ function notesFindings(dir: string): Finding[] {
   ];
 }
 
-function checkPackages(): boolean {
+async function checkPackages(): Promise<boolean> {
   let ok = true;
   for (const [browser, dir] of Object.entries(PACKAGES) as [keyof typeof PACKAGES, string][]) {
     if (!existsSync(join(dir, 'manifest.json'))) {
@@ -55,7 +55,7 @@ function checkPackages(): boolean {
       continue;
     }
     const files = packageFiles(dir);
-    const findings = [...scanPackage(files, policyFor(browser)), ...notesFindings(dir)];
+    const findings = [...scanPackage(files, policyFor(browser)), ...(await notesFindings(dir))];
     const megabytes = files.reduce((n, f) => n + f.bytes.length, 0) / 1e6;
     const head = `${dir}: ${files.length} files, ${megabytes.toFixed(1)} MB`;
     if (findings.length === 0)
@@ -96,5 +96,5 @@ function checkAddonLint(): boolean {
   return findings.length === 0;
 }
 
-const ok = process.argv.includes('--web-ext-lint') ? checkAddonLint() : checkPackages();
+const ok = process.argv.includes('--web-ext-lint') ? checkAddonLint() : await checkPackages();
 process.exit(ok ? 0 : 1);

@@ -45,7 +45,7 @@ async function main() {
       firefox: [...shots.light, ...shots.dark],
     };
   }
-  const written = writeStoreText(OUT, screenshots);
+  const written = await writeStoreText(OUT, screenshots);
   console.log(`\nWrote:\n  ${written.join('\n  ')}`);
   if (!textOnly) console.log(`  ${join(OUT, '*.png')} (${screenshots.firefox.length} screenshots, tiles, icon)`);
 }

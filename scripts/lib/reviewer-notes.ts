@@ -5,6 +5,7 @@
  * `npm run check:store` fails when they no longer match the package.
  */
 import { createHash } from 'node:crypto';
+import prettier from 'prettier';
 
 export interface VendoredFile {
   path: string;
@@ -60,4 +61,10 @@ export function fillGenerated(notes: string, blocks: Record<string, string>): st
     text = text.replace(pattern, (_all, open: string, close: string) => `${open}\n${body}\n\n${close}`);
   }
   return text;
+}
+
+/** `notes` with its generated blocks filled in, formatted as `npm run format` would leave the file. */
+export async function currentNotes(notes: string, blocks: Record<string, string>, path: string): Promise<string> {
+  const options = (await prettier.resolveConfig(path)) ?? {};
+  return prettier.format(fillGenerated(notes, blocks), { ...options, filepath: path });
 }

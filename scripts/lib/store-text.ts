@@ -18,7 +18,7 @@ import {
   type Counts,
   type StoreBrowser,
 } from '../../store/listing';
-import { fillGenerated, generatedBlocks } from './reviewer-notes';
+import { currentNotes, generatedBlocks } from './reviewer-notes';
 import { NOTES_PATH, notesFacts, PACKAGES } from './store-policy';
 
 /** Chrome's limit for the summary; AMO allows 250. */
@@ -66,7 +66,10 @@ export function listingText(browser: StoreBrowser, counts: Counts, screenshots: 
 }
 
 /** PRIVACY.md, the reviewer notes' generated blocks, and the two listings. */
-export function writeStoreText(out: string, screenshots: { chrome: string[]; firefox: string[] }): string[] {
+export async function writeStoreText(
+  out: string,
+  screenshots: { chrome: string[]; firefox: string[] },
+): Promise<string[]> {
   const written: string[] = [];
   writeFileSync('PRIVACY.md', privacyMarkdown());
   written.push(`PRIVACY.md (${PRIVACY_TITLE})`);
@@ -77,7 +80,7 @@ export function writeStoreText(out: string, screenshots: { chrome: string[]; fir
   const blocks = generatedBlocks(facts);
   if (generatedBlocks(chromeFacts).checksums !== blocks.checksums)
     throw new Error('The Chrome and Firefox packages ship different Pyodide files; the notes can state only one set.');
-  writeFileSync(NOTES_PATH, fillGenerated(notes, blocks));
+  writeFileSync(NOTES_PATH, await currentNotes(notes, blocks, NOTES_PATH));
   written.push(NOTES_PATH);
 
   mkdirSync(out, { recursive: true });
