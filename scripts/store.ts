@@ -33,7 +33,8 @@ async function main() {
   // Both packages: the notes' checksums are read from them, and the screenshots from the Chrome one.
   run('npx', ['wxt', 'build']);
   run('npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
-  rmSync(OUT, { recursive: true, force: true });
+  // A full run starts from an empty folder; --text leaves the images of the last full run in place.
+  if (!textOnly) rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   let screenshots = { chrome: [] as string[], firefox: [] as string[] };
   if (!textOnly) {
