@@ -6,13 +6,14 @@
  * store/REVIEWER-NOTES.md from the same sources. `--text` skips the browser and writes only the text.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { takeStoreImages } from './lib/store-images';
 import { writeStoreText } from './lib/store-text';
 
 const OUT = resolve('.output/store');
 const textOnly = process.argv.includes('--text');
+const CHROME_SCREENSHOTS = ['overlay-dark', 'answer-run-light', 'workbench-dark', 'review-light', 'stats-dark'];
 
 function run(command: string, args: string[]) {
   const result = spawnSync(command, args, { stdio: 'inherit' });
@@ -36,19 +37,16 @@ async function main() {
   // A full run starts from an empty folder; --text leaves the images of the last full run in place.
   if (!textOnly) rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
-  let screenshots = { chrome: [] as string[], firefox: [] as string[] };
-  if (!textOnly) {
-    const shots = await takeStoreImages(OUT, referenceSolution('print-in-order'));
-    // Chrome shows five: one of each kind, light and dark mixed; AMO takes them all.
-    const chrome = ['overlay-dark', 'answer-run-light', 'workbench-dark', 'review-light', 'stats-dark'];
-    screenshots = {
-      chrome: chrome.map((name) => `screenshot-${name}.png`).filter((f) => [...shots.light, ...shots.dark].includes(f)),
-      firefox: [...shots.light, ...shots.dark],
-    };
-  }
+  if (!textOnly) await takeStoreImages(OUT, referenceSolution('print-in-order'));
+  // AMO takes every screenshot; Chrome shows five: one of each kind, light and dark mixed.
+  const taken = readdirSync(OUT).filter((f) => /^screenshot-.*\.png$/.test(f));
+  const screenshots = {
+    chrome: CHROME_SCREENSHOTS.map((name) => `screenshot-${name}.png`).filter((f) => taken.includes(f)),
+    firefox: taken,
+  };
   const written = await writeStoreText(OUT, screenshots);
   console.log(`\nWrote:\n  ${written.join('\n  ')}`);
-  if (!textOnly) console.log(`  ${join(OUT, '*.png')} (${screenshots.firefox.length} screenshots, tiles, icon)`);
+  if (!textOnly) console.log(`  ${join(OUT, '*.png')} (${taken.length} screenshots, tiles, icon)`);
 }
 
 main().catch((error: unknown) => {

@@ -266,8 +266,8 @@ async function promoTiles(page: Page, out: string, panelShot: Buffer): Promise<s
   ];
 }
 
-/** Takes every image into `out`; returns the screenshot file names by theme. */
-export async function takeStoreImages(out: string, solution: string): Promise<Record<Scheme, string[]>> {
+/** Takes every image into `out`: the screenshots in both schemes, the promo tiles and the icon. */
+export async function takeStoreImages(out: string, solution: string): Promise<void> {
   const extension = resolve('.output/chrome-mv3');
   const context = await chromium.launchPersistentContext('', {
     executablePath: ensureChromium(),
@@ -282,19 +282,16 @@ export async function takeStoreImages(out: string, solution: string): Promise<Re
     );
     const id = await extensionIdOf(context);
     const canvas = await context.newPage();
-    const names: Record<Scheme, string[]> = { light: [], dark: [] };
     let panelForMarquee: Buffer | undefined;
     for (const scheme of ['light', 'dark'] as const) {
       for (const frame of await framesFor(context, id, scheme, solution)) {
         const file = `screenshot-${frame.name}-${scheme}.png`;
         writeFileSync(join(out, file), await compose(canvas, frame));
-        names[scheme].push(file);
         if (frame.name === 'workbench' && scheme === 'light') panelForMarquee = frame.right;
       }
     }
     await promoTiles(canvas, out, panelForMarquee!);
     copyFileSync('public/icon/128.png', join(out, 'icon-128.png'));
-    return names;
   } finally {
     await context.close();
   }
