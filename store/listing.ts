@@ -61,10 +61,14 @@ export const HOST_PERMISSIONS_WHY =
   "NeetCode): a small loader reads the problem's title, tags and statement there to decide whether it is about " +
   'asyncio. Nothing runs on any other page, and no page content is sent anywhere.';
 
-export const REMOTE_CODE =
-  'No remote code. Everything that runs is in the package, including the Python interpreter (Pyodide, CPython ' +
-  "compiled to WebAssembly, under pyodide/); the extension pages' CSP allows only 'self' scripts plus " +
-  "'wasm-unsafe-eval' for that interpreter, and connect-src 'self'.";
+/** Chrome's "Are you using remote code?" answer, with the CSP the build really sets. */
+export function remoteCode(csp: string): string {
+  return (
+    'No remote code. Everything that runs is in the package, including the Python interpreter (Pyodide, CPython ' +
+    `compiled to WebAssembly, under pyodide/). The extension pages' CSP is "${csp}": scripts only from the ` +
+    "package, and 'wasm-unsafe-eval' only so that interpreter's WebAssembly can be compiled."
+  );
+}
 
 /** The permission names the manifest for `browser` must list, no more, no fewer. */
 export function documentedPermissions(browser: StoreBrowser): string[] {
@@ -90,7 +94,7 @@ export function description(counts: Counts, browser: StoreBrowser): string {
     `• ${counts.questions} interview questions with short and full answers; their snippets run in a real CPython 3.14 ` +
       'inside the extension, and "Try it" opens an editable copy with the linter underlining mistakes.',
     `• ${counts.practice} practice problems in a workbench: write solution.py, run the tests, see each verdict.`,
-    `• ${counts.quizzes} predict-the-output quizzes, and a timed mock interview that mixes questions and practice.`,
+    `• ${counts.quizzes} predict-the-output quizzes, and a timed mock interview (questions, and a practice problem if you like).`,
     '• Spaced-repetition review (FSRS) of the questions you add, with keyboard shortcuts, undo and stats: streak, ' +
       '30-day forecast, a year heatmap and true retention.',
     '• A timeline under every Run: which task ran, awaited and woke up, in order.',

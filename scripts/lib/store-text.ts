@@ -11,13 +11,14 @@ import {
   HOST_PERMISSIONS_WHY,
   NAME,
   PERMISSIONS,
-  REMOTE_CODE,
+  remoteCode,
   SINGLE_PURPOSE,
   SUMMARY,
   documentedPermissions,
   type Counts,
   type StoreBrowser,
 } from '../../store/listing';
+import { EXTENSION_PAGES_CSP } from '../../wxt.config';
 import { currentNotes, generatedBlocks } from './reviewer-notes';
 import { NOTES_PATH, notesFacts, PACKAGES } from './store-policy';
 
@@ -49,7 +50,7 @@ export function listingText(browser: StoreBrowser, counts: Counts, screenshots: 
     ['Single purpose', SINGLE_PURPOSE],
     ['Permission justifications', justifications.join('\n')],
     ['Host permission justification', HOST_PERMISSIONS_WHY],
-    ['Remote code', REMOTE_CODE],
+    ['Remote code', remoteCode(EXTENSION_PAGES_CSP)],
     ['Data usage', DATA_USAGE],
     [
       browser === 'chrome' ? 'Privacy policy (PRIVACY.md; publish it at a public URL)' : 'Privacy policy',
