@@ -8,10 +8,25 @@ import { browser } from 'wxt/browser';
 import { openDb, type AwaitwiseDb } from '@/utils/db';
 import { loadSettings, saveSettings } from '@/utils/settings';
 import { LOCAL_DELAY_MS, REMOTE_DELAY_MS, SyncEngine, type SyncArea } from './engine';
-import { HIDDEN_KEY, loadHidden, loadPrefs, PREFS_KEY, REQUEST_KEY, STATUS_KEY, type SyncStatus } from './prefs';
+import {
+  HIDDEN_KEY,
+  loadHidden,
+  loadPrefs,
+  loadStatus,
+  PREFS_KEY,
+  REQUEST_KEY,
+  STATUS_KEY,
+  type SyncStatus,
+} from './prefs';
 import { PREFIX } from './shard';
 
 const ALARM = 'awaitwise-sync';
+
+const syncArea: SyncArea = {
+  get: (keys) => browser.storage.sync.get(keys),
+  set: (items) => browser.storage.sync.set(items),
+  remove: (keys) => browser.storage.sync.remove(keys),
+};
 
 /** Local data sync carries: a change to any of it schedules a sync. */
 function watchLocal(db: AwaitwiseDb, onChange: () => void): Subscription {
@@ -52,7 +67,7 @@ export function startSync(): void {
     db ??= openDb();
     const started = new SyncEngine({
       db,
-      area: browser.storage.sync as unknown as SyncArea,
+      area: syncArea,
       device: prefs.device,
       now: () => Date.now(),
       loadSettings,
@@ -60,6 +75,7 @@ export function startSync(): void {
       loadHidden,
       saveHidden: (keys) => browser.storage.local.set({ [HIDDEN_KEY]: keys }),
       saveStatus: (status) => browser.storage.local.set({ [STATUS_KEY]: status }),
+      loadStatus,
     });
     engine = started;
     watch = watchLocal(db, () => started.schedule(LOCAL_DELAY_MS));

@@ -4,7 +4,7 @@
  * in any order, any number of times, and agree. Ties are broken by comparing canonical JSON, never by which
  * side is "local".
  */
-import { canonical, SYNC_VERSION, type CardEntry, type Stamped, type SyncState } from './shape';
+import { canonical, dict, SYNC_VERSION, type CardEntry, type Stamped, type SyncState } from './shape';
 
 const REVIEW_KEYS = [
   'lastReview',
@@ -23,9 +23,12 @@ const REVIEW_KEYS = [
 const FLAG_KEYS = ['suspended', 'buriedUntil', 'fAt'] as const satisfies readonly (keyof CardEntry)[];
 const ADD_KEYS = ['add', 'source'] as const satisfies readonly (keyof CardEntry)[];
 
-type Part = Partial<Record<keyof CardEntry, unknown>>;
-const pick = (entry: CardEntry, keys: readonly (keyof CardEntry)[]): Part =>
-  Object.fromEntries(keys.map((k) => [k, entry[k]]));
+type Part<K extends keyof CardEntry> = Pick<CardEntry, K>;
+function pick<K extends keyof CardEntry>(entry: CardEntry, keys: readonly K[]): Part<K> {
+  const part: Partial<Pick<CardEntry, K>> = {};
+  for (const k of keys) part[k] = entry[k];
+  return part as Part<K>;
+}
 
 /** Negative, zero or positive as `a` orders before, equal to or after `b` on the numbers, then on canonical JSON. */
 function order(a: readonly number[], b: readonly number[], partA: unknown, partB: unknown): number {
@@ -36,27 +39,38 @@ function order(a: readonly number[], b: readonly number[], partA: unknown, partB
 }
 
 /** The later of two parts: the one ordering after wins, the left one on a full tie (they are then equal). */
-function later<T extends Part>(a: T, b: T, key: (p: T) => number[]): T {
+function later<T>(a: T, b: T, key: (p: T) => number[]): T {
   return order(key(a), key(b), a, b) >= 0 ? a : b;
 }
 
 /** Per card: the review part from the later review, the flags from the later flag change, the latest add. */
 export function mergeCard(a: CardEntry, b: CardEntry): CardEntry {
-  const review = later(pick(a, REVIEW_KEYS), pick(b, REVIEW_KEYS), (p) => [
-    p.rAt as number,
-    (p.lastReview as number | null) ?? -1,
-    p.reps as number,
-  ]);
+  const review = later(pick(a, REVIEW_KEYS), pick(b, REVIEW_KEYS), (p) => [p.rAt, p.lastReview ?? -1, p.reps]);
   const flags = later(pick(a, FLAG_KEYS), pick(b, FLAG_KEYS), (p) => [p.fAt as number]);
   const add = later(pick(a, ADD_KEYS), pick(b, ADD_KEYS), (p) => [p.add as number]);
   // Built in one fixed key order, so equal merges print identically.
-  const merged = {} as Record<string, unknown>;
-  for (const k of REVIEW_KEYS) merged[k] = review[k];
-  for (const k of FLAG_KEYS) merged[k] = flags[k];
-  for (const k of ADD_KEYS) merged[k] = add[k];
+  const merged: CardEntry = {
+    lastReview: review.lastReview,
+    reps: review.reps,
+    rAt: review.rAt,
+    due: review.due,
+    stability: review.stability,
+    difficulty: review.difficulty,
+    elapsedDays: review.elapsedDays,
+    scheduledDays: review.scheduledDays,
+    learningSteps: review.learningSteps,
+    lapses: review.lapses,
+    state: review.state,
+    leech: review.leech,
+    suspended: flags.suspended,
+    buriedUntil: flags.buriedUntil,
+    fAt: flags.fAt,
+    add: add.add,
+    source: add.source,
+  };
   const del = Math.max(a.del ?? -1, b.del ?? -1);
   if (del >= 0) merged.del = del;
-  return merged as unknown as CardEntry;
+  return merged;
 }
 
 /** A card is in the deck unless its removal is later than anything else that happened to it. */
@@ -69,7 +83,7 @@ function mergeStamped<T>(a: Stamped<T>, b: Stamped<T>): Stamped<T> {
 }
 
 function mergeRecords<T>(a: Record<string, T>, b: Record<string, T>, both: (x: T, y: T) => T): Record<string, T> {
-  const out: Record<string, T> = {};
+  const out = dict<T>();
   for (const key of Object.keys(a).concat(Object.keys(b)).sort()) {
     if (key in out) continue;
     const x = Object.hasOwn(a, key) ? a[key] : undefined;
