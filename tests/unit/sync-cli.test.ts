@@ -68,7 +68,10 @@ describe('sync-merge', () => {
         ['--json', good, file('proto.json', '{"aw:s":{"__proto__.polluted":["1","yes"]}}')],
         /setting "__proto__\.polluted": not a setting this version has/,
       ],
-      [['--json', good, file('far.json', '{"solved":{"print-in-order":1}}')], /impossible date \(before the first release/],
+      [
+        ['--json', good, file('far.json', '{"solved":{"print-in-order":1}}')],
+        /impossible date \(before the first release/,
+      ],
       [['--json', good, join(dir, 'missing.json')], /cannot read .*missing\.json/],
       [['--json', '--sample', 'x'], /seed must be an integer/],
       [['--json', good], /give two files/],

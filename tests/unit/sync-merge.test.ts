@@ -532,7 +532,12 @@ function forgedOver(remote: SyncState, forged: Record<string, Record<string, unk
   for (const [part, entries] of Object.entries(forged)) {
     out[part] ??= {};
     for (const key of Object.keys(entries)) {
-      Object.defineProperty(out[part], key, { value: entries[key], enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out[part], key, {
+        value: entries[key],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
   }
   return out as unknown as SyncState;

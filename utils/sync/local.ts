@@ -10,7 +10,16 @@ import { DEFAULT_SETTINGS, flattenSettings, unflattenSettings, type Settings } f
 import { isRemoved, mergeStates } from './merge';
 import { rebaseShadow } from './rebase';
 import { repairLocal } from './repair';
-import { canonical, checkState, dict, emptyState, type CardEntry, type Ignored, type Stamped, type SyncState } from './shape';
+import {
+  canonical,
+  checkState,
+  dict,
+  emptyState,
+  type CardEntry,
+  type Ignored,
+  type Stamped,
+  type SyncState,
+} from './shape';
 
 /** What sync reads from this device. */
 export interface LocalSnapshot {

@@ -7,7 +7,14 @@
  */
 import * as v from 'valibot';
 import type { CardRecord, PracticeProgressRecord } from '@/utils/db';
-import { CARD_FIELDS, CardIdSchema, PracticeIdSchema, ProblemKeySchema, SNAPSHOT_FIELDS, SolvedAtSchema } from '@/utils/records/schema';
+import {
+  CARD_FIELDS,
+  CardIdSchema,
+  PracticeIdSchema,
+  ProblemKeySchema,
+  SNAPSHOT_FIELDS,
+  SolvedAtSchema,
+} from '@/utils/records/schema';
 import { CardSchema, SavedSchema } from '@/utils/srs/backup-schema';
 import type { LocalSnapshot } from './local';
 import type { Ignored } from './shape';
@@ -116,7 +123,10 @@ export function repairLocal(local: LocalSnapshot, now: number): LocalRepair {
     out.local.hidden = hidden;
     out.hidden = hidden;
     for (const key of local.hidden.filter((k) => !hidden.includes(k)))
-      out.repaired.push({ what: `hidden badge "${key.slice(0, 60)}"`, why: 'removed (not a problem key of a supported site)' });
+      out.repaired.push({
+        what: `hidden badge "${key.slice(0, 60)}"`,
+        why: 'removed (not a problem key of a supported site)',
+      });
   }
   return out;
 }

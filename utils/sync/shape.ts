@@ -208,80 +208,110 @@ export function checkState(raw: unknown, now?: number): CheckedState {
     }
   };
 
-  each('cards', (k) => `card "${k}"`, CardIdSchema, (id, value) => {
-    const parsed = v.safeParse(CardEntrySchema, value, { abortEarly: true });
-    if (!parsed.success) return describeIssue(parsed.issues[0]);
-    const e = parsed.output;
-    const entry: CardEntry = {
-      lastReview: e.lastReview,
-      reps: e.reps,
-      rAt: clamp(e.rAt ?? e.lastReview ?? 0),
-      due: e.due,
-      stability: e.stability,
-      difficulty: e.difficulty,
-      elapsedDays: e.elapsedDays,
-      scheduledDays: e.scheduledDays,
-      learningSteps: e.learningSteps,
-      lapses: e.lapses,
-      state: e.state,
-      leech: e.leech,
-      suspended: e.suspended,
-      buriedUntil: e.buriedUntil,
-      fAt: clamp(e.fAt),
-      add: clamp(e.add),
-      source: e.source,
-    };
-    if (e.del !== undefined) entry.del = clamp(e.del);
-    state.cards[id] = entry;
-    return undefined;
-  });
+  each(
+    'cards',
+    (k) => `card "${k}"`,
+    CardIdSchema,
+    (id, value) => {
+      const parsed = v.safeParse(CardEntrySchema, value, { abortEarly: true });
+      if (!parsed.success) return describeIssue(parsed.issues[0]);
+      const e = parsed.output;
+      const entry: CardEntry = {
+        lastReview: e.lastReview,
+        reps: e.reps,
+        rAt: clamp(e.rAt ?? e.lastReview ?? 0),
+        due: e.due,
+        stability: e.stability,
+        difficulty: e.difficulty,
+        elapsedDays: e.elapsedDays,
+        scheduledDays: e.scheduledDays,
+        learningSteps: e.learningSteps,
+        lapses: e.lapses,
+        state: e.state,
+        leech: e.leech,
+        suspended: e.suspended,
+        buriedUntil: e.buriedUntil,
+        fAt: clamp(e.fAt),
+        add: clamp(e.add),
+        source: e.source,
+      };
+      if (e.del !== undefined) entry.del = clamp(e.del);
+      state.cards[id] = entry;
+      return undefined;
+    },
+  );
 
-  each('settings', (k) => `setting "${k}"`, v.string(), (path, value) => {
-    const schema = SETTING_PATHS.get(path);
-    if (!schema) return 'not a setting this version has';
-    const parsed = v.safeParse(stamped(timeOrNever(), schema), value, { abortEarly: true });
-    if (!parsed.success) return describeIssue(parsed.issues[0]);
-    state.settings[path] = { at: clamp(parsed.output.at), value: parsed.output.value };
-    return undefined;
-  });
+  each(
+    'settings',
+    (k) => `setting "${k}"`,
+    v.string(),
+    (path, value) => {
+      const schema = SETTING_PATHS.get(path);
+      if (!schema) return 'not a setting this version has';
+      const parsed = v.safeParse(stamped(timeOrNever(), schema), value, { abortEarly: true });
+      if (!parsed.success) return describeIssue(parsed.issues[0]);
+      state.settings[path] = { at: clamp(parsed.output.at), value: parsed.output.value };
+      return undefined;
+    },
+  );
 
-  each('saved', (k) => `saved problem "${k}"`, ProblemUrlSchema, (url, value) => {
-    const parsed = v.safeParse(SavedEntrySchema, value, { abortEarly: true });
-    if (!parsed.success) return describeIssue(parsed.issues[0]);
-    const saved = parsed.output.value;
-    state.saved[url] = {
-      at: clamp(parsed.output.at),
-      value: saved && { site: saved.site, slug: saved.slug, title: saved.title, savedAt: saved.savedAt },
-    };
-    return undefined;
-  });
+  each(
+    'saved',
+    (k) => `saved problem "${k}"`,
+    ProblemUrlSchema,
+    (url, value) => {
+      const parsed = v.safeParse(SavedEntrySchema, value, { abortEarly: true });
+      if (!parsed.success) return describeIssue(parsed.issues[0]);
+      const saved = parsed.output.value;
+      state.saved[url] = {
+        at: clamp(parsed.output.at),
+        value: saved && { site: saved.site, slug: saved.slug, title: saved.title, savedAt: saved.savedAt },
+      };
+      return undefined;
+    },
+  );
 
-  each('hidden', (k) => `hidden badge "${k}"`, ProblemKeySchema, (key, value) => {
-    const parsed = v.safeParse(HiddenEntrySchema, value, { abortEarly: true });
-    if (!parsed.success) return describeIssue(parsed.issues[0]);
-    state.hidden[key] = { at: clamp(parsed.output.at), value: parsed.output.value };
-    return undefined;
-  });
+  each(
+    'hidden',
+    (k) => `hidden badge "${k}"`,
+    ProblemKeySchema,
+    (key, value) => {
+      const parsed = v.safeParse(HiddenEntrySchema, value, { abortEarly: true });
+      if (!parsed.success) return describeIssue(parsed.issues[0]);
+      state.hidden[key] = { at: clamp(parsed.output.at), value: parsed.output.value };
+      return undefined;
+    },
+  );
 
-  each('solved', (k) => `solved problem "${k}"`, PracticeIdSchema, (id, value) => {
-    const parsed = v.safeParse(SolvedAtSchema, value, { abortEarly: true });
-    if (!parsed.success) return parsed.issues[0].message;
-    state.solved[id] = clamp(parsed.output, FIRST_RELEASE);
-    return undefined;
-  });
+  each(
+    'solved',
+    (k) => `solved problem "${k}"`,
+    PracticeIdSchema,
+    (id, value) => {
+      const parsed = v.safeParse(SolvedAtSchema, value, { abortEarly: true });
+      if (!parsed.success) return parsed.issues[0].message;
+      state.solved[id] = clamp(parsed.output, FIRST_RELEASE);
+      return undefined;
+    },
+  );
 
-  each('days', (k) => `review counts of device "${k}"`, DeviceIdSchema, (device, days) => {
-    if (!isRecord(days)) return 'expected an object';
-    const counts = dict<number>();
-    for (const [day, n] of Object.entries(days)) {
-      const what = () => `day "${shown(day)}" of device "${shown(device)}"`;
-      if (!v.is(DayKeySchema, day)) ignored.push({ what: what(), why: 'expected a real date as YYYY-MM-DD' });
-      else if (!v.is(CountSchema, n)) ignored.push({ what: what(), why: 'expected a whole number from 0 to 100000' });
-      else counts[day] = n;
-    }
-    if (Object.keys(counts).length) state.days[device] = counts;
-    return undefined;
-  });
+  each(
+    'days',
+    (k) => `review counts of device "${k}"`,
+    DeviceIdSchema,
+    (device, days) => {
+      if (!isRecord(days)) return 'expected an object';
+      const counts = dict<number>();
+      for (const [day, n] of Object.entries(days)) {
+        const what = () => `day "${shown(day)}" of device "${shown(device)}"`;
+        if (!v.is(DayKeySchema, day)) ignored.push({ what: what(), why: 'expected a real date as YYYY-MM-DD' });
+        else if (!v.is(CountSchema, n)) ignored.push({ what: what(), why: 'expected a whole number from 0 to 100000' });
+        else counts[day] = n;
+      }
+      if (Object.keys(counts).length) state.days[device] = counts;
+      return undefined;
+    },
+  );
 
   return { state, ignored };
 }

@@ -3,7 +3,15 @@
  * id, so one review rewrites one small item; each card is packed as an array with times in base 36. When
  * everything does not fit, the most recently changed cards go first and the rest stay on this device only.
  */
-import { checkState, dict, SYNC_VERSION, type CardEntry, type CheckedState, type Ignored, type SyncState } from './shape';
+import {
+  checkState,
+  dict,
+  SYNC_VERSION,
+  type CardEntry,
+  type CheckedState,
+  type Ignored,
+  type SyncState,
+} from './shape';
 
 /** chrome.storage.sync's limits (Firefox's are the same or larger). */
 export const SYNC_LIMITS = {
@@ -43,7 +51,11 @@ const bucketName = (prefix: string, n: number) => `${PREFIX}${prefix}${String(n)
 const t = (ms: number) => (ms === 0 ? 0 : ms.toString(36));
 /** A packed time back to a number; anything that is not one reads as NaN, which the entry check then refuses. */
 const fromT = (value: unknown): number =>
-  typeof value === 'number' ? value : typeof value === 'string' && /^[0-9a-z]{1,12}$/.test(value) ? parseInt(value, 36) : NaN;
+  typeof value === 'number'
+    ? value
+    : typeof value === 'string' && /^[0-9a-z]{1,12}$/.test(value)
+      ? parseInt(value, 36)
+      : NaN;
 
 function packCard(e: CardEntry): unknown[] {
   const packed: unknown[] = [
@@ -243,7 +255,8 @@ export function fromItems(items: Items, now?: number): CheckedState {
     else if (/^p\d\d$/.test(name))
       into(raw.saved, (p) => {
         if (!Array.isArray(p)) return p;
-        const saved = p.length === 5 ? { site: p[1], slug: p[2], title: p[3], savedAt: fromT(p[4]) } : p.length === 1 ? null : p;
+        const saved =
+          p.length === 5 ? { site: p[1], slug: p[2], title: p[3], savedAt: fromT(p[4]) } : p.length === 1 ? null : p;
         return { at: fromT(p[0]), value: saved };
       });
     else if (/^h\d\d$/.test(name))
