@@ -90,7 +90,7 @@ export function SyncPanelView(props: {
           checked={enabled}
           disabled={!props.prefs}
           aria-describedby="sync-state"
-          onChange={(e) => props.onToggle((e.currentTarget as HTMLInputElement).checked)}
+          onChange={(e) => props.onToggle(e.currentTarget.checked)}
         />
         <label for="sync-enabled">Sync my progress with my other devices</label>
       </div>
@@ -108,7 +108,7 @@ export function SyncPanelView(props: {
           type="button"
           class="aw-button aw-secondary"
           disabled={!enabled || props.syncing}
-          onClick={props.onSyncNow}
+          onClick={() => props.onSyncNow()}
         >
           Sync now
         </button>

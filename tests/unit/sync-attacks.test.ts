@@ -69,7 +69,7 @@ async function userDevice() {
     expected: { reps: 0, last_review: null },
     fuzz: false,
   });
-  const local = { settings: structuredClone(DEFAULT_SETTINGS) as Settings, hidden: ['leetcode:two-sum'] };
+  const local = { settings: structuredClone<Settings>(DEFAULT_SETTINGS), hidden: ['leetcode:two-sum'] };
   const engine = new SyncEngine({
     db,
     area,

@@ -100,7 +100,7 @@ export function startSync(): void {
     }
   });
   // A worker that was stopped mid-backoff picks up again here; the engine's own timers do not survive it.
-  browser.alarms?.create(ALARM, { periodInMinutes: 15 });
+  void browser.alarms?.create(ALARM, { periodInMinutes: 15 });
   browser.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) engine?.schedule(0);
   });

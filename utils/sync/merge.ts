@@ -46,8 +46,8 @@ function later<T>(a: T, b: T, key: (p: T) => number[]): T {
 /** Per card: the review part from the later review, the flags from the later flag change, the latest add. */
 export function mergeCard(a: CardEntry, b: CardEntry): CardEntry {
   const review = later(pick(a, REVIEW_KEYS), pick(b, REVIEW_KEYS), (p) => [p.rAt, p.lastReview ?? -1, p.reps]);
-  const flags = later(pick(a, FLAG_KEYS), pick(b, FLAG_KEYS), (p) => [p.fAt as number]);
-  const add = later(pick(a, ADD_KEYS), pick(b, ADD_KEYS), (p) => [p.add as number]);
+  const flags = later(pick(a, FLAG_KEYS), pick(b, FLAG_KEYS), (p) => [p.fAt]);
+  const add = later(pick(a, ADD_KEYS), pick(b, ADD_KEYS), (p) => [p.add]);
   // Built in one fixed key order, so equal merges print identically.
   const merged: CardEntry = {
     lastReview: review.lastReview,

@@ -14,7 +14,14 @@ import { canonical, dict, type CardEntry, type Stamped, type SyncState } from '.
 const content = ({ rAt: _r, fAt: _f, add: _a, del: _d, ...rest }: CardEntry) => canonical(rest);
 
 function rebaseCard(mine: CardEntry, theirs: CardEntry | undefined): CardEntry {
-  if (!theirs || content(mine) !== content(theirs)) return mine;
+  if (!theirs) return mine;
+  const earlier =
+    theirs.rAt < mine.rAt ||
+    theirs.fAt < mine.fAt ||
+    theirs.add < mine.add ||
+    (mine.del !== undefined && theirs.del !== undefined && theirs.del < mine.del);
+  // Comparing the times first keeps the usual case (nothing earlier over there) cheap.
+  if (!earlier || content(mine) !== content(theirs)) return mine;
   const entry: CardEntry = {
     ...mine,
     rAt: Math.min(mine.rAt, theirs.rAt),

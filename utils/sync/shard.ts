@@ -245,19 +245,25 @@ export function fromItems(items: Items, now?: number): CheckedState {
       continue;
     }
     const entries = Object.entries(value);
+    /** An array's fields as unknown values (Array.isArray alone would type them `any`). */
+    const list = (p: unknown): readonly unknown[] | null => (Array.isArray(p) ? (p as unknown[]) : null);
     const into = (target: Record<string, unknown>, unpack: (p: unknown) => unknown) => {
       for (const [k, p] of entries) target[k] = unpack(p);
     };
     if (name === 's')
-      into(raw.settings, (p) => (Array.isArray(p) && p.length === 2 ? { at: fromT(p[0]), value: p[1] } : p));
+      into(raw.settings, (p) => {
+        const f = list(p);
+        return f?.length === 2 ? { at: fromT(f[0]), value: f[1] } : p;
+      });
     else if (name === 'x') into(solved, fromT);
     else if (name.startsWith('d:')) days[name.slice(2)] = value;
     else if (/^p\d\d$/.test(name))
       into(raw.saved, (p) => {
-        if (!Array.isArray(p)) return p;
+        const f = list(p);
+        if (!f) return p;
         const saved =
-          p.length === 5 ? { site: p[1], slug: p[2], title: p[3], savedAt: fromT(p[4]) } : p.length === 1 ? null : p;
-        return { at: fromT(p[0]), value: saved };
+          f.length === 5 ? { site: f[1], slug: f[2], title: f[3], savedAt: fromT(f[4]) } : f.length === 1 ? null : f;
+        return { at: fromT(f[0]), value: saved };
       });
     else if (/^h\d\d$/.test(name))
       into(raw.hidden, (p) =>
