@@ -73,8 +73,8 @@ export function SyncPanelView(props: {
   status: SyncStatus | null;
   now: number;
   syncing: boolean;
-  onToggle(enabled: boolean): void;
-  onSyncNow(): void;
+  onToggle: (enabled: boolean) => void;
+  onSyncNow: () => void;
 }) {
   const full = syncStatusText(props.prefs, props.status, props.now);
   const text = props.syncing ? { ...full, headline: 'Syncing…', tone: 'ok' as Tone, detail: undefined } : full;

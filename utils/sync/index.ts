@@ -7,7 +7,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import { browser } from 'wxt/browser';
 import { openDb, type AwaitwiseDb } from '@/utils/db';
 import { loadSettings, saveSettings } from '@/utils/settings';
-import { LOCAL_DELAY_MS, REMOTE_DELAY_MS, SyncEngine, type SyncArea } from './engine';
+import { LOCAL_DELAY_MS, REMOTE_DELAY_MS, SyncEngine } from './engine';
 import {
   HIDDEN_KEY,
   loadHidden,
@@ -21,12 +21,6 @@ import {
 import { PREFIX } from './shard';
 
 const ALARM = 'awaitwise-sync';
-
-const syncArea: SyncArea = {
-  get: (keys) => browser.storage.sync.get(keys),
-  set: (items) => browser.storage.sync.set(items),
-  remove: (keys) => browser.storage.sync.remove(keys),
-};
 
 /** Local data sync carries: a change to any of it schedules a sync. */
 function watchLocal(db: AwaitwiseDb, onChange: () => void): Subscription {
@@ -67,7 +61,7 @@ export function startSync(): void {
     db ??= openDb();
     const started = new SyncEngine({
       db,
-      area: syncArea,
+      area: browser.storage.sync,
       device: prefs.device,
       now: () => Date.now(),
       loadSettings,
@@ -100,7 +94,10 @@ export function startSync(): void {
     }
   });
   // A worker that was stopped mid-backoff picks up again here; the engine's own timers do not survive it.
-  void browser.alarms?.create(ALARM, { periodInMinutes: 15 });
+  // Not every implementation answers with a promise (WXT's fake browser does not).
+  Promise.resolve(browser.alarms?.create(ALARM, { periodInMinutes: 15 })).catch((error: unknown) =>
+    console.error('[awaitwise] no sync alarm', error),
+  );
   browser.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) engine?.schedule(0);
   });

@@ -7,9 +7,9 @@
  */
 import type { AwaitwiseDb, CardRecord, PracticeProgressRecord, RemoteDayRecord, SavedProblem } from '@/utils/db';
 import { DEFAULT_SETTINGS, flattenSettings, unflattenSettings, type Settings } from '@/utils/settings';
-import { isRemoved, mergeStates } from './merge';
 import * as v from 'valibot';
 import { time } from '@/utils/records/schema';
+import { isRemoved, mergeStates, reviewFields } from './merge';
 import { rebaseShadow } from './rebase';
 import { repairLocal } from './repair';
 import {
@@ -47,19 +47,6 @@ const reviewPart = (c: CardRecord) => ({
   state: c.state,
   leech: c.leech,
 });
-const entryReview = (e: CardEntry) => ({
-  lastReview: e.lastReview,
-  reps: e.reps,
-  due: e.due,
-  stability: e.stability,
-  difficulty: e.difficulty,
-  elapsedDays: e.elapsedDays,
-  scheduledDays: e.scheduledDays,
-  learningSteps: e.learningSteps,
-  lapses: e.lapses,
-  state: e.state,
-  leech: e.leech,
-});
 const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 /** `base` is the card in the last merge, with another device's earlier times taken (rebase.ts); `last` without. */
@@ -67,7 +54,7 @@ function cardEntry(card: CardRecord, base: CardEntry | undefined, last: CardEntr
   const review = reviewPart(card);
   let rAt: number;
   if (!base) rAt = card.last_review ?? 0;
-  else if (same(review, entryReview(base))) rAt = base.rAt;
+  else if (same(review, reviewFields(base))) rAt = base.rAt;
   // Reviewed here since the last sync; anything else (reset, undo, import) is a change made now.
   else rAt = card.last_review !== null && card.last_review > base.rAt ? card.last_review : now;
   const flags = { suspended: card.suspended, buriedUntil: card.buriedUntil };
