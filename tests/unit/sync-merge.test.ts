@@ -6,10 +6,13 @@
  * state, the devices still agree and stop writing.
  */
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import * as v from 'valibot';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { GradeValue } from '@/utils/db';
 import { isRemoved, mergeStates } from '@/utils/sync/merge';
 import { FIRST_RELEASE, MAX_TIME, MIN_TIME } from '@/utils/records/schema';
+import { CardSchema } from '@/utils/srs/backup-schema';
 import { canonical, checkState, MAX_AHEAD_MS, parseState, type CardEntry, type SyncState } from '@/utils/sync/shape';
 import {
   act,
@@ -542,3 +545,21 @@ function forgedOver(remote: SyncState, forged: Record<string, Record<string, unk
   }
   return out as unknown as SyncState;
 }
+
+describe("the README's example state", () => {
+  it('is valid as it stands, and its minimal card makes a card a backup accepts', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const block = /\*\*The synced state\*\*[\s\S]*?```jsonc\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    // JSONC to JSON: comments after whitespace (not the // of a URL), then trailing commas.
+    const text = block!.replace(/(^|\s)\/\/.*$/gm, '$1').replace(/,(\s*[}\]])/g, '$1');
+    const parsed = parseState(JSON.parse(text));
+    expect(parsed.ok ? 'valid' : parsed.message).toBe('valid');
+    if (!parsed.ok) return;
+    expect(Object.keys(parsed.state.cards)).toEqual(['task-group-vs-gather', 'gather-basics']);
+    const device = newDevice('readme');
+    syncDevice(device, parsed.state, Date.UTC(2026, 11, 7));
+    for (const card of device.local.cards) expect(v.safeParse(CardSchema, card).issues).toBeUndefined();
+    expect(device.ignored).toEqual([]);
+  });
+});
