@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { mergeStates } from '@/utils/sync/merge';
-import { parseState, type SyncState } from '@/utils/sync/shape';
+import { parseState } from '@/utils/sync/check';
+import type { SyncState } from '@/utils/sync/shape';
 import { fromItems, PREFIX } from '@/utils/sync/shard';
 import { sampleState } from './lib/sync-simulate';
 

@@ -8,8 +8,10 @@ import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { dayKey } from '@/utils/srs/day';
 import { newCardRecord, nextSnapshot } from '@/utils/srs/scheduler';
 import { seededRandom } from '@/utils/interview/random';
-import { deriveState, syncStep, type LocalSnapshot } from '@/utils/sync/local';
-import { checkState, emptyState, type Ignored, type SyncState } from '@/utils/sync/shape';
+import { deriveState, type LocalSnapshot } from '@/utils/sync/local';
+import { syncStep } from '@/utils/sync/step';
+import { checkState, type Ignored } from '@/utils/sync/check';
+import { emptyState, type SyncState } from '@/utils/sync/shape';
 
 /** A storage.sync area nobody has written yet. */
 export { emptyState };

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeStates } from '@/utils/sync/merge';
-import { canonical, parseState, type SyncState } from '@/utils/sync/shape';
+import { parseState } from '@/utils/sync/check';
+import { canonical, type SyncState } from '@/utils/sync/shape';
 import { toItems } from '@/utils/sync/shard';
 import { sampleState } from '../../scripts/lib/sync-simulate';
 

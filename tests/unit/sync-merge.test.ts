@@ -13,7 +13,8 @@ import type { GradeValue } from '@/utils/db';
 import { isRemoved, mergeStates } from '@/utils/sync/merge';
 import { FIRST_RELEASE, MAX_TIME, MIN_TIME } from '@/utils/records/schema';
 import { CardSchema } from '@/utils/srs/backup-schema';
-import { canonical, checkState, MAX_AHEAD_MS, parseState, type CardEntry, type SyncState } from '@/utils/sync/shape';
+import { checkState, MAX_AHEAD_MS, parseState } from '@/utils/sync/check';
+import { canonical, type CardEntry, type SyncState } from '@/utils/sync/shape';
 import {
   act,
   comparableCards,

@@ -6,9 +6,9 @@
  */
 import type { AwaitwiseDb } from '@/utils/db';
 import type { Settings } from '@/utils/settings';
-import { syncLocal } from './local';
+import { syncLocal } from './step';
 import type { SyncStatus } from './prefs';
-import type { Ignored } from './shape';
+import type { Ignored } from './check';
 import { diffItems, fromItems, PREFIX, SYNC_LIMITS, toItems, type Items } from './shard';
 
 /** The part of storage.sync the engine uses (browser.storage.sync satisfies it). */

@@ -1,27 +1,14 @@
 /**
  * Between this device's data and the synced state. `deriveState` turns local records into a state, stamping
  * each part with when it changed: a part equal to what the last sync merged (the shadow) keeps its stamp, a
- * part that differs changed here since, so it gets the time of its review or `now`. `applyState` writes a
- * merged state back. `syncStep` is one whole sync on plain data (repair, derive, merge, apply), and
- * `syncLocal` runs it over the database in one transaction.
+ * part that differs changed here since, so it gets the time of its review or `now`. `applyState` gives the
+ * writes that make this device match a merged state. Both are pure; step.ts runs a whole sync with them.
  */
-import type { AwaitwiseDb, CardRecord, PracticeProgressRecord, RemoteDayRecord, SavedProblem } from '@/utils/db';
+import type { CardRecord, PracticeProgressRecord, RemoteDayRecord, SavedProblem } from '@/utils/db';
 import { DEFAULT_SETTINGS, flattenSettings, unflattenSettings, type Settings } from '@/utils/settings';
-import * as v from 'valibot';
-import { time } from '@/utils/records/schema';
-import { isRemoved, mergeStates, reviewFields } from './merge';
+import { isRemoved, reviewFields } from './merge';
 import { rebaseShadow } from './rebase';
-import { repairLocal } from './repair';
-import {
-  canonical,
-  checkState,
-  dict,
-  emptyState,
-  type CardEntry,
-  type Ignored,
-  type Stamped,
-  type SyncState,
-} from './shape';
+import { canonical, dict, emptyState, type CardEntry, type Stamped, type SyncState } from './shape';
 
 /** What sync reads from this device. */
 export interface LocalSnapshot {
@@ -47,7 +34,7 @@ const reviewPart = (c: CardRecord) => ({
   state: c.state,
   leech: c.leech,
 });
-const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+export const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 /** `base` is the card in the last merge, with another device's earlier times taken (rebase.ts); `last` without. */
 function cardEntry(card: CardRecord, base: CardEntry | undefined, last: CardEntry | undefined, now: number): CardEntry {
@@ -227,90 +214,4 @@ export function applyState(local: LocalSnapshot, merged: SyncState, device: stri
   for (const [key, { value }] of Object.entries(merged.hidden)) if (value && !hiddenNow.has(key)) hidden.push(key);
   if (!same(hidden, local.hidden)) writes.hidden = hidden;
   return writes;
-}
-
-/** Reviews per study day in this device's logs. */
-async function ownDayCounts(db: AwaitwiseDb): Promise<Record<string, number>> {
-  const keys = (await db.reviewLogs.orderBy('dayKey').uniqueKeys()) as string[];
-  const counts = await Promise.all(keys.map((key) => db.reviewLogs.where('dayKey').equals(key).count()));
-  return Object.fromEntries(keys.map((key, i) => [key, counts[i]!]));
-}
-
-export interface SyncStepResult {
-  merged: SyncState;
-  writes: LocalWrites;
-  /** This device's own records an earlier version had let in, repaired or removed now. */
-  repaired: Ignored[];
-}
-
-/**
- * One sync on plain data: repairs this device's records, derives its state against the last merge (checked like
- * anything read back, so a poisoned one is cleaned), merges `remote` (already checked: `fromItems`) and
- * returns the writes that make this device match, repairs included.
- */
-export function syncStep(
-  local: LocalSnapshot,
-  lastMerge: unknown,
-  remote: SyncState,
-  device: string,
-  now: number,
-): SyncStepResult {
-  const repair = repairLocal(local, now);
-  const shadow = lastMerge === undefined ? undefined : checkState(lastMerge, now).state;
-  // Built from checked records and a checked last merge, so it passes the same rules; only the clock is left.
-  if (!v.is(time(), now))
-    throw new Error(`this device's clock reads ${new Date(now).toISOString()}: sync waits for a correct clock`);
-  const derived = deriveState(repair.local, shadow, device, now, remote);
-  const merged = mergeStates(derived, remote);
-  const writes = applyState(repair.local, merged, device);
-  const putIds = new Set(writes.putCards.map((c) => c.id));
-  writes.putCards.push(...repair.putCards.filter((c) => !putIds.has(c.id) && !writes.deleteCards.includes(c.id)));
-  writes.deleteCards.push(...repair.deleteCards);
-  const putUrls = new Set(writes.putSaved.map((s) => s.url));
-  writes.deleteSaved.push(...repair.deleteSaved.filter((url) => !putUrls.has(url)));
-  const putProblems = new Set(writes.putProgress.map((p) => p.problemId));
-  writes.putProgress.push(...repair.putProgress.filter((p) => !putProblems.has(p.problemId)));
-  if (repair.hidden && !writes.hidden) writes.hidden = repair.hidden;
-  return { merged, writes, repaired: repair.repaired };
-}
-
-/**
- * Reads this device, merges `remote` in and writes the result, all in one transaction: a rating made in
- * another view waits for it and is then seen by the next sync, never overwritten by a stale copy.
- */
-export function syncLocal(
-  db: AwaitwiseDb,
-  remote: SyncState,
-  prefs: { settings: Settings; hidden: string[] },
-  device: string,
-  now: number,
-): Promise<SyncStepResult> {
-  const tables = [db.cards, db.reviewLogs, db.saved, db.practiceProgress, db.syncShadow, db.remoteDays];
-  return db.transaction('rw', tables, async () => {
-    const [cards, saved, progress, ownDays, shadowRow, remoteDays] = await Promise.all([
-      db.cards.toArray(),
-      db.saved.toArray(),
-      db.practiceProgress.toArray(),
-      ownDayCounts(db),
-      db.syncShadow.get('state'),
-      db.remoteDays.toArray(),
-    ]);
-    const local: LocalSnapshot = { cards, saved, progress, ownDays, ...prefs };
-    const result = syncStep(local, shadowRow?.state, remote, device, now);
-    const { merged, writes } = result;
-    if (writes.putCards.length) await db.cards.bulkPut(writes.putCards);
-    if (writes.deleteCards.length) {
-      await db.reviewLogs.where('cardId').anyOf(writes.deleteCards).delete();
-      await db.cards.bulkDelete(writes.deleteCards);
-    }
-    if (writes.putSaved.length) await db.saved.bulkPut(writes.putSaved);
-    if (writes.deleteSaved.length) await db.saved.bulkDelete(writes.deleteSaved);
-    if (writes.putProgress.length) await db.practiceProgress.bulkPut(writes.putProgress);
-    if (!same(remoteDays, writes.remoteDays)) {
-      await db.remoteDays.clear();
-      await db.remoteDays.bulkPut(writes.remoteDays);
-    }
-    if (!shadowRow || !same(shadowRow.state, merged)) await db.syncShadow.put({ key: 'state', state: merged });
-    return result;
-  });
 }

@@ -17,7 +17,7 @@ import {
 } from '@/utils/records/schema';
 import { CardSchema, SavedSchema } from '@/utils/srs/backup-schema';
 import type { LocalSnapshot } from './local';
-import type { Ignored } from './shape';
+import type { Ignored } from './check';
 
 export interface LocalRepair {
   /** The snapshot with every record valid. */

@@ -3,15 +3,8 @@
  * id, so one review rewrites one small item; each card is packed as an array with times in base 36. When
  * everything does not fit, the most recently changed cards go first and the rest stay on this device only.
  */
-import {
-  checkState,
-  dict,
-  SYNC_VERSION,
-  type CardEntry,
-  type CheckedState,
-  type Ignored,
-  type SyncState,
-} from './shape';
+import { checkState, type CheckedState, type Ignored } from './check';
+import { dict, SYNC_VERSION, type CardEntry, type SyncState } from './shape';
 
 /** chrome.storage.sync's limits (Firefox's are the same or larger). */
 export const SYNC_LIMITS = {
