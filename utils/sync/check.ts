@@ -127,26 +127,10 @@ export function checkState(raw: unknown, now?: number): CheckedState {
       const parsed = v.safeParse(CardEntrySchema, value, { abortEarly: true });
       if (!parsed.success) return describeIssue(parsed.issues[0]);
       const e = parsed.output;
-      const entry: CardEntry = {
-        lastReview: e.lastReview,
-        reps: e.reps,
-        rAt: clamp(e.rAt ?? e.lastReview ?? 0),
-        due: e.due,
-        stability: e.stability,
-        difficulty: e.difficulty,
-        elapsedDays: e.elapsedDays,
-        scheduledDays: e.scheduledDays,
-        learningSteps: e.learningSteps,
-        lapses: e.lapses,
-        state: e.state,
-        leech: e.leech,
-        suspended: e.suspended,
-        buriedUntil: e.buriedUntil,
-        fAt: clamp(e.fAt),
-        add: clamp(e.add),
-        source: e.source,
-      };
-      if (e.del !== undefined) entry.del = clamp(e.del);
+      // In the schema's key order, which is CardEntry's; only the times that decide a merge are clamped.
+      const entry: CardEntry = { ...e, rAt: clamp(e.rAt ?? e.lastReview ?? 0), fAt: clamp(e.fAt), add: clamp(e.add) };
+      if (e.del === undefined) delete entry.del;
+      else entry.del = clamp(e.del);
       state.cards[id] = entry;
       return undefined;
     },
