@@ -6,7 +6,7 @@
 import type { Page, Worker } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
-import { test, expect, openExtensionPage } from './fixtures';
+import { test, expect, openExtensionPage, screenshotPath } from './fixtures';
 import { emptyState } from '../../scripts/lib/sync-simulate';
 import type { CardEntry, SyncState } from '../../utils/sync/shape';
 import { toItems } from '../../utils/sync/shard';
@@ -47,6 +47,52 @@ async function writeSync(worker: Worker, items: Record<string, unknown>) {
   await worker.evaluate(async (value) => {
     const api = (globalThis as unknown as { chrome: { storage: { sync: { set(v: object): Promise<void> } } } }).chrome;
     await api.storage.sync.set(value);
+  }, items);
+}
+
+/** STATUS_KEY of utils/sync/prefs.ts (which imports the extension's browser API, so not from here). */
+const STATUS_KEY = 'syncStatus';
+
+/** Waits for the background to stop syncing: its stop() resets the stored status after dropping the engine. */
+async function syncStopped(worker: Worker) {
+  await expect
+    .poll(() =>
+      worker.evaluate(async (key) => {
+        const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<object> } } } })
+          .chrome;
+        const stored = (await api.storage.local.get(key)) as Record<string, { lastSyncedAt?: unknown } | undefined>;
+        return stored[key]?.lastSyncedAt ?? null;
+      }, STATUS_KEY),
+    )
+    .toBeNull();
+}
+
+/**
+ * Writes another device's items and resolves once the background has been told: a listener added now runs
+ * after the background's own (added at start-up) for the same change.
+ */
+async function writeSyncSeen(worker: Worker, items: Record<string, unknown>) {
+  await worker.evaluate(async (value) => {
+    type Listener = (changes: object, area: string) => void;
+    const api = (
+      globalThis as unknown as {
+        chrome: {
+          storage: {
+            sync: { set(v: object): Promise<void> };
+            onChanged: { addListener(l: Listener): void; removeListener(l: Listener): void };
+          };
+        };
+      }
+    ).chrome;
+    await new Promise<void>((resolve, reject) => {
+      const seen: Listener = (_changes, area) => {
+        if (area !== 'sync') return;
+        api.storage.onChanged.removeListener(seen);
+        resolve();
+      };
+      api.storage.onChanged.addListener(seen);
+      api.storage.sync.set(value).catch(reject);
+    });
   }, items);
 }
 
@@ -104,10 +150,13 @@ test("with sync off, another device's change is not applied here", async ({ cont
   await expect(section.getByRole('status')).toContainText('On, last synced');
   await section.getByRole('switch').uncheck();
   await expect(section.getByRole('status')).toContainText('Off');
+  // The switch shows the choice at once; the background's own "stopped" is what the absence check waits for:
+  // with the engine gone, nothing is left that could apply a remote change later.
+  await syncStopped(worker);
   const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
   await panel.getByRole('tab', { name: 'Stats' }).click();
-  await writeSync(worker, toItems(otherDevice()).items);
-  await panel.waitForTimeout(1500);
+  await expect(panel.locator('.aw-state-table tfoot td')).toHaveText('0');
+  await writeSyncSeen(worker, toItems(otherDevice()).items);
   await expect(panel.locator('.aw-state-table tfoot td')).toHaveText('0');
   // Turning it back on merges what arrived meanwhile.
   await options.bringToFront();
@@ -126,7 +175,7 @@ for (const scheme of ['light', 'dark'] as const) {
     mkdirSync('test-results/sync', { recursive: true });
     await options.setViewportSize({ width: 1100, height: 900 });
     await section.scrollIntoViewIfNeeded();
-    await section.screenshot({ path: `tests/screenshots/options-sync-${scheme}.png` });
+    await section.screenshot({ path: screenshotPath(`options-sync-${scheme}`) });
     await options.setViewportSize({ width: 320, height: 900 });
     await section.scrollIntoViewIfNeeded();
     await section.screenshot({ path: `test-results/sync/options-sync-320-${scheme}.png` });
