@@ -28,6 +28,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // `vitest run` without --project runs the projects one after another: unit, cli, python.
+          sequence: { groupOrder: 0 },
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           exclude: [...PYTHON_FILES, ...CLI_FILES],
           setupFiles: ['fake-indexeddb/auto', 'tests/unit/setup.ts'],
@@ -40,6 +42,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'python',
+          sequence: { groupOrder: 2 },
           include: PYTHON_FILES,
           environment: 'node',
           globalSetup: ['tests/python/global-setup.ts'],
@@ -56,6 +59,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'cli',
+          sequence: { groupOrder: 1 },
           include: CLI_FILES,
           environment: 'node',
           testTimeout: 120_000,
