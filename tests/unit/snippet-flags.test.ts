@@ -71,7 +71,7 @@ describe('snippet flags', () => {
 });
 
 describe('the knowledge base', () => {
-    const NEEDS_CPYTHON =
+  const NEEDS_CPYTHON =
     /\b(to_thread|run_in_executor|threading\.(?:Thread|Timer)|ThreadPoolExecutor|ProcessPoolExecutor|multiprocessing|subprocess|create_subprocess_\w+|add_signal_handler|signal\.signal|socketpair|start_server|open_connection|create_server|create_datagram_endpoint|sock_recv|sock_sendall)\b/;
   it('marks every snippet that needs threads, processes, sockets or signals as CPython-only', () => {
     const offenders = [...knowledge.questions, ...knowledge.practice].flatMap((item) =>
