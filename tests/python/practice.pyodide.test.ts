@@ -3,12 +3,11 @@
  * workbench): every reference solution passes, every wrong solution is rejected, as on CPython.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileDataDir } from '../../scripts/lib/read-data';
+import { knowledge } from '@/utils/knowledge';
 import { nodePythonClient } from '../../scripts/lib/pyodide-node';
 import { PRACTICE_TIME_LIMIT_MS } from '@/utils/python/limits';
-import { referenceSolution, wrongSolutions } from './practice-cases';
+import { referenceSolution, wrongSolutions } from '../support/practice-cases';
 
-const { knowledge } = compileDataDir();
 const client = nodePythonClient();
 afterAll(() => client.dispose());
 const check = (solution: string, tests: string) =>
