@@ -34,6 +34,7 @@ const VIEWS: { [K in RouteName]: ViewOf<K> } = {
   page: ({ router }) => (
     <ThisPageView
       onOpenQuestion={(id) => router.navigate({ view: 'question', id })}
+      onOpenPractice={(id) => router.navigate({ view: 'practice', id })}
       onBrowse={() => router.navigate({ view: 'browse' })}
       onCopy={copy}
     />

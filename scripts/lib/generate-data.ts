@@ -21,15 +21,21 @@ export function compactIndex(kb: Knowledge | DetectIndex): DetectIndex {
       level,
       difficulty,
     })),
-    practice: kb.practice.map(({ id, title, concepts, matches, cards, hints }) => ({
-      id,
-      title,
-      concepts,
-      matches,
-      cards,
-      hints,
+    practice: kb.practice.map((p) => ({
+      id: p.id,
+      title: p.title,
+      concepts: p.concepts,
+      matches: p.matches,
+      cards: p.cards,
+      hints: p.hints,
+      tests: typeof p.tests === 'string' ? countTests(p.tests) : p.tests,
     })),
   };
+}
+
+/** The suite's tests as the harness finds them: module-level functions named test_* (utils/python/harness.py). */
+export function countTests(suite: string): number {
+  return suite.match(/^(?:async[ \t]+)?def[ \t]+test_\w*[ \t]*\(/gm)?.length ?? 0;
 }
 
 export type GenerateResult =

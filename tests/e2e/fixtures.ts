@@ -131,3 +131,37 @@ export async function tabIdOf(worker: Worker): Promise<number> {
     return tab.id;
   });
 }
+
+/** What the loader did with its page (utils/loader/status.ts). */
+export type PageStatus = 'shown' | 'hidden' | 'site-off' | 'not-relevant' | 'not-a-problem' | 'failed';
+
+/**
+ * Waits for the loader's own "done" signal on `page` (brought to the front to find its tab) and returns what
+ * it decided. Every absence check waits for this first: only then does "nothing added" mean anything.
+ */
+export async function pageSettled(worker: Worker, page: Page): Promise<PageStatus> {
+  await page.bringToFront();
+  const tabId = await tabIdOf(worker);
+  let status: PageStatus | null = null;
+  await expect
+    .poll(
+      async () => {
+        // Until the loader has started (document_idle) nothing in the tab answers; then it answers when done.
+        status = await worker.evaluate(async (id) => {
+          type Tabs = { sendMessage(t: number, m: object, o: object): Promise<unknown> };
+          const api = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
+          try {
+            const reply = await api.tabs.sendMessage(id, { type: 'page/settled' }, { frameId: 0 });
+            return typeof reply === 'string' ? (reply as PageStatus) : null;
+          } catch {
+            return null;
+          }
+        }, tabId);
+        return status;
+      },
+      // A loaded page starts its loader at document_idle; on a busy machine that can take a while.
+      { message: "the loader's done signal", timeout: 30_000 },
+    )
+    .not.toBeNull();
+  return status!;
+}

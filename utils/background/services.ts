@@ -1,56 +1,63 @@
 /** The background's side effects behind the router's BackgroundServices interface. */
-import { liveQuery } from 'dexie';
+import type { Action } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
 import { openDb, type AwaitwiseDb } from '@/utils/db';
 import { fundamentalsOrder, type DetectIndex } from '@/utils/detect/compact';
-// Generated with knowledge.json by scripts/build-data.ts: detection's part of it only (no answers, snippets).
-// Imported as text and parsed on first use: a string costs the woken worker nothing to evaluate, and
-// JSON.parse is faster than an object literal when it is needed.
-import compiledIndex from '@/data/generated/detect-index.json?raw';
+// The index is a file of the extension's own, fetched when a page report first needs it: kept out of
+// background.js, it costs a woken worker nothing to evaluate (see utils/detect/index-schema.ts).
+import { DETECT_INDEX_PATH, parseDetectIndex } from '@/utils/detect/index-schema';
+import { parseEditorModel, readEditorInPage } from '@/utils/editor-bridge';
+import { hideProblem, isProblemHidden, unhideProblem } from '@/utils/hidden';
+import { pageFindingsItem } from '@/utils/page-findings';
 import { openPanelNow, setPanelRequest } from '@/utils/panel';
 import { loadSettings } from '@/utils/settings';
 import { addCards } from '@/utils/srs/repository';
-import { dueCountToday } from '@/utils/srs/queue';
 import type { BackgroundServices } from './router';
 
 const MATCH_COLOUR = '#2457c5';
 const DUE_COLOUR = '#5c6670';
+const OVERLAY_FILE = '/content-scripts/overlay.js';
 
-/** The action API: `action` in MV3, `browserAction` in Firefox MV2. */
-function actionApi() {
-  return browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+/**
+ * The toolbar button's API: `action` in MV3, `browserAction` in Firefox MV2. Typed as the polyfill (what
+ * `browser` is at run time), whose typings know that a null text clears a tab's own badge text.
+ */
+export function actionApi(): Action.Static | undefined {
+  const api: unknown = 'action' in browser ? browser.action : Reflect.get(browser, 'browserAction');
+  return isActionApi(api) ? api : undefined;
 }
 
-let parsedIndex: DetectIndex | undefined;
-/** Validated at build time (scripts/build-data.ts), so parsed here without a second check. */
-const detectIndex = (): DetectIndex => (parsedIndex ??= JSON.parse(compiledIndex) as DetectIndex);
-const OVERLAY_FILE = '/content-scripts/overlay.js';
-const EDITOR_READER_FILE = '/content-scripts/editor-reader.js';
+function isActionApi(api: unknown): api is Action.Static {
+  return typeof api === 'object' && api !== null && 'setBadgeText' in api && typeof api.setBadgeText === 'function';
+}
 
-export function createBackgroundServices(): BackgroundServices & { watchDueCount(): void } {
+export function createBackgroundServices(): BackgroundServices {
+  let index: Promise<DetectIndex> | undefined;
   let order: string[] | undefined;
   let db: AwaitwiseDb | undefined;
   const database = () => (db ??= openDb());
-  let dueText = '';
-
-  const setDueText = async (count: number) => {
-    dueText = count > 0 ? String(count) : '';
-    const action = actionApi();
-    if (!action) return;
-    await action.setBadgeText({ text: dueText });
-    await action.setBadgeBackgroundColor({ color: DUE_COLOUR });
-  };
+  const loadIndex = () =>
+    (index ??= fetch(`/${DETECT_INDEX_PATH}`)
+      .then((response) => response.json())
+      .then(parseDetectIndex)
+      .catch((error: unknown) => {
+        index = undefined;
+        throw error;
+      }));
 
   return {
-    get index() {
-      return detectIndex();
-    },
+    index: loadIndex,
     now: () => Date.now(),
+    async siteEnabled(site) {
+      return (await loadSettings()).sites[site];
+    },
+    isHidden: isProblemHidden,
+    setHidden: (key, hidden) => (hidden ? hideProblem(key) : unhideProblem(key)),
     async practiceSolvedAt(problemId) {
       return (await database().practiceProgress.get(problemId))?.solvedAt ?? null;
     },
     async addCards(ids, source) {
-      order ??= fundamentalsOrder(detectIndex());
+      order ??= fundamentalsOrder((await loadIndex()).questions);
       const result = await addCards(database(), ids, source, Date.now(), order);
       return result.added.length;
     },
@@ -59,9 +66,8 @@ export function createBackgroundServices(): BackgroundServices & { watchDueCount
       if (!action) return;
       try {
         if (count === null) {
-          // null clears the tab's own text, so the window-wide due count shows (and stays current). Chrome
-          // and Firefox both document null here; the polyfill's typings only allow a string.
-          await action.setBadgeText({ tabId, text: null as unknown as string });
+          // null clears the tab's own text, so the window-wide due count shows (and stays current).
+          await action.setBadgeText({ tabId, text: null });
           await action.setBadgeBackgroundColor({ tabId, color: DUE_COLOUR });
         } else {
           await action.setBadgeText({ tabId, text: String(count) });
@@ -71,40 +77,39 @@ export function createBackgroundServices(): BackgroundServices & { watchDueCount
         // The tab closed between the report and the badge update: nothing to show it on.
       }
     },
+    async dropFindings(tabId) {
+      await pageFindingsItem(tabId).removeValue();
+    },
     async loadOverlay({ tabId, frameId }) {
       // Only into the frame that asked, and only on our problem pages: host permissions are the content
       // script's own matches, so the browser refuses any other page.
-      const target = { tabId, frameIds: [frameId] };
       try {
-        await Promise.all([
-          browser.scripting.executeScript({ target, files: [OVERLAY_FILE] }),
-          browser.scripting.executeScript({ target, files: [EDITOR_READER_FILE], world: 'MAIN' }),
-        ]);
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [OVERLAY_FILE] });
         return true;
       } catch (error) {
         console.warn('[awaitwise] could not load the overlay', error);
         return false;
       }
     },
-    openPanel(target, view) {
+    async readEditor({ tabId, frameId }, scope) {
+      try {
+        const [result] = await browser.scripting.executeScript({
+          target: { tabId, frameIds: [frameId] },
+          world: 'MAIN',
+          func: readEditorInPage,
+          args: [scope ?? null],
+        });
+        const model = parseEditorModel(result?.result);
+        return model ? { ...model, source: 'editor' } : null;
+      } catch (error) {
+        console.warn('[awaitwise] could not read the editor', error);
+        return null;
+      }
+    },
+    openPanel(target, request) {
       // Must run before any await: the user's click is only honoured synchronously.
       const opened = openPanelNow({ tabId: target.tabId, windowId: target.windowId });
-      return Promise.all([setPanelRequest({ view }), opened]).then(([, ok]) => ok);
-    },
-    /** Keeps the toolbar's due count current as cards are reviewed in any view, and across day changes. */
-    watchDueCount() {
-      const refresh = async () => {
-        const settings = await loadSettings();
-        return (await dueCountToday(database(), Date.now(), settings.srs)).total;
-      };
-      liveQuery(refresh).subscribe({
-        next: (count) => void setDueText(count),
-        error: (error: unknown) => console.error('[awaitwise] due count failed', error),
-      });
-      browser.alarms?.create('due-refresh', { periodInMinutes: 30 });
-      browser.alarms?.onAlarm.addListener((alarm) => {
-        if (alarm.name === 'due-refresh') void refresh().then(setDueText);
-      });
+      return Promise.all([setPanelRequest(request), opened]).then(([, ok]) => ok);
     },
   };
 }

@@ -37,8 +37,12 @@ export class Analysis {
   /** Ranges of the parser's error nodes. */
   readonly errors: { from: number; to: number }[] = [];
 
-  constructor(readonly source: string) {
-    this.tree = parser.parse(source);
+  /** `tree` is the source's parse when the caller already has it (the linter parses in steps). */
+  constructor(
+    readonly source: string,
+    tree: Tree = parser.parse(source),
+  ) {
+    this.tree = tree;
     this.module = new Scope('module', this.tree.topNode, null, false, true);
     // Collected before the walk, which asks whether a def header is well-formed before visiting it.
     this.tree.iterate({
