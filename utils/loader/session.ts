@@ -198,9 +198,9 @@ export function startPageSession(ctx: ContentScriptContext, site: SiteAdapter): 
   const onStorage = (changes: Record<string, unknown>, area: string) => {
     if (area === 'local' && DECISION_INPUTS.some((key) => key in changes)) schedule();
   };
-  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
-    // Only our own pages (and the background) may ask; another tab's content script has `tab` set.
-    if (sender.id !== browser.runtime.id || sender.tab !== undefined || !isSettledRequest(message)) return undefined;
+  const onMessage = (message: unknown, sender: { id?: string }) => {
+    // Only the extension itself reaches a content script this way (tabs.sendMessage from its own pages).
+    if (sender.id !== browser.runtime.id || !isSettledRequest(message)) return undefined;
     return whenSettled();
   };
   browser.storage.onChanged.addListener(onStorage);
