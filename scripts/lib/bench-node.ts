@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detect, type DetectInput } from '@/utils/detect';
-import { knowledge } from '@/utils/knowledge';
+import { knowledge } from '@/utils/knowledge/all';
 import { lintPython } from '@/utils/lint';
 import { generateLintBenchmarkSource } from './bench-source';
 import { createSearchIndex, searchDocuments, type SearchIndex } from '@/utils/search';

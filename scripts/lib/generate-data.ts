@@ -1,13 +1,15 @@
 /**
  * The one compile path for data/: the WXT knowledge module (build, dev, vitest, prepare) and
- * `scripts/build-data.ts` all call generateData(). It writes data/generated/knowledge.json (what extension
- * pages load) and data/generated/detect-index.json (the background's compact detection index).
+ * `scripts/build-data.ts` all call generateData(). It writes data/generated/: detect-index.json (the
+ * background's compact detection index), the sharded knowledge base the extension pages load
+ * (scripts/lib/knowledge-shards.ts) and knowledge.json (the whole of it, for the command-line tools).
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { DetectIndex } from '../../utils/detect/compact';
 import type { Knowledge } from '../../utils/knowledge-types';
 import { compileDataDir, ITEM_FOLDERS } from './read-data';
+import { knowledgeShards } from './knowledge-shards';
 
 /** What detection and the page view need: concept names, card titles, practice matches and hints. */
 export function compactIndex(kb: Knowledge | DetectIndex): DetectIndex {
@@ -54,15 +56,34 @@ export function generateData(dataDir: string): GenerateResult {
   const json = JSON.stringify(knowledge);
   // The index first: in dev only its change needs WXT's watcher (to rebuild the background), and that
   // watcher handles only the first file of a burst; the pages get knowledge.json through Vite's HMR.
+  const shards = knowledgeShards(knowledge);
   const written = [
     writeIfChanged(join(out, 'detect-index.json'), JSON.stringify(compactIndex(knowledge))),
     writeIfChanged(join(out, 'knowledge.json'), json),
+    ...shards.map((shard) => {
+      const file = join(out, shard.path);
+      mkdirSync(dirname(file), { recursive: true });
+      return writeIfChanged(file, shard.text);
+    }),
   ].filter((f): f is string => f !== undefined);
+  removeStaleItems(out, new Set(shards.map((shard) => join(out, shard.path))));
   const summary =
     `${knowledge.questions.length} questions, ${knowledge.practice.length} practice problems, ` +
     `${knowledge.quizzes?.length ?? 0} quizzes, ${knowledge.concepts.length} concepts → ` +
     `data/generated/knowledge.json (${(json.length / 1024).toFixed(0)} KiB)`;
   return { ok: true, summary, written };
+}
+
+/** An item removed from data/ leaves no module behind (tsc and the build would still see it). */
+function removeStaleItems(out: string, keep: ReadonlySet<string>): void {
+  const items = join(out, 'items');
+  if (!existsSync(items)) return;
+  for (const kind of readdirSync(items)) {
+    for (const name of readdirSync(join(items, kind))) {
+      const file = join(items, kind, name);
+      if (!keep.has(file)) rmSync(file);
+    }
+  }
 }
 
 /** One error a line, each starting `data/<file>:<line>:` so a terminal or editor can open the spot. */
@@ -85,6 +106,7 @@ export const COMPILER_SOURCES = [
   'scripts/lib/generate-data.ts',
   'scripts/lib/read-data.ts',
   'scripts/lib/compile-knowledge.ts',
+  'scripts/lib/knowledge-shards.ts',
   'scripts/lib/item-source.ts',
   'utils/highlight.ts',
 ] as const;
@@ -116,5 +138,5 @@ export function shouldRecompile(file: string, root: string): boolean {
  */
 export function hiddenFromDevServer(file: string, root: string): boolean {
   const path = projectPath(file, root);
-  return isDataSource(path) || /^data\/generated\/[^/]+\.tmp$/.test(path);
+  return isDataSource(path) || /^data\/generated\/.+\.tmp$/.test(path);
 }

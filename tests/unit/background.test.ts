@@ -5,7 +5,7 @@ import type { Runtime } from 'webextension-polyfill';
 import { forgetTab, handleMessage, type BackgroundServices } from '@/utils/background/router';
 import { onTabNavigated, problemKey } from '@/utils/background/navigation';
 import { compactIndex } from '../../scripts/lib/generate-data';
-import { knowledge } from '@/utils/knowledge';
+import { knowledge } from '@/utils/knowledge/all';
 import { parseMessage, type PageDecision } from '@/utils/messages';
 import { getTabState } from '@/utils/tab-state';
 import type { PageView } from '@/utils/page-view';

@@ -7,7 +7,7 @@ import { HintSteps } from '@/components/HintSteps';
 import { QuestionView } from '@/components/QuestionView';
 import { SearchBox } from '@/components/SearchBox';
 import { ThisTabSummary } from '@/components/ThisTabSummary';
-import { questionById } from '@/utils/knowledge';
+import { questionById } from '@/utils/knowledge/all';
 import type { PageFindings } from '@/utils/page-findings';
 import type { PageView, TabState } from '@/utils/page-view';
 

@@ -16,7 +16,8 @@ import { siteForUrl } from '@/utils/sites/registry';
 import { usePageFindings } from '@/components/hooks/use-page-findings';
 import { solveHereLabel } from '@/components/HintOverlay';
 import type { PageFindings } from '@/utils/page-findings';
-import { fundamentalsFirst, practiceById } from '@/utils/knowledge';
+import { fundamentalsFirst } from '@/utils/knowledge';
+import { useKnowledgeItem } from '@/components/hooks/use-knowledge-item';
 import type { PracticeProblem } from '@/utils/knowledge-types';
 import { problemKeyOf, type TabState } from '@/utils/page-view';
 import { addCards } from '@/utils/srs/repository';
@@ -41,6 +42,7 @@ export function ThisPageView({ onOpenQuestion, onOpenPractice, onBrowse, onCopy 
   const [addedCount, setAddedCount] = useState(0);
   const problemUrl = tab.state?.problem.url;
   const findings = usePageFindings(tab.tabId, problemUrl);
+  const practice = useKnowledgeItem('practice', tab.state?.view.practice?.id);
   useEffect(() => setAddState('idle'), [problemUrl]);
   const saved = useLiveQuery(
     async () => (problemUrl ? (await db.saved.get(problemUrl)) !== undefined : false),
@@ -71,7 +73,7 @@ export function ThisPageView({ onOpenQuestion, onOpenPractice, onBrowse, onCopy 
       siteOff={site !== null && (settings.sites[site] === false || tab.page === 'site-off') ? siteName(site) : null}
       findings={findings}
       badgeHidden={problemKey !== null && hidden !== null && hidden.includes(problemKey)}
-      practice={tab.state?.view.practice ? practiceById.get(tab.state.view.practice.id) : undefined}
+      practice={practice.status === 'ready' ? practice.item : undefined}
       conceptNames={conceptNames}
       saved={saved.status === 'ready' ? saved.value : null}
       addCount={addIds.length}
