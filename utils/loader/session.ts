@@ -198,10 +198,12 @@ export function startPageSession(ctx: ContentScriptContext, site: SiteAdapter): 
   const onStorage = (changes: Record<string, unknown>, area: string) => {
     if (area === 'local' && DECISION_INPUTS.some((key) => key in changes)) schedule();
   };
-  const onMessage = (message: unknown, sender: { id?: string }) => {
+  const onMessage = (message: unknown, sender: { id?: string }, sendResponse: (status: PageStatus) => void) => {
     // Only the extension itself reaches a content script this way (tabs.sendMessage from its own pages).
-    if (sender.id !== browser.runtime.id || !isSettledRequest(message)) return undefined;
-    return whenSettled();
+    if (sender.id !== browser.runtime.id || !isSettledRequest(message)) return false;
+    void whenSettled().then(sendResponse);
+    // The answer comes later: keep the channel open (the same in Chrome and Firefox, with or without the polyfill).
+    return true;
   };
   browser.storage.onChanged.addListener(onStorage);
   browser.runtime.onMessage.addListener(onMessage);
