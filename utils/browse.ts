@@ -1,6 +1,7 @@
 /** The Browse view's list: filter by topic and difficulty, and by search when a query is typed. */
 import type { Catalogue, Difficulty } from '@/utils/knowledge-types';
-import { quizTitle, type SearchIndex } from '@/utils/search';
+import { quizTitle } from '@/utils/quiz/title';
+import type { SearchIndex } from '@/utils/search';
 
 export interface BrowseEntry {
   id: string;

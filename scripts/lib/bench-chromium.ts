@@ -156,6 +156,24 @@ async function heapAfterGc(cdp: CDPSession): Promise<number> {
   return usedSize;
 }
 
+/**
+ * Waits until the overlay's host is in the page, asking over CDP in the page's own world. Not Playwright's
+ * waitForSelector: that injects Playwright's own script (over a megabyte of heap) into the page, which the
+ * heap figure would then count as the extension's.
+ */
+async function hostAttached(cdp: CDPSession, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const { result } = await cdp.send('Runtime.evaluate', {
+      expression: `document.querySelector(${JSON.stringify(OVERLAY_HOST)}) !== null`,
+      returnByValue: true,
+    });
+    if (result.value === true) return;
+    if (Date.now() > end) throw new Error('the overlay host did not appear within 15 s');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Loads the page with tracing on, waits until the content script is done, and reads the trace and the DOM. */
 async function loadTraced(
   context: BrowserContext,
@@ -174,7 +192,7 @@ async function loadTraced(
     });
     await tab.goto(page.url, { waitUntil: 'load' });
     if (withExtension && page.label === 'related') {
-      await tab.waitForSelector(OVERLAY_HOST, { state: 'attached', timeout: 15_000 });
+      await hostAttached(cdp);
       await tab.waitForTimeout(RELATED_SETTLE_MS);
     } else {
       // The same settling time with and without the extension, so the task times compare.
