@@ -181,6 +181,19 @@ export function ThisPage(props: ThisPageProps) {
           {problem.difficulty ? ` · ${problem.difficulty}` : ''}
         </p>
         <ConceptChips concepts={view.concepts} label="Concepts detected" />
+        {view.practice && (
+          // One step from the problem to its asyncio version in the workbench.
+          <p>
+            <button
+              type="button"
+              class="aw-button"
+              data-testid="solve-here"
+              onClick={() => props.onOpenPractice(view.practice!.id)}
+            >
+              {solveHereLabel(view.practice.tests)}
+            </button>
+          </p>
+        )}
         {props.badgeHidden && (
           <p class="aw-note" data-testid="badge-hidden">
             You hid the badge on this problem.{' '}
@@ -215,18 +228,6 @@ export function ThisPage(props: ThisPageProps) {
         </div>
         {props.addState === 'failed' && <p class="aw-error-box">Could not add the flashcards. Please try again.</p>}
       </section>
-      {view.practice && (
-        <p class="aw-row">
-          <button
-            type="button"
-            class="aw-button"
-            data-testid="solve-here"
-            onClick={() => props.onOpenPractice(view.practice!.id)}
-          >
-            {solveHereLabel(view.practice.tests)}
-          </button>
-        </p>
-      )}
       {props.findings && props.findings.findings.length > 0 && (
         <section class="aw-section" aria-labelledby="findings">
           <h2 id="findings">In your code</h2>
