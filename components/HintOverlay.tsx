@@ -23,14 +23,14 @@ export interface HintOverlayProps {
   addState: AddState;
   addedCount: number;
   panelError: boolean;
-  onToggle(): void;
-  onReveal(next: number): void;
-  onOpenPanel(): void;
+  onToggle: () => void;
+  onReveal: (next: number) => void;
+  onOpenPanel: () => void;
   /** Opens the practice problem in the side panel's workbench. */
-  onSolveHere(practiceId: string): void;
-  onAddCards(): void;
-  onHide(): void;
-  onSelectFinding(finding: LintFinding): void;
+  onSolveHere: (practiceId: string) => void;
+  onAddCards: () => void;
+  onHide: () => void;
+  onSelectFinding: (finding: LintFinding) => void;
 }
 
 /** "Solve it here (5 tests)". */

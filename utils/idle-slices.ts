@@ -9,7 +9,7 @@ const IDLE_TIMEOUT_MS = 500;
 
 export interface IdleRun<T> {
   result: Promise<T>;
-  cancel(): void;
+  cancel: () => void;
 }
 
 export function runInIdleSlices<T>(steps: Generator<void, T>, sliceMs = SLICE_MS): IdleRun<T> {

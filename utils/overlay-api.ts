@@ -39,22 +39,21 @@ export interface OverlayMount {
   /** The user clicked the badge: open the popover now (else an edit in the editor loaded the overlay). */
   open: boolean;
   /** The note after "Hide on this page" ran out: the loader removes the badge. */
-  onGone(): void;
+  onGone: () => void;
 }
 
 export interface OverlayHandle {
-  update(view: PageView, theme: 'light' | 'dark'): void;
+  update: (view: PageView, theme: 'light' | 'dark') => void;
   /** Whether the "Badge hidden · Undo" note is showing (a "hidden" decision then leaves it alone). */
-  hiding(): boolean;
-  remove(): void;
+  hiding: () => boolean;
+  remove: () => void;
 }
 
 export interface OverlayModule {
-  mount(options: OverlayMount): OverlayHandle;
+  mount: (options: OverlayMount) => OverlayHandle;
 }
 
 declare global {
   // The overlay's registration in the isolated world (see above); `var` because that is how a global is declared.
-  // eslint-disable-next-line no-var
   var awaitwiseOverlay: OverlayModule | undefined;
 }

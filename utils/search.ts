@@ -4,7 +4,7 @@
  * the phrasings people actually type ("run in parallel", "fire and forget") expands the query.
  */
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
-import type { Block, Inline, Knowledge, QuizItem } from '@/utils/knowledge-types';
+import type { Block, Inline, Knowledge } from '@/utils/knowledge-types';
 import { quizTitle } from '@/utils/quiz/title';
 
 export interface SearchHit {

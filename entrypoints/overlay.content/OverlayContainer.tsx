@@ -25,11 +25,11 @@ export function OverlayContainer(props: {
   shadow: ShadowRoot;
   initiallyOpen: boolean;
   /** Tells the loader while the "hidden" note shows, so a "hidden" decision leaves it in place. */
-  onHiding(hiding: boolean): void;
+  onHiding: (hiding: boolean) => void;
   /** The note ran out: the loader removes the overlay. */
-  onGone(): void;
+  onGone: () => void;
 }) {
-  const { view, shadow, host } = props;
+  const { view, shadow, host, onHiding } = props;
   const [open, setOpen] = useState(props.initiallyOpen);
   const [revealed, setRevealed] = useState(0);
   const [addState, setAddState] = useState<AddState>('idle');
@@ -38,12 +38,14 @@ export function OverlayContainer(props: {
   const [hidden, setHidden] = useState(false);
   const wasOpen = useRef(false);
   const wasHidden = useRef(false);
-
-  const badge = () => shadow.querySelector<HTMLElement>('.aw-badge');
+  // The page may re-render the overlay while "hidden" counts down; the timer calls the latest callback.
+  const onGone = useRef(props.onGone);
+  onGone.current = props.onGone;
 
   // A layout effect, so Esc and a click outside work from the frame the popover first shows in; a plain
   // effect runs after paint, and a quick click outside (or a busy page) got in before the listeners.
   useLayoutEffect(() => {
+    const badge = () => shadow.querySelector<HTMLElement>('.aw-badge');
     if (!open) {
       // Closing (Esc, click outside, ×) hands focus back to the badge, not to the page's body.
       if (wasOpen.current && (shadow.activeElement === null || !shadow.activeElement.isConnected)) badge()?.focus();
@@ -65,7 +67,7 @@ export function OverlayContainer(props: {
     shadow.addEventListener('keydown', onKey, { signal: listening.signal });
     document.addEventListener('pointerdown', onPointer, { capture: true, signal: listening.signal });
     return () => listening.abort();
-  }, [open]);
+  }, [open, host, shadow]);
 
   useLayoutEffect(() => {
     // Revealing the last hint removes the button that had focus: keep focus inside the popover, before a
@@ -78,19 +80,19 @@ export function OverlayContainer(props: {
     if (!next) return;
     if (!next.hasAttribute('tabindex')) next.setAttribute('tabindex', '-1');
     next.focus();
-  }, [revealed, open]);
+  }, [revealed, open, shadow]);
 
   useLayoutEffect(() => {
     // Hide → focus on Undo; Undo → focus back on the badge. Never to the page's <body>.
     if (hidden) shadow.querySelector<HTMLElement>('.aw-undo button')?.focus();
-    else if (wasHidden.current) badge()?.focus();
+    else if (wasHidden.current) shadow.querySelector<HTMLElement>('.aw-badge')?.focus();
     wasHidden.current = hidden;
-    props.onHiding(hidden);
-  }, [hidden]);
+    onHiding(hidden);
+  }, [hidden, shadow, onHiding]);
 
   useEffect(() => {
     if (!hidden) return;
-    const timer = setTimeout(props.onGone, UNDO_MS);
+    const timer = setTimeout(() => onGone.current(), UNDO_MS);
     return () => clearTimeout(timer);
   }, [hidden]);
 

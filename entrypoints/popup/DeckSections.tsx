@@ -8,7 +8,7 @@ import { listSaved, removeSaved } from '@/utils/db';
 import type { SrsSettings } from '@/utils/srs/settings';
 import { dueCountToday } from '@/utils/srs/queue';
 
-export function DueToday({ srs, onReview }: { srs: SrsSettings; onReview(): void }) {
+export function DueToday({ srs, onReview }: { srs: SrsSettings; onReview: () => void }) {
   const db = useDb();
   const due = useLiveQuery(() => dueCountToday(db, Date.now(), srs), [srs]);
   if (due.status === 'error')

@@ -64,7 +64,7 @@ export class OverlayProbe {
           .catch(() => null);
       const content = await run('function () { return this.textContent; }');
       if (!content) continue;
-      const label = String(content.value ?? '');
+      const label = typeof content.value === 'string' ? content.value : '';
       if (text !== undefined && !(typeof text === 'string' ? label.includes(text) : text.test(label))) continue;
       const result = await run(fn);
       if (result) out.push(result.value as T);

@@ -18,7 +18,7 @@ function readEditorModel(
   const sandbox = { document: doc, Element: doc.defaultView?.Element ?? globalThis.Element, scope, ...globals };
   const raw: unknown = runInNewContext(`(${readEditorInPage.toString()})(scope)`, sandbox);
   // The values come from another realm: read them back as plain data.
-  return raw === null ? null : JSON.parse(JSON.stringify(raw));
+  return raw === null ? null : (JSON.parse(JSON.stringify(raw)) as ReturnType<typeof readEditorInPage>);
 }
 const mainWorld = (doc: Document, globals: Record<string, unknown> = {}) => ({ doc, globals });
 const read = (world: { doc: Document; globals: Record<string, unknown> }, scope?: string) =>

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Wxt } from 'wxt';
+import type { Knowledge } from '@/utils/knowledge-types';
 import knowledgeModule, { serialRecompiles } from '@/modules/knowledge';
 import { COMPILER_SOURCES, generateData, hiddenFromDevServer, shouldRecompile } from '../../scripts/lib/generate-data';
 
@@ -104,9 +105,8 @@ describe('generateData', () => {
     expect(readFileSync(join(data, 'generated/item-loaders.ts'), 'utf8')).toContain(
       `"sample-card": () => import('./items/question/sample-card'),`,
     );
-    expect(JSON.parse(readFileSync(join(data, 'generated/knowledge.json'), 'utf8')).questions[0].id).toBe(
-      'sample-card',
-    );
+    const written = JSON.parse(readFileSync(join(data, 'generated/knowledge.json'), 'utf8')) as Knowledge;
+    expect(written.questions[0]!.id).toBe('sample-card');
     expect(generateData(data)).toMatchObject({ ok: true, written: [] });
   });
 
@@ -153,7 +153,8 @@ describe('the knowledge module', () => {
       logger,
       hook: (name: string, fn: (...args: unknown[]) => unknown) => hooks.set(name, fn),
     } as unknown as Wxt;
-    knowledgeModule.setup!(wxt, undefined);
+    // Our setup registers its hooks synchronously; WXT's type allows a promise, which it does not return.
+    void knowledgeModule.setup!(wxt, undefined);
     return { run: () => hooks.get('ready')!(wxt), logger };
   }
 

@@ -22,12 +22,18 @@ export function watchDueCount(): void {
     await action.setBadgeText({ text: count > 0 ? String(count) : '' });
     await action.setBadgeBackgroundColor({ color: DUE_COLOUR });
   };
+  const failed = (error: unknown) => console.error('[awaitwise] due count failed', error);
   liveQuery(refresh).subscribe({
-    next: (count) => void show(count),
-    error: (error: unknown) => console.error('[awaitwise] due count failed', error),
+    next: (count) => {
+      show(count).catch(failed);
+    },
+    error: failed,
   });
-  void browser.alarms?.create(ALARM, { periodInMinutes: 30 });
+  // Not every implementation answers with a promise (WXT's fake browser does not).
+  Promise.resolve(browser.alarms?.create(ALARM, { periodInMinutes: 30 })).catch((error: unknown) =>
+    console.error('[awaitwise] no due-count alarm', error),
+  );
   browser.alarms?.onAlarm.addListener((alarm) => {
-    if (alarm.name === ALARM) void refresh().then(show);
+    if (alarm.name === ALARM) refresh().then(show).catch(failed);
   });
 }

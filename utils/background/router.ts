@@ -28,27 +28,27 @@ import { inTabOrder } from './tab-queue';
 
 export interface BackgroundServices {
   /** The compact knowledge index detection runs on (loaded on first use). */
-  index(): Promise<DetectIndex>;
+  index: () => Promise<DetectIndex>;
   /** Whether the user lets the badge show on this site (Options). */
-  siteEnabled(site: SiteId): Promise<boolean>;
+  siteEnabled: (site: SiteId) => Promise<boolean>;
   /** Whether the user hid the badge on this problem (`site:slug`). */
-  isHidden(problemKey: string): Promise<boolean>;
-  setHidden(problemKey: string, hidden: boolean): Promise<void>;
+  isHidden: (problemKey: string) => Promise<boolean>;
+  setHidden: (problemKey: string, hidden: boolean) => Promise<void>;
   /** Adds question cards to the deck; resolves with how many were new. */
-  addCards(ids: string[], source: 'manual' | 'problem'): Promise<number>;
+  addCards: (ids: string[], source: 'manual' | 'problem') => Promise<number>;
   /** Shows the tab's match count (or the due count when `count` is null) on the toolbar button. */
-  setTabBadge(tabId: number, count: number | null): Promise<void>;
+  setTabBadge: (tabId: number, count: number | null) => Promise<void>;
   /** Forgets what a tab's overlay found in its code (the tab left its problem, or closed). */
-  dropFindings(tabId: number): Promise<void>;
+  dropFindings: (tabId: number) => Promise<void>;
   /** Opens the side panel for a window at a view; false when the browser refused (no gesture, no API). */
-  openPanel(target: { tabId: number; windowId: number }, request: PanelRequest): Promise<boolean>;
+  openPanel: (target: { tabId: number; windowId: number }, request: PanelRequest) => Promise<boolean>;
   /** Injects the popover and the linter into a tab's frame; false when refused. */
-  loadOverlay(target: { tabId: number; frameId: number }): Promise<boolean>;
+  loadOverlay: (target: { tabId: number; frameId: number }) => Promise<boolean>;
   /** The editor's full text in a tab's frame, read in the page's world; null when there is no editor. */
-  readEditor(target: { tabId: number; frameId: number }, scope: string | undefined): Promise<EditorRead | null>;
+  readEditor: (target: { tabId: number; frameId: number }, scope: string | undefined) => Promise<EditorRead | null>;
   /** When the user first solved a practice problem in the workbench, or null. */
-  practiceSolvedAt(problemId: string): Promise<number | null>;
-  now(): number;
+  practiceSolvedAt: (problemId: string) => Promise<number | null>;
+  now: () => number;
 }
 
 /** Who sent a message, once checked: a tab's content script, or one of our own pages. */

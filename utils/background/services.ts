@@ -1,5 +1,4 @@
 /** The background's side effects behind the router's BackgroundServices interface. */
-import type { Action } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
 import { openDb, type AwaitwiseDb } from '@/utils/db';
 import { fundamentalsOrder, type DetectIndex } from '@/utils/detect/compact';
@@ -19,16 +18,25 @@ const DUE_COLOUR = '#5c6670';
 const OVERLAY_FILE = '/content-scripts/overlay.js';
 
 /**
- * The toolbar button's API: `action` in MV3, `browserAction` in Firefox MV2. Typed as the polyfill (what
- * `browser` is at run time), whose typings know that a null text clears a tab's own badge text.
+ * What the background uses of the toolbar button. `text: null` clears a tab's own text so the window-wide
+ * one shows: Chrome and Firefox both document it, WXT's typings only allow a string.
  */
-export function actionApi(): Action.Static | undefined {
-  const api: unknown = 'action' in browser ? browser.action : Reflect.get(browser, 'browserAction');
-  return isActionApi(api) ? api : undefined;
+interface BadgeApi {
+  setBadgeText: (details: { tabId?: number; text: string | null }) => Promise<void>;
+  setBadgeBackgroundColor: (details: { tabId?: number; color: string }) => Promise<void>;
 }
+const isBadgeApi = (api: unknown): api is BadgeApi =>
+  typeof api === 'object' &&
+  api !== null &&
+  'setBadgeText' in api &&
+  typeof api.setBadgeText === 'function' &&
+  'setBadgeBackgroundColor' in api &&
+  typeof api.setBadgeBackgroundColor === 'function';
 
-function isActionApi(api: unknown): api is Action.Static {
-  return typeof api === 'object' && api !== null && 'setBadgeText' in api && typeof api.setBadgeText === 'function';
+/** The action API: `action` in MV3, `browserAction` in Firefox MV2 (not in WXT's typings): checked at run time. */
+export function actionApi(): BadgeApi | undefined {
+  const api: unknown = Reflect.get(browser, 'action') ?? Reflect.get(browser, 'browserAction');
+  return isBadgeApi(api) ? api : undefined;
 }
 
 export function createBackgroundServices(): BackgroundServices {

@@ -71,7 +71,15 @@ export function readEditorInPage(scope: string | null): { code: string; language
   const get = (value: unknown, key: string): unknown => (isObject(value) ? attempt(() => value[key]) : undefined);
   const call = (value: unknown, key: string, ...args: unknown[]): unknown => {
     const fn = get(value, key);
-    return typeof fn === 'function' ? attempt(() => Reflect.apply(fn, value, args)) : undefined;
+    return typeof fn === 'function' ? attempt((): unknown => Reflect.apply(fn, value, args)) : undefined;
+  };
+  // The page can replace Element (and its instanceof), so even this check may throw.
+  const asElement = (value: unknown): Element | undefined => {
+    try {
+      return value instanceof Element ? value : undefined;
+    } catch {
+      return undefined;
+    }
   };
   const add = (code: unknown, language: unknown, focused: unknown, el?: unknown) => {
     if (typeof code !== 'string') return;
@@ -79,7 +87,7 @@ export function readEditorInPage(scope: string | null): { code: string; language
       code,
       language: typeof language === 'string' ? language : undefined,
       focused: focused === true,
-      el: el instanceof Element ? el : undefined,
+      el: asElement(el),
     });
   };
   const page: unknown = globalThis;

@@ -22,10 +22,10 @@ const HOST_STYLE =
 export interface Badge {
   surface: OverlaySurface;
   /** Redraws the plain badge (only until the overlay has taken the surface over). */
-  update(view: PageView, theme: 'light' | 'dark'): void;
+  update: (view: PageView, theme: 'light' | 'dark') => void;
   /** True while the host is still where it was put (SPAs replace the title element). */
-  attached(): boolean;
-  remove(): void;
+  attached: () => boolean;
+  remove: () => void;
 }
 
 /**
