@@ -63,10 +63,15 @@ export const PROTOCOL = {
   /** "Hide on this page" (true) or its Undo (false), for the problem this tab reported. */
   'page/hide': declare('page/hide', 'content', { hidden: v.boolean() }, replies<null>()),
   /**
-   * The user opened the badge or typed in the editor: inject the popover and the linter into this frame
-   * (only one that reported a relevant problem).
+   * The user opened the badge or typed in the editor: inject the popover, or (once there is code to lint)
+   * the linter, into this frame (only one that reported a relevant problem).
    */
-  'overlay/expand': declare('overlay/expand', 'content', {}, replies<{ loaded: boolean }>()),
+  'overlay/expand': declare(
+    'overlay/expand',
+    'content',
+    { part: v.picklist(['popover', 'linter']) },
+    replies<{ loaded: boolean }>(),
+  ),
   /** The full text of the solution editor in this frame, read in the page's own world by the background. */
   'editor/read': declare(
     'editor/read',

@@ -7,6 +7,7 @@
  * the overlay registers itself there once. Page scripts live in another world and cannot see or replace it.
  * The page decision itself never goes through here: the loader gets it from the background's reply.
  */
+import type { LintFinding } from '@/utils/lint/types';
 import type { PageView } from '@/utils/page-view';
 
 /** The attribute that marks our host element (a plain div: a page cannot pre-define it as a custom element). */
@@ -53,7 +54,16 @@ export interface OverlayModule {
   mount: (options: OverlayMount) => OverlayHandle;
 }
 
+/** The linter, injected apart from the popover (entrypoints/linter.content), when there is code to lint. */
+export interface LinterModule {
+  lintSteps: (source: string) => Generator<void, LintFinding[]>;
+}
+
+/** The parts the background injects into a related page's frame on demand. */
+export type OverlayPart = 'popover' | 'linter';
+
 declare global {
   // The overlay's registration in the isolated world (see above); `var` because that is how a global is declared.
   var awaitwiseOverlay: OverlayModule | undefined;
+  var awaitwiseLinter: LinterModule | undefined;
 }

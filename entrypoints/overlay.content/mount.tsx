@@ -7,8 +7,8 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { runInIdleSlices, type IdleRun } from '@/utils/idle-slices';
-import { lintSteps } from '@/utils/lint';
-import type { OverlayHandle, OverlayMount } from '@/utils/overlay-api';
+import type { LinterModule, OverlayHandle, OverlayMount } from '@/utils/overlay-api';
+import { send } from '@/utils/send';
 import { findingsToStore, pageFindingsItem, type PageFindings } from '@/utils/page-findings';
 import type { PageView } from '@/utils/page-view';
 import { OverlayContainer } from './OverlayContainer';
@@ -83,8 +83,14 @@ export function mountOverlay(ctx: ContentScriptContext, options: OverlayMount, c
     );
 
   let linting: IdleRun<unknown> | null = null;
-  const lint = (code: string, source: PageFindings['source']) => {
+  let linter: Promise<LinterModule> | null = null;
+  const lint = async (code: string, source: PageFindings['source']) => {
     linting?.cancel();
+    linting = null;
+    const { lintSteps } = await (linter ??= loadLinter().catch((error: unknown) => {
+      linter = null;
+      throw error;
+    }));
     const run = runInIdleSlices(lintSteps(code));
     linting = run;
     run.result.then(
@@ -100,7 +106,7 @@ export function mountOverlay(ctx: ContentScriptContext, options: OverlayMount, c
   const stopWatch = watchEditorCode(ctx, options.editorScope, (read) => {
     // JavaScript (a site's other language) is not linted; empty code has nothing to find.
     if (options.language === 'javascript' || (read.language ?? '').includes('javascript') || !read.code.trim()) return;
-    lint(read.code, read.source);
+    lint(read.code, read.source).catch((error: unknown) => console.warn('[awaitwise] could not lint the code', error));
   });
 
   container.replaceChildren();
@@ -123,4 +129,14 @@ export function mountOverlay(ctx: ContentScriptContext, options: OverlayMount, c
       style.remove();
     },
   };
+}
+
+/** The linter, injected by the background into this frame the first time there is code to lint. */
+async function loadLinter(): Promise<LinterModule> {
+  if (!globalThis.awaitwiseLinter) {
+    const { loaded } = await send('overlay/expand', { part: 'linter' });
+    if (!loaded) throw new Error('the background did not load the linter');
+  }
+  if (!globalThis.awaitwiseLinter) throw new Error('the linter did not register');
+  return globalThis.awaitwiseLinter;
 }

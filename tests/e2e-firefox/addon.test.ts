@@ -62,7 +62,11 @@ describe('Firefox: content script', () => {
     expect((await seen()).filter((m) => m.type === 'overlay/expand')).toEqual([]);
     await overlay.click('.aw-badge');
     await until(async () => (await overlay.count('.aw-popover')) === 1, 'the popover');
-    expect((await seen()).filter((m) => m.type === 'overlay/expand')).toHaveLength(1);
+    // The popover, then the linter once there is code to lint.
+    await until(
+      async () => (await seen()).filter((m) => m.type === 'overlay/expand').length === 2,
+      'the popover and the linter',
+    );
     expect(await overlay.count('h3', /^Hints$/)).toBe(1);
     await overlay.click('button', /first hint/i);
     await until(async () => (await overlay.count('.aw-hint')) === 1, 'the first hint');

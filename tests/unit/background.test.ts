@@ -82,7 +82,8 @@ describe('message validation', () => {
   it('accepts each well-formed message type', () => {
     expect(parseMessage({ type: 'page/report', snapshot: RELATED })?.type).toBe('page/report');
     expect(parseMessage({ type: 'page/hide', hidden: true })?.type).toBe('page/hide');
-    expect(parseMessage({ type: 'overlay/expand' })?.type).toBe('overlay/expand');
+    expect(parseMessage({ type: 'overlay/expand', part: 'popover' })?.type).toBe('overlay/expand');
+    expect(parseMessage({ type: 'overlay/expand', part: 'linter' })?.type).toBe('overlay/expand');
     expect(parseMessage({ type: 'editor/read', scope: '#code' })?.type).toBe('editor/read');
     expect(parseMessage({ type: 'cards/add', ids: ['gather-basics'], source: 'problem' })?.type).toBe('cards/add');
     expect(parseMessage({ type: 'panel/open', view: 'review' })?.type).toBe('panel/open');
@@ -93,7 +94,8 @@ describe('message validation', () => {
     ['null', null],
     ['an unknown type', { type: 'page/steal' }],
     ['a missing snapshot', { type: 'page/report' }],
-    ['an extra field', { type: 'overlay/expand', extra: 1 }],
+    ['an extra field', { type: 'overlay/expand', part: 'popover', extra: 1 }],
+    ['a part of the overlay that does not exist', { type: 'overlay/expand', part: 'editor-reader' }],
     ['overlay/load, which is gone (the background decides in page/report)', { type: 'overlay/load' }],
     ['page/findings, which is gone (the overlay stores its own)', { type: 'page/findings', findings: [], total: 0 }],
     ['a hide without its flag', { type: 'page/hide' }],
@@ -190,14 +192,15 @@ describe('the page decision (page/report)', () => {
 
   it('injects the overlay only into the frame that reported a relevant problem', async () => {
     const s = services();
-    expect(await handleMessage({ type: 'overlay/expand' }, fromTab(24), s)).toEqual({ loaded: false });
+    const popover = { type: 'overlay/expand', part: 'popover' };
+    expect(await handleMessage(popover, fromTab(24), s)).toEqual({ loaded: false });
     await handleMessage({ type: 'page/report', snapshot: RELATED }, fromTab(24), s);
-    expect(await handleMessage({ type: 'overlay/expand' }, { ...fromTab(24), frameId: 3 }, s)).toEqual({
-      loaded: false,
-    });
-    expect(await handleMessage({ type: 'overlay/expand' }, fromTab(24), s)).toEqual({ loaded: true });
-    expect(s.loadOverlay).toHaveBeenCalledOnce();
-    expect(s.loadOverlay).toHaveBeenCalledWith({ tabId: 24, frameId: 0 });
+    expect(await handleMessage(popover, { ...fromTab(24), frameId: 3 }, s)).toEqual({ loaded: false });
+    expect(await handleMessage(popover, fromTab(24), s)).toEqual({ loaded: true });
+    expect(await handleMessage({ type: 'overlay/expand', part: 'linter' }, fromTab(24), s)).toEqual({ loaded: true });
+    expect(s.loadOverlay).toHaveBeenCalledTimes(2);
+    expect(s.loadOverlay).toHaveBeenNthCalledWith(1, { tabId: 24, frameId: 0 }, 'popover');
+    expect(s.loadOverlay).toHaveBeenNthCalledWith(2, { tabId: 24, frameId: 0 }, 'linter');
   });
 
   it('reads the editor in the frame that asked', async () => {
@@ -299,13 +302,15 @@ describe('senders', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect(handleMessage({ type: 'page/report', snapshot: RELATED }, fromPage, s)).toBeUndefined();
     expect(handleMessage({ type: 'page/hide', hidden: true }, fromPage, s)).toBeUndefined();
-    expect(handleMessage({ type: 'overlay/expand' }, fromPage, s)).toBeUndefined();
+    expect(handleMessage({ type: 'overlay/expand', part: 'popover' }, fromPage, s)).toBeUndefined();
     expect(handleMessage({ type: 'editor/read' }, fromPage, s)).toBeUndefined();
     expect(handleMessage({ type: 'panel/open' }, fromPage, s)).toBeUndefined();
     // Options opened in a tab has sender.tab set too: its URL says it is ours, not a content script.
     const optionsInTab = { ...fromTab(4), url: 'chrome-extension://abc/options.html' };
     expect(
-      handleMessage({ type: 'overlay/expand' }, optionsInTab, s, { pagesUrl: 'chrome-extension://abc/' }),
+      handleMessage({ type: 'overlay/expand', part: 'popover' }, optionsInTab, s, {
+        pagesUrl: 'chrome-extension://abc/',
+      }),
     ).toBeUndefined();
     const elsewhere = { ...fromTab(3), url: 'https://www.hackerrank.com/challenges/x/problem' };
     expect(handleMessage({ type: 'page/report', snapshot: RELATED }, elsewhere, s)).toBeUndefined();

@@ -22,6 +22,7 @@ import type { DetectIndex } from '@/utils/detect/compact';
 import type { EditorRead } from '@/utils/editor-bridge';
 import type { SiteId } from '@/utils/page-snapshot';
 import { buildPageView, problemKeyOf, type PageView } from '@/utils/page-view';
+import type { OverlayPart } from '@/utils/overlay-api';
 import type { PanelRequest } from '@/utils/panel';
 import { dropTabState, getTabState, setTabState } from '@/utils/tab-state';
 import { inTabOrder } from './tab-queue';
@@ -42,8 +43,8 @@ export interface BackgroundServices {
   dropFindings: (tabId: number) => Promise<void>;
   /** Opens the side panel for a window at a view; false when the browser refused (no gesture, no API). */
   openPanel: (target: { tabId: number; windowId: number }, request: PanelRequest) => Promise<boolean>;
-  /** Injects the popover and the linter into a tab's frame; false when refused. */
-  loadOverlay: (target: { tabId: number; frameId: number }) => Promise<boolean>;
+  /** Injects a part of the overlay (the popover, or the linter) into a tab's frame; false when refused. */
+  loadOverlay: (target: { tabId: number; frameId: number }, part: OverlayPart) => Promise<boolean>;
   /** The editor's full text in a tab's frame, read in the page's world; null when there is no editor. */
   readEditor: (target: { tabId: number; frameId: number }, scope: string | undefined) => Promise<EditorRead | null>;
   /** When the user first solved a practice problem in the workbench, or null. */
@@ -116,12 +117,12 @@ const handlers: Handlers = {
     if (state) await services.setHidden(problemKeyOf(state.problem), message.hidden);
     return null;
   },
-  'overlay/expand': async (_message, sender, services) => {
+  'overlay/expand': async (message, sender, services) => {
     const { tabId, frameId } = tabOf(sender);
     // Only into the frame that reported a relevant problem: nothing else ever gets the popover.
     const state = await getTabState(tabId);
     if (!state || state.frameId !== frameId) return { loaded: false };
-    return { loaded: await services.loadOverlay({ tabId, frameId }) };
+    return { loaded: await services.loadOverlay({ tabId, frameId }, message.part) };
   },
   'editor/read': async (message, sender, services) => {
     const { tabId, frameId } = tabOf(sender);

@@ -15,7 +15,7 @@ import type { BackgroundServices } from './router';
 
 const MATCH_COLOUR = '#2457c5';
 const DUE_COLOUR = '#5c6670';
-const OVERLAY_FILE = '/content-scripts/overlay.js';
+const OVERLAY_FILES = { popover: '/content-scripts/overlay.js', linter: '/content-scripts/linter.js' } as const;
 
 /**
  * What the background uses of the toolbar button. `text: null` clears a tab's own text so the window-wide
@@ -88,11 +88,11 @@ export function createBackgroundServices(): BackgroundServices {
     async dropFindings(tabId) {
       await pageFindingsItem(tabId).removeValue();
     },
-    async loadOverlay({ tabId, frameId }) {
+    async loadOverlay({ tabId, frameId }, part) {
       // Only into the frame that asked, and only on our problem pages: host permissions are the content
       // script's own matches, so the browser refuses any other page.
       try {
-        await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [OVERLAY_FILE] });
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [OVERLAY_FILES[part]] });
         return true;
       } catch (error) {
         console.warn('[awaitwise] could not load the overlay', error);

@@ -32,7 +32,8 @@ export function* lintSteps(source: string, options: LintOptions = {}): Generator
   let tree: Tree | null = null;
   while (!(tree = parse.advance())) yield;
   yield;
-  const analysis = new Analysis(source, tree);
+  const analysis = new Analysis(source, tree, true);
+  yield* analysis.build();
   const position = positionsIn(source);
   const findings = new Map<string, LintFinding>();
   for (const rule of LINT_RULES) {

@@ -220,7 +220,7 @@ export function startPageSession(ctx: ContentScriptContext, site: SiteAdapter): 
 /** The overlay's code, injected by the background into this frame the first time it is needed. */
 async function loadOverlay(): Promise<OverlayModule> {
   if (!globalThis.awaitwiseOverlay) {
-    const { loaded } = await send('overlay/expand', {});
+    const { loaded } = await send('overlay/expand', { part: 'popover' });
     if (!loaded) throw new Error('the background did not load the overlay');
   }
   if (!globalThis.awaitwiseOverlay) throw new Error('the overlay did not register');
