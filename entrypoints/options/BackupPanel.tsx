@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { AwaitwiseDb } from '@/utils/db';
-import { questionById } from '@/utils/knowledge';
+import { questionEntryById } from '@/utils/knowledge';
 import {
   exportBackup,
   importBackupText,
@@ -10,7 +10,7 @@ import {
   type ImportSummary,
 } from '@/utils/srs/backup';
 
-const knownIds: ReadonlySet<string> = new Set(questionById.keys());
+const knownIds: ReadonlySet<string> = new Set(questionEntryById.keys());
 
 type Status =
   | { kind: 'idle' }

@@ -5,7 +5,7 @@ import { plainText } from '@/components/CodeText';
 import { DeckView, deckState } from '@/entrypoints/sidepanel/views/DeckView';
 import { ReviewView } from '@/entrypoints/sidepanel/views/ReviewView';
 import { openDb, type AwaitwiseDb } from '@/utils/db';
-import { fundamentalsFirst, questionById } from '@/utils/knowledge';
+import { fundamentalsFirst, questionById } from '@/utils/knowledge/all';
 import { addCards } from '@/utils/srs/repository';
 import { rate } from '@/utils/srs/review';
 import { Rating } from '@/utils/srs/scheduler';

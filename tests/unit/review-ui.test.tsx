@@ -7,7 +7,7 @@ import { ReviewView, shortcutFor } from '@/entrypoints/sidepanel/views/ReviewVie
 import { WithDb } from './with-db';
 import { nextStudyTime, pickNext, selectCard, sessionStats, versionKey } from '@/components/hooks/review-session';
 import { openDb, type AwaitwiseDb, type CardRecord } from '@/utils/db';
-import { fundamentalsFirst, questionById } from '@/utils/knowledge';
+import { fundamentalsFirst, questionById } from '@/utils/knowledge/all';
 import type { QuestionCard } from '@/utils/knowledge-types';
 import { startOfNextDay } from '@/utils/srs/day';
 import { addCards } from '@/utils/srs/repository';

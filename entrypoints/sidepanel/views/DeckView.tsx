@@ -8,7 +8,8 @@ import { useLiveQuery } from '@/components/hooks/use-live-query';
 import { useSettings } from '@/components/hooks/use-settings';
 import { useToast } from '@/components/hooks/use-toast';
 import type { CardRecord } from '@/utils/db';
-import { knowledge, questionById } from '@/utils/knowledge';
+import { catalogue, questionEntryById } from '@/utils/knowledge';
+import { shortAnswers } from '@/data/generated/summaries';
 import { conceptNames } from './names';
 
 export type DeckState = 'new' | 'learning' | 'review' | 'relearning' | 'suspended' | 'buried';
@@ -53,12 +54,12 @@ export function DeckView({ query, onQuery, onOpenQuestion, onBrowse }: DeckViewP
     const words = plainText(query).toLowerCase().split(/\s+/).filter(Boolean);
     const at = now();
     return cards.value.flatMap((card) => {
-      const question = questionById.get(card.id);
+      const question = questionEntryById.get(card.id);
       const title = question?.question ?? card.id;
       const cardState = deckState(card, at);
       if (state && cardState !== state) return [];
       if (topic && !question?.concepts.includes(topic)) return [];
-      const haystack = `${plainText(title)} ${question?.short ?? ''}`.toLowerCase();
+      const haystack = `${plainText(title)} ${shortAnswers[card.id] ?? ''}`.toLowerCase();
       if (!words.every((w) => haystack.includes(w))) return [];
       return [{ card, title, state: cardState, topic: question?.concepts[0] }];
     });
@@ -117,7 +118,7 @@ export function DeckView({ query, onQuery, onOpenQuestion, onBrowse }: DeckViewP
               Topic
               <select value={topic} onChange={(e) => setTopic(e.currentTarget.value)}>
                 <option value="">All topics</option>
-                {knowledge.concepts.map((c) => (
+                {catalogue.concepts.map((c) => (
                   <option key={c.id} value={c.id}>
                     {c.name}
                   </option>

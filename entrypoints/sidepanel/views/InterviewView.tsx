@@ -10,7 +10,8 @@ import { useClock, useDb } from '@/components/hooks/use-db';
 import { useSettings } from '@/components/hooks/use-settings';
 import { useTick } from '@/components/hooks/use-tick';
 import type { InterviewAnswerRecord } from '@/utils/db';
-import { conceptById, fundamentalsFirst, knowledge, practiceById, questionById } from '@/utils/knowledge';
+// Every item at once: an interview draws from all of them (this view is a chunk of its own).
+import { conceptById, fundamentalsFirst, knowledge, practiceById, questionById } from '@/utils/knowledge/all';
 import { DEFAULT_MINUTES, DEFAULT_QUESTIONS, planInterview, type InterviewStep as Step } from '@/utils/interview/plan';
 import { practicePoints, questionPoints } from '@/utils/interview/points';
 import { rateInterviewAnswer, saveInterview } from '@/utils/interview/repository';

@@ -11,7 +11,7 @@ import { useDb } from '@/components/hooks/use-db';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
 import { pythonClient, usePythonStatus } from '@/components/hooks/use-python';
 import { useSnippetRunner } from '@/components/hooks/use-snippet-runner';
-import { practiceById } from '@/utils/knowledge';
+import { useKnowledgeItem } from '@/components/hooks/use-knowledge-item';
 import { practiceDraftKey, recordAttempt } from '@/utils/practice/progress';
 import { PRACTICE_TIME_LIMIT_MS } from '@/utils/python/limits';
 import { conceptNames } from './names';
@@ -22,7 +22,8 @@ export interface PracticePageProps {
 }
 
 export function PracticePage({ id, onCopy }: PracticePageProps) {
-  const problem = practiceById.get(id);
+  const loaded = useKnowledgeItem('practice', id);
+  const problem = loaded.status === 'ready' ? loaded.item : undefined;
   const db = useDb();
   const runner = useSnippetRunner();
   const status = usePythonStatus();
@@ -47,6 +48,7 @@ export function PracticePage({ id, onCopy }: PracticePageProps) {
     };
   }, [db, key, starter]);
 
+  if (loaded.status === 'loading') return <p class="aw-muted" aria-busy="true">Loading the problem…</p>;
   if (!problem) return <p class="aw-error-box">That practice problem no longer exists.</p>;
   const tests = problem.tests;
 

@@ -10,7 +10,8 @@ import { versionKey } from '@/components/hooks/review-session';
 import { useClock, useDb } from '@/components/hooks/use-db';
 import { STARTER_CARDS, useReview, type ReviewModel } from '@/components/hooks/use-review';
 import { useSettings } from '@/components/hooks/use-settings';
-import { fundamentalsFirst, questionById, quizById } from '@/utils/knowledge';
+import { useKnowledgeItem } from '@/components/hooks/use-knowledge-item';
+import { fundamentalsFirst, loadCard, quizEntryById } from '@/utils/knowledge';
 import { QuizCard } from '@/components/QuizCard';
 import { useSnippetRunner } from '@/components/hooks/use-snippet-runner';
 import { GRADES, type Grade } from '@/utils/srs/scheduler';
@@ -86,7 +87,7 @@ export function ReviewView({ onOpenQuestion, onBrowse, onInterview, onCopy }: Re
       const shortcut = shortcutFor(event, current);
       if (!shortcut) return;
       // A quiz card has its own keys (pick, rating, Enter next); only undo stays here.
-      if (current.card && quizById.has(current.card.id) && shortcut.kind !== 'undo') return;
+      if (current.card && quizEntryById.has(current.card.id) && shortcut.kind !== 'undo') return;
       event.preventDefault();
       started.current = true;
       if (shortcut.kind === 'reveal') current.reveal();
@@ -99,9 +100,21 @@ export function ReviewView({ onOpenQuestion, onBrowse, onInterview, onCopy }: Re
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [undoToast]);
 
+  // The deck's items, fetched once Review opens (each is a chunk of its own), so the next card shows at once.
+  useEffect(() => {
+    void db.cards
+      .toCollection()
+      .primaryKeys()
+      .then((ids) => Promise.all(ids.map((id) => loadCard(id))));
+  }, [db]);
+
   const { card, session, remaining } = model;
-  const question = card ? questionById.get(card.id) : undefined;
-  const quiz = card ? quizById.get(card.id) : undefined;
+  const isQuiz = card !== null && card !== undefined && quizEntryById.has(card.id);
+  const questionItem = useKnowledgeItem('question', card && !isQuiz ? card.id : undefined);
+  const quizItem = useKnowledgeItem('quiz', card && isQuiz ? card.id : undefined);
+  const itemLoading = questionItem.status === 'loading' || quizItem.status === 'loading';
+  const question = questionItem.status === 'ready' ? questionItem.item : undefined;
+  const quiz = quizItem.status === 'ready' ? quizItem.item : undefined;
   const clockNow = model.clock();
 
   return (
@@ -135,7 +148,7 @@ export function ReviewView({ onOpenQuestion, onBrowse, onInterview, onCopy }: Re
         <p class="aw-error-box" role="alert">
           Could not read your cards: {model.error?.message}
         </p>
-      ) : model.status === 'loading' ? (
+      ) : model.status === 'loading' || itemLoading ? (
         <p class="aw-muted">Loading your cards…</p>
       ) : card && quiz ? (
         <QuizCard

@@ -7,7 +7,7 @@ import { useSettings } from '@/components/hooks/use-settings';
 import { useTick } from '@/components/hooks/use-tick';
 import { loadStats } from '@/utils/srs/stats';
 import { InterviewHistory } from '@/components/InterviewHistory';
-import { conceptById, knowledge } from '@/utils/knowledge';
+import { catalogue, conceptById } from '@/utils/knowledge';
 import { solvedPerTopic, solvedProblemIds } from '@/utils/practice/progress';
 import { TodayPanel } from './TodayPanel';
 import '@/components/styles/review.css';
@@ -48,10 +48,10 @@ export function StatsView({ onInterview }: { onInterview?: () => void } = {}) {
         <div class="aw-stats-body">
           <h3>Practice problems solved</h3>
           <p>
-            {solved.value.size} of {knowledge.practice.length} solved with every test passing.
+            {solved.value.size} of {catalogue.practice.length} solved with every test passing.
           </p>
           <ul class="aw-solved-topics" aria-label="Solved per topic">
-            {solvedPerTopic(knowledge.practice, solved.value).map((row) => (
+            {solvedPerTopic(catalogue.practice, solved.value).map((row) => (
               <li key={row.topic}>
                 {conceptById.get(row.topic)?.name ?? row.topic}: {row.solved} of {row.total}
               </li>

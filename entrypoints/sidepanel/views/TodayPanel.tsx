@@ -4,7 +4,7 @@ import { formatDuration } from '@/components/ReviewSummary';
 import { useClock, useDb } from '@/components/hooks/use-db';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
 import { useSettings } from '@/components/hooks/use-settings';
-import { knowledge } from '@/utils/knowledge';
+import { catalogue } from '@/utils/knowledge';
 import { dayKey } from '@/utils/srs/day';
 import { conceptNames } from './names';
 
@@ -24,7 +24,7 @@ export interface TopicMastery {
 /** A card counts as learned once it has graduated to review (FSRS state 2) and is not suspended. */
 export function masteryByTopic(learnedIds: ReadonlySet<string>): { overall: TopicMastery; topics: TopicMastery[] } {
   const byTopic = new Map<string, TopicMastery>();
-  for (const q of knowledge.questions) {
+  for (const q of catalogue.questions) {
     const topic = q.concepts[0]!;
     const row = byTopic.get(topic) ?? { topic, learned: 0, total: 0 };
     row.total++;
