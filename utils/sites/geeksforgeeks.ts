@@ -1,10 +1,10 @@
+import { isRecord } from '@/utils/is-record';
 import { defineAdapter } from './extract';
 import {
   difficultyFrom,
   findObject,
   first,
   htmlToText,
-  isRecord,
   jsonFromScript,
   shortText,
   stringField,

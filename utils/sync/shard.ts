@@ -3,6 +3,7 @@
  * id, so one review rewrites one small item; each card is packed as an array with times in base 36. When
  * everything does not fit, the most recently changed cards go first and the rest stay on this device only.
  */
+import { isRecord } from '@/utils/is-record';
 import { parseState, SYNC_VERSION, type CardEntry, type SavedValue, type SyncState } from './shape';
 
 /** chrome.storage.sync's limits (Firefox's are the same or larger). */
@@ -209,8 +210,6 @@ export function toItems(state: SyncState, quota: number = SYNC_LIMITS.QUOTA_BYTE
   const bytes = Object.entries(items).reduce((sum, [k, v]) => sum + itemBytes(k, v), 0);
   return { items, bytes, cardsTotal: cards.length, cardsSynced: cards.length - cardFill.leftOut, othersLeftOut };
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Reads a state back from storage.sync items. Each item is validated on its own: one damaged item (another
