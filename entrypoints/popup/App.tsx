@@ -11,7 +11,7 @@ import { useSettings } from '@/components/hooks/use-settings';
 import { useTheme } from '@/components/hooks/use-theme';
 import { useHiddenProblems } from '@/components/hooks/use-hidden';
 import { siteName } from '@/components/ThisTabSummary';
-import { listSaved, removeSaved } from '@/utils/db';
+import { listSaved, removeSaved } from '@/utils/saved';
 import { restoreDismissed } from '@/utils/dismissed';
 import { siteOfUrl } from '@/utils/tab-site';
 import { dueCountToday } from '@/utils/srs/queue';
