@@ -13,6 +13,11 @@ export function getCard(db: AwaitwiseDb, id: string): Promise<CardRecord | undef
   return db.cards.get(id);
 }
 
+/** Every card in the deck, in new-card order. */
+export function listCards(db: AwaitwiseDb): Promise<CardRecord[]> {
+  return db.cards.orderBy('position').toArray();
+}
+
 /** The ids of every card in the deck. */
 export async function cardIds(db: AwaitwiseDb): Promise<Set<string>> {
   return new Set(await db.cards.toCollection().primaryKeys());

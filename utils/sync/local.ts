@@ -5,7 +5,9 @@
  * merged state back. Both are pure; `syncLocal` runs them over the database in one transaction.
  */
 import type { AwaitwiseDb, CardRecord, PracticeProgressRecord, RemoteDayRecord, SavedProblem } from '@/utils/db';
+import { deleteSaved, putSaved } from '@/utils/saved';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from '@/utils/settings';
+import { putCards, removeCards } from '@/utils/srs/repository';
 import { isRemoved, mergeStates } from './merge';
 import { canonical, SYNC_VERSION, type CardEntry, type Stamped, type SyncState } from './shape';
 
@@ -270,13 +272,10 @@ export function syncLocal(
     const local: LocalSnapshot = { cards, saved, progress, ownDays, ...prefs };
     const merged = mergeStates(deriveState(local, shadowRow?.state, device, now), remote);
     const writes = applyState(local, merged, device);
-    if (writes.putCards.length) await db.cards.bulkPut(writes.putCards);
-    if (writes.deleteCards.length) {
-      await db.reviewLogs.where('cardId').anyOf(writes.deleteCards).delete();
-      await db.cards.bulkDelete(writes.deleteCards);
-    }
-    if (writes.putSaved.length) await db.saved.bulkPut(writes.putSaved);
-    if (writes.deleteSaved.length) await db.saved.bulkDelete(writes.deleteSaved);
+    await putCards(db, writes.putCards);
+    if (writes.deleteCards.length) await removeCards(db, writes.deleteCards);
+    await putSaved(db, writes.putSaved);
+    await deleteSaved(db, writes.deleteSaved);
     if (writes.putProgress.length) await db.practiceProgress.bulkPut(writes.putProgress);
     if (!same(remoteDays, writes.remoteDays)) {
       await db.remoteDays.clear();

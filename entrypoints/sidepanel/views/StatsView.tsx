@@ -7,6 +7,7 @@ import { useSettings } from '@/components/hooks/use-settings';
 import { useTick } from '@/components/hooks/use-tick';
 import { loadStats } from '@/utils/srs/stats';
 import { InterviewHistory } from '@/components/InterviewHistory';
+import { listInterviews } from '@/utils/interview/repository';
 import { conceptById, knowledge } from '@/utils/knowledge';
 import { solvedPerTopic, solvedProblemIds } from '@/utils/practice/progress';
 import { TodayPanel } from './TodayPanel';
@@ -26,7 +27,7 @@ export function StatsView({ onInterview }: { onInterview?(): void } = {}) {
     [db, settings.srs, loaded, tick],
   );
   const headingId = useId();
-  const interviews = useLiveQuery(() => db.interviews.toArray(), [db]);
+  const interviews = useLiveQuery(() => listInterviews(db), [db]);
   const solved = useLiveQuery(() => solvedProblemIds(db), [db]);
 
   return (
