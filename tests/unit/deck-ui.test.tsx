@@ -5,7 +5,7 @@ import { plainText } from '@/components/CodeText';
 import { DeckView, deckState } from '@/entrypoints/sidepanel/views/DeckView';
 import { ReviewView } from '@/entrypoints/sidepanel/views/ReviewView';
 import { openDb, type AwaitwiseDb } from '@/utils/db';
-import { fundamentalsFirst, questionById } from '@/utils/knowledge';
+import { fundamentalsFirst, knowledge, questionById } from '@/utils/knowledge';
 import { addCards } from '@/utils/srs/repository';
 import { rate } from '@/utils/srs/review';
 import { Rating } from '@/utils/srs/scheduler';
@@ -260,12 +260,16 @@ describe('Review: study more new cards today', () => {
 });
 
 describe('Stats: progress today and mastery by topic', () => {
-  it('counts learned questions per topic out of every question', async () => {
-    const { masteryByTopic } = await import('@/entrypoints/sidepanel/views/TodayPanel');
-    const none = masteryByTopic(new Set());
-    expect(none.overall).toEqual({ topic: '', learned: 0, total: questionById.size });
+  it('counts learned questions per topic, in the vocabulary\'s order, and folds the topics not started', async () => {
+    const { masteryByTopic } = await import('@/utils/srs/stats');
+    const { knowledge } = await import('@/utils/knowledge');
+    const order = knowledge.concepts.map((c) => c.id);
+    const none = masteryByTopic(knowledge.questions, order, new Set());
+    expect(none.overall).toEqual({ topic: '', learned: 0, inDeck: 0, total: questionById.size });
+    const firstTopics = none.topics.map((t) => t.topic);
+    expect(firstTopics).toEqual([...firstTopics].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
     const first = fundamentalsFirst[0]!;
-    const some = masteryByTopic(new Set([first]));
+    const some = masteryByTopic(knowledge.questions, order, new Set([first]), new Set([first, fundamentalsFirst[1]!]));
     expect(some.overall.learned).toBe(1);
     const topic = questionById.get(first)!.concepts[0];
     expect(some.topics.find((t) => t.topic === topic)?.learned).toBe(1);
@@ -287,5 +291,13 @@ describe('Stats: progress today and mastery by topic', () => {
     expect((await screen.findByTestId('reviews-today', {}, { timeout: 5000 })).textContent).toBe('1 review');
     expect(screen.getByTestId('learned').textContent).toBe(`0 of ${questionById.size}`);
     expect(screen.getByText('19 to go.')).toBeTruthy();
+    // The day's figures come first; mastery follows the charts, with the topics not started folded away.
+    const order = [...document.querySelectorAll('h3, .aw-stat dt')].map((el) => el.textContent);
+    expect(order.indexOf('Today')).toBe(0);
+    expect(order.indexOf('Due today')).toBeLessThan(order.indexOf('Due in the next 30 days'));
+    expect(order.indexOf('Mastery by topic')).toBeGreaterThan(order.indexOf('Reviews in the past year'));
+    const folded = (await screen.findByText(/topics not started yet$/)).closest('details')!;
+    expect(folded.open).toBe(false);
+    expect(within(folded).getAllByRole('row').length).toBe(new Set(knowledge.questions.map((q) => q.concepts[0])).size);
   });
 });
