@@ -10,7 +10,8 @@ export interface CardInfoProps {
 }
 
 const dateTime = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-const withTime = new Intl.DateTimeFormat(undefined, {
+const withTime = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const withYear = new Intl.DateTimeFormat(undefined, {
   day: 'numeric',
   month: 'short',
   year: 'numeric',
@@ -25,6 +26,8 @@ export function CardInfo({ card, history }: CardInfoProps) {
   const timed = history?.filter((log) => log.elapsedMs !== undefined).length ?? 0;
   const first = history?.[0];
   const latest = history?.at(-1);
+  // The year only when the history spans more than one.
+  const when = new Set(history?.map((log) => new Date(log.reviewedAt).getFullYear())).size > 1 ? withYear : withTime;
   return (
     <div class="aw-card-info">
       <dl class="aw-card-facts">
@@ -72,7 +75,7 @@ export function CardInfo({ card, history }: CardInfoProps) {
           <tbody>
             {history.map((log) => (
               <tr key={log.id}>
-                <td>{withTime.format(log.reviewedAt)}</td>
+                <td>{when.format(log.reviewedAt)}</td>
                 <td>{STATE_NAMES[log.before.state]}</td>
                 <td class={`aw-history-rating aw-rating-${log.rating}`}>{GRADE_LABELS[log.rating]}</td>
                 <td>{formatInterval(Math.max(0, log.after.due - log.reviewedAt))}</td>

@@ -114,7 +114,10 @@ export function DeckTable(props: DeckTableProps) {
                       onChange={(e) => props.onSelect([card.id], e.currentTarget.checked)}
                     />
                     <button type="button" class="aw-qlink" onClick={() => props.onOpen(card.id)}>
-                      <CodeText text={row.title} />
+                      {/* One flex item: the text and its code spans flow as a sentence. */}
+                      <span>
+                        <CodeText text={row.title} />
+                      </span>
                     </button>
                   </div>
                   <div class="aw-deck-meta">

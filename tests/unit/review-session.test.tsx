@@ -34,6 +34,11 @@ describe('the session reducer', () => {
     });
     expect(quiz.revealedKey).toBeNull();
     expect(quiz.revealOnArrival).toBe(false);
+    // Back from another view: the card on screen before comes back, and Space pressed meanwhile shows its answer.
+    const before = reviewReducer(initialSession(T0), { type: 'shown', key: 'a|0|-', quiz: false, at: T0 });
+    const pressed = reviewReducer(before, { type: 'reveal', key: null });
+    const back = reviewReducer(pressed, { type: 'shown', key: 'a|0|-', quiz: false, at: T0 + 9 });
+    expect(back).toMatchObject({ revealedKey: 'a|0|-', revealOnArrival: false, shownAt: T0 });
   });
 
   it('records ratings, undoes them, and marks a reset card\'s ratings as no longer undoable', () => {

@@ -154,14 +154,17 @@ const without = (set: ReadonlySet<string>, key: string) => {
 export function reviewReducer(state: ReviewSession, event: SessionEvent): ReviewSession {
   switch (event.type) {
     case 'shown': {
-      if (event.key === state.currentKey) return state;
+      // The card may be the one that was on screen before the view was left: Space pressed while it loaded
+      // back still shows its answer.
+      const same = event.key === state.currentKey;
+      if (same && !(state.revealOnArrival && event.key !== null)) return state;
       const reveal = state.revealOnArrival && event.key !== null && !event.quiz;
       return {
         ...state,
         currentKey: event.key,
-        shownAt: event.at,
+        shownAt: same ? state.shownAt : event.at,
         revealOnArrival: state.revealOnArrival && event.key === null,
-        ...(reveal ? { revealedKey: event.key, quiz: null, announcement: REVEALED } : {}),
+        ...(reveal && state.revealedKey !== event.key ? { revealedKey: event.key, quiz: null, announcement: REVEALED } : {}),
       };
     }
     case 'reveal':
