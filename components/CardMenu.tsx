@@ -4,7 +4,7 @@ import type { CardAction } from '@/utils/srs/card-actions';
 
 export interface CardMenuProps {
   disabled: boolean;
-  onAction(action: CardAction): void;
+  onAction: (action: CardAction) => void;
 }
 
 const CONFIRM: Record<'reset' | 'remove', { question: string; confirm: string }> = {

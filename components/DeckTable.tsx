@@ -34,11 +34,11 @@ export interface DeckTableProps {
   info: { id: string; history: readonly ReviewLogRecord[] | undefined } | null;
   now: number;
   dayStartHour: number;
-  onSort(key: Exclude<SortKey, 'order'>): void;
-  onSelect(ids: readonly string[], selected: boolean): void;
-  onInfo(id: string | null): void;
-  onOpen(id: string): void;
-  onAction(ids: readonly string[], action: DeckAction): void;
+  onSort: (key: Exclude<SortKey, 'order'>) => void;
+  onSelect: (ids: readonly string[], selected: boolean) => void;
+  onInfo: (id: string | null) => void;
+  onOpen: (id: string) => void;
+  onAction: (ids: readonly string[], action: DeckAction) => void;
 }
 
 const COLUMNS = Object.keys(SORT_LABELS) as Exclude<SortKey, 'order'>[];

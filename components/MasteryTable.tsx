@@ -6,7 +6,7 @@ import type { TopicMastery } from '@/utils/srs/stats';
 
 export interface MasteryTableProps {
   topics: readonly TopicMastery[];
-  topicName(id: string): string;
+  topicName: (id: string) => string;
 }
 
 function Rows({ topics, topicName }: MasteryTableProps) {

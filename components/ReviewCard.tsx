@@ -3,7 +3,7 @@ import { useEffect, useId, useRef } from 'preact/hooks';
 import type { CardStateValue } from '@/utils/db';
 import type { QuestionCard } from '@/utils/knowledge-types';
 import type { CardAction } from '@/utils/srs/card-actions';
-import { GRADE_LABELS, LEECH_LAPSES, type Grade, type IntervalPreview } from '@/utils/srs/scheduler';
+import { GRADE_LABELS, LEECH_LAPSES, Rating, type Grade, type IntervalPreview } from '@/utils/srs/scheduler';
 import { CardMenu } from './CardMenu';
 import { RichText } from './RichText';
 import { CodeText } from './CodeText';
@@ -27,11 +27,11 @@ export interface ReviewCardProps {
   busy?: boolean;
   /** Move focus to the question when the card appears, unless the user is typing somewhere else. */
   takeFocus?: boolean;
-  onReveal(): void;
-  onRate(grade: Grade): void;
-  onAction(action: CardAction): void;
-  onOpenQuestion?(id: string): void;
-  onCopy?(code: string): void;
+  onReveal: () => void;
+  onRate: (grade: Grade) => void;
+  onAction: (action: CardAction) => void;
+  onOpenQuestion?: (id: string) => void;
+  onCopy?: (code: string) => void | Promise<void>;
 }
 
 /** The element that had focus was removed (the reveal or a rating button): focus fell back to the page. */
@@ -52,9 +52,10 @@ export function ReviewCard(props: ReviewCardProps) {
   const answerRef = useRef<HTMLDivElement>(null);
   const cardRef = useRef<HTMLElement>(null);
 
+  // Only when this card appears: the container gives each card version its own instance.
+  const takeFocusOnMount = useRef(takeFocus);
   useEffect(() => {
-    if (takeFocus && mayTakeFocus(cardRef.current)) headingRef.current?.focus();
-    // Only when this card appears: the container gives each card version its own instance.
+    if (takeFocusOnMount.current && mayTakeFocus(cardRef.current)) headingRef.current?.focus();
   }, []);
   useEffect(() => {
     if (revealed && focusWasLost()) answerRef.current?.focus();
@@ -107,7 +108,7 @@ export function ReviewCard(props: ReviewCardProps) {
                 key={rating}
                 type="button"
                 class={`aw-rate aw-rate-${rating}`}
-                aria-keyshortcuts={rating === 3 ? '3 Space Enter' : String(rating)}
+                aria-keyshortcuts={rating === Rating.Good ? '3 Space Enter' : String(rating)}
                 disabled={busy}
                 onClick={() => props.onRate(rating)}
               >

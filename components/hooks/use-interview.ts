@@ -23,19 +23,19 @@ export interface UseInterviewOptions {
   /** Question ids fundamentals first: where a rated question not yet in the deck joins it. */
   knowledgeOrder: readonly string[];
   settings: SrsSettings;
-  now(): number;
+  now: () => number;
 }
 
 export interface InterviewModel extends InterviewState {
   busy: boolean;
-  configure(setup: Partial<InterviewSetup>): void;
-  start(): Promise<void>;
-  draft(text: string): void;
-  submit(): void;
-  tick(point: number, on: boolean): void;
+  configure: (setup: Partial<InterviewSetup>) => void;
+  start: () => Promise<void>;
+  draft: (text: string) => void;
+  submit: () => void;
+  tick: (point: number, on: boolean) => void;
   /** Rates the step on screen; `pointsTotal` is how many key points it had. */
-  rate(rating: GradeValue, pointsTotal: number): Promise<void>;
-  stop(): void;
+  rate: (rating: GradeValue, pointsTotal: number) => Promise<void>;
+  stop: () => void;
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -55,9 +55,9 @@ export interface DeckInfo {
 interface SessionStore {
   session: ReviewSession;
   busy: boolean;
-  dispatch(event: SessionEvent): void;
-  setBusy(busy: boolean): void;
-  subscribe(listener: () => void): () => void;
+  dispatch: (event: SessionEvent) => void;
+  setBusy: (busy: boolean) => void;
+  subscribe: (listener: () => void) => () => void;
 }
 
 const stores = new WeakMap<AwaitwiseDb, SessionStore>();
@@ -96,7 +96,7 @@ export interface UseReviewOptions {
   /** Question ids fundamentals first: the order of new cards and of "Add the fundamentals". */
   knowledgeOrder: readonly string[];
   /** Quiz cards are answered by a pick rather than revealed. */
-  isQuiz?(id: string): boolean;
+  isQuiz?: (id: string) => boolean;
   /** False until the user's settings are loaded, so the daily limits applied are theirs. */
   enabled?: boolean;
   /** Clock override for tests. */
@@ -124,16 +124,16 @@ export interface ReviewModel {
   deck: DeckInfo | undefined;
   /** New cards added to today's limit by "Study more". */
   extraNew: number;
-  clock(): number;
+  clock: () => number;
   /** Shows the answer; before the first card has arrived, shows it as soon as it does. */
-  reveal(quiz?: QuizState): void;
-  rate(grade: Grade): Promise<void>;
-  undo(): Promise<void>;
+  reveal: (quiz?: QuizState) => void;
+  rate: (grade: Grade) => Promise<void>;
+  undo: () => Promise<void>;
   /** Resolves to what undoes it (null when nothing was done). */
-  act(action: CardAction): Promise<CardUndo | null>;
-  undoAction(undo: CardUndo): Promise<void>;
-  addFundamentals(): Promise<void>;
-  studyMore(count: number): void;
+  act: (action: CardAction) => Promise<CardUndo | null>;
+  undoAction: (undo: CardUndo) => Promise<void>;
+  addFundamentals: () => Promise<void>;
+  studyMore: (count: number) => void;
 }
 
 const systemClock = () => Date.now();

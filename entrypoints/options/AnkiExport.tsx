@@ -13,7 +13,7 @@ export interface AnkiExportProps {
   db: AwaitwiseDb;
   disabled: boolean;
   /** What happened, for the section's status line. */
-  onDone(result: { ok: boolean; text: string }): void;
+  onDone: (result: { ok: boolean; text: string }) => void;
 }
 
 export function AnkiExport({ db, disabled, onDone }: AnkiExportProps) {

@@ -43,7 +43,7 @@ async function holdCards(page: Page): Promise<() => Promise<void>> {
         const g = globalThis as unknown as { __release?: boolean };
         g.__release = false;
         const open = indexedDB.open('awaitwise');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(new Error(String(open.error)));
         open.onsuccess = () => {
           const tx = open.result.transaction('cards', 'readwrite');
           const store = tx.objectStore('cards');
@@ -390,7 +390,7 @@ test('Export for Anki saves a file Anki imports: headers, then one note per line
     page.getByRole('button', { name: 'Export for Anki' }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^awaitwise-anki-\d{4}-\d{2}-\d{2}\.txt$/);
-  const text = readFileSync((await download.path())!, 'utf8');
+  const text = readFileSync(await download.path(), 'utf8');
   const lines = text.split('\n');
   expect(lines.slice(0, 2)).toEqual(['#separator:tab', '#html:true']);
   expect(lines.filter((l) => l && !l.startsWith('#'))).toHaveLength(

@@ -3,8 +3,8 @@
  * id, so one review rewrites one small item; each card is packed as an array with times in base 36. When
  * everything does not fit, the most recently changed cards go first and the rest stay on this device only.
  */
-import { isRecord } from '@/utils/is-record';
-import { parseState, SYNC_VERSION, type CardEntry, type SavedValue, type SyncState } from './shape';
+import { isList, isRecord } from '@/utils/is-record';
+import { parseState, SYNC_VERSION, type CardEntry, type SyncState } from './shape';
 
 /** chrome.storage.sync's limits (Firefox's are the same or larger). */
 export const SYNC_LIMITS = {
@@ -229,9 +229,7 @@ export function fromItems(items: Items): { state: SyncState; skipped: string[] }
     let raw: unknown;
     if (name === 's')
       raw = {
-        settings: Object.fromEntries(
-          entries.map(([k, p]) => [k, Array.isArray(p) ? { at: fromT(p[0]), value: p[1] } : p]),
-        ),
+        settings: Object.fromEntries(entries.map(([k, p]) => [k, isList(p) ? { at: fromT(p[0]), value: p[1] } : p])),
       };
     else if (name === 'x') raw = { solved: Object.fromEntries(entries.map(([k, at]) => [k, fromT(at)])) };
     else if (name.startsWith('d:')) raw = { days: { [name.slice(2)]: value } };
@@ -239,9 +237,8 @@ export function fromItems(items: Items): { state: SyncState; skipped: string[] }
       raw = {
         saved: Object.fromEntries(
           entries.map(([k, p]) => {
-            if (!Array.isArray(p)) return [k, p];
-            const saved: SavedValue | null =
-              p.length >= 5 ? { site: p[1], slug: p[2], title: p[3], savedAt: fromT(p[4]) } : null;
+            if (!isList(p)) return [k, p];
+            const saved = p.length >= 5 ? { site: p[1], slug: p[2], title: p[3], savedAt: fromT(p[4]) } : null;
             return [k, { at: fromT(p[0]), value: saved }];
           }),
         ),
@@ -249,7 +246,7 @@ export function fromItems(items: Items): { state: SyncState; skipped: string[] }
     else if (/^h\d\d$/.test(name))
       raw = {
         hidden: Object.fromEntries(
-          entries.map(([k, p]) => [k, Array.isArray(p) ? { at: fromT(p[0]), value: p[1] === 1 } : p]),
+          entries.map(([k, p]) => [k, isList(p) ? { at: fromT(p[0]), value: p[1] === 1 } : p]),
         ),
       };
     else if (/^c\d\d$/.test(name)) raw = { cards: Object.fromEntries(entries.map(([k, p]) => [k, unpackCard(p)])) };

@@ -30,10 +30,10 @@ export { deckState };
 
 export interface DeckViewProps {
   query: string;
-  onQuery(query: string): void;
-  onOpenQuestion(id: string): void;
-  onOpenQuiz?(id: string): void;
-  onBrowse(): void;
+  onQuery: (query: string) => void;
+  onOpenQuestion: (id: string) => void;
+  onOpenQuiz?: (id: string) => void;
+  onBrowse: () => void;
 }
 
 /** A card's question, or the quiz's name; the id when the card left the knowledge base. */

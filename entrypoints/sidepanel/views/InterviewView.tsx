@@ -18,7 +18,7 @@ import '@/components/styles/review.css';
 import '@/components/styles/quiz.css';
 
 export interface InterviewViewProps {
-  onCopy?(code: string): void | Promise<void>;
+  onCopy?: (code: string) => void | Promise<void>;
 }
 
 const TEXT_ENTRY = 'input[type="text"], input[type="search"], textarea, select, [contenteditable="true"]';

@@ -19,12 +19,12 @@ import '@/components/styles/review.css';
 
 export interface ReviewViewProps {
   /** Opens a card's question in the question view (the full answer is also shown inline). */
-  onOpenQuestion?(id: string): void;
+  onOpenQuestion?: (id: string) => void;
   /** Offered in the empty state, next to adding the fundamentals. */
-  onBrowse?(): void;
+  onBrowse?: () => void;
   /** Opens the mock interview (a button in the bar). */
-  onInterview?(): void;
-  onCopy?(code: string): void;
+  onInterview?: () => void;
+  onCopy?: (code: string) => void | Promise<void>;
 }
 
 const isQuiz = (id: string) => quizById.has(id);
@@ -223,8 +223,8 @@ interface EmptyStateProps {
   model: ReviewModel;
   now: number;
   showNextDue: boolean;
-  onBrowse?(): void;
-  onStudyMore(count: number): void;
+  onBrowse?: () => void;
+  onStudyMore: (count: number) => void;
   /** How many more new cards one press of "study more" brings in. */
   studyMoreBatch: number;
 }

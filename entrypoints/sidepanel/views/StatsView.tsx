@@ -18,7 +18,7 @@ import '@/components/styles/quiz.css';
 
 const conceptOrder = knowledge.concepts.map((c) => c.id);
 
-export function StatsView({ onInterview }: { onInterview?(): void } = {}) {
+export function StatsView({ onInterview }: { onInterview?: () => void } = {}) {
   const db = useDb();
   const now = useClock();
   const { settings, loaded } = useSettings();
