@@ -49,10 +49,12 @@ describe('one repository per table', () => {
     expect(writesOf('db.saved.toArray()', 'saved')).toBe(0);
   });
 
-  it('defines isRecord once, in utils/is-record.ts', () => {
-    const definitions = files
-      .filter((f) => /(function|const)\s+isRecord\b/.test(f.text))
-      .map((f) => relative('.', f.path));
-    expect(definitions).toEqual(['utils/is-record.ts']);
-  });
+  for (const guard of ['isRecord', 'isList']) {
+    it(`defines ${guard} once, in utils/is-record.ts`, () => {
+      const definitions = files
+        .filter((f) => new RegExp(`(function|const)\\s+${guard}\\b`).test(f.text))
+        .map((f) => relative('.', f.path));
+      expect(definitions).toEqual(['utils/is-record.ts']);
+    });
+  }
 });

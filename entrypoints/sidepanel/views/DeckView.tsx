@@ -59,7 +59,7 @@ export function DeckView({ query, onQuery, onOpenQuestion, onOpenQuiz, onBrowse 
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const [infoId, setInfoId] = useState<string | null>(null);
   const history = useLiveQuery(() => (infoId ? logsOf(db, infoId) : null), [db, infoId]);
-  const { toast, show, dismiss } = useToast();
+  const { toast, show, dismiss, takeBack } = useToast();
   const headingId = useId();
   const searchId = useId();
 
@@ -204,14 +204,7 @@ export function DeckView({ query, onQuery, onOpenQuestion, onOpenQuiz, onBrowse 
         <Toast
           key={toast.id}
           message={toast.message}
-          onUndo={
-            toast.undo
-              ? () => {
-                  dismiss();
-                  void toast.undo?.();
-                }
-              : undefined
-          }
+          onUndo={toast.undo ? () => void takeBack() : undefined}
           onDismiss={dismiss}
         />
       )}

@@ -37,14 +37,14 @@ export function ReviewView({ onOpenQuestion, onBrowse, onInterview, onCopy }: Re
   const model = useReview({ db, settings: settings.srs, knowledgeOrder: fundamentalsFirst, isQuiz, enabled: loaded, now });
   const headingId = useId();
   const rootRef = useRef<HTMLElement>(null);
-  const { toast, show, dismiss } = useToast();
+  const { toast, show, dismiss, takeBack } = useToast();
   const act = (action: CardAction) =>
     void model.act(action).then((undo) => {
       if (undo) show(actionDone(action), () => model.undoAction(undo));
     });
   // The keydown listener is registered once and reads the latest values through this ref.
-  const live = useRef({ model, toast, act });
-  live.current = { model, toast, act };
+  const live = useRef({ model, act });
+  live.current = { model, act };
 
   // A layout effect: listening from the moment Review is on screen, so a key pressed straight after switching
   // to it is not lost to a listener added only after the next paint. A key that comes before the first card
@@ -54,7 +54,7 @@ export function ReviewView({ onOpenQuestion, onBrowse, onInterview, onCopy }: Re
       const root = rootRef.current;
       // Mounted but hidden (another tab of the panel is showing): the keys belong to that tab.
       if (!root || root.closest('[hidden], [inert]')) return;
-      const { model: current, toast: shown, act: run } = live.current;
+      const { model: current, act: run } = live.current;
       const shortcut = shortcutFor(event, {
         cardId: current.card?.id,
         loading: current.status === 'loading',
@@ -72,16 +72,13 @@ export function ReviewView({ onOpenQuestion, onBrowse, onInterview, onCopy }: Re
           return run(shortcut.action);
         case 'undo':
           // Undo takes back the latest thing done: a card action while its toast shows, else the last rating.
-          if (shown?.undo) {
-            dismiss();
-            return void shown.undo();
-          }
-          return void current.undo();
+          if (!takeBack()) void current.undo();
+          return;
       }
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [dismiss]);
+  }, [takeBack]);
 
   const { card, session, remaining } = model;
   const question = card ? questionById.get(card.id) : undefined;
@@ -191,14 +188,7 @@ export function ReviewView({ onOpenQuestion, onBrowse, onInterview, onCopy }: Re
         <Toast
           key={toast.id}
           message={toast.message}
-          onUndo={
-            toast.undo
-              ? () => {
-                  dismiss();
-                  void toast.undo?.();
-                }
-              : undefined
-          }
+          onUndo={toast.undo ? () => void takeBack() : undefined}
           onDismiss={dismiss}
         />
       )}
