@@ -126,7 +126,9 @@ test('Space straight after switching to Review is never lost, even while the dec
   await startReview(page);
   const answer = page.getByRole('group', { name: 'How well did you remember it?' });
   for (let i = 0; i < 4; i++) {
-    await page.getByRole('tab', { name: 'Stats' }).click();
+    // A fresh page each time: nothing of the deck is in Dexie's memory, so Review has to read it and waits.
+    await page.goto(`chrome-extension://${extensionId}/sidepanel.html#/stats`);
+    await page.reload();
     await expect(page.getByRole('heading', { name: 'Statistics' })).toBeVisible();
     const release = await holdCards(page);
     await page.getByRole('tab', { name: 'Review' }).click();
