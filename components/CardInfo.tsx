@@ -10,7 +10,12 @@ export interface CardInfoProps {
 }
 
 const dateTime = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-const withTime = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const withTime = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 const withYear = new Intl.DateTimeFormat(undefined, {
   day: 'numeric',
   month: 'short',
@@ -91,4 +96,3 @@ export function CardInfo({ card, history }: CardInfoProps) {
     </div>
   );
 }
-

@@ -6,7 +6,14 @@
  */
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { QuizItem } from '@/utils/knowledge-types';
-import { choiceOrder, CHOICE_LETTERS, initialQuizState, pick, quizKeyAction, type QuizState } from '@/utils/quiz/answer';
+import {
+  choiceOrder,
+  CHOICE_LETTERS,
+  initialQuizState,
+  pick,
+  quizKeyAction,
+  type QuizState,
+} from '@/utils/quiz/answer';
 import { GRADE_LABELS, type Grade, type IntervalPreview } from '@/utils/srs/scheduler';
 import { CodeBlock } from './CodeBlock';
 import { RunnableSnippet, type SnippetRunner } from './RunnableSnippet';
@@ -116,8 +123,8 @@ export function QuizCard(props: QuizCardProps) {
         <p class="aw-quiz-step" data-testid="quiz-step">
           {answered ? (
             <>
-              <strong>Step 2 of 2: rate.</strong> <kbd>1</kbd>–<kbd>4</kbd> record a rating;{' '}
-              <kbd>Space</kbd> records {suggested ? GRADE_LABELS[suggested] : 'the suggestion'}.
+              <strong>Step 2 of 2: rate.</strong> <kbd>1</kbd>–<kbd>4</kbd> record a rating; <kbd>Space</kbd> records{' '}
+              {suggested ? GRADE_LABELS[suggested] : 'the suggestion'}.
             </>
           ) : (
             <>

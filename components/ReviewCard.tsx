@@ -37,7 +37,8 @@ export interface ReviewCardProps {
 /** The element that had focus was removed (the reveal or a rating button): focus fell back to the page. */
 const focusWasLost = () => document.activeElement === null || document.activeElement === document.body;
 /** Where focus stays when a card appears: typing, a dialog, or the tab list (whose arrow keys must keep working). */
-const KEEP_FOCUS = 'input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="dialog"], [role="tablist"]';
+const KEEP_FOCUS =
+  'input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="dialog"], [role="tablist"]';
 /** Focus is somewhere the card may take it from: lost, or outside the card and not where it must stay. */
 const mayTakeFocus = (card: Element | null) => {
   const active = document.activeElement;

@@ -173,7 +173,11 @@ function oneEditApart(a: string, b: string): boolean {
 
 /** How a concept is typed: its id and its name without separators ("taskgroup", "gather", "ascompleted"). */
 export function conceptKeys(concepts: readonly { id: string; name: string }[]): Map<string, string[]> {
-  const squash = (text: string) => text.toLowerCase().replace(/^asyncio\./, '').replace(/[^\p{L}\p{N}]+/gu, '');
+  const squash = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/^asyncio\./, '')
+      .replace(/[^\p{L}\p{N}]+/gu, '');
   return new Map(concepts.map((c) => [c.id, [...new Set([squash(c.id), squash(c.name)])]]));
 }
 
@@ -192,7 +196,8 @@ export function namedConcepts(
     w === key ||
     (w.length >= 4 && key.startsWith(w) && w.length * 2 >= key.length) ||
     (w.length >= 4 && !vocabulary.has(w) && oneEditApart(w, key));
-  const conceptsOf = (w: string) => [...keys].filter(([, forms]) => forms.some((key) => names(w, key))).map(([id]) => id);
+  const conceptsOf = (w: string) =>
+    [...keys].filter(([, forms]) => forms.some((key) => names(w, key))).map(([id]) => id);
   const named = new Set<string>();
   const covered = words.map(() => false);
   words.forEach((word, i) => {

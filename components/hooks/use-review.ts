@@ -158,8 +158,7 @@ export function useReview({
   const { session, busy } = store;
 
   const settings = useMemo(
-    () =>
-      session.extraNew ? { ...baseSettings, newPerDay: baseSettings.newPerDay + session.extraNew } : baseSettings,
+    () => (session.extraNew ? { ...baseSettings, newPerDay: baseSettings.newPerDay + session.extraNew } : baseSettings),
     [baseSettings, session.extraNew],
   );
   // Re-run the queue every half minute: learning cards come due with time, not with a database write.

@@ -39,12 +39,12 @@ export function AnkiExport({ db, disabled, onDone }: AnkiExportProps) {
     <fieldset class="aw-anki-export">
       <legend>Export for Anki</legend>
       <p class="aw-muted">
-        A text file Anki imports as it is: one Basic note per card (question on the front, answer and code on the
-        back), in a deck named Awaitwise, tagged with its topics. Your review history stays here.
+        A text file Anki imports as it is: one Basic note per card (question on the front, answer and code on the back),
+        in a deck named Awaitwise, tagged with its topics. Your review history stays here.
       </p>
       <label>
-        <input type="radio" name="anki-which" checked={which === 'deck'} onChange={() => setWhich('deck')} /> The
-        cards in my deck
+        <input type="radio" name="anki-which" checked={which === 'deck'} onChange={() => setWhich('deck')} /> The cards
+        in my deck
       </label>
       <label>
         <input type="radio" name="anki-which" checked={which === 'all'} onChange={() => setWhich('all')} /> All{' '}

@@ -129,11 +129,7 @@ export function BackupPanel({ db }: { db: AwaitwiseDb }) {
           Export progress
         </button>
       </div>
-      <AnkiExport
-        db={db}
-        disabled={busy}
-        onDone={({ ok, text }) => setStatus({ kind: ok ? 'ok' : 'error', text })}
-      />
+      <AnkiExport db={db} disabled={busy} onDone={({ ok, text }) => setStatus({ kind: ok ? 'ok' : 'error', text })} />
       <div class="aw-field" style={{ marginTop: '12px' }}>
         <label for="import-mode">When importing</label>
         <select

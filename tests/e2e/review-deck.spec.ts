@@ -267,7 +267,8 @@ test('the review header at 400 px and 200 %: counts on one line, and the grade d
       range.setEndAfter(button.lastChild!);
       return [...range.getClientRects()]
         .filter(
-          (r) => r.width > 0 && r.left < digit.right && digit.left < r.right && r.top < digit.bottom && digit.top < r.bottom,
+          (r) =>
+            r.width > 0 && r.left < digit.right && digit.left < r.right && r.top < digit.bottom && digit.top < r.bottom,
         )
         .map(() => button.textContent);
     }),
@@ -297,7 +298,10 @@ test('the deck browser: typo search, columns, sorting, card info, a selection wi
   await page.getByRole('button', { name: 'Reviews' }).click();
   await expect(page.getByRole('columnheader', { name: /^Reviews/ })).toHaveAttribute('aria-sort', 'descending');
   await expect(rows.first().locator('.aw-deck-figures td').nth(2)).toHaveText('1');
-  await rows.first().getByRole('button', { name: /^Card info/ }).click();
+  await rows
+    .first()
+    .getByRole('button', { name: /^Card info/ })
+    .click();
   await expect(page.getByRole('table', { name: 'Review history, oldest first' })).toBeVisible();
   await noAxeViolations(page, 'deck with card info');
   await page.setViewportSize({ width: 320, height: 900 });
@@ -339,9 +343,15 @@ test('the deck browser finds cards with a typo ("evnt"), and fits a 200 % zoomed
   await zoomed.goto(`chrome-extension://${extensionId}/sidepanel.html#/deck`);
   await zoomed.evaluate(() => (document.documentElement.style.fontSize = '200%'));
   await expect(zoomed.getByTestId('deck-row')).toHaveCount(10);
-  await zoomed.getByTestId('deck-row').first().getByRole('button', { name: /^Card info/ }).click();
+  await zoomed
+    .getByTestId('deck-row')
+    .first()
+    .getByRole('button', { name: /^Card info/ })
+    .click();
   await zoomed.getByTestId('deck-row').first().getByRole('checkbox').check();
-  const overflow = await zoomed.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await zoomed.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await zoomed.screenshot({ path: `${SHOTS}/deck-200pc.png`, fullPage: true });
 });

@@ -96,10 +96,22 @@ const hostile: QuestionCard = {
   question: 'Why does `<script>alert("x")</script>` print "\tquoted"\nand more?',
   short: 'A tab\there, an ampersand & a <b>tag</b>, a "quote" and \'apostrophe\'.',
   body: [
-    { k: 'p', c: [{ k: 'text', t: '"Starts with a quote' }, { k: 'link', href: 'https://x.test/"><script>', c: [{ k: 'text', t: 'l' }] }] },
+    {
+      k: 'p',
+      c: [
+        { k: 'text', t: '"Starts with a quote' },
+        { k: 'link', href: 'https://x.test/"><script>', c: [{ k: 'text', t: 'l' }] },
+      ],
+    },
     { k: 'snippet', i: 0 },
   ],
-  snippets: [{ ...questionById.get('gather-basics')!.snippets[0]!, code: 'print("a\tb")\n</pre><img src=x onerror=alert(1)>\n', output: 'a\tb\n' }],
+  snippets: [
+    {
+      ...questionById.get('gather-basics')!.snippets[0]!,
+      code: 'print("a\tb")\n</pre><img src=x onerror=alert(1)>\n',
+      output: 'a\tb\n',
+    },
+  ],
   concepts: ['gather', 'task'],
 };
 
@@ -144,14 +156,19 @@ describe('Export for Anki', () => {
     expect(note.front).toContain('<code>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</code>');
     expect(shownText(note.front)).toBe(plainText(hostile.question));
     expect(shownText(note.back)).toContain(hostile.short);
-    expect(note.back).toContain('<pre><code>print(&quot;a&#9;b&quot;)<br>&lt;/pre&gt;&lt;img src=x onerror=alert(1)&gt;</code></pre>');
+    expect(note.back).toContain(
+      '<pre><code>print(&quot;a&#9;b&quot;)<br>&lt;/pre&gt;&lt;img src=x onerror=alert(1)&gt;</code></pre>',
+    );
     expect(note.back).toContain("<a href='https://x.test/&quot;&gt;&lt;script&gt;'>l</a>");
     const { records } = parseAnkiText(ankiFile([note, questionNote({ ...hostile, question: '#not a comment' })]));
-    expect(records.map(asNote)).toEqual([note, { ...questionNote({ ...hostile, question: '#not a comment' }), front: '&#35;not a comment' }]);
+    expect(records.map(asNote)).toEqual([
+      note,
+      { ...questionNote({ ...hostile, question: '#not a comment' }), front: '&#35;not a comment' },
+    ]);
     expect(escapeHtml('a\r\nb')).toBe('a<br>b');
   });
 
-  it('the parser follows Anki\'s quoting rules (so it would catch a field that needed them)', () => {
+  it("the parser follows Anki's quoting rules (so it would catch a field that needed them)", () => {
     const { records } = parseAnkiText('#separator:tab\n"a\tb\n""c"""\td\n# comment\ne\tf\n');
     expect(records).toEqual([
       ['a\tb\n"c"', 'd'],

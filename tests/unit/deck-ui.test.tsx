@@ -140,7 +140,8 @@ describe('Deck view', () => {
     expect(figures(a!)).toEqual([date.format(T0 + 3 * DAY), '12d', '5', '1']);
     expect(figures(b!)).toEqual(['Tomorrow', '1.3mo', '2', '0']);
     expect(figures(c!)).toEqual(['New', '—', '0', '0']);
-    const order = () => screen.getAllByTestId('deck-row').map((r) => fundamentalsFirst.find((id) => r.textContent?.includes(title(id))));
+    const order = () =>
+      screen.getAllByTestId('deck-row').map((r) => fundamentalsFirst.find((id) => r.textContent?.includes(title(id))));
     expect(order()).toEqual([a, b, c]);
     const header = (name: string) => screen.getByRole('columnheader', { name: new RegExp(`^${name}`) });
     fireEvent.click(within(header('Due')).getByRole('button'));
@@ -159,7 +160,7 @@ describe('Deck view', () => {
     expect(header('Due').getAttribute('aria-sort')).toBeNull();
   });
 
-  it('opens a card\'s info with its review history', async () => {
+  it("opens a card's info with its review history", async () => {
     const db = freshDb();
     const [a] = fundamentalsFirst;
     await addCards(db, [a!], 'manual', T0 - 3 * DAY);
@@ -260,7 +261,7 @@ describe('Review: study more new cards today', () => {
 });
 
 describe('Stats: progress today and mastery by topic', () => {
-  it('counts learned questions per topic, in the vocabulary\'s order, and folds the topics not started', async () => {
+  it("counts learned questions per topic, in the vocabulary's order, and folds the topics not started", async () => {
     const { masteryByTopic } = await import('@/utils/srs/stats');
     const { knowledge } = await import('@/utils/knowledge');
     const order = knowledge.concepts.map((c) => c.id);

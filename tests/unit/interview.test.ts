@@ -200,11 +200,20 @@ describe('the interview reducer', () => {
     s = interviewReducer(s, { type: 'tick', point: 2, on: true });
     s = interviewReducer(s, { type: 'tick', point: 2, on: false });
     s = interviewReducer(s, { type: 'rated', rating: Rating.Good, pointsTotal: 4, at: NOW + 50_000 });
-    expect(s.phase).toMatchObject({ kind: 'running', run: { index: 1, stage: 'answer', draft: '', stepStartedAt: NOW + 50_000 } });
+    expect(s.phase).toMatchObject({
+      kind: 'running',
+      run: { index: 1, stage: 'answer', draft: '', stepStartedAt: NOW + 50_000 },
+    });
     // Rating is only taken once the model answer is shown.
     expect(interviewReducer(s, { type: 'rated', rating: Rating.Easy, pointsTotal: 3, at: NOW })).toBe(s);
     s = interviewReducer(s, { type: 'submit', at: NOW + 60_000 });
-    s = interviewReducer(s, { type: 'rated', rating: Rating.Hard, pointsTotal: 3, at: NOW + 61_000, notice: 'suspended' });
+    s = interviewReducer(s, {
+      type: 'rated',
+      rating: Rating.Hard,
+      pointsTotal: 3,
+      at: NOW + 61_000,
+      notice: 'suspended',
+    });
     expect(s.notice).toBe('suspended');
     expect(s.phase.kind).toBe('done');
     const answers = s.phase.kind === 'done' ? s.phase.answers : [];

@@ -30,7 +30,10 @@ const WRITE = 'put|add|update|delete|bulkPut|bulkAdd|bulkDelete|bulkUpdate|clear
 /** Where `table` is written: direct calls (`db.cards.put(`) and collection writes (`db.cards.where(…).delete()`). */
 function writesOf(text: string, table: string): number {
   const direct = new RegExp(`\\.${table}\\s*\\.\\s*(${WRITE})\\(`, 'g');
-  const collection = new RegExp(`\\.${table}\\s*\\.\\s*(where|filter|toCollection|orderBy)\\([^;]*?\\.(delete|modify)\\(`, 'gs');
+  const collection = new RegExp(
+    `\\.${table}\\s*\\.\\s*(where|filter|toCollection|orderBy)\\([^;]*?\\.(delete|modify)\\(`,
+    'gs',
+  );
   return (text.match(direct)?.length ?? 0) + (text.match(collection)?.length ?? 0);
 }
 

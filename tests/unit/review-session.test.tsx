@@ -41,7 +41,7 @@ describe('the session reducer', () => {
     expect(back).toMatchObject({ revealedKey: 'a|0|-', revealOnArrival: false, shownAt: T0 });
   });
 
-  it('records ratings, undoes them, and marks a reset card\'s ratings as no longer undoable', () => {
+  it("records ratings, undoes them, and marks a reset card's ratings as no longer undoable", () => {
     let s = reviewReducer(initialSession(T0), { type: 'shown', key: 'a|0|-', quiz: false, at: T0 });
     s = reviewReducer(s, { type: 'reveal', key: 'a|0|-' });
     s = reviewReducer(s, { type: 'rated', key: 'a|0|-', entry, intervalLabel: '10m', becameLeech: false });
@@ -124,7 +124,9 @@ describe('Review, from the keyboard', () => {
     expect(screen.getByText('Loading your cards…')).toBeTruthy();
     key(' ');
     await screen.findByRole('group', { name: 'How well did you remember it?' });
-    expect(screen.getByText(questionById.get(fundamentalsFirst[0]!)!.short.replace(/`/g, ''), { exact: false })).toBeTruthy();
+    expect(
+      screen.getByText(questionById.get(fundamentalsFirst[0]!)!.short.replace(/`/g, ''), { exact: false }),
+    ).toBeTruthy();
   });
 
   it('an answer shown stays shown when the user goes to another view and comes back', async () => {

@@ -4,7 +4,6 @@ import queries from '../fixtures/search-queries.json';
 import { knowledge } from '@/utils/knowledge';
 import { conceptKeys, expandQuery, namedConcepts, searchIndexFor, untranspose } from '@/utils/search';
 
-
 const index = searchIndexFor(knowledge);
 const keys = conceptKeys(knowledge.concepts);
 

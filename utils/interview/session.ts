@@ -28,9 +28,7 @@ export interface RunningInterview {
 }
 
 export type InterviewPhase =
-  | { kind: 'setup' }
-  | { kind: 'running'; run: RunningInterview }
-  | { kind: 'done'; answers: InterviewAnswerRecord[] };
+  { kind: 'setup' } | { kind: 'running'; run: RunningInterview } | { kind: 'done'; answers: InterviewAnswerRecord[] };
 
 export interface InterviewState {
   setup: InterviewSetup;
@@ -122,7 +120,15 @@ export function interviewReducer(state: InterviewState, event: InterviewEvent): 
         notice,
         phase: {
           kind: 'running',
-          run: { ...run, answers, index: run.index + 1, stage: 'answer', stepStartedAt: event.at, draft: '', ticked: new Set() },
+          run: {
+            ...run,
+            answers,
+            index: run.index + 1,
+            stage: 'answer',
+            stepStartedAt: event.at,
+            draft: '',
+            ticked: new Set(),
+          },
         },
       };
     }

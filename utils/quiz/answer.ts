@@ -51,7 +51,8 @@ export function pick(state: QuizState, choices: readonly QuizChoice[], index: nu
  * with the digits cannot pick by mistake: pick with a letter, then record a rating with 1–4 (or the suggested
  * one with Space or Enter).
  */
-export type QuizKeyAction = { kind: 'pick'; index: number } | { kind: 'record'; grade: Grade } | { kind: 'next' } | null;
+export type QuizKeyAction =
+  { kind: 'pick'; index: number } | { kind: 'record'; grade: Grade } | { kind: 'next' } | null;
 
 /** What a key does in a quiz. Modifier keys and auto-repeat are left to the browser. */
 export function quizKeyAction(

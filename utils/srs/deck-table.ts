@@ -66,9 +66,7 @@ export function sortCards<T extends { card: CardRecord }>(
   rank?: ReadonlyMap<string, number>,
 ): T[] {
   const base = (a: T, b: T) =>
-    rank
-      ? (rank.get(a.card.id) ?? Infinity) - (rank.get(b.card.id) ?? Infinity)
-      : a.card.position - b.card.position;
+    rank ? (rank.get(a.card.id) ?? Infinity) - (rank.get(b.card.id) ?? Infinity) : a.card.position - b.card.position;
   const sign = sort.descending ? -1 : 1;
   const compare = (a: T, b: T): number => {
     switch (sort.key) {

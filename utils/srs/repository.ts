@@ -158,7 +158,12 @@ export interface CardWithHistory {
 export function cardsWithHistory(db: AwaitwiseDb, ids: readonly string[]): Promise<CardWithHistory[]> {
   return db.transaction('r', db.cards, db.reviewLogs, async () => {
     const cards = (await db.cards.bulkGet([...ids])).filter((c): c is CardRecord => c !== undefined);
-    const logs = cards.length ? await db.reviewLogs.where('cardId').anyOf(cards.map((c) => c.id)).toArray() : [];
+    const logs = cards.length
+      ? await db.reviewLogs
+          .where('cardId')
+          .anyOf(cards.map((c) => c.id))
+          .toArray()
+      : [];
     return cards.map((card) => ({ card, logs: logs.filter((l) => l.cardId === card.id) }));
   });
 }

@@ -5,10 +5,7 @@
 import { GRADES, Rating, type Grade } from '@/utils/srs/scheduler';
 
 export type Shortcut =
-  | { kind: 'reveal' }
-  | { kind: 'undo' }
-  | { kind: 'rate'; grade: Grade }
-  | { kind: 'act'; action: 'bury' | 'suspend' };
+  { kind: 'reveal' } | { kind: 'undo' } | { kind: 'rate'; grade: Grade } | { kind: 'act'; action: 'bury' | 'suspend' };
 
 /** What the keys need to know about the review. */
 export interface KeyContext {

@@ -164,7 +164,9 @@ export function reviewReducer(state: ReviewSession, event: SessionEvent): Review
         currentKey: event.key,
         shownAt: same ? state.shownAt : event.at,
         revealOnArrival: state.revealOnArrival && event.key === null,
-        ...(reveal && state.revealedKey !== event.key ? { revealedKey: event.key, quiz: null, announcement: REVEALED } : {}),
+        ...(reveal && state.revealedKey !== event.key
+          ? { revealedKey: event.key, quiz: null, announcement: REVEALED }
+          : {}),
       };
     }
     case 'reveal':
@@ -238,7 +240,11 @@ export function reviewReducer(state: ReviewSession, event: SessionEvent): Review
       };
     }
     case 'added':
-      return { ...state, notice: undefined, announcement: event.count === 1 ? 'Added 1 card.' : `Added ${event.count} cards.` };
+      return {
+        ...state,
+        notice: undefined,
+        announcement: event.count === 1 ? 'Added 1 card.' : `Added ${event.count} cards.`,
+      };
     case 'study-more':
       return { ...state, extraNew: state.extraNew + event.count };
     case 'failed':

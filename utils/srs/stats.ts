@@ -185,7 +185,9 @@ export function masteryByTopic(
     byTopic.set(topic, row);
   }
   const rank = new Map(conceptOrder.map((id, i) => [id, i]));
-  const topics = [...byTopic.values()].sort((a, b) => (rank.get(a.topic) ?? Infinity) - (rank.get(b.topic) ?? Infinity));
+  const topics = [...byTopic.values()].sort(
+    (a, b) => (rank.get(a.topic) ?? Infinity) - (rank.get(b.topic) ?? Infinity),
+  );
   const sum = (key: 'learned' | 'inDeck' | 'total') => topics.reduce((n, t) => n + t[key], 0);
   return { overall: { topic: '', learned: sum('learned'), inDeck: sum('inDeck'), total: sum('total') }, topics };
 }

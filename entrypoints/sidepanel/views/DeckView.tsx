@@ -186,7 +186,9 @@ export function DeckView({ query, onQuery, onOpenQuestion, onOpenQuiz, onBrowse 
               sort={sort}
               orderName={rank ? 'order of relevance' : 'deck order'}
               selected={selected}
-              info={infoId ? { id: infoId, history: history.status === 'ready' ? (history.value ?? []) : undefined } : null}
+              info={
+                infoId ? { id: infoId, history: history.status === 'ready' ? (history.value ?? []) : undefined } : null
+              }
               now={at}
               dayStartHour={settings.srs.dayStartHour}
               onSort={(key) => setSort((s) => nextSort(s, key))}

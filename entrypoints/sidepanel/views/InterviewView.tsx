@@ -96,10 +96,7 @@ export function InterviewView({ onCopy }: InterviewViewProps) {
         </p>
         <label>
           Questions
-          <select
-            value={setup.count}
-            onChange={(e) => model.configure({ count: Number(e.currentTarget.value) })}
-          >
+          <select value={setup.count} onChange={(e) => model.configure({ count: Number(e.currentTarget.value) })}>
             {[2, 3, 4, 5, 6, 8].map((n) => (
               <option key={n} value={n}>
                 {n}
@@ -109,10 +106,7 @@ export function InterviewView({ onCopy }: InterviewViewProps) {
         </label>
         <label>
           Minutes per question
-          <select
-            value={setup.minutes}
-            onChange={(e) => model.configure({ minutes: Number(e.currentTarget.value) })}
-          >
+          <select value={setup.minutes} onChange={(e) => model.configure({ minutes: Number(e.currentTarget.value) })}>
             {[2, 3, 5, 8].map((n) => (
               <option key={n} value={n}>
                 {n}
@@ -179,12 +173,7 @@ export function InterviewView({ onCopy }: InterviewViewProps) {
       <header class="aw-review-bar">
         <h2 id={headingId}>Mock interview</h2>
         {phase.kind === 'running' && (
-          <button
-            type="button"
-            class="aw-button aw-secondary aw-small"
-            onClick={model.stop}
-            disabled={busy}
-          >
+          <button type="button" class="aw-button aw-secondary aw-small" onClick={model.stop} disabled={busy}>
             Stop
           </button>
         )}

@@ -34,7 +34,14 @@ export function ReviewView({ onOpenQuestion, onBrowse, onInterview, onCopy }: Re
   const db = useDb();
   const now = useClock();
   const { settings, loaded } = useSettings();
-  const model = useReview({ db, settings: settings.srs, knowledgeOrder: fundamentalsFirst, isQuiz, enabled: loaded, now });
+  const model = useReview({
+    db,
+    settings: settings.srs,
+    knowledgeOrder: fundamentalsFirst,
+    isQuiz,
+    enabled: loaded,
+    now,
+  });
   const headingId = useId();
   const rootRef = useRef<HTMLElement>(null);
   const { toast, show, dismiss, takeBack } = useToast();
@@ -90,7 +97,10 @@ export function ReviewView({ onOpenQuestion, onBrowse, onInterview, onCopy }: Re
       <header class="aw-review-bar">
         <h2 id={headingId}>Review</h2>
         {model.status === 'ready' && (
-          <p class="aw-review-counts" aria-label={`${remaining.new} new, ${remaining.learning} learning, ${remaining.review} to review`}>
+          <p
+            class="aw-review-counts"
+            aria-label={`${remaining.new} new, ${remaining.learning} learning, ${remaining.review} to review`}
+          >
             <span class="aw-count-new">{remaining.new} new</span> ·{' '}
             <span class="aw-count-learning">{remaining.learning} learning</span> ·{' '}
             <span class="aw-count-review">{remaining.review} review</span>
