@@ -82,6 +82,7 @@ describe('round trip', () => {
         setAsideKept: true,
         settingsRestored: ALL_PARTS,
         settingsSkipped: [],
+        settingsKept: [],
       },
     });
     expect(await exportText(copy)).toBe(text);
@@ -114,8 +115,9 @@ describe('merge', () => {
         cardsSetAside: [],
         logsSetAside: 0,
         setAsideKept: true,
-        settingsRestored: ALL_PARTS,
+        settingsRestored: ['hiddenBadges'],
         settingsSkipped: [],
+        settingsKept: ['sites', 'theme', 'srs'],
       },
     });
     expect((await local.cards.get(newer!.id))!.stability).toBe(99);
@@ -134,8 +136,9 @@ describe('merge', () => {
         cardsSetAside: [],
         logsSetAside: 0,
         setAsideKept: true,
-        settingsRestored: ALL_PARTS,
+        settingsRestored: ['hiddenBadges'],
         settingsSkipped: [],
+        settingsKept: ['sites', 'theme', 'srs'],
       },
     });
   });

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeStates } from '@/utils/sync/merge';
-import { canonical, parseState, type SyncState } from '@/utils/sync/shape';
+import { parseState } from '@/utils/sync/check';
+import { canonical, type SyncState } from '@/utils/sync/shape';
 import { toItems } from '@/utils/sync/shard';
 import { sampleState } from '../../scripts/lib/sync-simulate';
 
@@ -43,15 +44,17 @@ describe('sync-merge', () => {
     const merged = JSON.parse(ab.stdout) as SyncState;
     expect(canonical(merged)).toBe(canonical(mergeStates(a, b)));
     expect(canonical(JSON.parse(run('--json', fb, fa).stdout))).toBe(canonical(merged));
-    // A hand-written minimal state: the later review wins.
-    const x = file('x.json', JSON.stringify({ cards: { c: { lastReview: 100, reps: 2 } } }));
+    // Hand-written minimal cards, as the README documents them: the later review wins.
+    const t = Date.UTC(2026, 11, 1);
+    const minimal = (lastReview: number | null, reps: number) => ({ lastReview, reps, due: t + 86_400_000, add: t });
+    const x = file('x.json', JSON.stringify({ cards: { 'task-group-vs-gather': minimal(t + 100, 2) } }));
     const y = file(
       'y.json',
-      JSON.stringify({ cards: { c: { lastReview: 200, reps: 1 }, d: { lastReview: null, reps: 0 } } }),
+      JSON.stringify({ cards: { 'task-group-vs-gather': minimal(t + 200, 1), 'gather-basics': minimal(null, 0) } }),
     );
     const xy = JSON.parse(run('--json', x, y).stdout) as SyncState;
-    expect(xy.cards.c).toMatchObject({ lastReview: 200, reps: 1 });
-    expect(xy.cards.d).toMatchObject({ lastReview: null, reps: 0 });
+    expect(xy.cards['task-group-vs-gather']).toMatchObject({ lastReview: t + 200, reps: 1 });
+    expect(xy.cards['gather-basics']).toMatchObject({ lastReview: null, reps: 0, due: t + 86_400_000, add: t });
   }, 60_000);
 
   it('exits 2 with a clear message on bad input', () => {
@@ -59,7 +62,17 @@ describe('sync-merge', () => {
     const cases: [string[], RegExp][] = [
       [['--json', good, file('bad.json', '{ nope')], /bad\.json is not JSON/],
       [['--json', good, file('arr.json', '[1]')], /expected a JSON object/],
-      [['--json', good, file('card.json', '{"cards":{"c":{"reps":1}}}')], /cards\.c\.lastReview/],
+      [['--json', good, file('card.json', '{"cards":{"c":{"reps":1}}}')], /card "c": lastReview: missing/],
+      // The form the README documented before: a card without its times would restore as "due 1970".
+      [['--json', good, file('old.json', '{"cards":{"c":{"lastReview":null,"reps":0}}}')], /card "c": due: missing/],
+      [
+        ['--json', good, file('proto.json', '{"aw:s":{"__proto__.polluted":["1","yes"]}}')],
+        /setting "__proto__\.polluted": not a setting this version has/,
+      ],
+      [
+        ['--json', good, file('far.json', '{"solved":{"print-in-order":1}}')],
+        /impossible date \(before the first release/,
+      ],
       [['--json', good, join(dir, 'missing.json')], /cannot read .*missing\.json/],
       [['--json', '--sample', 'x'], /seed must be an integer/],
       [['--json', good], /give two files/],
