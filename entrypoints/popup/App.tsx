@@ -8,6 +8,8 @@ import { useSearch } from '@/components/hooks/use-search';
 import { useSettings } from '@/components/hooks/use-settings';
 import { useTheme } from '@/components/hooks/use-theme';
 import { useHiddenProblems } from '@/components/hooks/use-hidden';
+import { useSyncEnabled } from '@/components/hooks/use-sync-enabled';
+import { privacyTagline } from '@/components/privacy-text';
 import { unhideProblem } from '@/utils/hidden';
 import { problemKeyOf } from '@/utils/page-view';
 import { siteForUrl } from '@/utils/sites/registry';
@@ -37,6 +39,7 @@ export function App() {
   const [active, setActive] = useState(0);
   const { hits, ready } = useSearch(query);
   const [panelRefused, setPanelRefused] = useState(false);
+  const syncEnabled = useSyncEnabled();
 
   const openPanel = (request: PanelRequest) => {
     void openPanelFromPage(request, tab.windowId).then((ok) => {
@@ -121,7 +124,15 @@ export function App() {
         <button type="button" class="aw-button aw-secondary" onClick={() => openPanel({ view: 'page' })}>
           Open side panel
         </button>
-        <span class="aw-muted aw-tagline">Offline · no tracking</span>
+        <a
+          class="aw-muted aw-tagline"
+          href="/options.html#sync-heading"
+          target="_blank"
+          rel="noreferrer"
+          title="Progress syncs through your browser's own sync when it is on: see Options"
+        >
+          {privacyTagline(syncEnabled)}
+        </a>
       </footer>
     </div>
   );

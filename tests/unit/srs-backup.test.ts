@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveProblem, type AwaitwiseDb } from '@/utils/db';
+import type { AwaitwiseDb } from '@/utils/db';
+import { saveProblem } from '@/utils/saved';
 import {
   exportBackup,
   importBackupText,
@@ -81,6 +82,7 @@ describe('round trip', () => {
         setAsideKept: true,
         settingsRestored: ALL_PARTS,
         settingsSkipped: [],
+        settingsKept: [],
       },
     });
     expect(await exportText(copy)).toBe(text);
@@ -113,8 +115,9 @@ describe('merge', () => {
         cardsSetAside: [],
         logsSetAside: 0,
         setAsideKept: true,
-        settingsRestored: ALL_PARTS,
+        settingsRestored: ['hiddenBadges'],
         settingsSkipped: [],
+        settingsKept: ['sites', 'theme', 'srs'],
       },
     });
     expect((await local.cards.get(newer!.id))!.stability).toBe(99);
@@ -133,8 +136,9 @@ describe('merge', () => {
         cardsSetAside: [],
         logsSetAside: 0,
         setAsideKept: true,
-        settingsRestored: ALL_PARTS,
+        settingsRestored: ['hiddenBadges'],
         settingsSkipped: [],
+        settingsKept: ['sites', 'theme', 'srs'],
       },
     });
   });
