@@ -1,7 +1,14 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-export const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'";
+/**
+ * Extension pages (and the Python worker, which inherits this) load and reach only the extension's own files:
+ * `default-src 'self'` covers every kind of request (fetch, fonts, media, workers, frames), not only scripts.
+ * 'wasm-unsafe-eval' lets the worker compile the bundled Pyodide; there is no 'unsafe-eval', so no eval and
+ * no `new Function` anywhere. `data:` images are CodeMirror's lint underlines (inline SVG, nothing fetched).
+ */
+export const EXTENSION_PAGES_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; img-src 'self' data:";
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -18,8 +25,6 @@ export default defineConfig({
     // injects the overlay into a relevant problem page only; it adds no install warning of its own, and
     // WXT derives the host permissions from the runtime scripts' matches (the same problem pages).
     permissions: ['storage', 'alarms', 'scripting'],
-    // 'wasm-unsafe-eval' lets the Python worker compile the bundled Pyodide; connect-src 'self' means no
-    // extension page or worker can reach the network at all. No 'unsafe-eval', no remote code.
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: 'Awaitwise' },
     commands:
