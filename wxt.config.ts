@@ -5,10 +5,12 @@ import preact from '@preact/preset-vite';
  * Extension pages (and the Python worker, which inherits this) load and reach only the extension's own files:
  * `default-src 'self'` covers every kind of request (fetch, fonts, media, workers, frames), not only scripts.
  * 'wasm-unsafe-eval' lets the worker compile the bundled Pyodide; there is no 'unsafe-eval', so no eval and
- * no `new Function` anywhere. `data:` images are CodeMirror's lint underlines (inline SVG, nothing fetched).
+ * no `new Function` anywhere. `data:` images are CodeMirror's lint underlines (inline SVG, nothing fetched),
+ * and CodeMirror sets style attributes on its own elements (a style can load nothing that the rest refuses).
  */
 export const EXTENSION_PAGES_CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; img-src 'self' data:";
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; img-src 'self' data:; " +
+  "style-src 'self' 'unsafe-inline'";
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],

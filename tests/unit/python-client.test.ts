@@ -35,13 +35,19 @@ class Scripted implements Interpreter {
   }
 }
 
-function memoryStore(initial: { data: SnapshotData; digest: string } | null = null) {
-  const store = {
+interface MemoryStore extends SnapshotStore {
+  kept: { data: SnapshotData; digest: string } | null;
+  saves: number;
+  discards: number;
+}
+
+function memoryStore(initial: { data: SnapshotData; digest: string } | null = null): MemoryStore {
+  const store: MemoryStore = {
     kept: initial,
     saves: 0,
     discards: 0,
     load: () => Promise.resolve(store.kept),
-    save: (data: SnapshotData, digest: string) => {
+    save: (data, digest) => {
       store.saves++;
       store.kept = { data, digest };
       return Promise.resolve();
@@ -51,8 +57,8 @@ function memoryStore(initial: { data: SnapshotData; digest: string } | null = nu
       store.kept = null;
       return Promise.resolve();
     },
-    keep: (bytes: Uint8Array): SnapshotData => new Uint8Array(bytes),
-  } satisfies SnapshotStore & Record<string, unknown>;
+    keep: (bytes) => new Uint8Array(bytes),
+  };
   return store;
 }
 

@@ -150,7 +150,7 @@ export class PythonClient {
         (slot) => this.#begin(pending, slot),
         (error: unknown) => {
           if (this.#pending !== pending) return;
-          const text = error instanceof Error ? error.message : String(error);
+          const text = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
           this.#finish({ unavailable: true, error: `Python could not start: ${text}. Run again to retry.` });
         },
       );

@@ -56,8 +56,9 @@ function blocked(name: string): PropertyDescriptor {
 
 /**
  * Removes every name not kept from `scope` and from its prototype chain up to Object.prototype, leaving a
- * getter that says why in its place. EventTarget's methods are shared with the engine's MessagePort, so
- * they are shadowed on the global itself rather than deleted from the prototype.
+ * getter that says why in its place. EventTarget's methods are shared with other event targets, so they
+ * are shadowed on the global and refuse it as their receiver rather than being deleted. What stays on the
+ * prototypes is WebIDL's constants (PERSISTENT, TEMPORARY: numbers, which cannot be deleted).
  */
 export function lockDown(scope: typeof globalThis = globalThis): void {
   const navigator: unknown = Reflect.get(scope, 'navigator');
@@ -65,8 +66,9 @@ export function lockDown(scope: typeof globalThis = globalThis): void {
   if (typeof navigator === 'object' && navigator !== null)
     for (const name of NAVIGATOR) fields[name] = Reflect.get(navigator, name);
 
+  const events: object = EventTarget.prototype;
   const names = new Set<string>();
-  const shared = new Set<object>([Object.prototype, EventTarget.prototype]);
+  const shared = new Set<object>([Object.prototype, events]);
   for (let o: object | null = scope; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
     for (const name of Reflect.ownKeys(o)) {
       if (typeof name === 'symbol' || name === 'constructor' || KEPT.has(name)) continue;
@@ -76,5 +78,19 @@ export function lockDown(scope: typeof globalThis = globalThis): void {
   }
   names.delete('navigator');
   for (const name of names) Object.defineProperty(scope, name, blocked(name));
+  // Reached through the prototype (EventTarget.prototype.addEventListener.call(self, ...)), they still
+  // refuse the global; the engine's port and Pyodide's own event targets keep them.
+  for (const name of Object.getOwnPropertyNames(events)) {
+    const method: unknown = Reflect.get(events, name);
+    if (name === 'constructor' || typeof method !== 'function') continue;
+    Object.defineProperty(events, name, {
+      value: function (this: unknown, ...args: unknown[]): unknown {
+        if (this === scope) throw new Error(`${name} ${BLOCKED_MESSAGE}`);
+        return Reflect.apply(method, this, args);
+      },
+      configurable: false,
+      writable: false,
+    });
+  }
   Object.defineProperty(scope, 'navigator', { value: Object.freeze(fields), configurable: false, writable: false });
 }
