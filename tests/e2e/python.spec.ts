@@ -333,6 +333,36 @@ test.describe('the worker is sealed', () => {
   });
 });
 
+test("CPython's answers in the worker: os._exit, deep recursion in C, 30,000 parentheses", async ({
+  context,
+  extensionId,
+}) => {
+  test.setTimeout(300_000);
+  const panel = await openExtensionPage(context, extensionId, 'sidepanel.html#/question/gather-basics');
+  const block = panel.locator('.aw-runnable').first();
+  await expect(block).toBeVisible();
+
+  const exited = await runCode(panel, block, 'print("bye", flush=True)\nimport os\nos._exit(3)\n');
+  expect(exited).toEqual({ text: 'bye\n', end: expect.stringMatching(/^Exited with status 3 after /) });
+
+  const deep = await runCode(
+    panel,
+    block,
+    'def nest():\n    l = []\n    for _ in range(300_000):\n        l = [l]\n    return repr(l)\n\nnest()\n',
+  );
+  expect(deep.text).toMatch(/^Traceback \(most recent call last\):\n {2}File "main.py", line 7, in <module>\n/);
+  expect(deep.text).toContain('  File "main.py", line 5, in nest\n    return repr(l)\n');
+  expect(deep.text).toMatch(/RecursionError: maximum recursion depth exceeded\s*$/);
+  expect(deep.text).not.toMatch(/fatal|Maximum call stack/i);
+
+  const nested = await runCode(panel, block, `x = ${'('.repeat(30_000)}${')'.repeat(30_000)}\n`);
+  expect(nested.text).toMatch(/SyntaxError: too many nested parentheses\s*$/);
+  expect(nested.end).toMatch(/^Exited with status 1 after /);
+
+  // None of it reaches the next run.
+  expect((await runCode(panel, block, 'print("next")\n')).text).toBe('next\n');
+});
+
 test('a snippet that needs threads says so instead of offering Run', async ({ context, extensionId }) => {
   const panel = await openExtensionPage(context, extensionId, 'sidepanel.html#/question/to-thread');
   const first = panel.locator('.aw-runnable').first();
