@@ -11,19 +11,19 @@ import { RunOutput, waitingFor } from './RunOutput';
 
 export interface PracticeWorkbenchProps {
   code: string;
-  onCode(code: string): void;
+  onCode: (code: string) => void;
   run: RunState;
   status: RuntimeStatus;
-  onRunTests(): void;
-  onRunFile(): void;
-  onStop(): void;
-  onReset(): void;
+  onRunTests: () => void;
+  onRunFile: () => void;
+  onStop: () => void;
+  onReset: () => void;
   /** Set after a reset: puts the user's file back. */
   onUndoReset: (() => void) | null;
   attempts: number;
   solvedAt: number | null;
-  lint(code: string): LintFinding[];
-  cardHref(cardId: string): string;
+  lint: (code: string) => LintFinding[];
+  cardHref: (cardId: string) => string;
   headingLevel?: 2 | 3;
 }
 

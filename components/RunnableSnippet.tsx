@@ -19,9 +19,9 @@ import { RunOutput, waitingFor } from './RunOutput';
 export interface SnippetRunner extends CodeRunner, DraftAccess {
   status: RuntimeStatus;
   /** Readies an interpreter once the page is idle; returns the cancel function. */
-  warm(): () => void;
-  lint(code: string): LintFinding[];
-  cardHref(cardId: string): string;
+  warm: () => () => void;
+  lint: (code: string) => LintFinding[];
+  cardHref: (cardId: string) => string;
 }
 
 export interface RunnableSnippetProps {
@@ -29,7 +29,7 @@ export interface RunnableSnippetProps {
   /** Where the user's edited copy is stored, e.g. `snippet:gather-basics#1`. */
   draftKey: string;
   runner: SnippetRunner;
-  onCopy?(code: string): void | Promise<void>;
+  onCopy?: (code: string) => void | Promise<void>;
 }
 
 export function RunnableSnippet({ snippet, draftKey, runner, onCopy }: RunnableSnippetProps) {

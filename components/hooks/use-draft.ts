@@ -6,9 +6,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 export interface DraftAccess {
-  loadDraft(key: string): Promise<string | undefined>;
-  saveDraft(key: string, code: string): Promise<void>;
-  clearDraft(key: string): Promise<void>;
+  loadDraft: (key: string) => Promise<string | undefined>;
+  saveDraft: (key: string, code: string) => Promise<void>;
+  clearDraft: (key: string) => Promise<void>;
 }
 
 export interface Draft {
@@ -16,9 +16,9 @@ export interface Draft {
   loaded: boolean;
   /** The edited copy, or null when there is none. */
   code: string | null;
-  edit(code: string): void;
+  edit: (code: string) => void;
   /** Drops the copy; `undo` brings it back. */
-  reset(): void;
+  reset: () => void;
   /** Set after a reset, until the next edit. */
   undo: (() => void) | null;
 }

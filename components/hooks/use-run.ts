@@ -4,17 +4,17 @@ import type { RunOptions, RunResult, TestRunResult } from '@/utils/python/client
 import { IDLE, runReducer, type RunState } from './run-state';
 
 export interface CodeRunner {
-  run(code: string, options: RunOptions): Promise<RunResult>;
-  test(solution: string, tests: string, options: RunOptions): Promise<TestRunResult>;
-  stop(): void;
+  run: (code: string, options: RunOptions) => Promise<RunResult>;
+  test: (solution: string, tests: string, options: RunOptions) => Promise<TestRunResult>;
+  stop: () => void;
 }
 
 export interface Run {
   state: RunState;
-  script(code: string): Promise<RunResult>;
-  tests(solution: string, tests: string): Promise<TestRunResult>;
-  stop(): void;
-  clear(): void;
+  script: (code: string) => Promise<RunResult>;
+  tests: (solution: string, tests: string) => Promise<TestRunResult>;
+  stop: () => void;
+  clear: () => void;
 }
 
 export function useRun(runner: CodeRunner): Run {

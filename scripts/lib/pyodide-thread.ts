@@ -36,17 +36,18 @@ const CODE_FROM_STRINGS = new Set(['eval', 'Function']);
 
 /** What Python sees as `js`. */
 function sandboxGlobals(): object {
-  const sandbox: Record<string, unknown> = Object.create(null);
+  const sandbox: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const refuse = (name: string) => () => {
     throw new Error(`${name} ${BLOCKED_MESSAGE}`);
   };
-  for (let o: object | null = globalThis; o && o !== Object.prototype; o = Object.getPrototypeOf(o))
+  for (let o: object | null = globalThis; o && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null)
     for (const name of Object.getOwnPropertyNames(o))
       if (!(name in sandbox))
         Object.defineProperty(sandbox, name, { get: refuse(name), set: refuse(name), configurable: true });
-  for (const name of KEPT_GLOBALS)
-    if (name in globalThis && !CODE_FROM_STRINGS.has(name))
-      Object.defineProperty(sandbox, name, { value: Reflect.get(globalThis, name) });
+  for (const name of KEPT_GLOBALS) {
+    const value: unknown = Reflect.get(globalThis, name);
+    if (name in globalThis && !CODE_FROM_STRINGS.has(name)) Object.defineProperty(sandbox, name, { value });
+  }
   Object.defineProperty(sandbox, 'globalThis', { value: sandbox });
   Object.defineProperty(sandbox, 'self', { value: sandbox });
   return Object.freeze(sandbox);
@@ -60,7 +61,7 @@ function sandboxGlobals(): object {
 function sealCodeGeneration(): void {
   const kinds = [function () {}, async function () {}, function* () {}, async function* () {}];
   for (const kind of kinds) {
-    const prototype: object = Object.getPrototypeOf(kind);
+    const prototype = Object.getPrototypeOf(kind) as object;
     const original: unknown = Reflect.get(prototype, 'constructor');
     const name = typeof original === 'function' ? original.name : 'Function';
     const refused = () => {
@@ -85,7 +86,11 @@ async function start(raw: unknown) {
     load: (snapshot) => {
       const config: PyodideConfig = { indexURL, jsglobals };
       if (!snapshot) return loadPyodide(config);
-      return loadPyodide({ ...config, _loadSnapshot: snapshot, createPyodideModule: sizedFor(create, snapshot.length) });
+      return loadPyodide({
+        ...config,
+        _loadSnapshot: snapshot,
+        createPyodideModule: sizedFor(create, snapshot.length),
+      });
     },
     seal: sealCodeGeneration,
   });

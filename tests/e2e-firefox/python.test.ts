@@ -56,7 +56,9 @@ async function runAndWait(page: Page, name: string): Promise<{ end: string; text
 
 /** Replaces the first snippet's editable copy with `code` and runs it. */
 async function runCode(page: Page, code: string) {
-  const [tryIt] = await page.$$('xpath/(.//div[contains(@class,"aw-runnable")])[1]//button[normalize-space()="Try it"]');
+  const [tryIt] = await page.$$(
+    'xpath/(.//div[contains(@class,"aw-runnable")])[1]//button[normalize-space()="Try it"]',
+  );
   if (tryIt) await tryIt.click();
   await until(() => page.$('.aw-runnable .cm-content'), 'the editor');
   // BiDi types one character at a time (and the editor would indent each line again), so the text goes in
@@ -64,7 +66,8 @@ async function runCode(page: Page, code: string) {
   await page.evaluate((text) => {
     const found = document.querySelector('.aw-runnable .cm-content');
     // BiDi scripts see extension pages through Firefox's X-ray wrappers: the page's own properties are behind.
-    const content: object | null = found && (Reflect.get(found, 'wrappedJSObject') ?? found);
+    const wrapped: unknown = found && Reflect.get(found, 'wrappedJSObject');
+    const content: object | null = typeof wrapped === 'object' && wrapped !== null ? wrapped : found;
     const root: unknown = content && Reflect.get(Reflect.get(content, 'cmTile') ?? {}, 'root');
     const view: unknown = typeof root === 'object' && root !== null ? Reflect.get(root, 'view') : null;
     if (typeof view !== 'object' || view === null) throw new Error('no CodeMirror view on the editor');
@@ -74,7 +77,11 @@ async function runCode(page: Page, code: string) {
     });
   }, code);
   await until(
-    () => page.evaluate((c) => document.querySelector('.aw-runnable .cm-content')?.textContent?.includes(c.split('\n')[0]!), code),
+    () =>
+      page.evaluate(
+        (c) => document.querySelector('.aw-runnable .cm-content')?.textContent?.includes(c.split('\n')[0]!),
+        code,
+      ),
     'the code in the editor',
   );
   return runAndWait(page, 'Run my copy');
@@ -180,6 +187,11 @@ describe('Firefox: Python', () => {
     );
     const kept = new Set([...KEPT_GLOBALS, 'constructor', 'navigator', 'PERSISTENT', 'TEMPORARY']);
     const methods = ['addEventListener', 'dispatchEvent', 'removeEventListener'];
-    expect(left.text.trim().split(' ').filter((name) => !kept.has(name) && !methods.includes(name))).toEqual([]);
+    expect(
+      left.text
+        .trim()
+        .split(' ')
+        .filter((name) => !kept.has(name) && !methods.includes(name)),
+    ).toEqual([]);
   }, 300_000);
 });

@@ -47,7 +47,7 @@ function snapshots(page: Page): Promise<SnapshotRow[]> {
     const request = indexedDB.open(name);
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
+      request.onerror = () => reject(request.error ?? new Error('cannot open the database'));
     });
     if (!db.objectStoreNames.contains('snapshots')) return [];
     const all = db.transaction('snapshots').objectStore('snapshots').getAll();
@@ -387,7 +387,7 @@ test('practice workbench: a correct solution passes every test, a wrong one (che
       const request = indexedDB.open('awaitwise');
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
+        request.onerror = () => reject(request.error ?? new Error('cannot open the database'));
       });
       const tx = db.transaction('drafts', 'readwrite');
       tx.objectStore('drafts').put({ key: 'practice:print-in-order', code: source, updatedAt: Date.now() });

@@ -209,12 +209,26 @@ describe('PythonClient', () => {
     }
 
     it('a complete report with the run nonce is handed on', async () => {
-      const result = await tested((id) => ({ type: 'tested', id, nonce: 'nonce-1', suite: ['a', 'b'], outcome, report }));
+      const result = await tested((id) => ({
+        type: 'tested',
+        id,
+        nonce: 'nonce-1',
+        suite: ['a', 'b'],
+        outcome,
+        report,
+      }));
       expect(result.report).toEqual(report);
     });
 
     it('a report with another nonce is no report', async () => {
-      const result = await tested((id) => ({ type: 'tested', id, nonce: 'forged', suite: ['a', 'b'], outcome, report }));
+      const result = await tested((id) => ({
+        type: 'tested',
+        id,
+        nonce: 'forged',
+        suite: ['a', 'b'],
+        outcome,
+        report,
+      }));
       expect(result.report).toBeNull();
       expect(result.error).toMatch(/did not report every test/);
     });

@@ -122,7 +122,8 @@ describe("CPython's answers for the edge cases", () => {
   });
 
   it('deep recursion in C is a RecursionError with the user frames, not a fatal error', async () => {
-    const code = 'def nest():\n    l = []\n    for _ in range(300_000):\n        l = [l]\n    return repr(l)\n\nnest()\n';
+    const code =
+      'def nest():\n    l = []\n    for _ in range(300_000):\n        l = [l]\n    return repr(l)\n\nnest()\n';
     const result = await run(code);
     expect(result.exitCode).toBe(1);
     expect(result.error).toMatch(/^Traceback \(most recent call last\):\n {2}File "main.py", line 7, in <module>\n/);
@@ -244,14 +245,24 @@ describe('snapshots', () => {
       expect(types(full)).toEqual(['snapshot', 'ready', 'done']);
       if (snapshot?.type !== 'snapshot') throw new Error('no snapshot');
 
-      const restored = await startOne({ type: 'start', snapshot: snapshot.bytes, digest: snapshot.digest, makeSnapshot: false });
+      const restored = await startOne({
+        type: 'start',
+        snapshot: snapshot.bytes,
+        digest: snapshot.digest,
+        makeSnapshot: false,
+      });
       expect(restored.find((m) => m.type === 'ready')).toMatchObject({ restored: true });
       expect(restored.find((m) => m.type === 'output')).toMatchObject({ text: '1\n' });
 
       // Damaged: one byte flipped in the middle of the heap, caught by the digest before Pyodide sees it.
       const damaged = snapshot.bytes.slice();
       damaged[damaged.length >> 1]! ^= 0xff;
-      const afterDamage = await startOne({ type: 'start', snapshot: damaged, digest: snapshot.digest, makeSnapshot: false });
+      const afterDamage = await startOne({
+        type: 'start',
+        snapshot: damaged,
+        digest: snapshot.digest,
+        makeSnapshot: false,
+      });
       expect(types(afterDamage)).toEqual(['snapshot-rejected', 'snapshot', 'ready', 'done']);
       expect(afterDamage.find((m) => m.type === 'ready')).toMatchObject({ restored: false });
 
@@ -260,7 +271,8 @@ describe('snapshots', () => {
       foreign[20]! ^= 0xff;
       const afterForeign = await startOne({ type: 'start', snapshot: foreign, digest: null, makeSnapshot: false });
       expect(types(afterForeign)).toEqual(['snapshot-rejected', 'snapshot', 'ready', 'done']);
-      expect(afterForeign[0]).toMatchObject({ message: expect.stringMatching(/build id/i) });
+      const rejected = afterForeign[0];
+      expect(rejected?.type === 'snapshot-rejected' ? rejected.message : '').toMatch(/build id/i);
     },
     SLOW * 2,
   );

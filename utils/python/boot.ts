@@ -12,10 +12,10 @@ export interface BootOptions {
   request: StartRequest;
   sources: EngineSources;
   /** Loads Pyodide, from `snapshot` when given. */
-  load(snapshot: Uint8Array | null): Promise<PyodideInterface>;
+  load: (snapshot: Uint8Array | null) => Promise<PyodideInterface>;
   /** Takes away what user code must not reach in this environment; runs after the load, before 'ready'. */
-  seal(): void;
-  post(message: FromEngine): void;
+  seal: () => void;
+  post: (message: FromEngine) => void;
 }
 
 /** The same bytes, typed as backed by a plain ArrayBuffer (what Web Crypto and Blob accept). */

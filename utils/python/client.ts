@@ -21,9 +21,9 @@ export type RuntimeStatus = PoolStatus;
 
 export interface RunOptions {
   timeLimitMs?: number;
-  onOutput?(stream: OutputStream, text: string): void;
+  onOutput?: (stream: OutputStream, text: string) => void;
   /** The run's interpreter was ready and the code went to it (until then the page says Python is starting). */
-  onStarted?(): void;
+  onStarted?: () => void;
 }
 
 /** How a run ended, with everything it printed. */
@@ -49,7 +49,7 @@ export interface ClientOptions {
   idleMs?: number;
   startLimitMs?: number;
   /** Per-run secret for test reports; crypto.randomUUID where there is one. */
-  nonce?(): string;
+  nonce?: () => string;
 }
 
 interface Pending {
@@ -62,7 +62,7 @@ interface Pending {
   truncated: boolean;
   timer: ReturnType<typeof setTimeout> | undefined;
   options: RunOptions;
-  resolve(result: TestRunResult): void;
+  resolve: (result: TestRunResult) => void;
 }
 
 export class PythonClient {
@@ -200,8 +200,7 @@ export class PythonClient {
         if (message.id !== pending.id) return;
         const sent = pending.message;
         const names = message.report.tests.map((t) => t.name);
-        const complete =
-          names.length === message.suite.length && names.every((name, i) => name === message.suite[i]);
+        const complete = names.length === message.suite.length && names.every((name, i) => name === message.suite[i]);
         const genuine = sent.type === 'test' && message.nonce === sent.nonce;
         // A report that is not this run's, or leaves out a test of the suite (without saying why), is no report.
         const report = genuine && (complete || message.report.error) ? message.report : null;

@@ -4,7 +4,7 @@
  * output cap, the judge, and exactly one run per interpreter (the page throws the interpreter away after it).
  */
 import type { PyodideInterface } from 'pyodide';
-import type { PyCallable, PyProxy } from 'pyodide/ffi';
+import type { PyCallable } from 'pyodide/ffi';
 import * as v from 'valibot';
 import { OUTPUT_LIMIT, TRUNCATED_NOTICE } from './limits';
 import type { FromEngine, OutputStream, RunOutcome, ToEngine } from './protocol';
@@ -40,10 +40,29 @@ const RunResultSchema = v.tuple([v.pipe(v.number(), v.integer()), v.nullish(v.st
  * Writes the project's Python modules into the interpreter and imports them. Done once, after a full start
  * and before the snapshot, so a restored interpreter has them already.
  */
+/** A call into Emscripten's file system (typed loosely in Pyodide's declarations). */
+function fs(
+  py: PyodideInterface,
+  method: 'mkdirTree' | 'writeFile' | 'analyzePath' | 'unlink',
+  ...args: string[]
+): unknown {
+  const files: unknown = py.FS;
+  const fn: unknown = isRecord(files) ? files[method] : undefined;
+  if (typeof fn !== 'function') throw new Error(`this Pyodide's file system has no ${method}`);
+  const result: unknown = Reflect.apply(fn, files, args);
+  return result;
+}
+
 export function installModules(py: PyodideInterface, sources: EngineSources): void {
-  py.FS.mkdirTree(DIR);
-  for (const [module, source] of Object.entries(MODULE_FILES)) py.FS.writeFile(`${DIR}/${module}.py`, sources[source]);
-  py.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(DIR)})\n` + Object.keys(MODULE_FILES).map((m) => `import ${m}`).join('\n'));
+  fs(py, 'mkdirTree', DIR);
+  for (const [module, source] of Object.entries(MODULE_FILES))
+    fs(py, 'writeFile', `${DIR}/${module}.py`, sources[source]);
+  py.runPython(
+    `import sys\nsys.path.insert(0, ${JSON.stringify(DIR)})\n` +
+      Object.keys(MODULE_FILES)
+        .map((m) => `import ${m}`)
+        .join('\n'),
+  );
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -77,17 +96,22 @@ interface Handles {
  * sockets under Node) can no longer be imported.
  */
 function takeHandles(py: PyodideInterface): Handles {
-  const runner: PyProxy = py.pyimport('awaitwise_runner');
-  const harness: PyProxy = py.pyimport('awaitwise_harness');
+  const runner: unknown = py.pyimport('awaitwise_runner');
+  const harness: unknown = py.pyimport('awaitwise_harness');
+  const callable = (module: unknown, name: string): PyCallable => {
+    const value: unknown = isRecord(module) || typeof module === 'function' ? Reflect.get(module, name) : undefined;
+    if (!(value instanceof py.ffi.PyCallable)) throw new Error(`the project's Python module has no ${name}`);
+    return value;
+  };
   const handles: Handles = {
-    run: runner.run,
+    run: callable(runner, 'run'),
     judge: {
-      prepare: harness.prepare,
-      guardOn: harness.guard_on,
-      loadSolution: harness.load_solution,
-      runOne: harness.run_one,
-      describe: harness.describe,
-      tampered: harness.tampered,
+      prepare: callable(harness, 'prepare'),
+      guardOn: callable(harness, 'guard_on'),
+      loadSolution: callable(harness, 'load_solution'),
+      runOne: callable(harness, 'run_one'),
+      describe: callable(harness, 'describe'),
+      tampered: callable(harness, 'tampered'),
     },
   };
   py.runPython(
@@ -103,7 +127,8 @@ function takeHandles(py: PyodideInterface): Handles {
   // modules imported but not their files.
   for (const module of Object.keys(MODULE_FILES)) {
     const path = `${DIR}/${module}.py`;
-    if (py.FS.analyzePath(path).exists) py.FS.unlink(path);
+    const found = fs(py, 'analyzePath', path);
+    if (isRecord(found) && found.exists === true) fs(py, 'unlink', path);
   }
   py.unregisterJsModule('pyodide_js');
   return handles;
@@ -151,7 +176,10 @@ export function startEngine(py: PyodideInterface, post: (message: FromEngine) =>
     if (exit !== null) return { exitCode: exit, error: null };
     const recursion = recursionTraceback(error, fatal.dump, source, file);
     if (recursion) return { exitCode: 1, error: recursion };
-    return { exitCode: null, error: `The Python runtime failed: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      exitCode: null,
+      error: `The Python runtime failed: ${error instanceof Error ? error.message : String(error)}`,
+    };
   };
 
   return {

@@ -17,15 +17,73 @@
 
 /** ECMAScript's own globals (and WebAssembly): computation only, nothing outside the worker. */
 const LANGUAGE = [
-  'AggregateError', 'Array', 'ArrayBuffer', 'AsyncDisposableStack', 'Atomics', 'BigInt', 'BigInt64Array',
-  'BigUint64Array', 'Boolean', 'DataView', 'Date', 'DisposableStack', 'Error', 'EvalError',
-  'FinalizationRegistry', 'Float16Array', 'Float32Array', 'Float64Array', 'Function', 'Infinity',
-  'Int16Array', 'Int32Array', 'Int8Array', 'InternalError', 'Intl', 'Iterator', 'JSON', 'Map', 'Math', 'NaN',
-  'Number', 'Object', 'Promise', 'Proxy', 'RangeError', 'ReferenceError', 'Reflect', 'RegExp', 'Set',
-  'SharedArrayBuffer', 'String', 'SuppressedError', 'Symbol', 'SyntaxError', 'Temporal', 'TypeError',
-  'URIError', 'Uint16Array', 'Uint32Array', 'Uint8Array', 'Uint8ClampedArray', 'WeakMap', 'WeakRef', 'WeakSet',
-  'WebAssembly', 'decodeURI', 'decodeURIComponent', 'encodeURI', 'encodeURIComponent', 'escape', 'globalThis',
-  'isFinite', 'isNaN', 'parseFloat', 'parseInt', 'undefined', 'unescape',
+  'AggregateError',
+  'Array',
+  'ArrayBuffer',
+  'AsyncDisposableStack',
+  'Atomics',
+  'BigInt',
+  'BigInt64Array',
+  'BigUint64Array',
+  'Boolean',
+  'DataView',
+  'Date',
+  'DisposableStack',
+  'Error',
+  'EvalError',
+  'FinalizationRegistry',
+  'Float16Array',
+  'Float32Array',
+  'Float64Array',
+  'Function',
+  'Infinity',
+  'Int16Array',
+  'Int32Array',
+  'Int8Array',
+  'InternalError',
+  'Intl',
+  'Iterator',
+  'JSON',
+  'Map',
+  'Math',
+  'NaN',
+  'Number',
+  'Object',
+  'Promise',
+  'Proxy',
+  'RangeError',
+  'ReferenceError',
+  'Reflect',
+  'RegExp',
+  'Set',
+  'SharedArrayBuffer',
+  'String',
+  'SuppressedError',
+  'Symbol',
+  'SyntaxError',
+  'Temporal',
+  'TypeError',
+  'URIError',
+  'Uint16Array',
+  'Uint32Array',
+  'Uint8Array',
+  'Uint8ClampedArray',
+  'WeakMap',
+  'WeakRef',
+  'WeakSet',
+  'WebAssembly',
+  'decodeURI',
+  'decodeURIComponent',
+  'encodeURI',
+  'encodeURIComponent',
+  'escape',
+  'globalThis',
+  'isFinite',
+  'isNaN',
+  'parseFloat',
+  'parseInt',
+  'undefined',
+  'unescape',
 ] as const;
 
 /**
@@ -33,8 +91,21 @@ const LANGUAGE = [
  * text codecs, timers, error types its calls throw) and that reach nothing outside the worker.
  */
 const RUNTIME = [
-  'DOMException', 'TextDecoder', 'TextEncoder', 'atob', 'btoa', 'clearInterval', 'clearTimeout', 'console',
-  'crypto', 'performance', 'queueMicrotask', 'self', 'setInterval', 'setTimeout', 'structuredClone',
+  'DOMException',
+  'TextDecoder',
+  'TextEncoder',
+  'atob',
+  'btoa',
+  'clearInterval',
+  'clearTimeout',
+  'console',
+  'crypto',
+  'performance',
+  'queueMicrotask',
+  'self',
+  'setInterval',
+  'setTimeout',
+  'structuredClone',
 ] as const;
 
 /** The only navigator fields left: what a program may ask about the machine without reaching anything. */
@@ -69,7 +140,7 @@ export function lockDown(scope: typeof globalThis = globalThis): void {
   const events: object = EventTarget.prototype;
   const names = new Set<string>();
   const shared = new Set<object>([Object.prototype, events]);
-  for (let o: object | null = scope; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+  for (let o: object | null = scope; o && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
     for (const name of Reflect.ownKeys(o)) {
       if (typeof name === 'symbol' || name === 'constructor' || KEPT.has(name)) continue;
       names.add(name);
@@ -86,7 +157,8 @@ export function lockDown(scope: typeof globalThis = globalThis): void {
     Object.defineProperty(events, name, {
       value: function (this: unknown, ...args: unknown[]): unknown {
         if (this === scope) throw new Error(`${name} ${BLOCKED_MESSAGE}`);
-        return Reflect.apply(method, this, args);
+        const result: unknown = Reflect.apply(method, this, args);
+        return result;
       },
       configurable: false,
       writable: false,

@@ -9,23 +9,23 @@ import { parseFromEngine, type FromEngine, type SnapshotData, type StartRequest,
 
 /** One started interpreter, whatever carries its messages (a Worker and its port, a child process). */
 export interface Interpreter {
-  post(message: ToEngine): void;
+  post: (message: ToEngine) => void;
   /** Every message, unchecked; the pool validates it. */
-  onMessage(listener: (raw: unknown) => void): void;
+  onMessage: (listener: (raw: unknown) => void) => void;
   /** It died or could not start. */
-  onError(listener: (message: string) => void): void;
-  terminate(): void;
+  onError: (listener: (message: string) => void) => void;
+  terminate: () => void;
 }
 
 export type StartInterpreter = (request: StartRequest) => Interpreter;
 
 /** Where snapshots live between sessions: the extension's own IndexedDB, or memory under Node. */
 export interface SnapshotStore {
-  load(): Promise<{ data: SnapshotData; digest: string } | null>;
-  save(data: SnapshotData, digest: string): Promise<void>;
-  discard(): Promise<void>;
+  load: () => Promise<{ data: SnapshotData; digest: string } | null>;
+  save: (data: SnapshotData, digest: string) => Promise<void>;
+  discard: () => Promise<void>;
   /** The form to hand to later interpreters (a Blob in the browser: passed without copying). */
-  keep(bytes: Uint8Array): SnapshotData;
+  keep: (bytes: Uint8Array) => SnapshotData;
 }
 
 export type PoolStatus =

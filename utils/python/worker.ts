@@ -30,10 +30,9 @@ async function start(request: StartRequest, port: MessagePort, sources: EngineSo
     port.postMessage(message, message.type === 'snapshot' ? [message.bytes.buffer] : []);
   try {
     const indexURL = new URL('/pyodide/', self.location.href).href;
-    const [loader, asm] = await Promise.all([
-      import(/* @vite-ignore */ `${indexURL}pyodide.mjs`),
-      import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`),
-    ]);
+    const loading: Promise<unknown> = import(/* @vite-ignore */ `${indexURL}pyodide.mjs`);
+    const asm: unknown = await import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`);
+    const loader = await loading;
     const { loadPyodide } = loaderOf(loader);
     const create = createModuleOf(asm);
     const lock = import.meta.env.AWAITWISE_PYODIDE_LOCK;

@@ -18,7 +18,7 @@ import { conceptNames } from './names';
 
 export interface PracticePageProps {
   id: string;
-  onCopy(code: string): Promise<void>;
+  onCopy: (code: string) => Promise<void>;
 }
 
 export function PracticePage({ id, onCopy }: PracticePageProps) {
@@ -27,7 +27,10 @@ export function PracticePage({ id, onCopy }: PracticePageProps) {
   const runner = useSnippetRunner();
   const draft = useDraft(runner, practiceDraftKey(id), problem?.starter ?? '');
   // Test suites get the practice limit: each test has its own 5 s inside it.
-  const run = useRun({ ...runner, test: (s, t, o) => runner.test(s, t, { ...o, timeLimitMs: PRACTICE_TIME_LIMIT_MS }) });
+  const run = useRun({
+    ...runner,
+    test: (s, t, o) => runner.test(s, t, { ...o, timeLimitMs: PRACTICE_TIME_LIMIT_MS }),
+  });
   const progress = useLiveQuery(() => practiceProgress(db, id), [id]);
   const { warm } = runner;
   useEffect(() => warm(), [warm]);
