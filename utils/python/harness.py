@@ -225,6 +225,8 @@ def prepare(tests_source):
         extra=(("the judge", globals()), ("the judge's guard", vars(guard))), data=(("the tests", namespace),)
     )
     state = guard.record(judged)
+    # What exists now lives as long as the run: the collection after each test looks at new objects only.
+    gc.freeze()
     return (None, tuple(_test_name(t) for t in tests), tests, interface, state)
 
 

