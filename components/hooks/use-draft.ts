@@ -61,6 +61,8 @@ export function useDraft(access: DraftAccess, key: string, original: string): Dr
   }, [key]);
 
   const edit = (next: string) => {
+    // The editor reports the text it was given too (the original, after a reset): that is no edit.
+    if (next === (code ?? original)) return;
     setCode(next);
     setDiscarded(null);
     if (unsaved.current) clearTimeout(unsaved.current.timer);

@@ -248,7 +248,9 @@ export async function runPythonBench(options: {
         await block.locator('.cm-content').click();
         await panel.keyboard.press('Control+a');
         await panel.keyboard.insertText('print("after the time limit")\n');
-        afterTimeout.push((await timeClick(panel, block, block.getByRole('button', { name: 'Run my copy' }))).firstOutput);
+        afterTimeout.push(
+          (await timeClick(panel, block, block.getByRole('button', { name: 'Run my copy' }))).firstOutput,
+        );
 
         // Memory: the same profile with the panel on a view without Python, then with its spare interpreter.
         const browse = await context.newPage();
@@ -362,14 +364,14 @@ export async function runPythonBench(options: {
       },
       {
         id: 'python.fullStart.ms',
-        measure: "Python: a full start in the worker (its own clock: load, import, snapshot)",
+        measure: 'Python: a full start in the worker (its own clock: load, import, snapshot)',
         unit: 'ms',
         summary: exact(timings.full),
         environment: env,
       },
       {
         id: 'python.restore.ms',
-        measure: "Python: a start from the snapshot in the worker (its own clock)",
+        measure: 'Python: a start from the snapshot in the worker (its own clock)',
         unit: 'ms',
         summary: summarize(timings.restores),
         environment: env,
@@ -383,8 +385,14 @@ export async function runPythonBench(options: {
 /** Firefox ESR: the first start and a newly opened page, when a Firefox build and browser are there. */
 async function runFirefoxPythonBench(reps: number, log: (message: string) => void): Promise<Row[]> {
   const planned = [
-    { id: 'python.firefox.firstStart.ms', measure: 'Python in Firefox: first start after install, click → first output' },
-    { id: 'python.firefox.newPage.ms', measure: 'Python in Firefox: newly opened page (restored), click → first output' },
+    {
+      id: 'python.firefox.firstStart.ms',
+      measure: 'Python in Firefox: first start after install, click → first output',
+    },
+    {
+      id: 'python.firefox.newPage.ms',
+      measure: 'Python in Firefox: newly opened page (restored), click → first output',
+    },
   ] as const;
   const { findFirefox, launchFirefox, ADDON_DIR } = await import('../../tests/e2e-firefox/firefox');
   if (!findFirefox() || !existsSync(join(ADDON_DIR, 'manifest.json')))
@@ -413,7 +421,8 @@ async function runFirefoxPythonBench(reps: number, log: (message: string) => voi
           const start = performance.now();
           button.click();
           for (;;) {
-            if ((block.querySelector('.aw-run-text')?.textContent ?? '').includes('\n')) return performance.now() - start;
+            if ((block.querySelector('.aw-run-text')?.textContent ?? '').includes('\n'))
+              return performance.now() - start;
             if (performance.now() - start > 180_000) throw new Error('no output');
             await new Promise((resolve) => setTimeout(resolve, 5));
           }
@@ -427,6 +436,12 @@ async function runFirefoxPythonBench(reps: number, log: (message: string) => voi
   }
   return [
     { ...planned[0], unit: 'ms', summary: summarize(first), budget: 3_500, environment: 'Firefox ESR, fresh profile' },
-    { ...planned[1], unit: 'ms', summary: summarize(later), budget: 1_000, environment: 'Firefox ESR, snapshot stored' },
+    {
+      ...planned[1],
+      unit: 'ms',
+      summary: summarize(later),
+      budget: 1_000,
+      environment: 'Firefox ESR, snapshot stored',
+    },
   ];
 }

@@ -5,7 +5,9 @@
  */
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PracticeWorkbench } from '@/components/PracticeWorkbench';
 import { RunnableSnippet, type SnippetRunner } from '@/components/RunnableSnippet';
+import { useDraft } from '@/components/hooks/use-draft';
 import { IDLE, runReducer } from '@/components/hooks/run-state';
 import type { RunOptions, RunResult, RuntimeStatus, TestRunResult } from '@/utils/python/client';
 import type { Snippet } from '@/utils/knowledge-types';
@@ -88,6 +90,43 @@ describe('RunnableSnippet', () => {
     act(() => runs[0]!.options.onOutput?.('stdout', 'hello\n'));
     await act(async () => runs[0]!.finish(result('hello\n')));
     expect(screen.getByText(/Same as the verified output/)).toBeTruthy();
+  });
+});
+
+describe('PracticeWorkbench with its draft', () => {
+  function Workbench({ runner }: { runner: SnippetRunner }) {
+    const draft = useDraft(runner, 'practice:p', 'starter = 1\n');
+    if (!draft.loaded) return null;
+    return (
+      <PracticeWorkbench
+        code={draft.code ?? 'starter = 1\n'}
+        onCode={draft.edit}
+        run={IDLE}
+        status={{ kind: 'ready' }}
+        onRunTests={() => undefined}
+        onRunFile={() => undefined}
+        onStop={() => undefined}
+        onReset={draft.reset}
+        onUndoReset={draft.undo}
+        attempts={0}
+        solvedAt={null}
+        lint={() => []}
+        cardHref={(id) => id}
+      />
+    );
+  }
+
+  it('Reset to the starter can be undone (the editor showing the starter again is no edit)', async () => {
+    const { runner, drafts } = scripted({ kind: 'ready' });
+    drafts.set('practice:p', 'mine = 2\n');
+    render(<Workbench runner={runner} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Reset to the starter' }));
+    await act(() => Promise.resolve());
+    expect(screen.getByText(/Your file was reset\./)).toBeTruthy();
+    expect(drafts.has('practice:p')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await act(() => Promise.resolve());
+    expect(drafts.get('practice:p')).toBe('mine = 2\n');
   });
 });
 
