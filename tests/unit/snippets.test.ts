@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileDataDir } from '../../scripts/lib/read-data';
 import { nodePythonClient } from '../../scripts/lib/pyodide-node';
-import { cpythonMatrix, expectedOutput, PYODIDE_VERSION } from '../../scripts/lib/python-matrix';
+import { cpythonMatrix, expectedOutput, PYODIDE_VERSION, pyodideSelected } from '../../scripts/lib/python-matrix';
 import { normaliseOutput, parseAll, runSnippet, versionAtLeast } from '../../scripts/lib/python';
 import type { Snippet } from '@/utils/knowledge-types';
 
@@ -52,7 +52,10 @@ for (const python of cpythonMatrix()) {
   });
 }
 
-describe(`python snippets run in the browser runtime (Pyodide, CPython ${PYODIDE_VERSION})`, () => {
+/** Skipped when AW_PYTHONS leaves the browser runtime out (stress mode on one CPython). */
+const describeBrowser = pyodideSelected() ? describe : describe.skip;
+
+describeBrowser(`python snippets run in the browser runtime (Pyodide, CPython ${PYODIDE_VERSION})`, () => {
   const client = nodePythonClient();
   afterAll(() => client.dispose());
   const inBrowser = snippets.filter((s) => s.snippet.runsIn.includes('browser'));
