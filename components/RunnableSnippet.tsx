@@ -16,13 +16,13 @@ import { appendChunk, RunOutput, type OutputChunk } from './RunOutput';
 
 export interface SnippetRunner {
   status: RuntimeStatus;
-  run(code: string, onOutput: (stream: OutputStream, text: string) => void): Promise<RunResult>;
-  stop(): void;
-  loadDraft(key: string): Promise<string | undefined>;
-  saveDraft(key: string, code: string): Promise<void>;
-  clearDraft(key: string): Promise<void>;
-  lint(code: string): LintFinding[];
-  cardHref(cardId: string): string;
+  run: (code: string, onOutput: (stream: OutputStream, text: string) => void) => Promise<RunResult>;
+  stop: () => void;
+  loadDraft: (key: string) => Promise<string | undefined>;
+  saveDraft: (key: string, code: string) => Promise<void>;
+  clearDraft: (key: string) => Promise<void>;
+  lint: (code: string) => LintFinding[];
+  cardHref: (cardId: string) => string;
 }
 
 export interface RunnableSnippetProps {
@@ -30,7 +30,7 @@ export interface RunnableSnippetProps {
   /** Where the user's edited copy is stored, e.g. `snippet:gather-basics#1`. */
   draftKey: string;
   runner: SnippetRunner;
-  onCopy?(code: string): void | Promise<void>;
+  onCopy?: (code: string) => void | Promise<void>;
 }
 
 type RunState =
@@ -45,16 +45,19 @@ export function RunnableSnippet({ snippet, draftKey, runner, onCopy }: RunnableS
   const runnable = snippet.runsIn.includes('browser');
 
   // An edit saved earlier reopens the editor with it.
+  const { loadDraft } = runner;
   useEffect(() => {
     let live = true;
     if (runnable)
-      void runner.loadDraft(draftKey).then((saved) => {
-        if (live && saved !== undefined && saved !== snippet.code) setDraft(saved);
-      });
+      loadDraft(draftKey)
+        .then((saved) => {
+          if (live && saved !== undefined && saved !== snippet.code) setDraft(saved);
+        })
+        .catch((error: unknown) => console.warn('[awaitwise] could not read the saved copy', draftKey, error));
     return () => {
       live = false;
     };
-  }, [draftKey]);
+  }, [draftKey, runnable, loadDraft, snippet.code]);
 
   if (!runnable)
     return (

@@ -84,7 +84,7 @@ export function App() {
                 onChange={(e) =>
                   void save({
                     ...settings,
-                    sites: { ...settings.sites, [id]: (e.currentTarget as HTMLInputElement).checked },
+                    sites: { ...settings.sites, [id]: e.currentTarget.checked },
                   })
                 }
               />
@@ -99,9 +99,7 @@ export function App() {
             <select
               id="theme"
               value={settings.theme}
-              onChange={(e) =>
-                void save({ ...settings, theme: (e.currentTarget as HTMLSelectElement).value as ThemeChoice })
-              }
+              onChange={(e) => void save({ ...settings, theme: e.currentTarget.value as ThemeChoice })}
             >
               <option value="system">Follow the system</option>
               <option value="light">Light</option>
@@ -144,7 +142,7 @@ function NumberField(props: {
   step: number;
   help: string;
   value: number;
-  onValid(value: number): void;
+  onValid: (value: number) => void;
 }) {
   const [draft, setDraft] = useState<string | null>(null);
   const id = `srs-${props.label.replace(/\W+/g, '-').toLowerCase()}`;
@@ -168,7 +166,7 @@ function NumberField(props: {
         value={text}
         aria-invalid={!valid}
         aria-describedby={`${id}-help`}
-        onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
+        onInput={(e) => setDraft(e.currentTarget.value)}
         onChange={() => {
           if (valid) {
             props.onValid(number);

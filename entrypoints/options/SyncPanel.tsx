@@ -73,8 +73,8 @@ export function SyncPanelView(props: {
   status: SyncStatus | null;
   now: number;
   syncing: boolean;
-  onToggle(enabled: boolean): void;
-  onSyncNow(): void;
+  onToggle: (enabled: boolean) => void;
+  onSyncNow: () => void;
 }) {
   const text = props.syncing
     ? { headline: 'Syncing…', tone: 'ok' as Tone, detail: undefined }
@@ -91,7 +91,7 @@ export function SyncPanelView(props: {
           checked={enabled}
           disabled={!props.prefs}
           aria-describedby="sync-state"
-          onChange={(e) => props.onToggle((e.currentTarget as HTMLInputElement).checked)}
+          onChange={(e) => props.onToggle(e.currentTarget.checked)}
         />
         <label for="sync-enabled">Sync my progress with my other devices</label>
       </div>

@@ -170,7 +170,7 @@ export function sampleState(seed: number, start = Date.UTC(2026, 10, 1, 9)): Syn
     const have = device.local.cards;
     if (r < 0.15 || have.length === 0) act(device, { kind: 'add', cardId: pick(CARD_IDS) }, now);
     else if (r < 0.7) {
-      const rating = (random() < 0.15 ? 1 : random() < 0.2 ? 2 : random() < 0.9 ? 3 : 4) as GradeValue;
+      const rating = random() < 0.15 ? 1 : random() < 0.2 ? 2 : random() < 0.9 ? 3 : 4;
       act(device, { kind: 'review', cardId: pick(have).id, rating }, now);
     } else if (r < 0.77) act(device, { kind: 'suspend', cardId: pick(have).id, on: random() < 0.7 }, now);
     else if (r < 0.82) act(device, { kind: 'setting', newPerDay: 5 + Math.floor(random() * 20) }, now);

@@ -27,7 +27,7 @@ interface Knowledge {
 }
 /** The question's first snippet marked as runnable in the browser, with its verified output. */
 function runnableSnippet(id: string): { output: string } {
-  const knowledge: Knowledge = JSON.parse(readFileSync('data/generated/knowledge.json', 'utf8'));
+  const knowledge = JSON.parse(readFileSync('data/generated/knowledge.json', 'utf8')) as Knowledge;
   const snippet = knowledge.questions.find((q) => q.id === id)?.snippets?.find((s) => s.runsIn.includes('browser'));
   if (!snippet?.output) throw new Error(`${id} has no browser-runnable snippet with a verified output`);
   return { output: snippet.output };

@@ -61,7 +61,7 @@ test('answer a quiz with the keyboard, add it to the deck, answer it wrong in Re
     () =>
       new Promise<number[]>((resolve, reject) => {
         const open = indexedDB.open('awaitwise');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
         open.onsuccess = () => {
           const get = open.result.transaction('reviewLogs').objectStore('reviewLogs').getAll();
           get.onsuccess = () => resolve((get.result as { rating: number }[]).map((l) => l.rating));

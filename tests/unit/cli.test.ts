@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
-const run = (script: string, ...args: string[]) =>
+const run = (script: string, ...args: string[]): unknown =>
   JSON.parse(
     execFileSync('npx', ['tsx', `scripts/${script}.ts`, ...args], {
       encoding: 'utf8',
@@ -41,7 +41,7 @@ describe('command-line contracts', () => {
       'tests/fixtures/sites/leetcode-print-in-order.html',
       '--url',
       'https://leetcode.com/problems/print-in-order/',
-    );
+    ) as Record<string, unknown>;
     expect(Object.keys(result).sort()).toEqual(['cardIds', 'concepts', 'relevant', 'score']);
     expect(result.relevant).toBe(true);
     const unrelated = run(
@@ -50,7 +50,7 @@ describe('command-line contracts', () => {
       'tests/fixtures/sites/leetcode-two-sum.html',
       '--url',
       'https://leetcode.com/problems/two-sum/',
-    );
+    ) as Record<string, unknown>;
     expect(unrelated.relevant).toBe(false);
   }, 60_000);
 });

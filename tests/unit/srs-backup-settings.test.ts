@@ -132,9 +132,9 @@ describe('settings in a backup', () => {
     await studiedWithSettings();
     await saveSettings(THEIRS);
     const copy = structuredClone(file) as Editable;
-    copy.cards[0].due = 'soon';
+    copy.cards[0]!.due = 'soon';
     const result = await importBackupText(freshDb(), JSON.stringify(copy), KNOWN, 'replace');
-    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/^cards\[0\]\.due: /) });
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/^cards\[0\]\.due: /) as unknown });
     expect(await loadSettings()).toEqual(THEIRS);
   });
 });

@@ -1,6 +1,6 @@
 /** Glue between ts-fsrs (FSRS-6, default weights) and the stored card records. Pure: no database here. */
 import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type FSRS, type Grade } from 'ts-fsrs';
-import type { CardRecord, CardSnapshot, CardSource, CardStateValue } from '@/utils/db';
+import type { CardRecord, CardSnapshot, CardSource } from '@/utils/db';
 import type { SrsSettings } from '@/utils/srs/settings';
 
 export { Rating, State, type Grade };
@@ -40,7 +40,7 @@ export function toFsrsCard(snapshot: CardSnapshot): Card {
     learning_steps: snapshot.learning_steps,
     reps: snapshot.reps,
     lapses: snapshot.lapses,
-    state: snapshot.state as State,
+    state: snapshot.state,
   };
   if (snapshot.last_review !== null) card.last_review = new Date(snapshot.last_review);
   return card;
@@ -57,7 +57,7 @@ export function snapshotOf(card: Card, leech: 0 | 1): CardSnapshot {
     learning_steps: card.learning_steps,
     reps: card.reps,
     lapses: card.lapses,
-    state: card.state as CardStateValue,
+    state: card.state,
     last_review: card.last_review ? card.last_review.getTime() : null,
     leech,
   };

@@ -6,7 +6,7 @@
  */
 import type { AwaitwiseDb, CardRecord, PracticeProgressRecord, RemoteDayRecord, SavedProblem } from '@/utils/db';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from '@/utils/settings';
-import { isRemoved, mergeStates } from './merge';
+import { isRemoved, mergeStates, reviewFields } from './merge';
 import { canonical, SYNC_VERSION, type CardEntry, type Stamped, type SyncState } from './shape';
 
 /** What sync reads from this device. */
@@ -33,26 +33,13 @@ const reviewPart = (c: CardRecord) => ({
   state: c.state,
   leech: c.leech,
 });
-const entryReview = (e: CardEntry) => ({
-  lastReview: e.lastReview,
-  reps: e.reps,
-  due: e.due,
-  stability: e.stability,
-  difficulty: e.difficulty,
-  elapsedDays: e.elapsedDays,
-  scheduledDays: e.scheduledDays,
-  learningSteps: e.learningSteps,
-  lapses: e.lapses,
-  state: e.state,
-  leech: e.leech,
-});
 const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 function cardEntry(card: CardRecord, base: CardEntry | undefined, now: number): CardEntry {
   const review = reviewPart(card);
   let rAt: number;
   if (!base) rAt = card.last_review ?? 0;
-  else if (same(review, entryReview(base))) rAt = base.rAt;
+  else if (same(review, reviewFields(base))) rAt = base.rAt;
   // Reviewed here since the last sync; anything else (reset, undo, import) is a change made now.
   else rAt = card.last_review !== null && card.last_review > base.rAt ? card.last_review : now;
   const flags = { suspended: card.suspended, buriedUntil: card.buriedUntil };
@@ -78,12 +65,12 @@ export function flattenSettings(settings: Settings): Record<string, unknown> {
 }
 
 function unflattenSettings(base: Settings, flat: Record<string, Stamped<unknown>>): Settings {
-  const raw = structuredClone(base) as unknown as Record<string, Record<string, unknown> | unknown>;
+  const raw: Record<string, unknown> = { ...structuredClone(base) };
   for (const [path, { value }] of Object.entries(flat)) {
-    const [group, name] = path.split('.');
-    if (name === undefined) raw[group!] = value;
-    else if (typeof raw[group!] === 'object' && raw[group!] !== null)
-      (raw[group!] as Record<string, unknown>)[name] = value;
+    const [group = '', name] = path.split('.');
+    const target = raw[group];
+    if (name === undefined) raw[group] = value;
+    else if (typeof target === 'object' && target !== null) Object.assign(target, { [name]: value });
   }
   // Values from another version or a damaged item fall back field by field, as any stored setting does.
   return normaliseSettings(raw);

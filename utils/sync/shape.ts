@@ -78,7 +78,7 @@ const flag = v.picklist([0, 1]);
  * Lenient on purpose: only `lastReview` and `reps` are required, so a hand-written state merges too; the rest
  * takes the value of a new, never-reviewed card.
  */
-const CardEntrySchema = v.object({
+const CardEntryFields = v.object({
   lastReview: v.nullable(time),
   reps: count,
   rAt: v.optional(time),
@@ -98,6 +98,17 @@ const CardEntrySchema = v.object({
   source: v.optional(v.picklist(['manual', 'problem', 'auto']), 'auto'),
   del: v.optional(time),
 });
+/** `rAt` defaults to the last review; `del` is left out while never removed. */
+const CardEntrySchema = v.pipe(
+  CardEntryFields,
+  v.transform(({ lastReview, reps, rAt, del, ...rest }): CardEntry => ({
+    lastReview,
+    reps,
+    rAt: rAt ?? lastReview ?? 0,
+    ...rest,
+    ...(del === undefined ? {} : { del }),
+  })),
+);
 
 const stamped = <T extends v.GenericSchema>(value: T) => v.object({ at: time, value });
 const dayKey = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
@@ -128,11 +139,7 @@ export function parseState(raw: unknown): ParseResult {
     const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
     return { ok: false, message: `${path ? `${path}: ` : ''}${issue.message}` };
   }
-  const state = parsed.output as unknown as SyncState;
-  for (const entry of Object.values(state.cards)) {
-    entry.rAt ??= entry.lastReview ?? 0;
-    if (entry.del === undefined) delete entry.del;
-  }
+  const state: SyncState = parsed.output;
   return { ok: true, state };
 }
 
@@ -140,7 +147,7 @@ export function parseState(raw: unknown): ParseResult {
 export function canonical(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const keys = Object.keys(value as object)
+  const keys = Object.keys(value)
     .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
     .sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;

@@ -3,7 +3,7 @@
  * id, so one review rewrites one small item; each card is packed as an array with times in base 36. When
  * everything does not fit, the most recently changed cards go first and the rest stay on this device only.
  */
-import { parseState, SYNC_VERSION, type CardEntry, type SavedValue, type SyncState } from './shape';
+import { parseState, SYNC_VERSION, type CardEntry, type SyncState } from './shape';
 
 /** chrome.storage.sync's limits (Firefox's are the same or larger). */
 export const SYNC_LIMITS = {
@@ -211,6 +211,8 @@ export function toItems(state: SyncState, quota: number = SYNC_LIMITS.QUOTA_BYTE
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Array.isArray, but typed unknown[]: what an item holds is checked by parseState, not assumed. */
+const isList = (v: unknown): v is unknown[] => Array.isArray(v);
 
 /**
  * Reads a state back from storage.sync items. Each item is validated on its own: one damaged item (another
@@ -230,9 +232,7 @@ export function fromItems(items: Items): { state: SyncState; skipped: string[] }
     let raw: unknown;
     if (name === 's')
       raw = {
-        settings: Object.fromEntries(
-          entries.map(([k, p]) => [k, Array.isArray(p) ? { at: fromT(p[0]), value: p[1] } : p]),
-        ),
+        settings: Object.fromEntries(entries.map(([k, p]) => [k, isList(p) ? { at: fromT(p[0]), value: p[1] } : p])),
       };
     else if (name === 'x') raw = { solved: Object.fromEntries(entries.map(([k, at]) => [k, fromT(at)])) };
     else if (name.startsWith('d:')) raw = { days: { [name.slice(2)]: value } };
@@ -240,9 +240,8 @@ export function fromItems(items: Items): { state: SyncState; skipped: string[] }
       raw = {
         saved: Object.fromEntries(
           entries.map(([k, p]) => {
-            if (!Array.isArray(p)) return [k, p];
-            const saved: SavedValue | null =
-              p.length >= 5 ? { site: p[1], slug: p[2], title: p[3], savedAt: fromT(p[4]) } : null;
+            if (!isList(p)) return [k, p];
+            const saved = p.length >= 5 ? { site: p[1], slug: p[2], title: p[3], savedAt: fromT(p[4]) } : null;
             return [k, { at: fromT(p[0]), value: saved }];
           }),
         ),
@@ -250,7 +249,7 @@ export function fromItems(items: Items): { state: SyncState; skipped: string[] }
     else if (/^h\d\d$/.test(name))
       raw = {
         hidden: Object.fromEntries(
-          entries.map(([k, p]) => [k, Array.isArray(p) ? { at: fromT(p[0]), value: p[1] === 1 } : p]),
+          entries.map(([k, p]) => [k, isList(p) ? { at: fromT(p[0]), value: p[1] === 1 } : p]),
         ),
       };
     else if (/^c\d\d$/.test(name)) raw = { cards: Object.fromEntries(entries.map(([k, p]) => [k, unpackCard(p)])) };
