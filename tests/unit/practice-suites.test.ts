@@ -1,8 +1,9 @@
 /**
- * Every practice problem's Python suite, run by utils/python/harness.py on each CPython of the matrix: the
- * reference solution passes every test, and each wrong solution in tests/fixtures/practice/<id>/ fails at
- * least one. Also the harness's own contract (errors, missing names, time-outs, the CLI's exit status) on
- * the machine's python3.
+ * Every practice problem's Python suite, run by utils/python/harness.py: the reference solution passes every
+ * test on each CPython of the matrix, and each wrong solution in tests/fixtures/practice/<id>/ fails at least
+ * one on the first of them (a wrong solution fails for its mistake, not for a version; Pyodide checks them
+ * again). Also the harness's own contract (errors, missing names, time-outs, the CLI's exit status) on the
+ * machine's python3.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -112,7 +113,8 @@ describe('practice problems are checkable', () => {
 
 const wrongCases = problems.flatMap((p) => wrongSolutions(p.id).map((w) => [`${p.id}/${w.name}`, p, w.code] as const));
 
-for (const cpython of cpythonMatrix()) {
+const matrix = cpythonMatrix();
+for (const cpython of matrix) {
   describe
     .skipIf(!cpython.path)
     .concurrent(`reference solutions pass their own suites on CPython ${cpython.version}`, () => {
@@ -128,7 +130,8 @@ for (const cpython of cpythonMatrix()) {
       });
     });
 
-  describe.skipIf(!cpython.path).concurrent(`wrong solutions are rejected on CPython ${cpython.version}`, () => {
+  const first = cpython === matrix.find((m) => m.path);
+  describe.skipIf(!first).concurrent(`wrong solutions are rejected on CPython ${cpython.version}`, () => {
     it.each(wrongCases)('%s', async (_name, p, code) => {
       const result = await runSuite(code, p.tests, cpython.path!);
       expect(result.error, 'a wrong solution must load and fail a test, not fail to load').toBeNull();
