@@ -81,6 +81,7 @@ describe('round trip', () => {
         setAsideKept: true,
         settingsRestored: ALL_PARTS,
         settingsSkipped: [],
+        settingsKept: [],
       },
     });
     expect(await exportText(copy)).toBe(text);
@@ -113,8 +114,9 @@ describe('merge', () => {
         cardsSetAside: [],
         logsSetAside: 0,
         setAsideKept: true,
-        settingsRestored: ALL_PARTS,
+        settingsRestored: ['hiddenBadges'],
         settingsSkipped: [],
+        settingsKept: ['sites', 'theme', 'srs'],
       },
     });
     expect((await local.cards.get(newer!.id))!.stability).toBe(99);
@@ -133,8 +135,9 @@ describe('merge', () => {
         cardsSetAside: [],
         logsSetAside: 0,
         setAsideKept: true,
-        settingsRestored: ALL_PARTS,
+        settingsRestored: ['hiddenBadges'],
         settingsSkipped: [],
+        settingsKept: ['sites', 'theme', 'srs'],
       },
     });
   });

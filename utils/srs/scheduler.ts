@@ -87,6 +87,13 @@ export interface IntervalPreview {
   label: string;
 }
 
+/**
+ * The card as FSRS must see it at `now`: a last review dated later (another device's clock ran ahead, or this
+ * one's went back) counts as made now, since FSRS refuses a negative elapsed time and the card could not be rated.
+ */
+const fsrsCardAt = (card: CardSnapshot, now: number): Card =>
+  toFsrsCard(card.last_review !== null && card.last_review > now ? { ...card, last_review: now } : card);
+
 /** What each of Again / Hard / Good / Easy would schedule if chosen at `now`. */
 export function previewIntervals(
   card: CardSnapshot,
@@ -94,7 +101,7 @@ export function previewIntervals(
   settings: Pick<SrsSettings, 'desiredRetention'>,
   options: SchedulerOptions = {},
 ): IntervalPreview[] {
-  const preview = schedulerFor(settings, options).repeat(toFsrsCard(card), new Date(now));
+  const preview = schedulerFor(settings, options).repeat(fsrsCardAt(card, now), new Date(now));
   return GRADES.map((rating) => {
     const due = preview[rating].card.due.getTime();
     return { rating, due, label: formatInterval(due - now) };
@@ -109,7 +116,7 @@ export function nextSnapshot(
   settings: Pick<SrsSettings, 'desiredRetention'>,
   options: SchedulerOptions = {},
 ): CardSnapshot {
-  const next = schedulerFor(settings, options).next(toFsrsCard(card), new Date(now), rating).card;
+  const next = schedulerFor(settings, options).next(fsrsCardAt(card, now), new Date(now), rating).card;
   return snapshotOf(next, next.lapses >= LEECH_LAPSES ? 1 : card.leech);
 }
 

@@ -8,7 +8,16 @@ import { browser } from 'wxt/browser';
 import { openDb, type AwaitwiseDb } from '@/utils/db';
 import { loadSettings, saveSettings } from '@/utils/settings';
 import { LOCAL_DELAY_MS, REMOTE_DELAY_MS, SyncEngine } from './engine';
-import { HIDDEN_KEY, loadHidden, loadPrefs, PREFS_KEY, REQUEST_KEY, STATUS_KEY, type SyncStatus } from './prefs';
+import {
+  HIDDEN_KEY,
+  loadHidden,
+  loadPrefs,
+  loadStatus,
+  PREFS_KEY,
+  REQUEST_KEY,
+  STATUS_KEY,
+  type SyncStatus,
+} from './prefs';
 import { PREFIX } from './shard';
 
 const ALARM = 'awaitwise-sync';
@@ -60,6 +69,7 @@ export function startSync(): void {
       loadHidden,
       saveHidden: (keys) => browser.storage.local.set({ [HIDDEN_KEY]: keys }),
       saveStatus: (status) => browser.storage.local.set({ [STATUS_KEY]: status }),
+      loadStatus,
     });
     engine = started;
     watch = watchLocal(db, () => started.schedule(LOCAL_DELAY_MS));

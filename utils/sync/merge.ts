@@ -4,7 +4,7 @@
  * in any order, any number of times, and agree. Ties are broken by comparing canonical JSON, never by which
  * side is "local".
  */
-import { canonical, SYNC_VERSION, type CardEntry, type Stamped, type SyncState } from './shape';
+import { canonical, dict, SYNC_VERSION, type CardEntry, type Stamped, type SyncState } from './shape';
 
 /** A card's review register without its clock: what a review, a reset or an import changes. */
 export const reviewFields = (e: CardEntry) => ({
@@ -62,7 +62,7 @@ function mergeStamped<T>(a: Stamped<T>, b: Stamped<T>): Stamped<T> {
 }
 
 function mergeRecords<T>(a: Record<string, T>, b: Record<string, T>, both: (x: T, y: T) => T): Record<string, T> {
-  const out: Record<string, T> = {};
+  const out = dict<T>();
   for (const key of Object.keys(a).concat(Object.keys(b)).sort()) {
     if (key in out) continue;
     const x = Object.hasOwn(a, key) ? a[key] : undefined;
