@@ -5,7 +5,7 @@ import { linesFromMarks } from '@/utils/highlight';
 export interface CodeBlockProps {
   snippet: Snippet;
   /** Copies the code; the caller decides how (clipboard API in extension pages). */
-  onCopy?(code: string): void | Promise<void>;
+  onCopy?: (code: string) => void | Promise<void>;
 }
 
 /** A snippet highlighted at build time: tokens become spans with classes, never HTML strings. */
@@ -19,6 +19,7 @@ export function CodeBlock({ snippet, onCopy }: CodeBlockProps) {
     const timer = setTimeout(() => setCopied('idle'), COPIED_MS);
     return () => clearTimeout(timer);
   }, [copied]);
+  // Never rejects: a failed copy becomes the button's "Copy failed".
   const copy = async () => {
     try {
       await onCopy?.(snippet.code);
@@ -37,12 +38,13 @@ export function CodeBlock({ snippet, onCopy }: CodeBlockProps) {
       <figcaption class="aw-code-bar">
         <span class="aw-code-tags">{tags.join(' · ')}</span>
         {onCopy && (
-          <button type="button" class="aw-button aw-small" onClick={copy} aria-live="polite">
+          <button type="button" class="aw-button aw-small" onClick={() => void copy()} aria-live="polite">
             {copied === 'done' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy'}
           </button>
         )}
       </figcaption>
-      <pre tabIndex={0} aria-label="Python code">
+      {/* Long lines wrap at the panel's width, each continuation marked (theme.css): nothing scrolls sideways. */}
+      <pre>
         <code>
           {linesFromMarks(snippet.code, snippet.marks).map((line, i) => (
             <span key={i} class="aw-code-line">
@@ -63,7 +65,14 @@ export function CodeBlock({ snippet, onCopy }: CodeBlockProps) {
       {snippet.output !== undefined && (
         <div class="aw-output">
           <span class="aw-output-label">Output</span>
-          <pre>{snippet.output}</pre>
+          <pre>
+            {snippet.output.split('\n').map((line, i, all) => (
+              <span key={i} class="aw-code-line">
+                {line}
+                {i < all.length - 1 ? '\n' : ''}
+              </span>
+            ))}
+          </pre>
         </div>
       )}
     </figure>

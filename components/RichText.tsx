@@ -1,5 +1,6 @@
 /** Renders the compiled safe-Markdown tree as elements; there is no HTML string anywhere on this path. */
 import type { Block, Inline, Snippet } from '@/utils/knowledge-types';
+import { formatRoute } from '@/utils/routes';
 import { CodeBlock } from './CodeBlock';
 import { RunnableSnippet, type SnippetRunner } from './RunnableSnippet';
 
@@ -30,6 +31,13 @@ export function InlineText({ nodes }: { nodes: readonly Inline[] }) {
                 <InlineText nodes={node.c} />
               </a>
             );
+          case 'ref':
+            // Another card of the knowledge base: a side panel address, so it opens in the panel itself.
+            return (
+              <a key={i} href={formatRoute({ view: node.to, id: node.id })}>
+                <InlineText nodes={node.c} />
+              </a>
+            );
         }
       })}
     </>
@@ -39,7 +47,8 @@ export function InlineText({ nodes }: { nodes: readonly Inline[] }) {
 export interface RichTextProps {
   blocks: readonly Block[];
   snippets: readonly Snippet[];
-  onCopy?(code: string): void;
+  /** Awaited by the Copy button, which reports a rejected copy as "Copy failed". */
+  onCopy?: (code: string) => void | Promise<void>;
   /** With a runner, snippets get Run and Try it; `itemId` keys the user's edited copies. */
   runner?: SnippetRunner;
   itemId?: string;

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AwaitwiseDb } from '@/utils/db';
+import { AnkiExport } from './AnkiExport';
+import { downloadText, today } from './download';
 import { questionById } from '@/utils/knowledge';
 import {
   exportBackup,
@@ -44,6 +46,9 @@ export function summaryText(s: ImportSummary): string {
   if (s.settingsRestored.length > 0) {
     text += ` Settings restored: ${s.settingsRestored.map((p) => PART_NAMES[p]).join(', ')}.`;
   }
+  if (s.settingsKept.length > 0) {
+    text += ` Your settings were kept (the file's ${s.settingsKept.map((p) => PART_NAMES[p]).join(', ')} were not restored).`;
+  }
   if (s.settingsSkipped.length > 0) {
     text += ` Settings not restored (yours were kept): ${s.settingsSkipped.join('; ')}.`;
   }
@@ -61,6 +66,7 @@ function asSentence(message: string): string {
 /** Export to a versioned JSON file; import validates the whole file before it touches the database. */
 export function BackupPanel({ db }: { db: AwaitwiseDb }) {
   const [mode, setMode] = useState<ImportMode>('merge');
+  const [restoreSettings, setRestoreSettings] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   /** The file chosen for "replace", waiting for the user to confirm. */
   const [pending, setPending] = useState<File | null>(null);
@@ -71,13 +77,7 @@ export function BackupPanel({ db }: { db: AwaitwiseDb }) {
     setStatus({ kind: 'busy' });
     try {
       const backup = await exportBackup(db, Date.now());
-      const blob = new Blob([serialiseBackup(backup)], { type: 'application/json' });
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `awaitwise-backup-${new Date().toISOString().slice(0, 10)}.json`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadText(`awaitwise-backup-${today()}.json`, serialiseBackup(backup), 'application/json');
       setStatus({
         kind: 'ok',
         text: `Exported ${backup.cards.length} cards, ${backup.reviewLogs.length} reviews and your settings.`,
@@ -100,6 +100,7 @@ export function BackupPanel({ db }: { db: AwaitwiseDb }) {
     try {
       let shownAt = -Infinity;
       const result = await importBackupText(db, await file.text(), knownIds, mode, {
+        restoreSettings,
         // A few updates a second: each one is announced (role="status"), and rendering them all is wasted work.
         onProgress: (progress) => {
           const now = performance.now();
@@ -125,14 +126,16 @@ export function BackupPanel({ db }: { db: AwaitwiseDb }) {
     <section class="aw-section" aria-labelledby="backup-heading">
       <h2 id="backup-heading">Backup</h2>
       <p class="aw-muted">
-        Your progress lives only in this browser. Export it to a file to keep it safe or move it: the file holds your
-        cards, reviews and saved problems, and your settings (sites, theme, flashcard settings, hidden badges).
+        This browser keeps all your progress; sync, when on, copies only part of it (see Sync). Export a file to keep it
+        safe or move it: the file holds your cards, reviews and saved problems, and your settings (sites, theme,
+        flashcard settings, hidden badges).
       </p>
       <div class="aw-row">
         <button type="button" class="aw-button" onClick={() => void download()} disabled={busy}>
           Export progress
         </button>
       </div>
+      <AnkiExport db={db} disabled={busy} onDone={({ ok, text }) => setStatus({ kind: ok ? 'ok' : 'error', text })} />
       <div class="aw-field" style={{ marginTop: '12px' }}>
         <label for="import-mode">When importing</label>
         <select
@@ -148,6 +151,18 @@ export function BackupPanel({ db }: { db: AwaitwiseDb }) {
           <option value="replace">Replace my progress with the file</option>
         </select>
       </div>
+      {mode === 'merge' && (
+        <div class="aw-field-inline">
+          <input
+            id="import-settings"
+            type="checkbox"
+            checked={restoreSettings}
+            disabled={busy}
+            onChange={(e) => setRestoreSettings(e.currentTarget.checked)}
+          />
+          <label for="import-settings">Also restore the file's settings (sites, theme, flashcard settings)</label>
+        </div>
+      )}
       <div class="aw-field">
         <label for="import-file">Import a backup file</label>
         <input

@@ -85,9 +85,9 @@ describe('RunnableSnippet', () => {
     expect(screen.getByText(/Restarting Python…/)).toBeTruthy();
     expect(screen.queryByText(/first run only/)).toBeNull();
     // The interpreter is ready and the code went to it: the note goes.
-    act(() => runs[0]!.options.onStarted?.());
+    await act(() => runs[0]!.options.onStarted?.());
     expect(screen.queryByText(/Restarting Python…/)).toBeNull();
-    act(() => runs[0]!.options.onOutput?.('stdout', 'hello\n'));
+    await act(() => runs[0]!.options.onOutput?.('stdout', 'hello\n'));
     await act(async () => runs[0]!.finish(result('hello\n')));
     expect(screen.getByText(/Same as the verified output/)).toBeTruthy();
   });

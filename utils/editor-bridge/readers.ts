@@ -2,6 +2,7 @@
  * Reading editors: the main-world reader that asks Monaco, Ace and CodeMirror for their whole text, and
  * the isolated-world fallback that reads the lines they have rendered.
  */
+import { isRecord } from '@/utils/is-record';
 
 /** Longest editor text kept; a solution is far shorter, a pasted dataset is not worth reading. */
 export const EDITOR_CODE_CAP = 100_000;
@@ -10,10 +11,6 @@ const LANGUAGE_CAP = 40;
 export interface EditorModel {
   code: string;
   language?: string;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }
 
 /** A language id as a short lower-case word, or undefined for anything else the page hands over. */
@@ -54,7 +51,8 @@ interface CodeMirror6View {
   state?: { doc?: { toString(): string } };
   hasFocus?: boolean;
 }
-interface PageGlobals {
+/** The page's window, where an editor may have left its global API (or anything else under that name). */
+interface PageWindow extends Window {
   monaco?: MonacoNamespace;
   ace?: AceNamespace;
 }
@@ -73,10 +71,12 @@ function attempt<T>(read: () => T): T | undefined {
   }
 }
 
+const isElement = (value: unknown): value is Element => isRecord(value) && value.nodeType === 1;
+
 function candidate(code: unknown, language: unknown, focused: unknown, el?: unknown): Candidate | null {
   if (typeof code !== 'string') return null;
   const model: Candidate = { code, focused: focused === true };
-  if (isRecord(el) && 'nodeType' in el) model.el = el as unknown as Element;
+  if (isElement(el)) model.el = el;
   const lang = cleanLanguage(language);
   if (lang) model.language = lang;
   return model;
@@ -197,15 +197,14 @@ function pick(all: Candidate[], root: Document | Element): EditorModel | null {
 }
 
 /** Main world only: the full text of the page's code editor, or null when there is none. */
-export function readEditorModel(win: Window, scope?: string): EditorModel | null {
-  const globals = win as unknown as PageGlobals;
+export function readEditorModel(win: PageWindow, scope?: string): EditorModel | null {
   const doc = win.document;
   return pick(
     [
-      ...monacoCandidates(attempt(() => globals.monaco)),
+      ...monacoCandidates(attempt(() => win.monaco)),
       ...aceCandidates(
         doc,
-        attempt(() => globals.ace),
+        attempt(() => win.ace),
       ),
       ...codeMirror6Candidates(doc),
       ...codeMirror5Candidates(doc),
@@ -224,7 +223,7 @@ function lineText(el: Element): string {
 function byTop(lines: Element[]): Element[] {
   const top = (el: Element) => {
     const own = (el as HTMLElement).style?.top;
-    const parent = (el.parentElement as HTMLElement | null)?.style?.top;
+    const parent = el.parentElement?.style?.top;
     return Number.parseFloat(own || parent || '') || 0;
   };
   return lines
@@ -266,7 +265,7 @@ export function visibleEditorText(doc: Document, scope?: string): string {
   let best = '';
   for (const area of doc.querySelectorAll('textarea')) {
     if (area.matches(HELPER_TEXTAREAS)) continue;
-    const value = (area as HTMLTextAreaElement).value ?? '';
+    const value = area.value ?? '';
     if (value.length > best.length) best = value;
   }
   return best.slice(0, EDITOR_CODE_CAP);

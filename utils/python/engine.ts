@@ -6,6 +6,7 @@
 import type { PyodideInterface } from 'pyodide';
 import type { PyCallable } from 'pyodide/ffi';
 import * as v from 'valibot';
+import { isRecord } from '@/utils/is-record';
 import { OUTPUT_LIMIT, TRUNCATED_NOTICE } from './limits';
 import type { FromEngine, OutputStream, RunOutcome, ToEngine } from './protocol';
 import { judge, type JudgeSteps } from './judge';
@@ -65,9 +66,6 @@ export function installModules(py: PyodideInterface, sources: EngineSources): vo
   );
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
 
 /**
  * The interpreter's memory as it is now, for later starts. Pyodide only snapshots an interpreter loaded with

@@ -15,3 +15,4 @@ interface ImportMetaEnv {
   readonly AWAITWISE_PYODIDE_BUILD_ID?: string;
   readonly AWAITWISE_PYODIDE_LOCK?: string;
 }
+

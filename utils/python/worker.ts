@@ -30,8 +30,11 @@ async function start(request: StartRequest, port: MessagePort, sources: EngineSo
     port.postMessage(message, message.type === 'snapshot' ? [message.bytes.buffer] : []);
   try {
     const indexURL = new URL('/pyodide/', self.location.href).href;
-    const loading: Promise<unknown> = import(/* @vite-ignore */ `${indexURL}pyodide.mjs`);
-    const asm: unknown = await import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`);
+    // Literal paths in the package (external in wxt.config.ts): store linters flag import() of a computed one.
+    // @ts-expect-error -- a file of the built package (modules/pyodide.ts), not a module TypeScript resolves
+    const loading: Promise<unknown> = import('/pyodide/pyodide.mjs');
+    // @ts-expect-error -- as above
+    const asm: unknown = await import('/pyodide/pyodide.asm.mjs');
     const loader = await loading;
     const { loadPyodide } = loaderOf(loader);
     const create = createModuleOf(asm);

@@ -1,10 +1,10 @@
+import { isList, isRecord } from '@/utils/is-record';
 import { defineAdapter } from './extract';
 import {
   difficultyFrom,
   findObject,
   first,
   htmlToText,
-  isRecord,
   jsonFromScript,
   shortText,
   stringField,
@@ -30,7 +30,7 @@ function nextDataProblem(doc: Document, slug: string) {
     title: stringField(problem, 'problem_name'),
     statement: stringField(problem, 'problem_question'),
     difficulty: stringField(problem, 'difficulty'),
-    tags: uniqueTags(tagGroups.flatMap((group) => (Array.isArray(group) ? group : []))),
+    tags: uniqueTags(tagGroups.flatMap((group) => (isList(group) ? group : []))),
   };
 }
 

@@ -18,6 +18,9 @@ import {
   type Backup,
 } from '@/utils/srs/backup-schema';
 import { exportSettings, restoreSettings, type SettingsPart } from '@/utils/srs/backup-settings';
+import { clearDeck, putCards } from '@/utils/srs/repository';
+import { addLogs } from '@/utils/srs/review-log';
+import { clearSaved, putSaved } from '@/utils/saved';
 
 export {
   BACKUP_FORMAT,
@@ -95,16 +98,20 @@ export interface ImportSummary {
   settingsRestored: SettingsPart[];
   /** Why a settings part was not restored (the user's own value stayed), one line each. */
   settingsSkipped: string[];
+  /** Parts the file holds that a merge left as the user had them, because they did not ask to restore them. */
+  settingsKept: SettingsPart[];
 }
 
 export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Whether the file's sites, theme and flashcard settings replace the user's. A replace always restores them; a
+   * merge only when the user asks, since merging is about progress. Hidden badges are data: a merge adds them.
+   */
+  restoreSettings?: boolean;
 }
 
-/**
- * Reviews per write. Between two writes the browser runs other tasks (painting, input) while the
- * transaction stays open, because the next write is issued as soon as the last one completes.
- */
+/** Reviews per write (see addLogs). */
 const WRITE_CHUNK = 500;
 
 const logKey = (log: Pick<ReviewLogRecord, 'cardId' | 'reviewedAt' | 'rating'>) =>
@@ -127,20 +134,18 @@ export function importBackup(
   const total = backup.reviewLogs.length;
   const writeLogs = async (logs: readonly ReviewLogRecord[] | readonly Omit<ReviewLogRecord, 'id'>[]) => {
     options.onProgress?.({ phase: 'writing', done: 0, total });
-    for (let start = 0; start < logs.length; start += WRITE_CHUNK) {
-      await db.reviewLogs.bulkAdd(logs.slice(start, start + WRITE_CHUNK));
-      // Counted in the file's reviews: in a merge the ones already here are passed over, not written.
-      const done = Math.round((Math.min(start + WRITE_CHUNK, logs.length) / logs.length) * total);
-      options.onProgress?.({ phase: 'writing', done, total });
-    }
+    // Counted in the file's reviews: in a merge the ones already here are passed over, not written.
+    await addLogs(db, logs, WRITE_CHUNK, (written) =>
+      options.onProgress?.({ phase: 'writing', done: Math.round((written / logs.length) * total), total }),
+    );
     if (logs.length === 0) options.onProgress?.({ phase: 'writing', done: total, total });
   };
   return db.transaction('rw', db.cards, db.reviewLogs, db.saved, async (): Promise<WriteSummary> => {
     if (mode === 'replace') {
-      await Promise.all([db.cards.clear(), db.reviewLogs.clear(), db.saved.clear()]);
-      await db.cards.bulkAdd(backup.cards satisfies CardRecord[]);
+      await Promise.all([clearDeck(db), clearSaved(db)]);
+      await putCards(db, backup.cards satisfies CardRecord[]);
       await writeLogs(backup.reviewLogs satisfies ReviewLogRecord[]);
-      await db.saved.bulkAdd(backup.saved satisfies SavedProblem[]);
+      await putSaved(db, backup.saved satisfies SavedProblem[]);
       return {
         cardsAdded: backup.cards.length,
         cardsUpdated: 0,
@@ -172,9 +177,9 @@ export function importBackup(
     }
     const localUrls = new Set(await db.saved.toCollection().primaryKeys());
     const newSaved = backup.saved.filter((s) => !localUrls.has(s.url));
-    await db.cards.bulkPut([...added, ...updated] satisfies CardRecord[]);
+    await putCards(db, [...added, ...updated] satisfies CardRecord[]);
     await writeLogs(newLogs);
-    await db.saved.bulkAdd(newSaved satisfies SavedProblem[]);
+    await putSaved(db, newSaved satisfies SavedProblem[]);
     return {
       cardsAdded: added.length,
       cardsUpdated: updated.length,
@@ -202,9 +207,14 @@ export async function importBackupText(
   const written = await importBackup(db, parsed.backup, mode, options);
   const setAsideKept = await keepAside(parsed.setAside);
   const settingsSkipped = [...(parsed.settings?.skipped ?? [])];
+  const { hiddenBadges, ...choices } = parsed.settings?.parts ?? {};
+  const restore = mode === 'replace' || options.restoreSettings === true;
+  const settingsKept = restore
+    ? []
+    : (['sites', 'theme', 'srs'] as const).filter((part) => choices[part] !== undefined);
   let settingsRestored: SettingsPart[] = [];
   try {
-    settingsRestored = await restoreSettings(parsed.settings?.parts ?? {}, mode);
+    settingsRestored = await restoreSettings(restore ? { ...choices, hiddenBadges } : { hiddenBadges }, mode);
   } catch (error) {
     settingsSkipped.push(`settings: could not be saved (${error instanceof Error ? error.message : String(error)})`);
   }
@@ -217,6 +227,7 @@ export async function importBackupText(
       setAsideKept,
       settingsRestored,
       settingsSkipped,
+      settingsKept,
     },
   };
 }
