@@ -1,6 +1,6 @@
 /** The quiz mode in Review and the mock interview, rendered: keys pick, rate and move on; results are stored. */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReviewView } from '@/entrypoints/sidepanel/views/ReviewView';
 import { WithDb } from './with-db';
 import { InterviewView } from '@/entrypoints/sidepanel/views/InterviewView';
@@ -11,6 +11,10 @@ import { Rating } from '@/utils/srs/scheduler';
 import { throwawayDbs } from './srs-throwaway-db';
 
 const openDb = throwawayDbs();
+// A quiz's code view readies Python when the browser is idle; jsdom has no idle callbacks and these
+// tests are about keys, so the warm-up never comes (kept for the whole file: effects clean up after a test ends).
+vi.stubGlobal('requestIdleCallback', () => 0);
+vi.stubGlobal('cancelIdleCallback', () => undefined);
 afterEach(() => cleanup());
 const T0 = new Date(2026, 2, 10, 15, 0).getTime();
 const key = (k: string, init: KeyboardEventInit = {}) =>
