@@ -193,20 +193,34 @@ export function App() {
   useEffect(() => watchPanelRequests((request) => navigate(request)), [navigate]);
 
   // A new view takes focus (after the first), so keyboard and screen-reader users land in it; a view that
-  // placed focus itself (Review's card) keeps it.
+  // placed focus itself (Review's card) keeps it. Views and their items are chunks that load after the route
+  // changes, so focus moves once the view has rendered and is no longer busy loading.
   useEffect(() => {
     if (firstRoute.current) {
       firstRoute.current = false;
       return;
     }
     const main = mainRef.current;
-    // Not from the tab list either: its arrow keys move along the tabs (the ARIA tabs pattern).
-    if (!main || main.contains(document.activeElement) || document.activeElement?.closest('[role="tablist"]')) return;
-    const target = main.querySelector<HTMLElement>('[data-autofocus], h2');
-    if (target) {
+    if (!main) return;
+    /** true when there is nothing left to do. */
+    const place = () => {
+      // Focus somewhere already (the view placed it, or the tab list, whose arrow keys move along the tabs in
+      // the ARIA tabs pattern): leave it there.
+      const active = document.activeElement;
+      if (active && active !== document.body) return true;
+      if (main.querySelector('[aria-busy="true"]')) return false;
+      const target = main.querySelector<HTMLElement>('[data-autofocus], h2');
+      if (!target) return false;
       if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
       target.focus({ preventScroll: false });
-    }
+      return true;
+    };
+    if (place()) return;
+    const observer = new MutationObserver(() => {
+      if (place()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+    return () => observer.disconnect();
   }, [route]);
 
   const back = () => {
