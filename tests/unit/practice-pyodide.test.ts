@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compileDataDir } from '../../scripts/lib/read-data';
 import { nodePythonClient } from '../../scripts/lib/pyodide-node';
 import { PRACTICE_TIME_LIMIT_MS } from '@/utils/python/limits';
+import { pyodideSelected } from '../../scripts/lib/python-matrix';
 import { referenceSolution, wrongSolutions } from './practice-cases';
 
 const { knowledge } = compileDataDir();
@@ -16,7 +17,10 @@ const check = (solution: string, tests: string) =>
 // The first check loads the interpreter.
 const SLOW = 180_000;
 
-describe('practice suites in the browser runtime (Pyodide)', () => {
+/** Skipped when AW_PYTHONS leaves the browser runtime out (stress mode on one CPython). */
+const describeBrowser = pyodideSelected() ? describe : describe.skip;
+
+describeBrowser('practice suites in the browser runtime (Pyodide)', () => {
   it.each(knowledge.practice.map((p) => [p.id, p] as const))(
     '%s: the reference passes',
     async (_id, p) => {

@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileDataDir } from '../../scripts/lib/read-data';
 import { nodePythonClient } from '../../scripts/lib/pyodide-node';
-import { cpythonMatrix, expectedOutput, PYODIDE_VERSION } from '../../scripts/lib/python-matrix';
+import { cpythonMatrix, expectedOutput, PYODIDE_VERSION, pyodideSelected } from '../../scripts/lib/python-matrix';
 import { normaliseOutput, parseAll, runSnippet, versionAtLeast } from '../../scripts/lib/python';
 import type { Snippet } from '@/utils/knowledge-types';
 
@@ -52,7 +52,45 @@ for (const python of cpythonMatrix()) {
   });
 }
 
-describe(`python snippets run in the browser runtime (Pyodide, CPython ${PYODIDE_VERSION})`, () => {
+/**
+ * Starting a pool's worker processes blocks whichever thread does it; a snippet that lets its first
+ * run_in_executor start them stalls its own event loop (and logs a slow callback under -X dev, which the
+ * check above forgives on a loaded machine). This prelude makes that a failure whatever the machine's load.
+ */
+const NO_PROCESS_START_IN_THE_LOOP = `import multiprocessing.process as _mp_process
+_start = _mp_process.BaseProcess.start
+def _start_off_the_loop(self):
+    import asyncio
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return _start(self)
+    raise RuntimeError("a worker process was started on the running event loop's thread; start the pool first")
+_mp_process.BaseProcess.start = _start_off_the_loop
+`;
+
+for (const python of cpythonMatrix()) {
+  const pools = snippets.filter(
+    (s) =>
+      s.snippet.runnable &&
+      s.snippet.why === 'processes' &&
+      (!s.snippet.minPython || versionAtLeast(python.version, s.snippet.minPython)),
+  );
+  describe
+    .skipIf(!python.path)
+    .concurrent(`process pools start before the loop runs, on CPython ${python.version}`, () => {
+      it.each(pools.map((s) => [s.name, s.snippet] as const))('%s', async (_name, snippet) => {
+        const result = await runSnippet(NO_PROCESS_START_IN_THE_LOOP + snippet.code, 20_000, python.path!);
+        expect(result.stderr).not.toMatch(/started on the running event loop's thread/);
+        expect(result.code).toBe(0);
+      });
+    });
+}
+
+/** Skipped when AW_PYTHONS leaves the browser runtime out (stress mode on one CPython). */
+const describeBrowser = pyodideSelected() ? describe : describe.skip;
+
+describeBrowser(`python snippets run in the browser runtime (Pyodide, CPython ${PYODIDE_VERSION})`, () => {
   const client = nodePythonClient();
   afterAll(() => client.dispose());
   const inBrowser = snippets.filter((s) => s.snippet.runsIn.includes('browser'));
