@@ -81,7 +81,8 @@ export default tseslint.config(
         'error',
         ...HTML_AND_EVAL,
         {
-          selector: "TSAsExpression[expression.type='TSAsExpression'][expression.typeAnnotation.type='TSUnknownKeyword']",
+          selector:
+            "TSAsExpression[expression.type='TSAsExpression'][expression.typeAnnotation.type='TSUnknownKeyword']",
           message: 'No `as unknown as`: validate the value (valibot) or give it its real type.',
         },
       ],

@@ -9,8 +9,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 
-/** The test files of the Python matrix (vitest matches these as substrings of file paths). */
-const PYTHON_TESTS = ['snippets.test.ts', 'quiz.test.ts', 'practice-suites.test.ts', 'practice-pyodide.test.ts'];
+/** The stated outputs and practice references, per runtime (tests/python; AW_PYTHONS narrows the CPython ones). */
+const CPYTHON_TESTS = ['snippets.cpython.test.ts', 'quizzes.cpython.test.ts', 'practice.cpython.test.ts'];
+const PYODIDE_TESTS = ['snippets.pyodide.test.ts', 'quizzes.pyodide.test.ts', 'practice.pyodide.test.ts'];
 
 /**
  * Wrong solutions are left to the normal run: load only slows them down on their way to failing (half the
@@ -45,6 +46,12 @@ function parseArgs(args: string[]): { burners: number; pythons: string | undefin
 const burner = (): ChildProcess => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
 
 const { burners, pythons } = parseArgs(process.argv.slice(2));
+const runtimes = pythons?.split(',') ?? ['3.11', '3.12', '3.13', 'pyodide'];
+const files = [
+  ...(runtimes.some((r) => r !== 'pyodide') ? CPYTHON_TESTS.map((f) => `tests/python/${f}`) : []),
+  ...(runtimes.includes('pyodide') ? PYODIDE_TESTS.map((f) => `tests/python/${f}`) : []),
+];
+const cpythons = runtimes.filter((r) => r !== 'pyodide').join(',');
 const busy = Array.from({ length: burners }, burner);
 const stopBurners = () => {
   for (const child of busy) child.kill('SIGKILL');
@@ -64,13 +71,15 @@ const result = spawnSync(
   [
     'vitest',
     'run',
+    '--project',
+    'python',
     '--reporter=default',
     '--reporter=json',
     '--outputFile.json=reports/stress.json',
     `--testNamePattern=${LEAVE_OUT}`,
-    ...PYTHON_TESTS,
+    ...files,
   ],
-  { stdio: 'inherit', env: { ...process.env, ...(pythons ? { AW_PYTHONS: pythons } : {}) } },
+  { stdio: 'inherit', env: { ...process.env, ...(cpythons ? { AW_PYTHONS: cpythons } : {}) } },
 );
 stopBurners();
 console.log(`test:stress: ${((performance.now() - started) / 1000).toFixed(0)} s under ${burners} busy processes`);

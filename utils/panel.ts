@@ -16,6 +16,7 @@ const PanelRequestSchema = v.variant('view', [
   v.object({ view: v.literal('question'), id }),
   v.object({ view: v.literal('practice'), id }),
   v.object({ view: v.literal('quiz'), id }),
+  v.object({ view: v.literal('interview') }),
 ]);
 
 export type PanelRequest = v.InferOutput<typeof PanelRequestSchema>;

@@ -1,10 +1,12 @@
 import { PageHeader } from '@/components/PageHeader';
+import { PrivacyPolicy } from '@/components/PrivacyPolicy';
 import { useState } from 'preact/hooks';
 import { BackupPanel } from './BackupPanel';
 import { HiddenProblems } from './HiddenProblems';
 import { SyncPanel } from './SyncPanel';
 import { useDb } from '@/components/hooks/use-db';
 import { useSettings } from '@/components/hooks/use-settings';
+import { useSyncEnabled } from '@/components/hooks/use-sync-enabled';
 import { useTheme } from '@/components/hooks/use-theme';
 import { siteName } from '@/components/ThisTabSummary';
 import { SITE_IDS } from '@/utils/page-snapshot';
@@ -57,6 +59,7 @@ export function App() {
   const { settings, loaded, update } = useSettings();
   const theme = useTheme(settings.theme);
   const db = useDb();
+  const syncEnabled = useSyncEnabled();
   const [status, setStatus] = useState('');
 
   const save = async (next: typeof settings) => {
@@ -128,6 +131,10 @@ export function App() {
         <HiddenProblems />
         <SyncPanel />
         <BackupPanel db={db} />
+        <section class="aw-section" aria-labelledby="privacy-heading">
+          <h2 id="privacy-heading">Privacy</h2>
+          <PrivacyPolicy syncEnabled={syncEnabled} syncHref="#sync-heading" />
+        </section>
       </main>
     </div>
   );

@@ -130,8 +130,9 @@ export function BackupPanel({ db }: { db: AwaitwiseDb }) {
     <section class="aw-section" aria-labelledby="backup-heading">
       <h2 id="backup-heading">Backup</h2>
       <p class="aw-muted">
-        Your progress lives only in this browser. Export it to a file to keep it safe or move it: the file holds your
-        cards, reviews and saved problems, and your settings (sites, theme, flashcard settings, hidden badges).
+        This browser keeps all your progress; sync, when on, copies only part of it (see Sync). Export a file to keep it
+        safe or move it: the file holds your cards, reviews and saved problems, and your settings (sites, theme,
+        flashcard settings, hidden badges).
       </p>
       <div class="aw-row">
         <button type="button" class="aw-button" onClick={() => void download()} disabled={busy}>

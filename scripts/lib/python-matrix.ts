@@ -25,19 +25,14 @@ function pyenvRoot(): string | null {
 }
 
 /**
- * `AW_PYTHONS=3.13` or `AW_PYTHONS=3.11,pyodide` narrows every Python test to those runtimes (stress mode
- * runs one interpreter in CI); unset, all of them run.
+ * `AW_PYTHONS=3.13` narrows the CPython matrix to those versions (stress mode runs one interpreter in CI);
+ * unset, all of them run.
  */
 function selectedRuntimes(): Set<string> | null {
   const list = process.env.AW_PYTHONS?.split(',')
     .map((s) => s.trim())
     .filter(Boolean);
   return list?.length ? new Set(list) : null;
-}
-
-/** Whether the browser runtime (Pyodide under Node) is among the selected runtimes. */
-export function pyodideSelected(): boolean {
-  return selectedRuntimes()?.has('pyodide') ?? true;
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { Page, Worker } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
-import { test, expect, openExtensionPage, overlay } from './fixtures';
+import { test, expect, openExtensionPage, overlay, screenshotPath } from './fixtures';
 import { emptyState } from '../../scripts/lib/sync-simulate';
 import type { CardEntry, SyncState } from '../../utils/sync/shape';
 import { toItems } from '../../utils/sync/shard';
@@ -80,6 +80,11 @@ const syncStatus = (worker: Worker) =>
     return (await api.storage.local.get('syncStatus')).syncStatus as
       { phase: string; lastSyncedAt: number | null; ignored?: { count: number; examples: string[] } } | undefined;
   });
+
+/** Waits for the background to stop syncing: its stop() resets the stored status after dropping the engine. */
+async function syncStopped(worker: Worker) {
+  await expect.poll(async () => (await syncStatus(worker))?.lastSyncedAt, { message: 'sync stopped' }).toBeNull();
+}
 
 /**
  * What another device, a buggy older version or anyone with the user's browser account could write, beside two
@@ -168,6 +173,9 @@ test("with sync off, another device's change is not applied here", async ({ cont
   await expect(section.getByRole('status')).toContainText('On, last synced');
   await section.getByRole('switch').uncheck();
   await expect(section.getByRole('status')).toContainText('Off');
+  // The switch shows the choice at once; the background's own "stopped" is what the absence check waits for:
+  // with the engine gone, nothing is left that could apply a remote change later.
+  await syncStopped(worker);
   const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
   await panel.getByRole('tab', { name: 'Stats' }).click();
   await expect(panel.locator('.aw-state-table tfoot td')).toHaveText('0');
@@ -274,7 +282,7 @@ for (const scheme of ['light', 'dark'] as const) {
     mkdirSync('test-results/sync', { recursive: true });
     await options.setViewportSize({ width: 1100, height: 900 });
     await section.scrollIntoViewIfNeeded();
-    await section.screenshot({ path: `tests/screenshots/options-sync-${scheme}.png` });
+    await section.screenshot({ path: screenshotPath(`options-sync-${scheme}`) });
     await options.setViewportSize({ width: 320, height: 900 });
     await section.scrollIntoViewIfNeeded();
     await section.screenshot({ path: `test-results/sync/options-sync-320-${scheme}.png` });
