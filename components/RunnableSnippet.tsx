@@ -85,7 +85,7 @@ export function RunnableSnippet({ snippet, draftKey, runner, onCopy }: RunnableS
           </button>
         )}
         {draft.code === null ? (
-          <button type="button" class="aw-button aw-secondary aw-small" onClick={() => draft.edit(snippet.code)}>
+          <button type="button" class="aw-button aw-secondary aw-small" onClick={draft.open}>
             Try it
           </button>
         ) : (

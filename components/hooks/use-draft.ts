@@ -17,6 +17,8 @@ export interface Draft {
   /** The edited copy, or null when there is none. */
   code: string | null;
   edit: (code: string) => void;
+  /** Starts an edited copy from the original (nothing is stored until the first real edit). */
+  open: () => void;
   /** Drops the copy; `undo` brings it back. */
   reset: () => void;
   /** Set after a reset, until the next edit. */
@@ -69,6 +71,10 @@ export function useDraft(access: DraftAccess, key: string, original: string): Dr
     const save = () => void access.saveDraft(key, next);
     unsaved.current = { timer: setTimeout(() => flush(unsaved), SAVE_DELAY_MS), save };
   };
+  const open = () => {
+    setCode(original);
+    setDiscarded(null);
+  };
   const reset = () => {
     if (unsaved.current) clearTimeout(unsaved.current.timer);
     unsaved.current = null;
@@ -84,5 +90,5 @@ export function useDraft(access: DraftAccess, key: string, original: string): Dr
           setDiscarded(null);
           void access.saveDraft(key, discarded);
         };
-  return { loaded, code, edit, reset, undo };
+  return { loaded, code, edit, open, reset, undo };
 }
