@@ -43,7 +43,8 @@ export function CodeBlock({ snippet, onCopy }: CodeBlockProps) {
           </button>
         )}
       </figcaption>
-      <pre tabIndex={0} aria-label="Python code">
+      {/* Long lines wrap at the panel's width, each continuation marked (theme.css): nothing scrolls sideways. */}
+      <pre>
         <code>
           {linesFromMarks(snippet.code, snippet.marks).map((line, i) => (
             <span key={i} class="aw-code-line">
@@ -64,7 +65,14 @@ export function CodeBlock({ snippet, onCopy }: CodeBlockProps) {
       {snippet.output !== undefined && (
         <div class="aw-output">
           <span class="aw-output-label">Output</span>
-          <pre>{snippet.output}</pre>
+          <pre>
+            {snippet.output.split('\n').map((line, i, all) => (
+              <span key={i} class="aw-code-line">
+                {line}
+                {i < all.length - 1 ? '\n' : ''}
+              </span>
+            ))}
+          </pre>
         </div>
       )}
     </figure>

@@ -3,6 +3,6 @@
  * first paint), with the search library and the items, so neither weighs on a page's first paint.
  */
 import { knowledge } from '@/utils/knowledge/all';
-import { createSearchIndex, searchDocuments, type SearchIndex } from '@/utils/search';
+import { searchIndexFor, type SearchIndex } from '@/utils/search';
 
-export const buildSearchIndex = (): SearchIndex => createSearchIndex(searchDocuments(knowledge));
+export const buildSearchIndex = (): SearchIndex => searchIndexFor(knowledge);

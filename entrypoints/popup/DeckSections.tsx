@@ -4,7 +4,7 @@
  */
 import { useDb } from '@/components/hooks/use-db';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
-import { listSaved, removeSaved } from '@/utils/db';
+import { listSaved, removeSaved } from '@/utils/saved';
 import type { SrsSettings } from '@/utils/srs/settings';
 import { dueCountToday } from '@/utils/srs/queue';
 

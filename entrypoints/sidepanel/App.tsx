@@ -6,6 +6,19 @@ import { useSettings } from '@/components/hooks/use-settings';
 import { useTheme } from '@/components/hooks/use-theme';
 import { watchPanelRequests } from '@/utils/panel';
 import type { Route, RouteName } from '@/utils/routes';
+/** Each view's name in the document title ("Review · Awaitwise"), for the window list and history. */
+const TITLES: { [K in RouteName]: string } = {
+  page: 'This page',
+  browse: 'Browse',
+  question: 'Question',
+  practice: 'Practice',
+  review: 'Review',
+  stats: 'Stats',
+  deck: 'Deck',
+  quiz: 'Quiz',
+  interview: 'Mock interview',
+};
+
 /** The views with a tab of their own, in tab order; the others (details) are reached from these. */
 const TABS: readonly { view: RouteName; label: string }[] = [
   { view: 'page', label: 'This page' },
@@ -90,6 +103,7 @@ const VIEWS: { [K in RouteName]: () => Promise<ViewOf<K>> } = {
             query={route.query ?? ''}
             onQuery={(query) => router.navigate({ view: 'deck', query }, { replace: true })}
             onOpenQuestion={(id) => router.navigate({ view: 'question', id })}
+            onOpenQuiz={(id) => router.navigate({ view: 'quiz', id })}
             onBrowse={() => router.navigate({ view: 'browse' })}
           />
         ),
@@ -108,6 +122,30 @@ const VIEWS: { [K in RouteName]: () => Promise<ViewOf<K>> } = {
     ),
   interview: () => import('./views/InterviewView').then(({ InterviewView }) => () => <InterviewView onCopy={copy} />),
 };
+
+/** Arrow keys, Home and End move to another tab and show it (automatic activation); Tab leaves the list. */
+function moveAlongTabs(event: KeyboardEvent, navigate: Router['navigate']) {
+  const focused = event.target instanceof Element ? event.target.id : '';
+  const at = TABS.findIndex((t) => `tab-${t.view}` === focused);
+  const last = TABS.length - 1;
+  const to =
+    event.key === 'ArrowRight' || event.key === 'ArrowDown'
+      ? (at + 1) % TABS.length
+      : event.key === 'ArrowLeft' || event.key === 'ArrowUp'
+        ? at <= 0
+          ? last
+          : at - 1
+        : event.key === 'Home'
+          ? 0
+          : event.key === 'End'
+            ? last
+            : null;
+  if (at === -1 || to === null || event.altKey || event.ctrlKey || event.metaKey) return;
+  event.preventDefault();
+  const view = TABS[to]!.view;
+  document.getElementById(`tab-${view}`)?.focus();
+  navigate({ view } as Route);
+}
 
 /** A loaded view, drawing the route it is given (always its own: the map is keyed by the route's name). */
 type LoadedView = (props: { route: Route; router: Router }) => ComponentChildren;
@@ -147,23 +185,42 @@ export function App() {
   const mainRef = useRef<HTMLDivElement>(null);
   const firstRoute = useRef(true);
 
+  useEffect(() => {
+    document.title = `${TITLES[route.view]} · Awaitwise`;
+  }, [route.view]);
+
   // The overlay's and popup's "open in side panel" ask for a view through session storage.
   useEffect(() => watchPanelRequests((request) => navigate(request)), [navigate]);
 
   // A new view takes focus (after the first), so keyboard and screen-reader users land in it; a view that
-  // placed focus itself (Review's card) keeps it.
+  // placed focus itself (Review's card) keeps it. Views and their items are chunks that load after the route
+  // changes, so focus moves once the view has rendered and is no longer busy loading.
   useEffect(() => {
     if (firstRoute.current) {
       firstRoute.current = false;
       return;
     }
     const main = mainRef.current;
-    if (!main || main.contains(document.activeElement)) return;
-    const target = main.querySelector<HTMLElement>('[data-autofocus], h2');
-    if (target) {
+    if (!main) return;
+    /** true when there is nothing left to do. */
+    const place = () => {
+      // Focus somewhere already (the view placed it, or the tab list, whose arrow keys move along the tabs in
+      // the ARIA tabs pattern): leave it there.
+      const active = document.activeElement;
+      if (active && active !== document.body) return true;
+      if (main.querySelector('[aria-busy="true"]')) return false;
+      const target = main.querySelector<HTMLElement>('[data-autofocus], h2');
+      if (!target) return false;
       if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
       target.focus({ preventScroll: false });
-    }
+      return true;
+    };
+    if (place()) return;
+    const observer = new MutationObserver(() => {
+      if (place()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+    return () => observer.disconnect();
   }, [route]);
 
   const back = () => {
@@ -179,7 +236,7 @@ export function App() {
         </a>
       </PageHeader>
       <nav aria-label="Side panel views">
-        <div class="aw-tabs" role="tablist">
+        <div class="aw-tabs" role="tablist" onKeyDown={(e) => moveAlongTabs(e, navigate)}>
           {TABS.map((t) => (
             <button
               key={t.view}
@@ -188,6 +245,8 @@ export function App() {
               id={`tab-${t.view}`}
               aria-selected={route.view === t.view}
               aria-controls="panel-main"
+              // One Tab stop for the list: the selected tab (the first when a detail view is showing).
+              tabIndex={t.view === (tabbed ? route.view : TABS[0]!.view) ? 0 : -1}
               class="aw-tab"
               onClick={() => navigate({ view: t.view } as Route)}
             >

@@ -65,7 +65,7 @@ describe('settings in a backup', () => {
   it("a merge keeps the user's sites, theme and new cards per day unless asked, and says which it kept", async () => {
     await studiedWithSettings();
     await saveSettings(THEIRS);
-    await setDismissed(['exercism:bank-account']);
+    await setHiddenProblems(['exercism:bank-account']);
     const result = await importBackupText(freshDb(), text, KNOWN, 'merge');
     expect(result).toMatchObject({
       ok: true,
@@ -73,7 +73,7 @@ describe('settings in a backup', () => {
     });
     expect(await loadSettings()).toEqual(THEIRS);
     // Hidden badges are data, not a choice: a merge adds the file's to the user's.
-    expect(await listDismissed()).toEqual(['exercism:bank-account', ...HIDDEN]);
+    expect(await listHiddenProblems()).toEqual(['exercism:bank-account', ...HIDDEN]);
     // Asked to, the same merge restores them.
     const asked = await importBackupText(freshDb(), text, KNOWN, 'merge', { restoreSettings: true });
     expect(asked).toMatchObject({ ok: true, summary: { settingsKept: [] } });

@@ -28,6 +28,17 @@ export function lintPython(source: string, options: LintOptions = {}): LintFindi
  * in idle slices (utils/idle-slices.ts) instead of one long task. Same result as lintPython.
  */
 export function* lintSteps(source: string, options: LintOptions = {}): Generator<void, LintFinding[]> {
+  try {
+    return yield* lint(source, options);
+  } catch (error) {
+    // Source nested deeper than the parser's tree builder can recurse (30,000 brackets): nothing to say
+    // about asyncio there, and the editor and the command line keep working.
+    if (error instanceof RangeError) return [];
+    throw error;
+  }
+}
+
+function* lint(source: string, options: LintOptions): Generator<void, LintFinding[]> {
   const parse = parser.startParse(source);
   let tree: Tree | null = null;
   while (!(tree = parse.advance())) yield;

@@ -10,7 +10,7 @@ import { useLiveQuery } from '@/components/hooks/use-live-query';
 import { cardsToAdd } from '@/components/add-set';
 import { useHiddenProblems } from '@/components/hooks/use-hidden';
 import { useSettings } from '@/components/hooks/use-settings';
-import { removeSaved, saveProblem } from '@/utils/db';
+import { isSaved, removeSaved, saveProblem } from '@/utils/saved';
 import { unhideProblem } from '@/utils/hidden';
 import { siteForUrl } from '@/utils/sites/registry';
 import { usePageFindings } from '@/components/hooks/use-page-findings';
@@ -45,7 +45,7 @@ export function ThisPageView({ onOpenQuestion, onOpenPractice, onBrowse, onCopy 
   const practice = useKnowledgeItem('practice', tab.state?.view.practice?.id);
   useEffect(() => setAddState('idle'), [problemUrl]);
   const saved = useLiveQuery(
-    async () => (problemUrl ? (await db.saved.get(problemUrl)) !== undefined : false),
+    async () => (problemUrl ? isSaved(db, problemUrl) : false),
     [problemUrl],
   );
   const addIds = tab.state ? cardsToAdd(tab.state.view.cards).map((c) => c.id) : [];
