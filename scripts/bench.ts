@@ -6,6 +6,8 @@
  *   --no-build    measure the existing .output/chrome-mv3 and data/generated
  *   --no-browser  Node measurements and sizes only
  *   --quick       fewer repetitions, for trying the script out (not for results worth committing)
+ *   --peers DIR…  instead: ours beside the given built MV3 extensions, interleaved, with ratios to the best peer
+ *                 (scripts/lib/bench-peers.ts; writes bench/peers.md, not results.md; bench/README.md builds them)
  *
  * Progress goes to stderr. Exits 0 whether or not budgets are met; 1 only when the build fails.
  */
@@ -26,6 +28,8 @@ import { measureSizes, type SizeReport } from './lib/bench-sizes';
 import { exact } from './lib/bench-stats';
 import { pythonSizeRows, runPythonBench } from './lib/bench-python';
 import { chromiumVersion, ensureChromium } from './lib/chromium';
+import { peerDirsProblem } from './lib/bench-peers-manifest';
+import { parsePeerArgs } from './lib/bench-peers-report';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BUILD_DIR = join(ROOT, '.output/chrome-mv3');
@@ -39,11 +43,17 @@ const BACKGROUND_BUDGET = { raw: 120_000, gzip: 20_000 };
 const PACKAGE_ZIP_BUDGET = 500_000;
 
 const args = process.argv.slice(2);
-const flags = new Set(args);
+const { peers, rest: options } = parsePeerArgs(args);
+const flags = new Set(options);
 const known = ['--json', '--no-build', '--no-browser', '--quick'];
-const unknown = args.filter((a) => !known.includes(a));
+const unknown = options.filter((a) => !known.includes(a));
 if (unknown.length) {
-  console.error(`bench: unknown option ${unknown.join(' ')} (known: ${known.join(' ')})`);
+  console.error(`bench: unknown option ${unknown.join(' ')} (known: ${known.join(' ')} --peers DIR…)`);
+  process.exit(2);
+}
+const peersProblem = peers && (flags.has('--no-browser') ? 'needs the browser' : peerDirsProblem(peers));
+if (peersProblem) {
+  console.error(`bench: --peers: ${peersProblem}`);
   process.exit(2);
 }
 const quick = flags.has('--quick');
@@ -143,6 +153,17 @@ if (!existsSync(join(BUILD_DIR, 'manifest.json')) || !existsSync(DATA_FILE)) {
 const snapshot = mkdtempSync(join(tmpdir(), 'awaitwise-bench-'));
 const extensionDir = join(snapshot, 'chrome-mv3');
 cpSync(BUILD_DIR, extensionDir, { recursive: true });
+
+if (peers) {
+  const { runPeerComparison } = await import('./lib/bench-peers');
+  const command = `npm run bench -- ${args.join(' ')}`;
+  try {
+    await runPeerComparison({ root: ROOT, ours: extensionDir, peers, quick, json: flags.has('--json'), command, log });
+  } finally {
+    rmSync(snapshot, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 
 try {
   const sizes = measureSizes(extensionDir, DATA_FILE);

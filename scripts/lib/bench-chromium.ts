@@ -71,7 +71,11 @@ export function problemPages(root: string): ProblemPage[] {
   });
 }
 
-async function launch(executablePath: string, extensionDir: string, withExtension: boolean): Promise<BrowserContext> {
+export async function launch(
+  executablePath: string,
+  extensionDir: string,
+  withExtension: boolean,
+): Promise<BrowserContext> {
   const args = withExtension
     ? chromiumArgs(extensionDir)
     : [
@@ -92,7 +96,7 @@ async function launch(executablePath: string, extensionDir: string, withExtensio
   return context;
 }
 
-async function routePages(context: BrowserContext, root: string, pages: readonly ProblemPage[]): Promise<void> {
+export async function routePages(context: BrowserContext, root: string, pages: readonly ProblemPage[]): Promise<void> {
   for (const page of pages) {
     const body = readFileSync(join(root, 'tests/fixtures/sites', page.fixture), 'utf8');
     await context.route(page.url, (route) =>
@@ -132,7 +136,7 @@ interface PageLoad extends ScriptTime {
 }
 
 /** Listeners of every world on window, and on document and all its descendants, shadow roots included. */
-async function countListeners(cdp: CDPSession): Promise<number> {
+export async function countListeners(cdp: CDPSession): Promise<number> {
   let total = 0;
   for (const [expression, depth] of [
     ['window', 0],
@@ -149,7 +153,7 @@ async function countListeners(cdp: CDPSession): Promise<number> {
   return total;
 }
 
-async function heapAfterGc(cdp: CDPSession): Promise<number> {
+export async function heapAfterGc(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
@@ -161,7 +165,7 @@ async function heapAfterGc(cdp: CDPSession): Promise<number> {
  * waitForSelector: that injects Playwright's own script (over a megabyte of heap) into the page, which the
  * heap figure would then count as the extension's.
  */
-async function hostAttached(cdp: CDPSession, timeoutMs = 15_000): Promise<void> {
+export async function hostAttached(cdp: CDPSession, timeoutMs = 15_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const { result } = await cdp.send('Runtime.evaluate', {
@@ -216,7 +220,7 @@ async function loadTraced(
 }
 
 /** Navigation start → first contentful paint of an extension page opened in a tab. */
-async function firstContentfulPaint(context: BrowserContext, url: string): Promise<number> {
+export async function firstContentfulPaint(context: BrowserContext, url: string): Promise<number> {
   const tab = await context.newPage();
   try {
     await tab.goto(url);
