@@ -5,6 +5,7 @@
  */
 import runner from '@/utils/python/runner.py?raw';
 import harness from '@/utils/python/harness.py?raw';
+import tracer from '@/utils/python/tracer.py?raw';
 import { startEngine } from '@/utils/python/engine';
 import { parseToWorker, type FromWorker } from '@/utils/python/protocol';
 import type { loadPyodide as LoadPyodide } from 'pyodide';
@@ -21,7 +22,7 @@ async function start() {
   const module: unknown = await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`);
   if (!hasLoader(module)) throw new Error('the bundled pyodide.mjs has no loadPyodide');
   const py = await module.loadPyodide({ indexURL });
-  const engine = startEngine(py, { runner, harness }, post);
+  const engine = startEngine(py, { runner, harness, tracer }, post);
   let queue = Promise.resolve();
   self.addEventListener('message', (event: MessageEvent<unknown>) => {
     const message = parseToWorker(event.data);

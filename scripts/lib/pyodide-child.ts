@@ -22,6 +22,7 @@ try {
     {
       runner: readFileSync(join(root, 'utils/python/runner.py'), 'utf8'),
       harness: readFileSync(join(root, 'utils/python/harness.py'), 'utf8'),
+      tracer: readFileSync(join(root, 'utils/python/tracer.py'), 'utf8'),
     },
     send,
   );

@@ -9,16 +9,19 @@ import { lockDown } from './lockdown';
 import { OUTPUT_LIMIT, TRUNCATED_NOTICE } from './limits';
 import type { FromWorker, OutputStream, RunOutcome, TestReport, ToWorker } from './protocol';
 import { TestReportSchema } from './protocol';
+import { PackedTraceSchema, type PackedTrace } from '../trace/packed';
 import * as v from 'valibot';
 
-/** runner.run's reply, as JSON: [exit status, traceback or null]. */
-const RunResultSchema = v.tuple([v.pipe(v.number(), v.integer()), v.nullable(v.string())]);
+/** runner.run's reply, as JSON: [exit status, traceback or null, the event loop's trace]. */
+const RunResultSchema = v.tuple([v.pipe(v.number(), v.integer()), v.nullable(v.string()), PackedTraceSchema]);
 
 export interface EngineSources {
   /** utils/python/runner.py */
   runner: string;
   /** utils/python/harness.py */
   harness: string;
+  /** utils/python/tracer.py: records the event loop for the timeline */
+  tracer: string;
 }
 
 export interface Engine {
@@ -26,19 +29,23 @@ export interface Engine {
 }
 
 /** Writes the project's Python modules into the interpreter's file system and imports them. */
-function installModules(py: PyodideInterface, sources: EngineSources): { run: PyCallable; runTests: PyCallable } {
+function installModules(
+  py: PyodideInterface,
+  sources: EngineSources,
+): { run: PyCallable; runTests: PyCallable; record: PyCallable } {
   const dir = '/home/pyodide/awaitwise';
   py.FS.mkdirTree(dir);
+  py.FS.writeFile(`${dir}/awaitwise_tracer.py`, sources.tracer);
   py.FS.writeFile(`${dir}/awaitwise_harness.py`, sources.harness);
   py.FS.writeFile(`${dir}/awaitwise_runner.py`, sources.runner);
   py.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(dir)})`);
   const harness = py.pyimport('awaitwise_harness');
   const runner = py.pyimport('awaitwise_runner');
-  return { run: runner.run, runTests: harness.run_tests };
+  return { run: runner.run, runTests: harness.run_tests, record: py.pyimport('awaitwise_tracer').record };
 }
 
 export function startEngine(py: PyodideInterface, sources: EngineSources, post: (m: FromWorker) => void): Engine {
-  const { run, runTests } = installModules(py, sources);
+  const { run, runTests, record } = installModules(py, sources);
   const reset: PyCallable = py.pyimport('awaitwise_runner')._reset_interpreter;
   const dumps: PyCallable = py.pyimport('json').dumps;
   lockDown();
@@ -63,11 +70,17 @@ export function startEngine(py: PyodideInterface, sources: EngineSources, post: 
   py.setStderr(writer('stderr'));
   py.setStdin({ error: true });
 
-  const outcome = (started: number, exitCode: number | null, error: string | null): RunOutcome => ({
+  const outcome = (
+    started: number,
+    exitCode: number | null,
+    error: string | null,
+    trace?: PackedTrace,
+  ): RunOutcome => ({
     exitCode,
     error,
     truncated: current?.truncated ?? false,
     ms: performance.now() - started,
+    ...(trace && { trace }),
   });
 
   return {
@@ -77,11 +90,11 @@ export function startEngine(py: PyodideInterface, sources: EngineSources, post: 
       try {
         if (message.type === 'run') {
           // A plain call: runner.py's event loop runs to completion inside it, as `python main.py` would.
-          const [exitCode, error] = v.parse(RunResultSchema, JSON.parse(run(message.code)));
-          post({ type: 'done', id: message.id, outcome: outcome(started, exitCode, error) });
+          const [exitCode, error, trace] = v.parse(RunResultSchema, JSON.parse(run(message.code)));
+          post({ type: 'done', id: message.id, outcome: outcome(started, exitCode, error, trace) });
         } else {
           reset();
-          const result = runTests(message.solution, message.tests);
+          const result = runTests.callKwargs(message.solution, message.tests, { record });
           const report: TestReport = v.parse(TestReportSchema, JSON.parse(dumps(result)));
           result.destroy();
           post({ type: 'tested', id: message.id, outcome: outcome(started, report.passed ? 0 : 1, null), report });

@@ -17,6 +17,7 @@ Nothing is printed except in command-line mode, and the solution's own output is
 """
 
 import asyncio
+import contextlib
 import gc
 import inspect
 import json
@@ -188,7 +189,8 @@ def _never_awaited(caught):
     return None
 
 
-def run_tests(solution_source, tests_source, per_test_timeout=5.0):
+def run_tests(solution_source, tests_source, per_test_timeout=5.0, record=None):
+    """`record` (the extension's awaitwise_tracer.record) adds each test's event-loop trace to its verdict."""
     result = {"passed": False, "tests": [], "error": None}
 
     try:
@@ -234,7 +236,9 @@ def run_tests(solution_source, tests_source, per_test_timeout=5.0):
 
         for test in tests:
             passed, message = True, ""
-            with warnings.catch_warnings(record=True) as caught:
+            traced = record is not None and inspect.iscoroutinefunction(test)
+            timeline = record(SOLUTION_FILE, (__file__,)) if traced else contextlib.nullcontext()
+            with warnings.catch_warnings(record=True) as caught, timeline as recording:
                 warnings.simplefilter("always")
                 try:
                     _run_one(test, module, per_test_timeout)
@@ -243,11 +247,16 @@ def run_tests(solution_source, tests_source, per_test_timeout=5.0):
                     if isinstance(exc, KeyboardInterrupt):
                         raise
                     passed, message = False, _failure_message(exc, module, interface)
+                    if recording is not None and isinstance(exc, (AssertionError, _TestTimeout)):
+                        message += " The timeline of this test shows what each task did."
             if passed:
                 unawaited = _never_awaited(caught)
                 if unawaited:
                     passed, message = False, f"{unawaited}: a call to an async function is missing its await"
-            result["tests"].append({"name": _test_name(test), "passed": passed, "message": message})
+            verdict = {"name": _test_name(test), "passed": passed, "message": message}
+            if recording is not None:
+                verdict["trace"] = recording.result()
+            result["tests"].append(verdict)
     finally:
         if previous is None:
             sys.modules.pop("solution", None)

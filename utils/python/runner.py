@@ -26,6 +26,8 @@ import time
 import traceback
 import warnings
 
+import awaitwise_tracer  # the event-loop timeline (utils/python/tracer.py), installed beside this module
+
 FILENAME = "main.py"
 _STDLIB = os.path.dirname(os.__file__)
 
@@ -144,15 +146,18 @@ def _user_traceback(exc):
 
 
 def run(source):
-    """Returns JSON of [exit_code, error_text_or_None]. Output goes to sys.stdout / sys.stderr as it happens."""
+    """Returns JSON of [exit_code, error_text_or_None, trace]. Output goes to sys.stdout / sys.stderr as it
+    happens; the trace is what the event loop did (awaitwise_tracer's packed form)."""
     _reset_interpreter()
     linecache.cache[FILENAME] = (len(source), None, source.splitlines(True), FILENAME)
     module_globals = {"__name__": "__main__", "__file__": FILENAME, "__builtins__": builtins}
     code = 0
     error = None
+    timeline = awaitwise_tracer.record(FILENAME)
     try:
         compiled = compile(source, FILENAME, "exec")
-        exec(compiled, module_globals)
+        with timeline:
+            exec(compiled, module_globals)
     except SystemExit as exc:
         # As CPython: None is 0, an int is the status, anything else is printed and means 1.
         if exc.code is None:
@@ -171,4 +176,4 @@ def run(source):
         gc.collect()
         sys.stdout.flush()
         sys.stderr.flush()
-    return json.dumps([code, error])
+    return json.dumps([code, error, timeline.recording.result()])
