@@ -30,6 +30,7 @@ const trace: Trace = result.trace
   : { tasks: [], steps: [], waits: [], blocked: [], truncated: false };
 if (json) {
   const { stdout, stderr, exitCode, error, timedOut, truncated, ms } = result;
+  // Exit only once all of it is written: a pipe takes a large trace in several writes.
   process.stdout.write(
     `${JSON.stringify({
       stdout,
@@ -42,11 +43,11 @@ if (json) {
       truncated: truncated || trace.truncated,
       traceTruncated: trace.truncated,
     })}\n`,
+    () => process.exit(0),
   );
-  process.exit(0);
+} else {
+  if (result.error) process.stderr.write(result.error.endsWith('\n') ? result.error : `${result.error}\n`);
+  process.stderr.write(`\ntimeline: ${summarySentence(summarise(trace))}\n`);
+  for (const stretch of trace.blocked) process.stderr.write(`timeline: ${blockedSentence(stretch, trace)}\n`);
+  process.exitCode = result.exitCode ?? 1;
 }
-if (result.error) process.stderr.write(result.error.endsWith('\n') ? result.error : `${result.error}\n`);
-const summary = summarise(trace);
-process.stderr.write(`\ntimeline: ${summarySentence(summary)}\n`);
-for (const stretch of trace.blocked) process.stderr.write(`timeline: ${blockedSentence(stretch, trace)}\n`);
-process.exit(result.exitCode ?? 1);

@@ -372,9 +372,15 @@ _active = None
 
 
 def _traced_run(handle):
+    # Every way out clears the locals that lead to a task, as asyncio's own Handle._run and _run_once do:
+    # when a task raises, its traceback's frames link back through this one, and a task kept alive by that
+    # cycle would log "Task exception was never retrieved" late, or not at all.
     recording = _active
     if recording is None:
-        return _original_run(handle)
+        try:
+            return _original_run(handle)
+        finally:
+            handle = None
     callback = handle._callback
     owner = getattr(callback, "__self__", None)
     if owner.__class__ is _CTask or isinstance(owner, _TASK_TYPES):
@@ -382,63 +388,86 @@ def _traced_run(handle):
         if record is None or record.ref() is not owner:
             # Made without create_task (asyncio.Task(...) directly): known from its first step on.
             record = recording.add_task(owner, owner.get_coro(), _clock())
-        if record.__class__ is not _Task:  # not drawn, or past the cap
-            return _original_run(handle)
-        start = recording.mark if handle._loop is recording.marked_loop else _clock()
-        since = record.since
-        if since is not None:
-            record.since = None
-            if recording.room > 0:
-                recording.room -= 1
-                recording.waits.append(record.id)
-                recording.waits.append(record.on)
-                times = recording.wait_times
-                times.append(since)
-                times.append(start)
-            else:
-                recording.truncated = True
-        recording.current = record
-        try:
-            return _original_run(handle)
-        finally:
-            end = recording.mark = _clock()
-            recording.current = None
-            if recording.room > 0:
-                recording.room -= 1
-                recording.steps.append(record.id)
-                times = recording.step_times
-                times.append(start)
-                times.append(end)
-            else:
-                recording.truncated = True
+        if record.__class__ is _Task:
             try:
-                # The usual case, kept short: yielding with no future (sleep(0)) where it did last time.
-                frame = None if owner._fut_waiter is not None else getattr(owner.get_coro(), "cr_frame", None)
-                if frame is not None and frame.f_lasti == record.yield_at and end - start <= BLOCKED_S:
-                    record.since = end
-                else:
-                    recording.after_step(record, owner, start, end)
-            except Exception:  # noqa: BLE001 - a fault of the recorder must never reach the program
-                _stop(recording)
-    code = getattr(callback, "__code__", None)
-    mine = recording.plain_codes.get(code) if code is not None else None
-    if mine is None:
-        mine = _is_program_callback(callback)
-        if code is not None:
-            recording.plain_codes[code] = mine
-    if not mine:
-        return _original_run(handle)
+                _task_step(recording, record, owner, handle)
+            finally:
+                handle = callback = owner = record = None
+            return
+    else:
+        code = getattr(callback, "__code__", None)
+        mine = recording.plain_codes.get(code) if code is not None else None
+        if mine is None:
+            mine = _is_program_callback(callback)
+            if code is not None:
+                recording.plain_codes[code] = mine
+        if mine:
+            try:
+                _plain_step(recording, callback, handle)
+            finally:
+                handle = callback = owner = None
+            return
+    try:
+        _original_run(handle)  # asyncio's own callback, or a task that is not drawn or past the cap
+    finally:
+        handle = callback = owner = record = None
+
+
+def _task_step(recording, record, task, handle):
+    start = recording.mark if handle._loop is recording.marked_loop else _clock()
+    since = record.since
+    if since is not None:
+        record.since = None
+        if recording.room > 0:
+            recording.room -= 1
+            recording.waits.append(record.id)
+            recording.waits.append(record.on)
+            times = recording.wait_times
+            times.append(since)
+            times.append(start)
+        else:
+            recording.truncated = True
+    recording.current = record
+    try:
+        _original_run(handle)
+    finally:
+        handle = None
+        end = recording.mark = _clock()
+        recording.current = None
+        if recording.room > 0:
+            recording.room -= 1
+            recording.steps.append(record.id)
+            times = recording.step_times
+            times.append(start)
+            times.append(end)
+        else:
+            recording.truncated = True
+        try:
+            # The usual case, kept short: yielding with no future (sleep(0)) where it did last time.
+            frame = None if task._fut_waiter is not None else getattr(task.get_coro(), "cr_frame", None)
+            if frame is not None and frame.f_lasti == record.yield_at and end - start <= BLOCKED_S:
+                record.since = end
+            else:
+                recording.after_step(record, task, start, end)
+        except Exception:  # noqa: BLE001 - a fault of the recorder must never reach the program
+            _stop(recording)
+        task = record = frame = None
+
+
+def _plain_step(recording, callback, handle):
     start = recording.mark if handle._loop is recording.marked_loop else _clock()
     recording.current = _PLAIN
     try:
-        return _original_run(handle)
+        _original_run(handle)
     finally:
+        handle = None
         end = recording.mark = _clock()
         recording.current = None
         try:
             recording.plain_step(callback, start, end)
         except Exception:  # noqa: BLE001
             _stop(recording)
+        callback = None
 
 
 def _traced_process_events(self, event_list):
@@ -465,7 +494,10 @@ def _traced_create_task(self, coro, *args, **kwargs):
             recording.after_step(record, task, created, _clock())
     except Exception:  # noqa: BLE001
         _stop(recording)
-    return task
+    try:
+        return task
+    finally:
+        task = coro = record = None  # see _traced_run
 
 
 def _traced_sleep(sleep):
