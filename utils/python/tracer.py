@@ -136,12 +136,15 @@ class Recording:
         self.tasks = []
         self.by_id = {}  # id(task) -> _Task or _Hidden, checked against its weak reference
         # Flat lists (a tuple per event gave the garbage collector more to walk than the recording cost):
-        # steps as task ids (-1: a plain callback) and start, end pairs; waits as task, on pairs and
-        # start, end pairs, `on` being an index into `ons`.
+        # steps as task ids (-1: a plain callback), start and end pairs, and the line each began at; waits
+        # as task and `on` (an index into `ons`) pairs, start and end pairs, and the line of the await.
+        # Line 0: not in the program's file.
         self.steps = []
         self.step_times = []
+        self.step_lines = []
         self.waits = []
         self.wait_times = []
+        self.wait_lines = []
         self.ons = [("other", "yield")]  # the distinct (kind, detail) pairs; waits refer to them by index
         self.on_index = {self.ons[0]: 0}
         self.blocked = []
@@ -213,12 +216,13 @@ class Recording:
             self.add_blocked(start, end, record.id, first_line, record.line)
 
     def plain_step(self, callback, start, end):
+        code = _code_of(callback)
+        first = code.co_firstlineno if code is not None and code.co_filename == self.user_file else None
         if self.take():
             self.steps.append(-1)
             self.step_times += (start, end)
+            self.step_lines.append(first or 0)
         if end - start > BLOCKED_S:
-            code = _code_of(callback)
-            first = code.co_firstlineno if code is not None and code.co_filename == self.user_file else None
             self.add_blocked(start, end, None, first, _last_line(code) if first is not None else None)
 
     def add_blocked(self, start, end, task_id, first_line, last_line):
@@ -310,7 +314,7 @@ class Recording:
         def us(t):
             return int((t - t0) * 1e6)
 
-        waits, wait_times = list(self.waits), list(self.wait_times)
+        waits, wait_times, wait_lines = list(self.waits), list(self.wait_times), list(self.wait_lines)
         tasks_out = []
         for r in self.tasks:
             if r.name is None:
@@ -319,6 +323,7 @@ class Recording:
             if r.since is not None:  # still suspended when the program ended
                 waits += (r.id, r.on)
                 wait_times += (r.since, stop)
+                wait_lines.append(r.line or 0)
             error = r.error or (None, None)
             tasks_out.append([r.id, r.name, r.coro, r.parent, us(r.created),
                               None if r.ended is None else us(r.ended), r.outcome, error[0], error[1]])
@@ -326,8 +331,10 @@ class Recording:
             "tasks": tasks_out,
             "steps": self.steps,
             "stepTimes": [int((t - t0) * 1e6) for t in self.step_times],
+            "stepLines": self.step_lines,
             "waits": waits,
             "waitTimes": [int((t - t0) * 1e6) for t in wait_times],
+            "waitLines": wait_lines,
             "ons": [list(pair) for pair in self.ons],
             "blocked": [[us(a), us(b), t, line, lines[0] if lines else None, lines[1] if lines else None, call]
                         for a, b, t, line, lines, call in self.blocked],
@@ -415,6 +422,7 @@ def _traced_run(handle):
 
 def _task_step(recording, record, task, handle):
     start = recording.mark if handle._loop is recording.marked_loop else _clock()
+    line = record.line or 0  # where it was suspended, so where this step begins
     since = record.since
     if since is not None:
         record.since = None
@@ -422,6 +430,7 @@ def _task_step(recording, record, task, handle):
             recording.room -= 1
             recording.waits.append(record.id)
             recording.waits.append(record.on)
+            recording.wait_lines.append(line)
             times = recording.wait_times
             times.append(since)
             times.append(start)
@@ -437,6 +446,7 @@ def _task_step(recording, record, task, handle):
         if recording.room > 0:
             recording.room -= 1
             recording.steps.append(record.id)
+            recording.step_lines.append(line)
             times = recording.step_times
             times.append(start)
             times.append(end)

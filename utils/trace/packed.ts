@@ -41,11 +41,15 @@ export interface TraceStep {
   task: number | null;
   start: number;
   end: number;
+  /** The program's line the step began at (where the task had been suspended), when known. */
+  line: number | null;
 }
 export interface TraceWait {
   task: number;
   start: number;
   end: number;
+  /** The line of the program's await. */
+  line: number | null;
   on: { kind: WaitKind; detail: string };
 }
 /** A step that kept the loop from everything else for more than 50 ms. */
@@ -93,10 +97,14 @@ export const PackedTraceSchema = v.pipe(
     steps: v.array(int),
     /** Start and end of each step. */
     stepTimes: v.array(int),
+    /** The line each step began at; 0 when not in the program's file. */
+    stepLines: v.array(int),
     /** Task id and index into `ons`, per wait. */
     waits: v.array(int),
     /** Start and end of each wait. */
     waitTimes: v.array(int),
+    /** The line of each wait's await; 0 when not in the program's file. */
+    waitLines: v.array(int),
     ons: v.array(v.tuple([v.picklist(WAIT_KINDS), v.string()])),
     blocked: v.array(v.tuple([int, int, v.nullable(id), line, line, line, v.nullable(v.string())])),
     truncated: v.boolean(),
@@ -107,9 +115,11 @@ export const PackedTraceSchema = v.pipe(
     return (
       t.tasks.every((row, i) => row[0] === i && known(row[3])) &&
       t.stepTimes.length === 2 * t.steps.length &&
+      t.stepLines.length === t.steps.length &&
       t.steps.every((task) => task >= -1 && task < tasks) &&
       t.waits.length % 2 === 0 &&
       t.waitTimes.length === t.waits.length &&
+      2 * t.waitLines.length === t.waits.length &&
       t.waits.every((n, i) => n >= 0 && n < (i % 2 === 0 ? tasks : t.ons.length)) &&
       t.blocked.every((row) => known(row[2]))
     );
@@ -136,6 +146,7 @@ export function unpackTrace(packed: PackedTrace): Trace {
       task: task === -1 ? null : task,
       start: ms(stepTimes[2 * i]!),
       end: ms(stepTimes[2 * i + 1]!),
+      line: packed.stepLines[i] || null,
     })),
     waits: Array.from({ length: packed.waits.length / 2 }, (_, i) => {
       const [kind, detail] = packed.ons[packed.waits[2 * i + 1]!]!;
@@ -143,6 +154,7 @@ export function unpackTrace(packed: PackedTrace): Trace {
         task: packed.waits[2 * i]!,
         start: ms(waitTimes[2 * i]!),
         end: ms(waitTimes[2 * i + 1]!),
+        line: packed.waitLines[i] || null,
         on: { kind, detail },
       };
     }),
