@@ -48,6 +48,7 @@ if (json) {
 } else {
   if (result.error) process.stderr.write(result.error.endsWith('\n') ? result.error : `${result.error}\n`);
   process.stderr.write(`\ntimeline: ${summarySentence(summarise(trace))}\n`);
-  for (const stretch of trace.blocked) process.stderr.write(`timeline: ${blockedSentence(stretch, trace)}\n`);
+  for (const stretch of trace.blocked)
+    process.stderr.write(`timeline: ${blockedSentence(stretch, (id) => trace.tasks[id]?.name)}\n`);
   process.exitCode = result.exitCode ?? 1;
 }

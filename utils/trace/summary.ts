@@ -81,15 +81,15 @@ export function summarySentence(s: TraceSummary): string {
   return `${parts.join(' · ')}.`;
 }
 
-/** "the loop was blocked for 400 ms by time.sleep (line 9)". */
-export function blockedSentence(b: TraceBlocked, trace: Trace): string {
+/** "the loop was blocked for 400 ms by time.sleep (line 9)"; `nameOf` gives a task's name by id. */
+export function blockedSentence(b: TraceBlocked, nameOf: (task: number) => string | undefined): string {
   const span = formatMs(b.end - b.start);
   if (b.call && b.line !== null) return `the loop was blocked for ${span} by ${b.call} (line ${b.line})`;
-  const who = b.task === null ? 'a callback' : `a step of ${trace.tasks[b.task]?.name ?? 'a task'}`;
-  const where = b.lines
-    ? b.lines[0] === b.lines[1]
+  const who = b.task === null ? 'a callback' : `a step of ${nameOf(b.task) ?? 'a task'}`;
+  const where = !b.lines
+    ? ''
+    : b.lines[0] === b.lines[1]
       ? ` (line ${b.lines[0]})`
-      : ` (lines ${b.lines[0]}–${b.lines[1]})`
-    : '';
+      : ` (lines ${b.lines[0]}–${b.lines[1]})`;
   return `the loop was blocked for ${span} by ${who}${where} that did not await`;
 }
