@@ -2,10 +2,13 @@
  * The practice workbench: the user's file in the editor (autosaved by the page), Run tests with each test's
  * verdict and message, Run to try the file as a script, Stop, and Reset to the starter. Props only.
  */
+import { useState } from 'preact/hooks';
 import type { TestRunResult, RunResult, RuntimeStatus } from '@/utils/python/client';
 import type { LintFinding } from '@/utils/lint';
 import { CodeEditor } from './CodeEditor';
 import { RunOutput, type OutputChunk } from './RunOutput';
+import { Timeline } from './timeline/Timeline';
+import { TimelineToggle } from './timeline/TimelineToggle';
 
 export type WorkbenchRun =
   | { kind: 'idle' }
@@ -30,7 +33,7 @@ export interface PracticeWorkbenchProps {
   headingLevel?: 2 | 3;
 }
 
-function TestResults({ result }: { result: TestRunResult }) {
+function TestResults({ result, onLine }: { result: TestRunResult; onLine: (line: number | null) => void }) {
   const report = result.report;
   if (!report)
     return (
@@ -60,10 +63,11 @@ function TestResults({ result }: { result: TestRunResult }) {
             <span class="aw-test-mark" aria-label={t.passed ? 'passed' : 'failed'}>
               {t.passed ? '✓' : '✗'}
             </span>
-            <span>
+            <div class="aw-test-body">
               {t.name}
               {!t.passed && t.message && <span class="aw-test-message">{t.message}</span>}
-            </span>
+              {t.trace && <TimelineToggle trace={t.trace} label={`Timeline of the test: ${t.name}`} onLine={onLine} />}
+            </div>
           </li>
         ))}
       </ul>
@@ -75,6 +79,8 @@ export function PracticeWorkbench(props: PracticeWorkbenchProps) {
   const { code, onCode, run, status, attempts, solvedAt, headingLevel = 2 } = props;
   const Sub = `h${headingLevel + 1}` as 'h3';
   const busy = run.kind === 'testing' || run.kind === 'running';
+  /** The line a timeline points at, marked in the editor. */
+  const [line, setLine] = useState<number | null>(null);
   return (
     <section class="aw-workbench" aria-label="Your solution">
       <Sub>Your solution</Sub>
@@ -97,6 +103,7 @@ export function PracticeWorkbench(props: PracticeWorkbenchProps) {
           lint={props.lint}
           cardHref={props.cardHref}
           label="Your solution (Python)"
+          highlightLine={line}
         />
       </div>
       <div class="aw-run-bar" role="group" aria-label="Check your solution">
@@ -123,7 +130,7 @@ export function PracticeWorkbench(props: PracticeWorkbenchProps) {
           {status.kind === 'loading' ? 'Starting Python (first run only)…' : 'Running the tests…'}
         </p>
       )}
-      {run.kind === 'tested' && <TestResults result={run.result} />}
+      {run.kind === 'tested' && <TestResults result={run.result} onLine={setLine} />}
       {(run.kind === 'running' || run.kind === 'ran') && (
         <RunOutput
           chunks={run.chunks}
@@ -131,6 +138,7 @@ export function PracticeWorkbench(props: PracticeWorkbenchProps) {
           loadingSince={status.kind === 'loading' ? status.since : null}
         />
       )}
+      {run.kind === 'ran' && run.result.trace && <Timeline trace={run.result.trace} onLine={setLine} />}
     </section>
   );
 }

@@ -13,6 +13,7 @@ import type { OutputStream } from '@/utils/python/protocol';
 import { CodeBlock } from './CodeBlock';
 import { CodeEditor } from './CodeEditor';
 import { appendChunk, RunOutput, type OutputChunk } from './RunOutput';
+import { Timeline } from './timeline/Timeline';
 
 export interface SnippetRunner {
   status: RuntimeStatus;
@@ -31,6 +32,10 @@ export interface RunnableSnippetProps {
   draftKey: string;
   runner: SnippetRunner;
   onCopy?(code: string): void | Promise<void>;
+  /** One sentence on what to look for in the timeline each run draws. */
+  timelineHint?: string;
+  /** The Run button's label ("Run" by default). */
+  runLabel?: string;
 }
 
 type RunState =
@@ -38,9 +43,18 @@ type RunState =
   | { kind: 'running'; chunks: OutputChunk[]; code: string }
   | { kind: 'done'; chunks: OutputChunk[]; result: RunResult; code: string };
 
-export function RunnableSnippet({ snippet, draftKey, runner, onCopy }: RunnableSnippetProps) {
+export function RunnableSnippet({
+  snippet,
+  draftKey,
+  runner,
+  onCopy,
+  timelineHint,
+  runLabel = 'Run',
+}: RunnableSnippetProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const [state, setState] = useState<RunState>({ kind: 'idle' });
+  /** The line the timeline points at, highlighted in the code. */
+  const [line, setLine] = useState<number | null>(null);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const runnable = snippet.runsIn.includes('browser');
 
@@ -91,7 +105,12 @@ export function RunnableSnippet({ snippet, draftKey, runner, onCopy }: RunnableS
   return (
     <div class="aw-runnable">
       {draft === null ? (
-        <CodeBlock snippet={snippet} onCopy={onCopy} />
+        <CodeBlock
+          snippet={snippet}
+          onCopy={onCopy}
+          highlightLine={state.kind === 'done' && state.code === snippet.code ? line : null}
+          onSeeTimeline={running ? undefined : () => void run(snippet.code)}
+        />
       ) : (
         <div class="aw-code aw-code-editing">
           <div class="aw-code-bar">
@@ -104,6 +123,7 @@ export function RunnableSnippet({ snippet, draftKey, runner, onCopy }: RunnableS
             lint={runner.lint}
             cardHref={runner.cardHref}
             label="Edit the snippet (Python)"
+            highlightLine={state.kind === 'done' && state.code === draft ? line : null}
           />
         </div>
       )}
@@ -114,7 +134,7 @@ export function RunnableSnippet({ snippet, draftKey, runner, onCopy }: RunnableS
           </button>
         ) : (
           <button type="button" class="aw-button aw-small" onClick={() => void run(current)}>
-            {draft === null ? 'Run' : 'Run my copy'}
+            {draft === null ? runLabel : 'Run my copy'}
           </button>
         )}
         {draft === null ? (
@@ -133,6 +153,13 @@ export function RunnableSnippet({ snippet, draftKey, runner, onCopy }: RunnableS
           result={state.kind === 'done' ? state.result : null}
           loadingSince={loading && runner.status.kind === 'loading' ? runner.status.since : null}
           expected={state.code === snippet.code ? snippet.output : undefined}
+        />
+      )}
+      {state.kind === 'done' && state.result.trace && (
+        <Timeline
+          trace={state.result.trace}
+          onLine={setLine}
+          lookFor={state.code === snippet.code ? timelineHint : undefined}
         />
       )}
     </div>

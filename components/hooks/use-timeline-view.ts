@@ -6,7 +6,7 @@
  */
 import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { TargetedFocusEvent, TargetedKeyboardEvent } from 'preact';
-import type { Mark, TimelineModel } from '@/utils/trace/layout';
+import { PLOT_PAD, plotWidth, type Mark, type TimelineModel } from '@/utils/trace/layout';
 import { moveCursor, walkMarks, WALK_KEYS, type Cursor, type WalkKey } from '@/utils/trace/navigate';
 import { initialZoom, zoomReducer, type ZoomState } from '@/utils/trace/zoom';
 
@@ -65,8 +65,9 @@ export function useTimelineView(model: TimelineModel): TimelineView {
     const box = boxRef.current;
     const { zoom: z, width: w } = latest.current;
     if (!box) return undefined;
-    const x = clientX - box.getBoundingClientRect().left;
-    return z.from + (Math.min(Math.max(x, 0), w) / w) * (z.to - z.from);
+    const plot = plotWidth(w);
+    const x = clientX - box.getBoundingClientRect().left - PLOT_PAD.left;
+    return z.from + (Math.min(Math.max(x, 0), plot) / plot) * (z.to - z.from);
   };
 
   useEffect(() => {
@@ -82,7 +83,7 @@ export function useTimelineView(model: TimelineModel): TimelineView {
         if (z.to - z.from >= z.total) return;
         event.preventDefault();
         const px = event.shiftKey && !event.deltaX ? event.deltaY : event.deltaX;
-        dispatch({ type: 'pan', by: (px / w) * (z.to - z.from) });
+        dispatch({ type: 'pan', by: (px / plotWidth(w)) * (z.to - z.from) });
       }
     };
     const pointers = new Map<number, number>();
@@ -150,7 +151,7 @@ export function useTimelineView(model: TimelineModel): TimelineView {
           { lane: focused.lane, at: focused.mark.start },
           key as WalkKey,
           model.lanes.length,
-          (lane) => walkMarks(model.lanes[lane]!, zoom, width, model.totalMs),
+          (lane) => walkMarks(model.lanes[lane]!, zoom, plotWidth(width), model.totalMs),
         );
         if (next) {
           dispatch({ type: 'reveal', start: next.mark.start, end: next.mark.end });

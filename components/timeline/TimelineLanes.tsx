@@ -6,7 +6,18 @@
  */
 import { useMemo } from 'preact/hooks';
 import type { TargetedFocusEvent, TargetedKeyboardEvent } from 'preact';
-import { axisTicks, laneMarks, xOf, type Lane, type Mark, type TimelineModel, type Window } from '@/utils/trace/layout';
+import {
+  axisTicks,
+  fitLabel,
+  laneMarks,
+  PLOT_PAD,
+  plotWidth,
+  xOf,
+  type Lane,
+  type Mark,
+  type TimelineModel,
+  type Window,
+} from '@/utils/trace/layout';
 import { markIndexAt, type Cursor } from '@/utils/trace/navigate';
 import { describeMark } from '@/utils/trace/describe';
 import { formatMs } from '@/utils/trace/summary';
@@ -34,21 +45,23 @@ export interface TimelineLanesProps {
   lanesRef?: { current: SVGSVGElement | null };
 }
 
-function Axis({ view, width }: { view: Window; width: number }) {
+function Axis({ view, width, full }: { view: Window; width: number; full: number }) {
   return (
-    <svg class="aw-tl-axis" width={width} height={AXIS_HEIGHT} aria-hidden="true">
-      {axisTicks(view, width).map((t) => {
-        const x = xOf(t, view, width);
-        const anchor = x < 20 ? 'start' : x > width - 30 ? 'end' : 'middle';
-        return (
-          <g key={t}>
-            <line x1={x} x2={x} y1={AXIS_HEIGHT - 5} y2={AXIS_HEIGHT} class="aw-tl-tick" />
-            <text x={x} y={AXIS_HEIGHT - 8} text-anchor={anchor} class="aw-tl-tick-label">
-              {formatMs(t)}
-            </text>
-          </g>
-        );
-      })}
+    <svg class="aw-tl-axis" width={full} height={AXIS_HEIGHT} aria-hidden="true">
+      <g transform={`translate(${PLOT_PAD.left} 0)`}>
+        {axisTicks(view, width).map((t) => {
+          const x = xOf(t, view, width);
+          const anchor = x < 20 ? 'start' : x > width - 30 ? 'end' : 'middle';
+          return (
+            <g key={t}>
+              <line x1={x} x2={x} y1={AXIS_HEIGHT - 5} y2={AXIS_HEIGHT} class="aw-tl-tick" />
+              <text x={x} y={AXIS_HEIGHT - 8} text-anchor={anchor} class="aw-tl-tick-label">
+                {t === 0 ? '0' : formatMs(t)}
+              </text>
+            </g>
+          );
+        })}
+      </g>
     </svg>
   );
 }
@@ -66,9 +79,12 @@ function EndMark({ lane, view, width }: { lane: Lane; view: Window; width: numbe
     <g class={`aw-tl-end aw-tl-${end.outcome}`}>
       <title>{title}</title>
       {end.outcome === 'error' ? (
-        <circle cx={x} cy={y} r={5} />
+        <>
+          <circle cx={x} cy={y} r={6} />
+          <path d={`M${x} ${y - 3.5}V${y + 0.5}M${x} ${y + 3}V${y + 3.2}`} class="aw-tl-bang" />
+        </>
       ) : (
-        <path d={`M${x - 4} ${y - 4}L${x + 4} ${y + 4}M${x - 4} ${y + 4}L${x + 4} ${y - 4}`} />
+        <path d={`M${x - 5} ${y - 5}L${x + 5} ${y + 5}M${x - 5} ${y + 5}L${x + 5} ${y - 5}`} />
       )}
     </g>
   );
@@ -130,8 +146,16 @@ function MarkShape({
   );
 }
 
+/** How the task ended, after its name: " · cancelled", " · ValueError". */
+function laneSuffix(lane: Lane): string {
+  if (lane.end?.outcome === 'cancelled') return ' · cancelled';
+  if (lane.end?.outcome === 'error') return ` · ${lane.task?.error?.type ?? 'error'}`;
+  return '';
+}
+
 export function TimelineLanes(props: TimelineLanesProps) {
-  const { model, view, width, cursor } = props;
+  const { model, view, cursor } = props;
+  const width = plotWidth(props.width);
   const marks = useMemo(() => model.lanes.map((lane) => laneMarks(lane, view, width)), [model, view, width]);
   const height = model.lanes.length * LANE_HEIGHT;
   const focusIndex = cursor ? markIndexAt(marks[cursor.lane] ?? [], cursor.at) : -1;
@@ -139,69 +163,66 @@ export function TimelineLanes(props: TimelineLanesProps) {
   const ticks = axisTicks(view, width);
   return (
     <>
-      <Axis view={view} width={width} />
+      <Axis view={view} width={width} full={props.width} />
       <svg
         ref={props.lanesRef}
         class="aw-tl-lanes"
-        width={width}
+        width={props.width}
         height={height}
         role="group"
         aria-label={`${model.lanes.length} lanes, one per task. Arrow keys move between slices; plus and minus zoom.`}
         onKeyDown={props.onKeyDown}
         onFocusOut={props.onBlur}
       >
-        {ticks.map((t) => (
-          <line key={t} class="aw-tl-grid" x1={xOf(t, view, width)} x2={xOf(t, view, width)} y1={0} y2={height} />
-        ))}
-        {model.blocked.map((b, i) => {
-          if (b.end < view.from || b.start > view.to) return null;
-          const x = xOf(Math.max(b.start, view.from), view, width);
-          const w = Math.max(2, xOf(Math.min(b.end, view.to), view, width) - x);
-          return (
-            <rect key={`b${i}`} class="aw-tl-blocked" x={x} y={0} width={w} height={height}>
-              <title>{model.blockedText[i]}</title>
-            </rect>
-          );
-        })}
-        {model.lanes.map((lane, laneIndex) => (
-          <g
-            key={lane.task?.id ?? 'callbacks'}
-            transform={`translate(0 ${laneIndex * LANE_HEIGHT})`}
-            role="list"
-            aria-label={lane.task ? lane.label : 'plain callbacks (call_soon, call_later)'}
-          >
-            <text x={2} y={LABEL_Y} class="aw-tl-label" aria-hidden="true">
-              {lane.label}
-              {lane.end?.outcome === 'cancelled'
-                ? ' · cancelled'
-                : lane.end?.outcome === 'error'
-                  ? ` · ${lane.task?.error?.type ?? 'error'}`
-                  : ''}
-            </text>
-            {marks[laneIndex]!.map((mark, i) => (
-              <MarkShape
-                key={`${mark.start}:${mark.kind}`}
-                mark={mark}
-                lane={lane}
-                index={i}
-                laneIndex={laneIndex}
-                focused={cursor ? cursor.lane === laneIndex && i === focusIndex : laneIndex === firstLane && i === 0}
-                props={props}
-              />
-            ))}
-            <EndMark lane={lane} view={view} width={width} />
-          </g>
-        ))}
-        {props.showFocus && cursor && focusIndex >= 0 && marks[cursor.lane]?.[focusIndex] && (
-          <rect
-            class="aw-tl-focus"
-            x={marks[cursor.lane]![focusIndex]!.x - 2}
-            y={cursor.lane * LANE_HEIGHT + BAR_TOP - 2}
-            width={Math.max(marks[cursor.lane]![focusIndex]!.w, 1.5) + 4}
-            height={BAR_HEIGHT + 4}
-            aria-hidden="true"
-          />
-        )}
+        <g transform={`translate(${PLOT_PAD.left} 0)`}>
+          {ticks.map((t) => (
+            <line key={t} class="aw-tl-grid" x1={xOf(t, view, width)} x2={xOf(t, view, width)} y1={0} y2={height} />
+          ))}
+          {model.blocked.map((b, i) => {
+            if (b.end < view.from || b.start > view.to) return null;
+            const x = xOf(Math.max(b.start, view.from), view, width);
+            const w = Math.max(2, xOf(Math.min(b.end, view.to), view, width) - x);
+            return (
+              <rect key={`b${i}`} class="aw-tl-blocked" x={x} y={0} width={w} height={height}>
+                <title>{model.blockedText[i]}</title>
+              </rect>
+            );
+          })}
+          {model.lanes.map((lane, laneIndex) => (
+            <g
+              key={lane.task?.id ?? 'callbacks'}
+              transform={`translate(0 ${laneIndex * LANE_HEIGHT})`}
+              role="list"
+              aria-label={lane.task ? lane.label : 'plain callbacks (call_soon, call_later)'}
+            >
+              <text x={2} y={LABEL_Y} class="aw-tl-label" aria-hidden="true">
+                {fitLabel(lane.label, laneSuffix(lane), width)}
+              </text>
+              {marks[laneIndex]!.map((mark, i) => (
+                <MarkShape
+                  key={`${mark.start}:${mark.kind}`}
+                  mark={mark}
+                  lane={lane}
+                  index={i}
+                  laneIndex={laneIndex}
+                  focused={cursor ? cursor.lane === laneIndex && i === focusIndex : laneIndex === firstLane && i === 0}
+                  props={props}
+                />
+              ))}
+              <EndMark lane={lane} view={view} width={width} />
+            </g>
+          ))}
+          {props.showFocus && cursor && focusIndex >= 0 && marks[cursor.lane]?.[focusIndex] && (
+            <rect
+              class="aw-tl-focus"
+              x={marks[cursor.lane]![focusIndex]!.x - 2}
+              y={cursor.lane * LANE_HEIGHT + BAR_TOP - 2}
+              width={Math.max(marks[cursor.lane]![focusIndex]!.w, 1.5) + 4}
+              height={BAR_HEIGHT + 4}
+              aria-hidden="true"
+            />
+          )}
+        </g>
       </svg>
     </>
   );

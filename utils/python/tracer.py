@@ -87,11 +87,13 @@ _KINDS = {
     "TaskGroup.__aexit__": ("task", _task_group_detail),
     "TaskGroup._aexit": ("task", _task_group_detail),
     "wait": ("task", _wait_detail),
-    "wait_for": ("task", _fixed("wait_for")),
     "to_thread": ("other", _fixed("to_thread")),
     "open_connection": ("io", _fixed("open_connection")),
     "start_server": ("io", _fixed("start_server")),
 }
+# Said only when nothing further in says more: wait_for awaits the coroutine it was given (3.12+), and
+# what that coroutine waits on (a gather, a queue) is the better answer.
+_WAIT_FOR = ("task", _fixed("wait_for"))
 _IO_PREFIXES = ("StreamReader.", "StreamWriter.", "BaseEventLoop.sock_", "BaseSelectorEventLoop.sock_")
 _USER = "user"
 _PLAIN = "plain"  # Recording.current during a plain callback
@@ -241,7 +243,7 @@ class Recording:
             found = _USER
         elif code.co_filename.startswith(_ASYNCIO_DIR):
             qualname = getattr(code, "co_qualname", code.co_name)
-            found = _KINDS.get(qualname)
+            found = _WAIT_FOR if qualname == "wait_for" else _KINDS.get(qualname)
             if found is None and qualname.startswith(_IO_PREFIXES):
                 found = ("io", _fixed(qualname))
         else:
@@ -259,7 +261,7 @@ class Recording:
 
     def describe_wait(self, coro, waiter):
         """(index into ons, innermost line in the program's file) for a suspended task's await chain."""
-        line = None
+        line = fallback = None
         codes = self.codes
         depth = 0
         while coro is not None and depth < 64:
@@ -276,13 +278,15 @@ class Recording:
                 found = self.classify(code)
             if found is _USER:
                 line = frame.f_lineno
+            elif found is _WAIT_FOR:
+                fallback = fallback or found
             elif found is not None:
                 if found is _SLEEP and waiter is None:
                     return self.on("sleep", "sleep(0)"), line  # no timer: a bare yield
                 return self.on(found[0], found[1](frame)), line
             coro = inner
         if waiter is None:
-            return 0, line
+            return (self.on(fallback[0], fallback[1](None)) if fallback else 0), line
         if isinstance(waiter, _TASK_TYPES):
             record = self.by_id.get(id(waiter))
             name = record.name if record.__class__ is _Task and record.ref() is waiter else None
@@ -290,6 +294,8 @@ class Recording:
         if _GATHERING is not None and isinstance(waiter, _GATHERING):
             children = getattr(waiter, "_children", None)
             return self.on("gather", f"gather ({len(children)})" if children is not None else "gather"), line
+        if fallback:
+            return self.on(fallback[0], fallback[1](None)), line
         return self.on("future", type(waiter).__name__), line
 
     def slept(self, start, end):

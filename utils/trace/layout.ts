@@ -11,6 +11,9 @@ import { blockedSentence, traceEnd } from './summary';
 export const MAX_LANES = 200;
 /** Narrower than this (px), an item merges with its small neighbours. */
 export const MIN_ITEM_PX = 3;
+/** Room left and right of the plot, so marks at the very start and end (a ✕ at the last moment) show whole. */
+export const PLOT_PAD = { left: 4, right: 10 };
+export const plotWidth = (width: number) => Math.max(1, width - PLOT_PAD.left - PLOT_PAD.right);
 
 export interface RunItem {
   kind: 'run';
@@ -104,6 +107,13 @@ export function buildModel(trace: Trace, maxLanes = MAX_LANES): TimelineModel {
   };
 }
 
+/** A lane's heading within `maxPx` (SVG text does not shorten itself): the name gives way, the suffix stays. */
+export function fitLabel(name: string, suffix: string, maxPx: number, charPx = 6.4): string {
+  const room = Math.max(4, Math.floor(maxPx / charPx));
+  if (name.length + suffix.length <= room) return name + suffix;
+  return `${name.slice(0, Math.max(1, room - suffix.length - 1))}…${suffix}`;
+}
+
 /** The time window drawn, in ms. */
 export interface Window {
   from: number;
@@ -168,11 +178,11 @@ export function laneMarks(lane: Lane, view: Window, width: number): Mark[] {
   return marks;
 }
 
-/** Tick marks for the axis: a round step (1, 2 or 5 × 10ⁿ ms) giving about one label per 70 px. */
+/** Tick marks for the axis: a round step (1, 2 or 5 × 10ⁿ ms) giving about one label per 60 px. */
 export function axisTicks(view: Window, width: number): number[] {
   const span = view.to - view.from;
   if (span <= 0 || width <= 0) return [];
-  const rough = span / Math.max(1, Math.floor(width / 70));
+  const rough = span / Math.max(1, Math.floor(width / 60));
   const power = 10 ** Math.floor(Math.log10(rough));
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? rough;
   const ticks: number[] = [];
