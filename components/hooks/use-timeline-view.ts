@@ -143,6 +143,7 @@ export function useTimelineView(model: TimelineModel): TimelineView {
     },
     onKeyDown: (event) => {
       const key = event.key;
+      // Zooming redraws the slices; focus follows the cursor to its element, like a move.
       if (key === '+' || key === '=') zoomBy(2);
       else if (key === '-' || key === '_') zoomBy(0.5);
       else if (key === '0') dispatch({ type: 'fit' });
@@ -156,9 +157,9 @@ export function useTimelineView(model: TimelineModel): TimelineView {
         if (next) {
           dispatch({ type: 'reveal', start: next.mark.start, end: next.mark.end });
           setCursor(next.cursor);
-          moved.current = true;
         }
       } else return;
+      moved.current = true;
       event.preventDefault();
     },
     onBlur: (event) => {

@@ -108,7 +108,8 @@ function MarkShape({
   const common = {
     'data-lane': laneIndex,
     'data-mark': index,
-    tabIndex: focused ? 0 : -1,
+    // Lower case: on an SVG element Preact sets the attribute as written, and only `tabindex` makes it focusable.
+    tabindex: focused ? 0 : -1,
     role: 'listitem' as const,
     'aria-roledescription': 'slice',
     'aria-label': describeMark(lane, mark),
@@ -200,7 +201,7 @@ export function TimelineLanes(props: TimelineLanesProps) {
               </text>
               {marks[laneIndex]!.map((mark, i) => (
                 <MarkShape
-                  key={`${mark.start}:${mark.kind}`}
+                  key={mark.first}
                   mark={mark}
                   lane={lane}
                   index={i}

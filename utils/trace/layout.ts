@@ -129,6 +129,8 @@ export interface Mark {
   kind: 'run' | 'wait' | 'merged';
   /** The item itself, when the mark is one item. */
   item: LaneItem | null;
+  /** The index in the lane's items of the first item it stands for (a stable key across zooms). */
+  first: number;
   /** For a merged mark: how many runs and waits it stands for, and the share of its time spent running. */
   runs: number;
   waits: number;
@@ -143,7 +145,7 @@ export function xOf(ms: number, view: Window, width: number): number {
 export function laneMarks(lane: Lane, view: Window, width: number): Mark[] {
   const marks: Mark[] = [];
   let open: Mark | null = null;
-  for (const item of lane.items) {
+  for (const [index, item] of lane.items.entries()) {
     if (item.end < view.from || item.start > view.to) continue;
     const start = Math.max(item.start, view.from);
     const end = Math.min(item.end, view.to);
@@ -167,6 +169,7 @@ export function laneMarks(lane: Lane, view: Window, width: number): Mark[] {
       end,
       kind: item.kind,
       item,
+      first: index,
       runs: item.kind === 'run' ? 1 : 0,
       waits: item.kind === 'wait' ? 1 : 0,
       busy: running,

@@ -17,17 +17,12 @@ export function walkMarks(lane: Lane, view: Window, width: number, totalMs: numb
   return laneMarks(lane, { from: 0, to: totalMs }, span > 0 ? (width * totalMs) / span : width);
 }
 
-/** The index of the mark containing `at`, else the one nearest to it; -1 for no marks. */
+/** The index of the last mark starting at or before `at` (marks are in time order), else 0; -1 for none. */
 export function markIndexAt(marks: readonly Mark[], at: number): number {
-  let best = -1;
-  let distance = Infinity;
-  for (let i = 0; i < marks.length; i++) {
-    const m = marks[i]!;
-    if (at >= m.start && at <= m.end) return i;
-    const d = Math.min(Math.abs(at - m.start), Math.abs(at - m.end));
-    if (d < distance) [best, distance] = [i, d];
-  }
-  return best;
+  if (marks.length === 0) return -1;
+  let found = 0;
+  for (let i = 0; i < marks.length && marks[i]!.start <= at; i++) found = i;
+  return found;
 }
 
 export type WalkKey = 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown' | 'Home' | 'End' | 'PageUp' | 'PageDown';
