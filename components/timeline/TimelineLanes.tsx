@@ -127,9 +127,18 @@ function MarkShape({
         <rect x={mark.x} y={BAR_TOP} width={w} height={BAR_HEIGHT} class="aw-tl-hit" />
         <line x1={mark.x} x2={mark.x + mark.w} y1={BAR_TOP + BAR_HEIGHT / 2} y2={BAR_TOP + BAR_HEIGHT / 2} />
         {fits && (
-          <text x={mark.x + 4} y={BAR_TOP + BAR_HEIGHT / 2 + 3.5} class="aw-tl-wait-label">
-            {label}
-          </text>
+          <>
+            <rect
+              class="aw-tl-wait-label-bg"
+              x={mark.x + 3}
+              y={BAR_TOP}
+              width={label.length * CHAR_PX + 2}
+              height={BAR_HEIGHT}
+            />
+            <text x={mark.x + 4} y={BAR_TOP + BAR_HEIGHT / 2 + 3.5} class="aw-tl-wait-label">
+              {label}
+            </text>
+          </>
         )}
       </g>
     );
@@ -171,6 +180,8 @@ export function TimelineLanes(props: TimelineLanesProps) {
         width={props.width}
         height={height}
         role="group"
+        // Chromium puts an <svg> with its own key handler in the tab order; the slices are the stops.
+        tabindex={-1}
         aria-label={`${model.lanes.length} lanes, one per task. Arrow keys move between slices; plus and minus zoom.`}
         onKeyDown={props.onKeyDown}
         onFocusOut={props.onBlur}

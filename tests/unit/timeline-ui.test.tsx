@@ -52,9 +52,9 @@ describe('Timeline', () => {
     expect(tabbable).toHaveLength(1);
     (tabbable[0] as SVGElement).focus();
     await waitFor(() => expect(onLine).toHaveBeenLastCalledWith(8));
-    expect(slice()).toBe('main: running 1.0–1.3 ms, line 8');
+    expect(slice()).toBe('main: running 1.00–1.30 ms, line 8');
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
-    await waitFor(() => expect(slice()).toBe('main: waiting on gather (3) 1.3–303 ms, line 10'));
+    await waitFor(() => expect(slice()).toBe('main: waiting on gather (3) 1–303 ms, line 10'));
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
     await waitFor(() => expect(slice()).toMatch(/^lookup #1: /));
     await waitFor(() => expect(onLine).toHaveBeenLastCalledWith(expect.any(Number)));

@@ -293,11 +293,11 @@ describe('walking the slices from the keyboard', () => {
   it('says what a slice is, when and where', () => {
     const lane = model.lanes[1]!;
     const marks = marksOf(1);
-    expect(describeMark(lane, marks[0]!)).toBe('lookup #1: running 1.3–1.4 ms, line 3');
-    expect(describeMark(lane, marks[1]!)).toBe('lookup #1: waiting on sleep(0.3) 1.4–302 ms, line 4');
+    expect(describeMark(lane, marks[0]!)).toBe('lookup #1: running 1.30–1.40 ms, line 3');
+    expect(describeMark(lane, marks[1]!)).toBe('lookup #1: waiting on sleep(0.3) 1–302 ms, line 4');
     const merged = laneMarks(lane, { from: 0, to: 303 }, 1)[0]!;
     expect(describeMark(lane, merged)).toMatch(
-      /^lookup #1: 2 steps and 1 wait, 1.3–302 ms, running 0% of it \(zoom in/,
+      /^lookup #1: 2 steps and 1 wait, 1–302 ms, running 0% of it \(zoom in/,
     );
   });
 });
@@ -309,7 +309,7 @@ describe('the table', () => {
       id: 0,
       name: 'main',
       parent: '',
-      lifetime: '0.50–303 ms',
+      lifetime: '1–303 ms',
       outcome: 'done',
       running: '0.80 ms',
       waits: 'gather (3)',

@@ -3,7 +3,12 @@ import type { Lane, Mark } from './layout';
 import type { Trace } from './packed';
 import { formatMs } from './summary';
 
-const span = (start: number, end: number) => `${formatMs(start)}–${formatMs(end)}`.replace(/ ms–/, '–');
+/** "13.00–13.40 ms": as many decimals as it takes for the two ends to differ, at most three. */
+function span(start: number, end: number): string {
+  const length = end - start;
+  const digits = length >= 9.95 ? 0 : length >= 0.995 ? 1 : length >= 0.0995 ? 2 : 3;
+  return `${start.toFixed(digits)}–${end.toFixed(digits)} ms`;
+}
 
 export function describeMark(lane: Lane, mark: Mark): string {
   const item = mark.item;
