@@ -138,7 +138,7 @@ export function useTimelineView(model: TimelineModel): TimelineView {
     shown: hovered ?? focused,
     onHover: (lane, mark) => setHovered(mark ? { lane, mark } : null),
     onFocusMark: (lane, mark) => {
-      setCursor({ lane, at: mark.start });
+      setCursor({ lane, item: mark.first });
       setFocused({ lane, mark });
     },
     onKeyDown: (event) => {
@@ -149,7 +149,7 @@ export function useTimelineView(model: TimelineModel): TimelineView {
       else if (key === '0') dispatch({ type: 'fit' });
       else if (WALK_KEYS.includes(key) && focused) {
         const next = moveCursor(
-          { lane: focused.lane, at: focused.mark.start },
+          { lane: focused.lane, item: focused.mark.first },
           key as WalkKey,
           model.lanes.length,
           (lane) => walkMarks(model.lanes[lane]!, zoom, plotWidth(width), model.totalMs),

@@ -18,7 +18,7 @@ import {
   type TimelineModel,
   type Window,
 } from '@/utils/trace/layout';
-import { markIndexAt, type Cursor } from '@/utils/trace/navigate';
+import { markIndexOf, type Cursor } from '@/utils/trace/navigate';
 import { describeMark } from '@/utils/trace/describe';
 import { formatMs } from '@/utils/trace/summary';
 
@@ -168,7 +168,7 @@ export function TimelineLanes(props: TimelineLanesProps) {
   const width = plotWidth(props.width);
   const marks = useMemo(() => model.lanes.map((lane) => laneMarks(lane, view, width)), [model, view, width]);
   const height = model.lanes.length * LANE_HEIGHT;
-  const focusIndex = cursor ? markIndexAt(marks[cursor.lane] ?? [], cursor.at) : -1;
+  const focusIndex = cursor ? markIndexOf(marks[cursor.lane] ?? [], cursor.item) : -1;
   const firstLane = marks.findIndex((m) => m.length > 0);
   const ticks = axisTicks(view, width);
   return (

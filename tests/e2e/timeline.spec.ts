@@ -88,7 +88,10 @@ test('a card run: one lane per task, keyboard walks the slices and marks their l
   await page.keyboard.press('Tab');
   expect(await focusedSlice(page)).toMatch(/^main: running .* line 8$/);
   await expect(snippet.locator('.aw-code-line-marked')).toHaveText(/async def main\(\):/);
+  // Down goes to the slice of the next lane nearest in time; Home to that lane's first.
   await page.keyboard.press('ArrowDown');
+  expect(await focusedSlice(page)).toMatch(/^lookup #1: /);
+  await page.keyboard.press('Home');
   expect(await focusedSlice(page)).toMatch(/^lookup #1: running .* line 3$/);
   await page.keyboard.press('ArrowRight');
   expect(await focusedSlice(page)).toMatch(/^lookup #1: waiting on sleep\(0\.3\) .* line 4$/);

@@ -277,17 +277,39 @@ describe('walking the slices from the keyboard', () => {
   const marksOf = (lane: number) => walkMarks(model.lanes[lane]!, { from: 0, to: 303 }, 3030, 303);
 
   it('left and right along a lane, up and down to the nearest slice of the next lane', () => {
-    const first = marksOf(1)[0]!;
-    const right = moveCursor({ lane: 1, at: first.start }, 'ArrowRight', 4, marksOf)!;
+    const right = moveCursor({ lane: 1, item: 0 }, 'ArrowRight', 4, marksOf)!;
+    expect(right.cursor).toEqual({ lane: 1, item: 1 });
     expect(right.mark.item).toMatchObject({ kind: 'wait', on: { detail: 'sleep(0.3)' } });
-    expect(moveCursor(right.cursor, 'ArrowLeft', 4, marksOf)!.mark.start).toBe(first.start);
-    expect(moveCursor({ lane: 1, at: first.start }, 'ArrowLeft', 4, marksOf)).toBeNull();
-    const down = moveCursor({ lane: 1, at: 100 }, 'ArrowDown', 4, marksOf)!;
+    expect(moveCursor(right.cursor, 'ArrowLeft', 4, marksOf)!.cursor).toEqual({ lane: 1, item: 0 });
+    expect(moveCursor({ lane: 1, item: 0 }, 'ArrowLeft', 4, marksOf)).toBeNull();
+    // From lookup #2's wake-up at 21.5 ms up to lookup #1, whose wait then covers that moment.
+    const up = moveCursor({ lane: 2, item: 2 }, 'ArrowUp', 4, marksOf)!;
+    expect(up.cursor).toEqual({ lane: 1, item: 1 });
+    const down = moveCursor({ lane: 1, item: 2 }, 'ArrowDown', 4, marksOf)!;
     expect(down.cursor.lane).toBe(2);
     expect(down.mark.item).toMatchObject({ kind: 'run', start: 21.5 });
-    expect(moveCursor({ lane: 3, at: 1 }, 'ArrowDown', 4, marksOf)).toBeNull();
-    expect(moveCursor({ lane: 1, at: 1.3 }, 'End', 4, marksOf)!.mark.start).toBe(301.5);
-    expect(moveCursor({ lane: 3, at: 1.5 }, 'PageUp', 4, marksOf)!.cursor.lane).toBe(0);
+    expect(moveCursor({ lane: 3, item: 0 }, 'ArrowDown', 4, marksOf)).toBeNull();
+    expect(moveCursor({ lane: 1, item: 0 }, 'End', 4, marksOf)!.mark.start).toBe(301.5);
+    expect(moveCursor({ lane: 1, item: 2 }, 'Home', 4, marksOf)!.cursor).toEqual({ lane: 1, item: 0 });
+    expect(moveCursor({ lane: 3, item: 1 }, 'PageUp', 4, marksOf)!.cursor.lane).toBe(0);
+  });
+
+  it('a run and a wait that start at the same moment (a coarse clock) stay two stops', () => {
+    const trace = unpackTrace(
+      packTrace({
+        tasks: [['job', null, 1, 301, 'done']],
+        steps: [
+          [0, 1, 1, 3],
+          [0, 301, 301, 4],
+        ],
+        waits: [[0, 1, 301, 'sleep', 'sleep(0.3)', 4]],
+      }),
+    );
+    const lane = buildModel(trace).lanes[0]!;
+    const marks = walkMarks(lane, { from: 0, to: 301 }, 300, 301);
+    const right = moveCursor({ lane: 0, item: 0 }, 'ArrowRight', 1, () => marks)!;
+    expect(right.cursor.item).toBe(1);
+    expect(moveCursor(right.cursor, 'Home', 1, () => marks)!.cursor.item).toBe(0);
   });
 
   it('says what a slice is, when and where', () => {
@@ -296,9 +318,7 @@ describe('walking the slices from the keyboard', () => {
     expect(describeMark(lane, marks[0]!)).toBe('lookup #1: running 1.30–1.40 ms, line 3');
     expect(describeMark(lane, marks[1]!)).toBe('lookup #1: waiting on sleep(0.3) 1–302 ms, line 4');
     const merged = laneMarks(lane, { from: 0, to: 303 }, 1)[0]!;
-    expect(describeMark(lane, merged)).toMatch(
-      /^lookup #1: 2 steps and 1 wait, 1–302 ms, running 0% of it \(zoom in/,
-    );
+    expect(describeMark(lane, merged)).toMatch(/^lookup #1: 2 steps and 1 wait, 1–302 ms, running 0% of it \(zoom in/);
   });
 });
 
