@@ -5,13 +5,16 @@
  * (utils/trace/navigate.ts), + and − zoom around the focused slice, 0 shows the whole run.
  */
 import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
-import type { TargetedFocusEvent, TargetedKeyboardEvent } from 'preact';
-import { PLOT_PAD, plotWidth, type Mark, type TimelineModel } from '@/utils/trace/layout';
+import type { TargetedEvent, TargetedFocusEvent, TargetedKeyboardEvent } from 'preact';
+import { LANE_HEIGHT, PLOT_PAD, plotWidth, type Mark, type TimelineModel } from '@/utils/trace/layout';
 import { moveCursor, walkMarks, WALK_KEYS, type Cursor, type WalkKey } from '@/utils/trace/navigate';
 import { initialZoom, zoomReducer, type ZoomState } from '@/utils/trace/zoom';
 
 /** Before the chart is measured (and where nothing measures, as in unit tests). */
 const FALLBACK_WIDTH = 300;
+const FALLBACK_VIEW_HEIGHT = 400;
+/** Lanes drawn beyond those in view, above and below, so a short scroll shows no gap. */
+const SPARE_LANES = 6;
 
 export interface TimelineView {
   zoom: ZoomState;
@@ -19,6 +22,9 @@ export interface TimelineView {
   zoomOut: () => void;
   fit: () => void;
   width: number;
+  /** The lanes scrolled into view, give or take a few: the ones worth drawing. */
+  rows: { from: number; to: number };
+  onScroll: (event: TargetedEvent<HTMLDivElement>) => void;
   cursor: Cursor | null;
   /** Focus is inside the chart. */
   active: boolean;
@@ -36,6 +42,7 @@ export interface TimelineView {
 export function useTimelineView(model: TimelineModel): TimelineView {
   const [zoom, dispatch] = useReducer(zoomReducer, model.totalMs, initialZoom);
   const [width, setWidth] = useState(FALLBACK_WIDTH);
+  const [scroll, setScroll] = useState({ top: 0, height: FALLBACK_VIEW_HEIGHT });
   const [cursor, setCursor] = useState<Cursor | null>(null);
   const [focused, setFocused] = useState<{ lane: number; mark: Mark } | null>(null);
   const [hovered, setHovered] = useState<{ lane: number; mark: Mark } | null>(null);
@@ -129,6 +136,14 @@ export function useTimelineView(model: TimelineModel): TimelineView {
 
   return {
     zoom,
+    rows: {
+      from: Math.max(0, Math.floor(scroll.top / LANE_HEIGHT) - SPARE_LANES),
+      to: Math.ceil((scroll.top + scroll.height) / LANE_HEIGHT) + SPARE_LANES,
+    },
+    onScroll: (event) => {
+      const box = event.currentTarget;
+      setScroll({ top: box.scrollTop, height: box.clientHeight || FALLBACK_VIEW_HEIGHT });
+    },
     zoomIn: () => zoomBy(2),
     zoomOut: () => zoomBy(0.5),
     fit: () => dispatch({ type: 'fit' }),

@@ -89,12 +89,13 @@ export function Timeline({ trace: packed, onLine, lookFor, label = 'Timeline of 
         </p>
       )}
       <div class="aw-tl-box" ref={view.boxRef}>
-        <div class="aw-tl-scroll">
+        <div class="aw-tl-scroll" onScroll={view.onScroll}>
           <TimelineLanes
             model={model}
             view={view.zoom}
             width={view.width}
             cursor={view.cursor}
+            rows={view.rows}
             showFocus={view.active}
             onHover={view.onHover}
             onFocusMark={view.onFocusMark}

@@ -9,6 +9,7 @@ import type { TargetedFocusEvent, TargetedKeyboardEvent } from 'preact';
 import {
   axisTicks,
   fitLabel,
+  LANE_HEIGHT,
   laneMarks,
   PLOT_PAD,
   plotWidth,
@@ -22,7 +23,6 @@ import { markIndexOf, type Cursor } from '@/utils/trace/navigate';
 import { describeMark } from '@/utils/trace/describe';
 import { formatMs } from '@/utils/trace/summary';
 
-export const LANE_HEIGHT = 32;
 const LABEL_Y = 11;
 const BAR_TOP = 15;
 const BAR_HEIGHT = 12;
@@ -36,6 +36,8 @@ export interface TimelineLanesProps {
   width: number;
   /** The slice in the tab order (the first one when null). */
   cursor: Cursor | null;
+  /** The lanes to draw, [from, to): those scrolled into view, give or take a few. The cursor's is always drawn. */
+  rows: { from: number; to: number };
   /** Draw the focus ring: focus is inside the chart. */
   showFocus: boolean;
   onHover: (lane: number, mark: Mark | null) => void;
@@ -164,12 +166,27 @@ function laneSuffix(lane: Lane): string {
 }
 
 export function TimelineLanes(props: TimelineLanesProps) {
-  const { model, view, cursor } = props;
+  const { model, view, rows } = props;
   const width = plotWidth(props.width);
-  const marks = useMemo(() => model.lanes.map((lane) => laneMarks(lane, view, width)), [model, view, width]);
+  // Without a cursor, the tab stop is the first slice of the first lane that has one.
+  const cursor = props.cursor ?? {
+    lane: Math.max(
+      0,
+      model.lanes.findIndex((l) => l.items.length > 0),
+    ),
+    item: 0,
+  };
+  // Only the lanes in view are drawn (200 lanes of SVG took a quarter of a second to appear); the height
+  // stays that of all of them, so the scroll bar is right.
+  const { from, to } = rows;
+  const focusLane = cursor.lane;
+  const drawn = (i: number) => (i >= from && i < to) || i === focusLane;
+  const marks = useMemo(
+    () => model.lanes.map((lane, i) => ((i >= from && i < to) || i === focusLane ? laneMarks(lane, view, width) : [])),
+    [model, view, width, from, to, focusLane],
+  );
   const height = model.lanes.length * LANE_HEIGHT;
-  const focusIndex = cursor ? markIndexOf(marks[cursor.lane] ?? [], cursor.item) : -1;
-  const firstLane = marks.findIndex((m) => m.length > 0);
+  const focusIndex = markIndexOf(marks[cursor.lane] ?? [], cursor.item);
   const ticks = axisTicks(view, width);
   return (
     <>
@@ -200,31 +217,34 @@ export function TimelineLanes(props: TimelineLanesProps) {
               </rect>
             );
           })}
-          {model.lanes.map((lane, laneIndex) => (
-            <g
-              key={lane.task?.id ?? 'callbacks'}
-              transform={`translate(0 ${laneIndex * LANE_HEIGHT})`}
-              role="list"
-              aria-label={lane.task ? lane.label : 'plain callbacks (call_soon, call_later)'}
-            >
-              <text x={2} y={LABEL_Y} class="aw-tl-label" aria-hidden="true">
-                {fitLabel(lane.label, laneSuffix(lane), width)}
-              </text>
-              {marks[laneIndex]!.map((mark, i) => (
-                <MarkShape
-                  key={mark.first}
-                  mark={mark}
-                  lane={lane}
-                  index={i}
-                  laneIndex={laneIndex}
-                  focused={cursor ? cursor.lane === laneIndex && i === focusIndex : laneIndex === firstLane && i === 0}
-                  props={props}
-                />
-              ))}
-              <EndMark lane={lane} view={view} width={width} />
-            </g>
-          ))}
-          {props.showFocus && cursor && focusIndex >= 0 && marks[cursor.lane]?.[focusIndex] && (
+          {model.lanes.map(
+            (lane, laneIndex) =>
+              drawn(laneIndex) && (
+                <g
+                  key={lane.task?.id ?? 'callbacks'}
+                  transform={`translate(0 ${laneIndex * LANE_HEIGHT})`}
+                  role="list"
+                  aria-label={lane.task ? lane.label : 'plain callbacks (call_soon, call_later)'}
+                >
+                  <text x={2} y={LABEL_Y} class="aw-tl-label" aria-hidden="true">
+                    {fitLabel(lane.label, laneSuffix(lane), width)}
+                  </text>
+                  {marks[laneIndex]!.map((mark, i) => (
+                    <MarkShape
+                      key={mark.first}
+                      mark={mark}
+                      lane={lane}
+                      index={i}
+                      laneIndex={laneIndex}
+                      focused={cursor.lane === laneIndex && i === focusIndex}
+                      props={props}
+                    />
+                  ))}
+                  <EndMark lane={lane} view={view} width={width} />
+                </g>
+              ),
+          )}
+          {props.showFocus && focusIndex >= 0 && marks[cursor.lane]?.[focusIndex] && (
             <rect
               class="aw-tl-focus"
               x={marks[cursor.lane]![focusIndex]!.x - 2}

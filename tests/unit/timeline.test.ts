@@ -25,7 +25,7 @@ describe('the packed trace', () => {
       error: null,
     });
     expect(gather.steps[0]).toEqual({ task: 0, start: 1, end: 1.3, line: 8 });
-    expect(gather.waits[1]).toEqual({
+    expect(gather.waits.find((w) => w.task === 1)).toEqual({
       task: 1,
       start: 1.4,
       end: 301.5,
@@ -37,8 +37,9 @@ describe('the packed trace', () => {
   it('refuses a trace that points at tasks or waits it does not have', () => {
     const broken = [
       { ...GATHER, steps: [...GATHER.steps.slice(0, -1), 9] },
-      { ...GATHER, waits: GATHER.waits.map((n, i) => (i === 1 ? 99 : n)) },
-      { ...GATHER, stepTimes: GATHER.stepTimes.slice(1) },
+      { ...GATHER, stepOns: GATHER.stepOns.map((n, i) => (i === 1 ? 99 : n)) },
+      { ...GATHER, stepEnds: GATHER.stepEnds.slice(1) },
+      { ...GATHER, stepLines: [1.5, ...GATHER.stepLines.slice(1)] },
       { ...GATHER, tasks: GATHER.tasks.map((t, i) => (i === 2 ? ([5, ...t.slice(1)] as typeof t) : t)) },
       { ...GATHER, extra: 1 },
     ];

@@ -8,7 +8,7 @@ export interface TraceSpec {
   tasks: [string, number | null, number, number | null, Row[6], string?, string?][];
   /** [task (-1: callback), start ms, end ms, line] */
   steps?: [number, number, number, number][];
-  /** [task, start ms, end ms, kind, detail, line] */
+  /** [task, start ms, end ms, kind, detail, line]: it starts where a step of the task ends. */
   waits?: [number, number, number, PackedTrace['ons'][number][0], string, number][];
   /** [start ms, end ms, task, line, first, last, call] */
   blocked?: PackedTrace['blocked'];
@@ -24,7 +24,13 @@ export function packTrace(spec: TraceSpec): PackedTrace {
     return i >= 0 ? i : ons.push([kind, detail]) - 1;
   };
   const steps = spec.steps ?? [];
-  const waits = spec.waits ?? [];
+  // A wait belongs to the step it follows (the tracer records what a task waits on after each step).
+  const stepOns = steps.map(([task, , end]) => {
+    const wait = (spec.waits ?? []).find((w) => w[0] === task && w[1] === end);
+    return wait ? on(wait[3], wait[4]) : -1;
+  });
+  const suspendedAt = (task: number) => (spec.waits ?? []).filter((w) => w[0] === task).at(-1)?.[5] ?? null;
+  const ends = [...steps.map((s) => s[2]), ...(spec.waits ?? []).map((w) => w[2])];
   return {
     tasks: spec.tasks.map(([name, parent, created, ended, outcome, type, message], id) => [
       id,
@@ -36,15 +42,16 @@ export function packTrace(spec: TraceSpec): PackedTrace {
       outcome,
       type ?? null,
       message ?? (type ? '' : null),
+      ended === null ? suspendedAt(id) : null,
     ]),
     steps: steps.map((s) => s[0]),
-    stepTimes: steps.flatMap((s) => [us(s[1]), us(s[2])]),
     stepLines: steps.map((s) => s[3]),
-    waits: waits.flatMap((w) => [w[0], on(w[3], w[4])]),
-    waitTimes: waits.flatMap((w) => [us(w[1]), us(w[2])]),
-    waitLines: waits.map((w) => w[5]),
+    stepStarts: steps.map((s) => us(s[1])),
+    stepEnds: steps.map((s) => us(s[2])),
+    stepOns,
     ons,
     blocked: (spec.blocked ?? []).map(([a, b, ...rest]) => [us(a), us(b), ...rest]),
+    end: us(Math.max(0, ...ends)),
     truncated: spec.truncated ?? false,
   };
 }

@@ -25,7 +25,7 @@ import weakref
 from asyncio import base_events, events, selector_events, tasks
 
 EVENT_CAP = 20_000
-BLOCKED_S = 0.05
+BLOCKED_US = 50_000
 _ASYNCIO_DIR = os.path.dirname(asyncio.__file__) + os.sep
 _CTask = tasks.Task
 _TASK_TYPES = (tasks.Task, tasks._PyTask)
@@ -101,7 +101,7 @@ _PLAIN = "plain"  # Recording.current during a plain callback
 
 class _Task:
     __slots__ = ("id", "ref", "name", "coro", "code", "parent", "created", "ended", "outcome", "error",
-                 "since", "on", "line", "yield_at")
+                 "on", "line", "yield_at", "frame")
 
     def __init__(self, number, task, coro, code, parent, created):
         self.id = number
@@ -114,10 +114,10 @@ class _Task:
         self.ended = None
         self.outcome = "pending"
         self.error = None
-        self.since = None  # while suspended: since when, and on what (an index into Recording.ons)
-        self.on = 0
+        self.on = 0  # while suspended: on what (an index into Recording.ons)
         self.line = None  # where its next step starts, in the program's file
         self.yield_at = -1  # where it last yielded with no future (sleep(0)), to skip the same walk
+        self.frame = None  # its coroutine's frame while it runs (the coroutine keeps it alive anyway)
 
 
 class _Hidden:
@@ -137,16 +137,13 @@ class Recording:
         self.stopped = None
         self.tasks = []
         self.by_id = {}  # id(task) -> _Task or _Hidden, checked against its weak reference
-        # Flat lists (a tuple per event gave the garbage collector more to walk than the recording cost):
-        # steps as task ids (-1: a plain callback), start and end pairs, and the line each began at; waits
-        # as task and `on` (an index into `ons`) pairs, start and end pairs, and the line of the await.
-        # Line 0: not in the program's file.
+        # One flat list (a tuple per event gave the garbage collector more to walk than the recording
+        # cost): each step as (task, line it began at, start, end, what the task then waited on), task -1
+        # for a plain callback, `on` an index into `ons` or -1 when the task was done. A wait is the time
+        # between two steps of a task, so result() finds the waits there. Lines are None when not in the
+        # program's file.
         self.steps = []
-        self.step_times = []
-        self.step_lines = []
-        self.waits = []
-        self.wait_times = []
-        self.wait_lines = []
+        self.cut = None  # when the cap was reached
         self.ons = [("other", "yield")]  # the distinct (kind, detail) pairs; waits refer to them by index
         self.on_index = {self.ons[0]: 0}
         self.blocked = []
@@ -154,17 +151,26 @@ class Recording:
         self.room = EVENT_CAP  # events (tasks, steps, waits) left before the trace is cut short
         self.truncated = False
         self.current = None  # the _Task whose step is running, or _PLAIN
-        self.mark = self.t0  # when the current step started (see _traced_process_events)
+        self.mark = 0  # when the current step started (see _traced_process_events)
         self.marked_loop = None
         self.codes = {}  # code object -> _USER, (kind, detail function) or None (look further in)
         self.plain_codes = {}  # callback code object -> whether it is the program's
 
     def take(self):
         if self.room <= 0:
-            self.truncated = True
+            self.cut_short()
             return False
         self.room -= 1
         return True
+
+    def now(self):
+        """Whole microseconds since the start: every time in the recording is one of these."""
+        return int((_clock() - self.t0) * 1e6)
+
+    def cut_short(self):
+        if not self.truncated:
+            self.truncated = True
+            self.cut = self.now()
 
     def add_task(self, task, coro, created):
         code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
@@ -183,11 +189,13 @@ class Recording:
         return record
 
     def after_step(self, record, task, start, end):
-        """Book-keeping after one step of a task (the steps list itself is filled by _traced_run)."""
+        """Book-keeping after one step of a task; returns what it now waits on (an index into `ons`), or
+        -1 when it is done. _traced_run files the step itself."""
         if record.name is None:
             record.name = _task_name(task, record.coro)
         first_line = record.line
         if task.done():
+            record.frame = None
             record.ended = end
             if task.cancelled():
                 record.outcome = "cancelled"
@@ -199,32 +207,31 @@ class Recording:
                 else:
                     record.outcome = "error"
                     record.error = (type(exc).__name__, str(exc)[:300])
-            if end - start > BLOCKED_S:
+            if end - start > BLOCKED_US:
                 code = record.code
                 last = _last_line(code) if code is not None and code.co_filename == self.user_file else None
                 self.add_blocked(start, end, record.id, first_line, last)
-            return
+            return -1
         waiter = task._fut_waiter
         coro = task.get_coro()
-        frame = getattr(coro, "cr_frame", None) if waiter is None else None
+        record.frame = getattr(coro, "cr_frame", None)
+        frame = record.frame if waiter is None else None
         if frame is None or frame.f_lasti != record.yield_at:
             # (Else it yielded again where it did last time, as a sleep(0) loop does: same wait, same line.)
             record.on, line = self.describe_wait(coro, waiter)
             if line is not None:
                 record.line = line
             record.yield_at = frame.f_lasti if frame is not None else -1
-        record.since = end
-        if end - start > BLOCKED_S:
+        if end - start > BLOCKED_US:
             self.add_blocked(start, end, record.id, first_line, record.line)
+        return record.on
 
     def plain_step(self, callback, start, end):
         code = _code_of(callback)
         first = code.co_firstlineno if code is not None and code.co_filename == self.user_file else None
         if self.take():
-            self.steps.append(-1)
-            self.step_times += (start, end)
-            self.step_lines.append(first or 0)
-        if end - start > BLOCKED_S:
+            self.steps += (-1, first or 0, start, end, -1)
+        if end - start > BLOCKED_US:
             self.add_blocked(start, end, None, first, _last_line(code) if first is not None else None)
 
     def add_blocked(self, start, end, task_id, first_line, last_line):
@@ -312,38 +319,31 @@ class Recording:
 
     def result(self):
         """The packed trace, ready for json.dumps (utils/trace/packed.ts reads it): times in whole
-        microseconds from the start; events as flat lists (see __init__); tasks and blocked stretches as
-        rows; each distinct thing waited on once, in `ons`."""
-        t0 = self.t0
-        stop = self.stopped if self.stopped is not None else _clock()
-
-        def us(t):
-            return int((t - t0) * 1e6)
-
-        waits, wait_times, wait_lines = list(self.waits), list(self.wait_times), list(self.wait_lines)
+        microseconds from the start; steps as one flat list per field (the waits are the gaps between a
+        task's steps, worked out on the page, where that is cheaper); tasks and blocked stretches as rows;
+        each distinct thing waited on once, in `ons`."""
+        stop = self.stopped if self.stopped is not None else self.now()
         tasks_out = []
         for r in self.tasks:
             if r.name is None:
                 task = r.ref()
                 r.name = _task_name(task, r.coro) if task is not None else r.coro
-            if r.since is not None:  # still suspended when the program ended
-                waits += (r.id, r.on)
-                wait_times += (r.since, stop)
-                wait_lines.append(r.line or 0)
             error = r.error or (None, None)
-            tasks_out.append([r.id, r.name, r.coro, r.parent, us(r.created),
-                              None if r.ended is None else us(r.ended), r.outcome, error[0], error[1]])
+            # A task still pending at the end is suspended at r.line.
+            tasks_out.append([r.id, r.name, r.coro, r.parent, r.created, r.ended, r.outcome, error[0], error[1],
+                              r.line if r.ended is None else None])
+        steps = self.steps
         return {
             "tasks": tasks_out,
-            "steps": self.steps,
-            "stepTimes": [int((t - t0) * 1e6) for t in self.step_times],
-            "stepLines": self.step_lines,
-            "waits": waits,
-            "waitTimes": [int((t - t0) * 1e6) for t in wait_times],
-            "waitLines": wait_lines,
+            "steps": steps[0::5],
+            "stepLines": steps[1::5],
+            "stepStarts": steps[2::5],
+            "stepEnds": steps[3::5],
+            "stepOns": steps[4::5],
             "ons": [list(pair) for pair in self.ons],
-            "blocked": [[us(a), us(b), t, line, lines[0] if lines else None, lines[1] if lines else None, call]
+            "blocked": [[a, b, t, line, lines[0] if lines else None, lines[1] if lines else None, call]
                         for a, b, t, line, lines, call in self.blocked],
+            "end": self.cut if self.cut is not None else stop,
             "truncated": self.truncated,
         }
 
@@ -385,6 +385,9 @@ _active = None
 
 
 def _traced_run(handle):
+    # One function for the common case, a task's step: every call and list operation here is paid on every
+    # turn of every task (about 10 µs of asyncio's own work in Pyodide).
+    #
     # Every way out clears the locals that lead to a task, as asyncio's own Handle._run and _run_once do:
     # when a task raises, its traceback's frames link back through this one, and a task kept alive by that
     # cycle would log "Task exception was never retrieved" late, or not at all.
@@ -395,17 +398,47 @@ def _traced_run(handle):
         finally:
             handle = None
     callback = handle._callback
-    owner = getattr(callback, "__self__", None)
+    try:
+        owner = callback.__self__  # a task's step or wake-up is a method of the task
+    except AttributeError:
+        owner = None
     if owner.__class__ is _CTask or isinstance(owner, _TASK_TYPES):
         record = recording.by_id.get(id(owner))
         if record is None or record.ref() is not owner:
             # Made without create_task (asyncio.Task(...) directly): known from its first step on.
-            record = recording.add_task(owner, owner.get_coro(), _clock())
+            record = recording.add_task(owner, owner.get_coro(), recording.now())
         if record.__class__ is _Task:
+            start = recording.mark if handle._loop is recording.marked_loop else recording.now()
+            line = record.line or 0  # where it was suspended, so where this step begins
+            recording.current = record
             try:
-                _task_step(recording, record, owner, handle)
+                _original_run(handle)
             finally:
-                handle = callback = owner = record = None
+                handle = callback = None
+                end = recording.mark = int((_clock() - recording.t0) * 1e6)
+                recording.current = None
+                try:
+                    # The usual case, kept short: yielding with no future (sleep(0)) where it did last time.
+                    frame = record.frame
+                    if (
+                        frame is not None
+                        and owner._fut_waiter is None
+                        and frame.f_lasti == record.yield_at
+                        and end - start <= BLOCKED_US
+                    ):
+                        on = record.on
+                    else:
+                        on = recording.after_step(record, owner, start, end)
+                except Exception:  # noqa: BLE001 - a fault of the recorder must never reach the program
+                    _stop(recording)
+                    on = -1
+                # A step and the wait that follows it are two events.
+                if recording.room > 1:
+                    recording.room -= 1 if on < 0 else 2
+                    recording.steps += (record.id, line, start, end, on)
+                else:
+                    recording.cut_short()
+                owner = record = frame = None
             return
     else:
         code = getattr(callback, "__code__", None)
@@ -415,75 +448,24 @@ def _traced_run(handle):
             if code is not None:
                 recording.plain_codes[code] = mine
         if mine:
+            start = recording.mark if handle._loop is recording.marked_loop else recording.now()
+            recording.current = _PLAIN
             try:
-                _plain_step(recording, callback, handle)
+                _original_run(handle)
             finally:
-                handle = callback = owner = None
+                handle = None
+                end = recording.mark = recording.now()
+                recording.current = None
+                try:
+                    recording.plain_step(callback, start, end)
+                except Exception:  # noqa: BLE001
+                    _stop(recording)
+                callback = owner = None
             return
     try:
         _original_run(handle)  # asyncio's own callback, or a task that is not drawn or past the cap
     finally:
         handle = callback = owner = record = None
-
-
-def _task_step(recording, record, task, handle):
-    start = recording.mark if handle._loop is recording.marked_loop else _clock()
-    line = record.line or 0  # where it was suspended, so where this step begins
-    since = record.since
-    if since is not None:
-        record.since = None
-        if recording.room > 0:
-            recording.room -= 1
-            recording.waits.append(record.id)
-            recording.waits.append(record.on)
-            recording.wait_lines.append(line)
-            times = recording.wait_times
-            times.append(since)
-            times.append(start)
-        else:
-            recording.truncated = True
-    recording.current = record
-    try:
-        _original_run(handle)
-    finally:
-        handle = None
-        end = recording.mark = _clock()
-        recording.current = None
-        if recording.room > 0:
-            recording.room -= 1
-            recording.steps.append(record.id)
-            recording.step_lines.append(line)
-            times = recording.step_times
-            times.append(start)
-            times.append(end)
-        else:
-            recording.truncated = True
-        try:
-            # The usual case, kept short: yielding with no future (sleep(0)) where it did last time.
-            frame = None if task._fut_waiter is not None else getattr(task.get_coro(), "cr_frame", None)
-            if frame is not None and frame.f_lasti == record.yield_at and end - start <= BLOCKED_S:
-                record.since = end
-            else:
-                recording.after_step(record, task, start, end)
-        except Exception:  # noqa: BLE001 - a fault of the recorder must never reach the program
-            _stop(recording)
-        task = record = frame = None
-
-
-def _plain_step(recording, callback, handle):
-    start = recording.mark if handle._loop is recording.marked_loop else _clock()
-    recording.current = _PLAIN
-    try:
-        _original_run(handle)
-    finally:
-        handle = None
-        end = recording.mark = _clock()
-        recording.current = None
-        try:
-            recording.plain_step(callback, start, end)
-        except Exception:  # noqa: BLE001
-            _stop(recording)
-        callback = None
 
 
 def _traced_process_events(self, event_list):
@@ -492,7 +474,7 @@ def _traced_process_events(self, event_list):
     # is one clock read per step (each a call into JavaScript in Pyodide) instead of two.
     recording = _active
     if recording is not None:
-        recording.mark = _clock()
+        recording.mark = recording.now()
         recording.marked_loop = self
     return _original_process_events(self, event_list)
 
@@ -501,13 +483,13 @@ def _traced_create_task(self, coro, *args, **kwargs):
     recording = _active
     if recording is None:
         return _original_create_task(self, coro, *args, **kwargs)
-    created = _clock()
+    created = recording.now()
     task = _original_create_task(self, coro, *args, **kwargs)
     try:
         record = recording.add_task(task, coro, created)
         # An eager task (3.12+ eager_task_factory) has run its first step inside create_task already.
         if record.__class__ is _Task and (task.done() or getattr(coro, "cr_suspended", False)):
-            recording.after_step(record, task, created, _clock())
+            recording.after_step(record, task, created, recording.now())
     except Exception:  # noqa: BLE001
         _stop(recording)
     try:
@@ -524,7 +506,7 @@ def _traced_sleep(sleep):
         finally:
             recording = _active
             if recording is not None:
-                recording.slept(start, _clock())
+                recording.slept(int((start - recording.t0) * 1e6), recording.now())
 
     for attr in ("__name__", "__qualname__", "__doc__", "__module__"):
         setattr(traced_sleep, attr, getattr(sleep, attr, None))
@@ -537,7 +519,7 @@ def _stop(recording):
     if _active is recording:
         _active = None
     if recording.stopped is None:
-        recording.stopped = _clock()
+        recording.stopped = recording.now()
 
 
 class record:
@@ -555,7 +537,7 @@ class record:
     def __enter__(self):
         global _active
         if _active is not None:
-            self.recording.stopped = self.recording.t0
+            self.recording.stopped = 0
             return self.recording
         _active = self.recording
         events.Handle._run = _traced_run

@@ -7,6 +7,8 @@
 import type { Outcome, Trace, TraceBlocked, TraceTask, WaitKind } from './packed';
 import { blockedSentence, traceEnd } from './summary';
 
+/** The height of one lane (its name above its bar), px. */
+export const LANE_HEIGHT = 32;
 /** Lanes drawn at most; the rest are counted in one line. */
 export const MAX_LANES = 200;
 /** Narrower than this (px), an item merges with its small neighbours. */

@@ -76,8 +76,16 @@ export interface Trace {
 const int = v.pipe(v.number(), v.integer());
 const id = v.pipe(int, v.minValue(0));
 const line = v.nullable(v.pipe(int, v.minValue(1)));
+/** A list of whole numbers, checked in one pass: a trace holds tens of thousands. */
+const ints = v.custom<number[]>(
+  (value) => Array.isArray(value) && value.every((n) => Number.isInteger(n)),
+  'must be a list of whole numbers',
+);
 
-/** As tracer.Recording.result() builds it: times in whole microseconds, events as flat lists. */
+/**
+ * As tracer.Recording.result() builds it: times in whole microseconds from the start, steps as one flat
+ * list per field. A wait is the time from a task's step to its next one, on what `stepOns` names.
+ */
 export const PackedTraceSchema = v.pipe(
   v.strictObject({
     tasks: v.array(
@@ -91,36 +99,33 @@ export const PackedTraceSchema = v.pipe(
         v.picklist(['done', 'cancelled', 'error', 'pending']),
         v.nullable(v.string()),
         v.nullable(v.string()),
+        /** Where a task still pending at the end was suspended. */
+        line,
       ]),
     ),
     /** Task id per step, -1 for a plain callback. */
-    steps: v.array(int),
-    /** Start and end of each step. */
-    stepTimes: v.array(int),
+    steps: ints,
     /** The line each step began at; 0 when not in the program's file. */
-    stepLines: v.array(int),
-    /** Task id and index into `ons`, per wait. */
-    waits: v.array(int),
-    /** Start and end of each wait. */
-    waitTimes: v.array(int),
-    /** The line of each wait's await; 0 when not in the program's file. */
-    waitLines: v.array(int),
+    stepLines: ints,
+    stepStarts: ints,
+    stepEnds: ints,
+    /** What the task waited on after each step (an index into `ons`); -1 when it was done. */
+    stepOns: ints,
     ons: v.array(v.tuple([v.picklist(WAIT_KINDS), v.string()])),
     blocked: v.array(v.tuple([int, int, v.nullable(id), line, line, line, v.nullable(v.string())])),
+    /** When the recording stopped (the program ended, or the cap was reached). */
+    end: int,
     truncated: v.boolean(),
   }),
   v.check((t) => {
     const tasks = t.tasks.length;
     const known = (task: number | null) => task === null || task < tasks;
+    const steps = t.steps.length;
     return (
       t.tasks.every((row, i) => row[0] === i && known(row[3])) &&
-      t.stepTimes.length === 2 * t.steps.length &&
-      t.stepLines.length === t.steps.length &&
+      [t.stepLines, t.stepStarts, t.stepEnds, t.stepOns].every((list) => list.length === steps) &&
       t.steps.every((task) => task >= -1 && task < tasks) &&
-      t.waits.length % 2 === 0 &&
-      t.waitTimes.length === t.waits.length &&
-      2 * t.waitLines.length === t.waits.length &&
-      t.waits.every((n, i) => n >= 0 && n < (i % 2 === 0 ? tasks : t.ons.length)) &&
+      t.stepOns.every((on) => on >= -1 && on < t.ons.length) &&
       t.blocked.every((row) => known(row[2]))
     );
   }, 'the trace refers to tasks or waits it does not contain'),
@@ -130,7 +135,25 @@ export type PackedTrace = v.InferOutput<typeof PackedTraceSchema>;
 const ms = (us: number) => us / 1000;
 
 export function unpackTrace(packed: PackedTrace): Trace {
-  const { stepTimes, waitTimes } = packed;
+  const { steps, stepLines, stepStarts, stepEnds, stepOns, ons } = packed;
+  const waits: TraceWait[] = [];
+  const wait = (task: number, after: number, end: number, line: number | null) => {
+    const [kind, detail] = ons[stepOns[after]!]!;
+    waits.push({ task, start: ms(stepEnds[after]!), end: ms(end), line, on: { kind, detail } });
+  };
+  // Each task's latest step so far: the gap from it to the task's next step is a wait.
+  const latest = new Map<number, number>();
+  steps.forEach((task, i) => {
+    if (task < 0) return;
+    const before = latest.get(task);
+    if (before !== undefined && stepOns[before]! >= 0) wait(task, before, stepStarts[i]!, stepLines[i] || null);
+    latest.set(task, i);
+  });
+  for (const [task, , , , , ended, , , , suspendedAt] of packed.tasks) {
+    const before = latest.get(task);
+    if (ended === null && before !== undefined && stepOns[before]! >= 0)
+      wait(task, before, Math.max(packed.end, stepEnds[before]!), suspendedAt);
+  }
   return {
     tasks: packed.tasks.map(([id, name, coro, parent, created, ended, outcome, errorType, message]) => ({
       id,
@@ -142,22 +165,13 @@ export function unpackTrace(packed: PackedTrace): Trace {
       outcome,
       error: errorType === null ? null : { type: errorType, message: message ?? '' },
     })),
-    steps: packed.steps.map((task, i) => ({
+    steps: steps.map((task, i) => ({
       task: task === -1 ? null : task,
-      start: ms(stepTimes[2 * i]!),
-      end: ms(stepTimes[2 * i + 1]!),
-      line: packed.stepLines[i] || null,
+      start: ms(stepStarts[i]!),
+      end: ms(stepEnds[i]!),
+      line: stepLines[i] || null,
     })),
-    waits: Array.from({ length: packed.waits.length / 2 }, (_, i) => {
-      const [kind, detail] = packed.ons[packed.waits[2 * i + 1]!]!;
-      return {
-        task: packed.waits[2 * i]!,
-        start: ms(waitTimes[2 * i]!),
-        end: ms(waitTimes[2 * i + 1]!),
-        line: packed.waitLines[i] || null,
-        on: { kind, detail },
-      };
-    }),
+    waits,
     blocked: packed.blocked.map(([start, end, task, line, first, last, call]) => ({
       start: ms(start),
       end: ms(end),

@@ -1,0 +1,103 @@
+/**
+ * The tracer's cost in the extension's own runtime (Pyodide under Node, the engine of the CLI and of the side
+ * panel's worker), for `npm run bench`: a child process, started with WebAssembly stack switching by
+ * bench-timeline.ts. It runs one program, `reps` times each way, alternating:
+ *
+ * - the whole run as the worker does it (runner.run: reset, compile, the program, collection, the trace as
+ *   JSON), with the tracer and with a stand-in that records nothing;
+ * - the program alone (its asyncio.run), under `record()` and not.
+ *
+ * Times are this process's CPU time (user + system), not the wall clock: on a machine shared with other
+ * work the wall clock measures the neighbours. Prints JSON: { run: {traced, untraced}, loop: {traced,
+ * untraced} } in ms, and the packed trace of one run.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { loadPyodide } from 'pyodide';
+import { startEngine } from '../../utils/python/engine';
+import type { FromWorker } from '../../utils/python/protocol';
+
+const [programFile, repsArg] = process.argv.slice(2);
+const reps = Number(repsArg ?? 5);
+const root = join(import.meta.dirname, '..', '..');
+const source = (name: string) => readFileSync(join(root, 'utils/python', name), 'utf8');
+const program = readFileSync(programFile!, 'utf8');
+
+const py = await loadPyodide({
+  indexURL: `${dirname(createRequire(import.meta.url).resolve('pyodide/pyodide.mjs'))}/`,
+});
+let outcome: Extract<FromWorker, { type: 'done' }>['outcome'] | null = null;
+const engine = startEngine(
+  py,
+  { runner: source('runner.py'), harness: source('harness.py'), tracer: source('tracer.py') },
+  (message) => {
+    if (message.type === 'done') outcome = message.outcome;
+  },
+);
+py.globals.set('PROGRAM', program);
+py.runPython(`
+import awaitwise_runner, awaitwise_tracer, contextlib, time
+
+SHIPPED = awaitwise_tracer.record
+
+class Untraced:
+    """What the runner needs of a recorder, recording nothing."""
+    def __init__(self, user_file):
+        self.recording = awaitwise_tracer.Recording(user_file, ())
+    def __enter__(self):
+        return self.recording
+    def __exit__(self, *exc):
+        return False
+
+def loop(traced):
+    with SHIPPED("main.py") if traced else contextlib.nullcontext():
+        exec(CODE, {"__name__": "__main__"})
+
+def prepare():
+    awaitwise_runner._reset_interpreter()
+    global CODE
+    CODE = compile(PROGRAM, "main.py", "exec")
+`);
+const setRecorder = (traced: boolean) => py.runPython(`awaitwise_tracer.record = ${traced ? 'SHIPPED' : 'Untraced'}`);
+const prepare = py.globals.get('prepare') as () => void;
+const loop = py.globals.get('loop') as (traced: boolean) => void;
+/** CPU milliseconds of this process while `work` runs. */
+async function cpuMs(work: () => unknown): Promise<number> {
+  const before = process.cpuUsage();
+  await work();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+const loopMs = (traced: boolean) => {
+  prepare();
+  return cpuMs(() => loop(traced));
+};
+
+let id = 1;
+async function run(traced: boolean) {
+  setRecorder(traced);
+  outcome = null;
+  const ms = await cpuMs(() => engine.handle({ type: 'run', id: id++, code: program }));
+  const done = outcome as Extract<FromWorker, { type: 'done' }>['outcome'] | null;
+  if (!done || done.exitCode !== 0) throw new Error(`the program failed: ${done?.error ?? 'no outcome'}`);
+  return { ms, trace: done.trace };
+}
+
+const result = {
+  run: { traced: [] as number[], untraced: [] as number[] },
+  loop: { traced: [] as number[], untraced: [] as number[] },
+  trace: (await run(true)).trace,
+};
+// One of each first, untimed: the first runs compile and warm what the later ones reuse.
+await run(false);
+await loopMs(true);
+await loopMs(false);
+for (let i = 0; i < reps; i++) {
+  for (const traced of i % 2 ? [true, false] : [false, true]) {
+    result.run[traced ? 'traced' : 'untraced'].push((await run(traced)).ms);
+    result.loop[traced ? 'traced' : 'untraced'].push(await loopMs(traced));
+  }
+}
+setRecorder(true);
+process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0));
