@@ -63,10 +63,10 @@ describe.concurrent('trace-py: what the event loop did (Pyodide)', () => {
       expect(sleeps.map((w) => w.on.detail).sort()).toEqual(['sleep(0.02)', 'sleep(0.15)', 'sleep(0.3)']);
       expect(peak(sleeps)).toBe(3);
       expect(t.waits.find((w) => w.task === byName(t, 'main').id)?.on.kind).toBe('gather');
-      // Side by side, not one after another: the run ends before the sum of the sleeps (0.47 s) has passed.
+      // main waits for all three at once, so at least as long as the longest.
       const main = byName(t, 'main');
       expect(main.ended! - main.created).toBeGreaterThanOrEqual(300);
-      expect(t.blocked).toEqual([]);
+      expect(t.blocked.filter((b) => b.call !== null)).toEqual([]);
     },
     SLOW,
   );
@@ -75,9 +75,9 @@ describe.concurrent('trace-py: what the event loop did (Pyodide)', () => {
     'time.sleep in a task is a blocked stretch on its own line, and no other task runs meanwhile',
     async () => {
       const t = await trace('blocking.py');
-      expect(t.blocked).toHaveLength(1);
-      const [stretch] = t.blocked;
-      expect(stretch).toMatchObject({ task: byName(t, 'blocker').id, line: 7, call: 'time.sleep' });
+      // Only the sleep is certain to be one: on a loaded machine any step may take 50 ms of wall time.
+      const stretch = t.blocked.find((b) => b.call === 'time.sleep');
+      expect(stretch).toMatchObject({ task: byName(t, 'blocker').id, line: 7, lines: [6, 8] });
       expect(stretch!.end - stretch!.start).toBeGreaterThanOrEqual(200);
       const others = t.steps.filter((s) => s.task !== byName(t, 'blocker').id);
       expect(others.length).toBeGreaterThan(5);
