@@ -65,8 +65,20 @@ function TestResults({ result, onLine }: { result: TestRunResult; onLine: (line:
             </span>
             <div class="aw-test-body">
               {t.name}
-              {!t.passed && t.message && <span class="aw-test-message">{t.message}</span>}
-              {t.trace && <TimelineToggle trace={t.trace} label={`Timeline of the test: ${t.name}`} onLine={onLine} />}
+              {!t.passed && t.message && (
+                <span class="aw-test-message">
+                  {t.message}
+                  {t.concurrency && ' The timeline of this test shows what each task did.'}
+                </span>
+              )}
+              {t.trace && (
+                <TimelineToggle
+                  trace={t.trace}
+                  label={`Timeline of the test: ${t.name}`}
+                  onLine={onLine}
+                  open={t.concurrency}
+                />
+              )}
             </div>
           </li>
         ))}

@@ -146,7 +146,8 @@ test('a blocked stretch is announced; a quiz shows what happened; a practice tes
   await page.getByRole('button', { name: 'Run tests' }).click();
   const failed = page.locator('.aw-test-fail').filter({ hasText: 'A freed slot is refilled' });
   await expect(failed).toContainText('The timeline of this test shows what each task did.', { timeout: RUN_TIMEOUT });
-  await failed.getByRole('button', { name: 'Show the timeline' }).click();
+  // A test that failed on what its tasks did opens its timeline at once.
+  await expect(failed.getByRole('button', { name: 'Hide the timeline' })).toBeVisible();
   const testTimeline = failed.getByRole('region', { name: /^Timeline of the test: A freed slot/ });
   expect(await laneNames(testTimeline)).toEqual([
     'test_sliding_window_not_batches',

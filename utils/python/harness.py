@@ -235,7 +235,7 @@ def run_tests(solution_source, tests_source, per_test_timeout=5.0, record=None):
             return result
 
         for test in tests:
-            passed, message = True, ""
+            passed, message, on_concurrency = True, "", False
             traced = record is not None and inspect.iscoroutinefunction(test)
             timeline = record(SOLUTION_FILE, (__file__,)) if traced else contextlib.nullcontext()
             with warnings.catch_warnings(record=True) as caught, timeline as recording:
@@ -247,8 +247,8 @@ def run_tests(solution_source, tests_source, per_test_timeout=5.0, record=None):
                     if isinstance(exc, KeyboardInterrupt):
                         raise
                     passed, message = False, _failure_message(exc, module, interface)
-                    if recording is not None and isinstance(exc, (AssertionError, _TestTimeout)):
-                        message += " The timeline of this test shows what each task did."
+                    # A wrong answer or a hang of an async test: its timeline shows why.
+                    on_concurrency = recording is not None and isinstance(exc, (AssertionError, _TestTimeout))
             if passed:
                 unawaited = _never_awaited(caught)
                 if unawaited:
@@ -256,6 +256,8 @@ def run_tests(solution_source, tests_source, per_test_timeout=5.0, record=None):
             verdict = {"name": _test_name(test), "passed": passed, "message": message}
             if recording is not None:
                 verdict["trace"] = recording.result()
+            if on_concurrency:
+                verdict["concurrency"] = True
             result["tests"].append(verdict)
     finally:
         if previous is None:

@@ -26,6 +26,8 @@ export const TestVerdictSchema = v.strictObject({
   message: v.string(),
   /** The event loop's work during an async test (the timeline). */
   trace: v.optional(PackedTraceSchema),
+  /** An async test failed on what its tasks did (an assertion, a hang): its timeline shows why. */
+  concurrency: v.optional(v.boolean()),
 });
 export type TestVerdict = v.InferOutput<typeof TestVerdictSchema>;
 
