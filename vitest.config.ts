@@ -1,19 +1,70 @@
+/**
+ * Three Vitest projects, by what a test costs:
+ * - `unit`: the product's code in happy-dom; no child process, no browser, no Python (tests/unit/setup.ts
+ *   refuses node:child_process), so it runs in seconds.
+ * - `python`: the CPython matrix (3.11, 3.12, 3.13) and the browser's runtime (Pyodide under Node) on the
+ *   knowledge base, the quizzes and the practice suites. `*.cpython.test.ts` and `*.pyodide.test.ts` files
+ *   run side by side; all of them share one interpreter slot per core (tests/python/slots.ts).
+ * - `cli`: the `npm run -s …` commands, each in its own process, as other tools call them.
+ * `npm run test:unit`, `test:python` and `test:cli` run one each; `npm test` runs them as separate steps.
+ */
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import preact from '@preact/preset-vite';
 
+const cores = availableParallelism();
+/** Named by the brief's convention before the split: still routed to their project. */
+const PYTHON_FILES = ['tests/python/**/*.test.ts', 'tests/**/*.python.test.ts'];
+const CLI_FILES = ['tests/cli/**/*.test.ts', 'tests/**/*.cli.test.ts'];
+
 export default defineConfig({
   plugins: [WxtVitest(), preact()],
   test: {
-    include: ['tests/unit/**/*.test.{ts,tsx}'],
-    setupFiles: ['fake-indexeddb/auto'],
-    environment: 'happy-dom',
     mockReset: true,
     restoreMocks: true,
-    testTimeout: 30_000,
-    // Python snippets run concurrently; three at a time keeps a two-core CI machine responsive. Two files at
-    // once (vitest's default is one on two cores): most of a Python test is spent waiting on a child process.
-    maxConcurrency: 3,
-    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          // `vitest run` without --project runs the projects one after another: unit, cli, python.
+          sequence: { groupOrder: 0 },
+          include: ['tests/unit/**/*.test.{ts,tsx}'],
+          exclude: [...PYTHON_FILES, ...CLI_FILES],
+          setupFiles: ['fake-indexeddb/auto', 'tests/unit/setup.ts'],
+          environment: 'happy-dom',
+          // A safety net, not a measure: a loaded machine is slow, and only a hang should reach it.
+          testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'python',
+          sequence: { groupOrder: 2 },
+          include: PYTHON_FILES,
+          environment: 'node',
+          globalSetup: ['tests/python/global-setup.ts'],
+          // Two files at once (typically a CPython matrix beside a Pyodide file); the CPython processes
+          // themselves wait for a slot, so a file may start more tests than there are slots.
+          maxWorkers: Math.min(2, cores),
+          maxConcurrency: cores + 1,
+          // Safety nets: a test waiting for a slot on a busy machine is not a failure; a hang is.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'cli',
+          sequence: { groupOrder: 1 },
+          include: CLI_FILES,
+          environment: 'node',
+          testTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

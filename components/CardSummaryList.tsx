@@ -4,7 +4,7 @@ import { CodeText } from './CodeText';
 export interface CardSummaryListProps {
   cards: readonly CardSummary[];
   /** When given, each card gets a button that opens its full answer. */
-  onOpen?(id: string): void;
+  onOpen?: (id: string) => void;
   openLabel?: string;
 }
 

@@ -5,7 +5,7 @@ import { linesFromMarks } from '@/utils/highlight';
 export interface CodeBlockProps {
   snippet: Snippet;
   /** Copies the code; the caller decides how (clipboard API in extension pages). */
-  onCopy?(code: string): void | Promise<void>;
+  onCopy?: (code: string) => void | Promise<void>;
   /** A line (from 1) to mark, e.g. the one the timeline points at. */
   highlightLine?: number | null;
   /** Offers "See the timeline" beside the verified output. */
@@ -23,6 +23,7 @@ export function CodeBlock({ snippet, onCopy, highlightLine, onSeeTimeline }: Cod
     const timer = setTimeout(() => setCopied('idle'), COPIED_MS);
     return () => clearTimeout(timer);
   }, [copied]);
+  // Never rejects: a failed copy becomes the button's "Copy failed".
   const copy = async () => {
     try {
       await onCopy?.(snippet.code);
@@ -41,7 +42,7 @@ export function CodeBlock({ snippet, onCopy, highlightLine, onSeeTimeline }: Cod
       <figcaption class="aw-code-bar">
         <span class="aw-code-tags">{tags.join(' · ')}</span>
         {onCopy && (
-          <button type="button" class="aw-button aw-small" onClick={copy} aria-live="polite">
+          <button type="button" class="aw-button aw-small" onClick={() => void copy()} aria-live="polite">
             {copied === 'done' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy'}
           </button>
         )}

@@ -23,13 +23,13 @@ import type { LintFinding } from '@/utils/lint';
 
 export interface CodeEditorProps {
   value: string;
-  onChange(code: string): void;
+  onChange: (code: string) => void;
   /** Ctrl/Cmd+Enter. */
-  onRun?(): void;
+  onRun?: () => void;
   /** Findings for the current text; each becomes a squiggle with its rule and a link to its card. */
-  lint?(code: string): LintFinding[];
+  lint?: (code: string) => LintFinding[];
   /** Where a finding's card lives, e.g. `#/question/<id>`. */
-  cardHref?(cardId: string): string;
+  cardHref?: (cardId: string) => string;
   /** Defaults to the theme of the nearest `data-theme` ancestor. */
   theme?: 'light' | 'dark';
   label: string;
@@ -54,6 +54,11 @@ function positionOf(doc: EditorState['doc'], line: number, col: number): number 
   return Math.min(info.from + Math.max(col - 1, 0), info.to);
 }
 
+/** The explicit theme, or else the one of the page around the editor. */
+function isDark(theme: CodeEditorProps['theme'], host: HTMLElement | null): boolean {
+  return theme ? theme === 'dark' : host?.closest<HTMLElement>('[data-theme]')?.dataset.theme === 'dark';
+}
+
 /** The marked line as a decoration; nothing when the line is not in the text. */
 function markedLine(state: EditorState, line: number | null | undefined) {
   if (!line || line > state.doc.lines) return [];
@@ -65,13 +70,12 @@ function markedLine(state: EditorState, line: number | null | undefined) {
 export function CodeEditor({ value, onChange, onRun, lint, cardHref, theme, label, highlightLine }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  // Callbacks change on every render; the editor reads the latest through refs.
-  const latest = useRef({ onChange, onRun, lint, cardHref });
-  latest.current = { onChange, onRun, lint, cardHref };
+  // Callbacks change on every render; the editor reads the latest through refs. The editor is created once,
+  // from the props of the render that mounted it; value and theme changes are applied by the effects below.
+  const latest = useRef({ onChange, onRun, lint, cardHref, value, label, theme });
+  latest.current = { onChange, onRun, lint, cardHref, value, label, theme };
   const themeSlot = useRef(new Compartment());
   const markSlot = useRef(new Compartment());
-  const dark = () =>
-    theme ? theme === 'dark' : host.current?.closest<HTMLElement>('[data-theme]')?.dataset.theme === 'dark';
 
   useEffect(() => {
     const diagnostics = (v: EditorView): Diagnostic[] => {
@@ -104,7 +108,7 @@ export function CodeEditor({ value, onChange, onRun, lint, cardHref, theme, labe
     const editor = new EditorView({
       parent: host.current!,
       state: EditorState.create({
-        doc: value,
+        doc: latest.current.value,
         extensions: [
           lineNumbers(),
           highlightActiveLineGutter(),
@@ -132,11 +136,11 @@ export function CodeEditor({ value, onChange, onRun, lint, cardHref, theme, labe
             ...defaultKeymap,
             ...historyKeymap,
           ]),
-          EditorView.contentAttributes.of({ 'aria-label': label }),
+          EditorView.contentAttributes.of({ 'aria-label': latest.current.label }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) latest.current.onChange(update.state.doc.toString());
           }),
-          themeSlot.current.of(EditorView.theme({}, { dark: dark() })),
+          themeSlot.current.of(EditorView.theme({}, { dark: isDark(latest.current.theme, host.current) })),
           markSlot.current.of([]),
         ],
       }),
@@ -146,7 +150,6 @@ export function CodeEditor({ value, onChange, onRun, lint, cardHref, theme, labe
       editor.destroy();
       view.current = null;
     };
-    // The editor is created once; value and theme changes are applied below.
   }, []);
 
   // A layout effect, run as the new value commits. A plain effect waits for the next paint: two keys typed
@@ -160,7 +163,7 @@ export function CodeEditor({ value, onChange, onRun, lint, cardHref, theme, labe
 
   useEffect(() => {
     view.current?.dispatch({
-      effects: themeSlot.current.reconfigure(EditorView.theme({}, { dark: dark() })),
+      effects: themeSlot.current.reconfigure(EditorView.theme({}, { dark: isDark(theme, host.current) })),
     });
   }, [theme]);
 

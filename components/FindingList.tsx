@@ -6,8 +6,8 @@ export interface FindingListProps {
   /** How many the linter found in all; more than `findings` when the list was capped. */
   total?: number;
   /** Called when the user picks a finding (e.g. to scroll the editor to its line). */
-  onSelect?(finding: LintFinding): void;
-  onOpenCard?(cardId: string): void;
+  onSelect?: (finding: LintFinding) => void;
+  onOpenCard?: (cardId: string) => void;
 }
 
 export function FindingList({ findings, total, onSelect, onOpenCard }: FindingListProps) {

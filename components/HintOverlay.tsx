@@ -19,12 +19,12 @@ export interface HintOverlayProps {
   addState: AddState;
   addedCount: number;
   panelError: boolean;
-  onToggle(): void;
-  onReveal(next: number): void;
-  onOpenPanel(): void;
-  onAddCards(): void;
-  onDismiss(): void;
-  onSelectFinding(finding: LintFinding): void;
+  onToggle: () => void;
+  onReveal: (next: number) => void;
+  onOpenPanel: () => void;
+  onAddCards: () => void;
+  onDismiss: () => void;
+  onSelectFinding: (finding: LintFinding) => void;
 }
 
 /** The in-page badge and its popover. Everything it shows is plain text from our own data or the linter. */

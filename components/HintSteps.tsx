@@ -5,7 +5,7 @@ export interface HintStepsProps {
   hints: readonly string[];
   /** How many hints are shown (0–3). */
   revealed: number;
-  onReveal(next: number): void;
+  onReveal: (next: number) => void;
   /** Said after the last hint: where the solution is, from where these hints are shown. */
   doneNote?: string;
 }

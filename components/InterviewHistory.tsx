@@ -4,7 +4,7 @@ import { formatClock, interviewHistory } from '@/utils/interview/summary';
 
 export interface InterviewHistoryProps {
   records: readonly InterviewRecord[];
-  topicName(topic: string): string;
+  topicName: (topic: string) => string;
 }
 
 const dateLabel = (ms: number) =>

@@ -24,11 +24,11 @@ export interface InterviewStepProps {
   points: readonly string[];
   ticked: ReadonlySet<number>;
   busy?: boolean;
-  onDraft(text: string): void;
-  onSubmit(): void;
-  onTick(index: number, on: boolean): void;
-  onRate(grade: Grade): void;
-  onCopy?(code: string): void | Promise<void>;
+  onDraft: (text: string) => void;
+  onSubmit: () => void;
+  onTick: (index: number, on: boolean) => void;
+  onRate: (grade: Grade) => void;
+  onCopy?: (code: string) => void | Promise<void>;
 }
 
 export function InterviewStep(props: InterviewStepProps) {
@@ -70,7 +70,7 @@ export function InterviewStep(props: InterviewStepProps) {
             ref={textareaRef}
             value={props.draft}
             aria-keyshortcuts="Control+Enter Meta+Enter"
-            onInput={(e) => props.onDraft((e.currentTarget as HTMLTextAreaElement).value)}
+            onInput={(e) => props.onDraft(e.currentTarget.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
                 e.preventDefault();
@@ -107,7 +107,7 @@ export function InterviewStep(props: InterviewStepProps) {
                       <input
                         type="checkbox"
                         checked={ticked.has(i)}
-                        onChange={(e) => props.onTick(i, (e.currentTarget as HTMLInputElement).checked)}
+                        onChange={(e) => props.onTick(i, e.currentTarget.checked)}
                       />
                       <span>{point}</span>
                     </label>

@@ -6,9 +6,9 @@ import { GRADE_LABELS } from './hooks/review-session';
 
 export interface InterviewSummaryProps {
   answers: readonly InterviewAnswerRecord[];
-  titleOf(answer: InterviewAnswerRecord): string;
-  topicName(topic: string): string;
-  onAgain?(): void;
+  titleOf: (answer: InterviewAnswerRecord) => string;
+  topicName: (topic: string) => string;
+  onAgain?: () => void;
 }
 
 export function InterviewSummary({ answers, titleOf, topicName, onAgain }: InterviewSummaryProps) {

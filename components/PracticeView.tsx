@@ -10,7 +10,7 @@ import { CodeText } from './CodeText';
 export interface PracticeViewProps {
   problem: PracticeProblem;
   conceptNames: ReadonlyMap<string, string>;
-  onCopy(code: string): Promise<void>;
+  onCopy: (code: string) => Promise<void>;
   /** Headings start at this level (the "This page" view nests it one deeper). */
   headingLevel?: 2 | 3;
   /** The editor and tests, shown after the statement and interface (the practice page passes it). */

@@ -19,17 +19,17 @@ export type WorkbenchRun =
 
 export interface PracticeWorkbenchProps {
   code: string;
-  onCode(code: string): void;
+  onCode: (code: string) => void;
   run: WorkbenchRun;
   status: RuntimeStatus;
-  onRunTests(): void;
-  onRunFile(): void;
-  onStop(): void;
-  onReset(): void;
+  onRunTests: () => void;
+  onRunFile: () => void;
+  onStop: () => void;
+  onReset: () => void;
   attempts: number;
   solvedAt: number | null;
-  lint(code: string): LintFinding[];
-  cardHref(cardId: string): string;
+  lint: (code: string) => LintFinding[];
+  cardHref: (cardId: string) => string;
   headingLevel?: 2 | 3;
 }
 

@@ -10,9 +10,9 @@ export interface QuestionViewProps {
   relatedTitles: ReadonlyMap<string, string>;
   /** null while the deck is loading. */
   inDeck: boolean | null;
-  onToggleDeck(): void;
-  onOpenQuestion(id: string): void;
-  onCopy(code: string): Promise<void>;
+  onToggleDeck: () => void;
+  onOpenQuestion: (id: string) => void;
+  onCopy: (code: string) => Promise<void>;
   /** Gives the snippets Run and Try it. */
   runner?: SnippetRunner;
 }

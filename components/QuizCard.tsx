@@ -32,12 +32,12 @@ export interface QuizCardProps {
   /** Move focus to the prompt when the quiz appears (so its keys work at once), unless the user is typing. */
   takeFocus?: boolean;
   /** Called once, when the user picks. */
-  onPicked?(correct: boolean): void;
+  onPicked?: (correct: boolean) => void;
   /** Next: with the rating chosen (when rating), or null in practice. */
-  onNext?(rating: Grade | null): void;
+  onNext?: (rating: Grade | null) => void;
   /** Label of the Next button; "Next" by default. */
   nextLabel?: string;
-  onCopy?(code: string): void | Promise<void>;
+  onCopy?: (code: string) => void | Promise<void>;
   /** Once answered, the snippet gets Run and Try it (edits kept as the draft `snippet:<quiz id>#1`). */
   runner?: SnippetRunner;
   /** Clock override for tests. */
@@ -99,9 +99,11 @@ export function QuizCard(props: QuizCardProps) {
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [quiz]);
 
+  // Focus is taken when the card appears, as asked then; a later change of the prop moves nothing.
+  const takeFocusOnMount = useRef(props.takeFocus);
   useEffect(() => {
     // Not while the user is typing somewhere else (the search box, say).
-    if (props.takeFocus && !document.activeElement?.closest(TEXT_ENTRY)) headingRef.current?.focus();
+    if (takeFocusOnMount.current && !document.activeElement?.closest(TEXT_ENTRY)) headingRef.current?.focus();
   }, []);
   useEffect(() => {
     if (answered) verdictRef.current?.focus();

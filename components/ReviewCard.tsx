@@ -26,11 +26,11 @@ export interface ReviewCardProps {
   busy?: boolean;
   /** Move focus to the question when the card appears, unless the user is typing somewhere else. */
   takeFocus?: boolean;
-  onReveal(): void;
-  onRate(grade: Grade): void;
-  onAction(action: CardAction): void;
-  onOpenQuestion?(id: string): void;
-  onCopy?(code: string): void;
+  onReveal: () => void;
+  onRate: (grade: Grade) => void;
+  onAction: (action: CardAction) => void;
+  onOpenQuestion?: (id: string) => void;
+  onCopy?: (code: string) => void | Promise<void>;
 }
 
 /** The element that had focus was removed (the reveal or a rating button): focus fell back to the page. */
@@ -50,9 +50,10 @@ export function ReviewCard(props: ReviewCardProps) {
   const answerRef = useRef<HTMLDivElement>(null);
   const cardRef = useRef<HTMLElement>(null);
 
+  // Only when this card appears: the container gives each card version its own instance.
+  const takeFocusOnMount = useRef(takeFocus);
   useEffect(() => {
-    if (takeFocus && mayTakeFocus(cardRef.current)) headingRef.current?.focus();
-    // Only when this card appears: the container gives each card version its own instance.
+    if (takeFocusOnMount.current && mayTakeFocus(cardRef.current)) headingRef.current?.focus();
   }, []);
   useEffect(() => {
     if (revealed && focusWasLost()) answerRef.current?.focus();
@@ -135,7 +136,7 @@ export function ReviewCard(props: ReviewCardProps) {
 
 interface CardMenuProps {
   disabled: boolean;
-  onAction(action: CardAction): void;
+  onAction: (action: CardAction) => void;
 }
 
 const CONFIRM: Record<'reset' | 'remove', { question: string; confirm: string }> = {

@@ -39,7 +39,8 @@ export function InlineText({ nodes }: { nodes: readonly Inline[] }) {
 export interface RichTextProps {
   blocks: readonly Block[];
   snippets: readonly Snippet[];
-  onCopy?(code: string): void;
+  /** Awaited by the Copy button, which reports a rejected copy as "Copy failed". */
+  onCopy?: (code: string) => void | Promise<void>;
   /** With a runner, snippets get Run and Try it; `itemId` keys the user's edited copies. */
   runner?: SnippetRunner;
   itemId?: string;

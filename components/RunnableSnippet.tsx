@@ -17,13 +17,13 @@ import { Timeline } from './timeline/Timeline';
 
 export interface SnippetRunner {
   status: RuntimeStatus;
-  run(code: string, onOutput: (stream: OutputStream, text: string) => void): Promise<RunResult>;
-  stop(): void;
-  loadDraft(key: string): Promise<string | undefined>;
-  saveDraft(key: string, code: string): Promise<void>;
-  clearDraft(key: string): Promise<void>;
-  lint(code: string): LintFinding[];
-  cardHref(cardId: string): string;
+  run: (code: string, onOutput: (stream: OutputStream, text: string) => void) => Promise<RunResult>;
+  stop: () => void;
+  loadDraft: (key: string) => Promise<string | undefined>;
+  saveDraft: (key: string, code: string) => Promise<void>;
+  clearDraft: (key: string) => Promise<void>;
+  lint: (code: string) => LintFinding[];
+  cardHref: (cardId: string) => string;
 }
 
 export interface RunnableSnippetProps {
@@ -31,7 +31,7 @@ export interface RunnableSnippetProps {
   /** Where the user's edited copy is stored, e.g. `snippet:gather-basics#1`. */
   draftKey: string;
   runner: SnippetRunner;
-  onCopy?(code: string): void | Promise<void>;
+  onCopy?: (code: string) => void | Promise<void>;
   /** One sentence on what to look for in the timeline each run draws. */
   timelineHint?: string;
   /** The Run button's label ("Run" by default). */
@@ -59,16 +59,19 @@ export function RunnableSnippet({
   const runnable = snippet.runsIn.includes('browser');
 
   // An edit saved earlier reopens the editor with it.
+  const { loadDraft } = runner;
   useEffect(() => {
     let live = true;
     if (runnable)
-      void runner.loadDraft(draftKey).then((saved) => {
-        if (live && saved !== undefined && saved !== snippet.code) setDraft(saved);
-      });
+      loadDraft(draftKey)
+        .then((saved) => {
+          if (live && saved !== undefined && saved !== snippet.code) setDraft(saved);
+        })
+        .catch((error: unknown) => console.warn('[awaitwise] could not read the saved copy', draftKey, error));
     return () => {
       live = false;
     };
-  }, [draftKey]);
+  }, [draftKey, runnable, loadDraft, snippet.code]);
 
   if (!runnable)
     return (

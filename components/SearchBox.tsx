@@ -8,9 +8,9 @@ export interface SearchBoxProps {
   /** False while the index is still loading: the list says so instead of "nothing matches". */
   ready: boolean;
   activeIndex: number;
-  onQuery(query: string): void;
-  onActive(index: number): void;
-  onPick(hit: SearchHit): void;
+  onQuery: (query: string) => void;
+  onActive: (index: number) => void;
+  onPick: (hit: SearchHit) => void;
   autoFocus?: boolean;
 }
 
@@ -67,7 +67,7 @@ export function SearchBox({
         value={query}
 
         autoFocus={autoFocus}
-        onInput={(e) => onQuery((e.currentTarget as HTMLInputElement).value)}
+        onInput={(e) => onQuery(e.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
       {expanded && (

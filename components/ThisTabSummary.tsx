@@ -22,7 +22,7 @@ export interface ThisTabSummaryProps {
   limit: number;
   /** The site's name when the tab is on a supported site that is turned off in Options. */
   siteOff?: string | null;
-  onOpenQuestion(id: string): void;
+  onOpenQuestion: (id: string) => void;
 }
 
 /** What was detected on the tab, or a plain statement that nothing was. */

@@ -2,8 +2,8 @@
 export interface ToastProps {
   message: string;
   /** Shown as a button when given. */
-  onUndo?(): void;
-  onDismiss(): void;
+  onUndo?: () => void;
+  onDismiss: () => void;
 }
 
 export function Toast({ message, onUndo, onDismiss }: ToastProps) {

@@ -102,7 +102,7 @@ function packageRow(extensionDir: string): Row {
     environment: 'zip -r -9 of .output/chrome-mv3',
     budget: PACKAGE_ZIP_BUDGET,
   };
-  if (zipped.status !== 0) return notMeasured(row, new Error(`zip failed: ${zipped.stderr}`));
+  if (zipped.status !== 0) return notMeasured(row, new Error(`zip failed: ${zipped.stderr.toString()}`));
   return { ...row, summary: exact(statSync(out).size) };
 }
 

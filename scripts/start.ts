@@ -1,14 +1,15 @@
 /**
  * `npm start`: builds the extension, launches Debian's Chromium with it on a bundled demo problem (the real
  * LeetCode URL, answered from a saved page since this machine has no network), opens the hint overlay,
- * popup and side panel, and saves screenshots of each in light and dark. Headed when a display exists (the
- * browser stays open until you close it); headless otherwise.
+ * popup and side panel, and saves screenshots of each in light and dark (with the other pages and Python in
+ * the panel) to .output/screenshots, or to SCREENSHOT_DIR. Headed when a display exists (the browser stays
+ * open until you close it); headless otherwise, or with --headless.
  */
 import { OverlayProbe } from './lib/overlay-probe';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { chromiumArgs, ensureChromium } from './lib/chromium';
 
 const DEMO_URL = 'https://leetcode.com/problems/print-in-order/';
@@ -96,6 +97,37 @@ async function shootPages(context: BrowserContext, id: string, scheme: 'light' |
   await page.close();
 }
 
+/**
+ * Python in the side panel, at 320 px: the practice workbench after Run tests on the starter file, and a
+ * knowledge-base snippet run in place next to its verified output. The first run loads the runtime.
+ */
+async function shootPython(context: BrowserContext, id: string, scheme: 'light' | 'dark', saved: string[]) {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 320, height: 900 });
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.goto(`chrome-extension://${id}/sidepanel.html#/practice/print-in-order`);
+  const workbench = page.getByRole('region', { name: 'Your solution' });
+  await workbench.getByRole('button', { name: 'Run tests' }).click();
+  await workbench.getByRole('list', { name: 'Test results' }).waitFor({ timeout: 180_000 });
+  await shootElement(workbench, `workbench-${scheme}`, saved);
+  await page.goto(`chrome-extension://${id}/sidepanel.html#/question/gather-basics`);
+  const snippet = page.locator('.aw-runnable').first();
+  await snippet.getByRole('button', { name: 'Run', exact: true }).click();
+  await snippet
+    .locator('.aw-run-end')
+    .filter({ hasText: /Finished|Same as/ })
+    .waitFor({ timeout: 180_000 });
+  await shootElement(snippet, `run-${scheme}`, saved);
+  await page.close();
+}
+
+async function shootElement(element: Locator, name: string, saved: string[]) {
+  const path = join(OUT, `${name}.png`);
+  await element.scrollIntoViewIfNeeded();
+  await element.screenshot({ path });
+  saved.push(path);
+}
+
 async function main() {
   const executablePath = ensureChromium();
   // The build compiles data/ itself (modules/knowledge.ts).
@@ -150,7 +182,10 @@ async function main() {
     }
     if (!headed) await problem.close();
   }
-  for (const scheme of ['light', 'dark'] as const) await shootPages(context, id, scheme, saved);
+  for (const scheme of ['light', 'dark'] as const) {
+    await shootPages(context, id, scheme, saved);
+    await shootPython(context, id, scheme, saved);
+  }
 
   console.log('\nAwaitwise is running on the demo problem. Screenshots:');
   for (const path of saved) console.log(`  ${path}`);

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { mergeStates } from '@/utils/sync/merge';
-import { parseState, type SyncState } from '@/utils/sync/shape';
+import { parseState } from '@/utils/sync/check';
+import type { SyncState } from '@/utils/sync/shape';
 import { fromItems, PREFIX } from '@/utils/sync/shard';
 import { sampleState } from './lib/sync-simulate';
 
@@ -34,8 +35,10 @@ function readState(file: string): SyncState {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(`${file}: expected a JSON object`);
   const keys = Object.keys(raw);
   if (keys.length > 0 && keys.every((k) => k.startsWith(PREFIX))) {
-    const { state, skipped } = fromItems(raw as Record<string, unknown>);
-    if (skipped.length) fail(`${file}: items not understood: ${skipped.join(', ')}`);
+    // No clock rule here (the output must not depend on when the command runs); every other rule applies.
+    const { state, ignored } = fromItems(raw as Record<string, unknown>);
+    const first = ignored[0];
+    if (first) fail(`${file}: ${first.what}: ${first.why}`);
     return state;
   }
   const parsed = parseState(raw);

@@ -47,6 +47,5 @@ export interface OverlayApi {
 export const OVERLAY_HOST_ATTRIBUTE = 'data-awaitwise-overlay';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __awaitwiseOverlay: OverlayApi | undefined;
 }

@@ -16,6 +16,7 @@ const PanelRequestSchema = v.variant('view', [
   v.object({ view: v.literal('question'), id }),
   v.object({ view: v.literal('practice'), id }),
   v.object({ view: v.literal('quiz'), id }),
+  v.object({ view: v.literal('interview') }),
 ]);
 
 export type PanelRequest = v.InferOutput<typeof PanelRequestSchema>;
@@ -44,9 +45,13 @@ interface FirefoxSidebar {
 function sidePanelApi(): ChromeSidePanel | undefined {
   return (globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel;
 }
+/** Firefox's sidebarAction, which WXT's Chrome typings do not declare: looked up and checked at run time. */
 function sidebarApi(): FirefoxSidebar | undefined {
-  return (browser as unknown as { sidebarAction?: FirefoxSidebar }).sidebarAction;
+  const api: unknown = Reflect.get(browser, 'sidebarAction');
+  return isSidebar(api) ? api : undefined;
 }
+const isSidebar = (api: unknown): api is FirefoxSidebar =>
+  typeof api === 'object' && api !== null && 'open' in api && typeof api.open === 'function';
 
 /** Starts opening the panel for a window (or tab) right now; resolves false when the browser refused. */
 export function openPanelNow(target: { windowId?: number; tabId?: number }): Promise<boolean> {

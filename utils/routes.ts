@@ -34,6 +34,19 @@ export const DEFAULT_ROUTE: Route = { view: 'page' };
 
 const isRouteName = (name: string): name is RouteName => Object.hasOwn(ROUTES, name);
 
+interface RouteFields {
+  view: string;
+  id?: string;
+  query?: string;
+}
+
+/** A known view, with an id exactly when the view takes one and a query only where the view keeps one. */
+function isRoute(fields: RouteFields): fields is Route {
+  if (!isRouteName(fields.view)) return false;
+  const spec: RouteSpec = ROUTES[fields.view];
+  return (spec.id ? Boolean(fields.id) : fields.id === undefined) && (spec.query || fields.query === undefined);
+}
+
 /** The route a `location.hash` names; anything unknown or malformed is the default view. */
 export function parseRoute(hash: string): Route {
   const text = hash.replace(/^#/, '').replace(/^\//, '');
@@ -43,7 +56,7 @@ export function parseRoute(hash: string): Route {
   const [name = '', ...rest] = path.split('/');
   if (!isRouteName(name)) return DEFAULT_ROUTE;
   const spec: RouteSpec = ROUTES[name];
-  const route: Record<string, string> = { view: name };
+  const route: RouteFields = { view: name };
   if (spec.id) {
     let id: string;
     try {
@@ -58,7 +71,7 @@ export function parseRoute(hash: string): Route {
   }
   const q = params.get('q');
   if (spec.query && q) route.query = q;
-  return route as unknown as Route;
+  return isRoute(route) ? route : DEFAULT_ROUTE;
 }
 
 /** The hash for a route, `#/question/gather-exceptions`; the query is left out when empty. */

@@ -68,3 +68,44 @@ export const saveSettings = (settings: Settings): Promise<void> => settingsItem.
 
 /** Calls back with the validated settings whenever any context changes them. */
 export const watchSettings = (onChange: (settings: Settings) => void): (() => void) => settingsItem.watch(onChange);
+
+/**
+ * Every setting as a flat path (`theme`, `sites.leetcode`, `srs.newPerDay`) with the schema its value must pass:
+ * sync merges settings per path, so a change to one field on one device does not overwrite another field. The
+ * paths are this fixed list, never split from a string: a path from outside is looked up here or ignored.
+ */
+export const SETTING_PATHS: ReadonlyMap<string, v.GenericSchema> = new Map<string, v.GenericSchema>([
+  ['theme', ThemeSchema],
+  ...SITE_IDS.map((id): [string, v.GenericSchema] => [`sites.${id}`, v.boolean()]),
+  ...Object.entries(SrsSettingsSchema.entries).map(([name, schema]): [string, v.GenericSchema] => [
+    `srs.${name}`,
+    schema,
+  ]),
+]);
+
+/** The settings as path → value, in SETTING_PATHS order. */
+export function flattenSettings(settings: Settings): Map<string, unknown> {
+  const flat = new Map<string, unknown>([['theme', settings.theme]]);
+  for (const id of SITE_IDS) flat.set(`sites.${id}`, settings.sites[id]);
+  for (const name of Object.keys(SrsSettingsSchema.entries) as (keyof SrsSettings)[])
+    flat.set(`srs.${name}`, settings.srs[name]);
+  return flat;
+}
+
+/**
+ * `base` with the values `flat` holds for known paths; a value that does not pass its path's schema leaves the
+ * base value. Builds a new object field by field: nothing from `flat` becomes a property name.
+ */
+export function unflattenSettings(base: Settings, flat: ReadonlyMap<string, unknown>): Settings {
+  const read = <S extends v.GenericSchema>(path: string, schema: S): v.InferOutput<S> | undefined => {
+    if (!flat.has(path)) return undefined;
+    const parsed = v.safeParse(schema, flat.get(path));
+    return parsed.success ? parsed.output : undefined;
+  };
+  const sites = { ...base.sites };
+  for (const id of SITE_IDS) sites[id] = read(`sites.${id}`, v.boolean()) ?? sites[id];
+  const srs = { ...base.srs };
+  for (const name of Object.keys(SrsSettingsSchema.entries) as (keyof SrsSettings)[])
+    srs[name] = read(`srs.${name}`, SrsSettingsSchema.entries[name]) ?? srs[name];
+  return { sites, theme: read('theme', ThemeSchema) ?? base.theme, srs };
+}

@@ -80,14 +80,14 @@ export interface ReviewModel {
   notice: string | undefined;
   /** Known only while nothing is due. */
   deck: DeckInfo | undefined;
-  clock(): number;
-  reveal(): void;
-  rate(grade: Grade): Promise<void>;
-  undo(): Promise<void>;
+  clock: () => number;
+  reveal: () => void;
+  rate: (grade: Grade) => Promise<void>;
+  undo: () => Promise<void>;
   /** Resolves to what undoes it (null when nothing was done). */
-  act(action: CardAction): Promise<CardUndo | null>;
-  undoAction(undo: CardUndo): Promise<void>;
-  addFundamentals(): Promise<void>;
+  act: (action: CardAction) => Promise<CardUndo | null>;
+  undoAction: (undo: CardUndo) => Promise<void>;
+  addFundamentals: () => Promise<void>;
 }
 
 const systemClock = () => Date.now();

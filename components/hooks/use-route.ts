@@ -7,7 +7,7 @@ export interface Router {
    * Goes to a route. A new history entry by default, so Back returns; `replace` rewrites the current one
    * (typing in a search box should not leave one entry per letter).
    */
-  navigate(route: Route, options?: { replace?: boolean }): void;
+  navigate: (route: Route, options?: { replace?: boolean }) => void;
 }
 
 /** How many entries this page pushed below the current one: Back stays inside the panel while it is > 0. */
@@ -21,7 +21,7 @@ export function useHashRoute(): Router {
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
   useEffect(() => {
     // The first view gets its address too, so Back from the next one returns to it.
-    if (!location.hash) history.replaceState({ awDepth: 0 } satisfies HistoryState, '', formatRoute(route));
+    if (!location.hash) history.replaceState({ awDepth: 0 } satisfies HistoryState, '', formatRoute(parseRoute('')));
     // Back and Forward fire popstate; a hash typed or set by a link fires hashchange.
     const onChange = () =>
       setRoute((prev) => {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, watchSettings, type Settings } from '@/utils/settings';
 
 /** Current settings, live across views; `update` saves and every open view follows. */
-export function useSettings(): { settings: Settings; loaded: boolean; update(next: Settings): Promise<void> } {
+export function useSettings(): { settings: Settings; loaded: boolean; update: (next: Settings) => Promise<void> } {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {

@@ -13,11 +13,10 @@ export function useSnippetRunner(): SnippetRunner {
   const db = useDb();
   const status = usePythonStatus();
   const client = pythonClient();
-  return useMemo(
-    () => ({
-      status,
-      run: (code, onOutput) => client.run(code, { onOutput }),
-      stop: () => client.stop(),
+  // The draft functions keep their identity while the worker's status changes, so a snippet reloads its
+  // saved copy only when it shows another snippet (a reload mid-edit would put back the older text).
+  const drafts = useMemo(
+    (): Pick<SnippetRunner, 'loadDraft' | 'saveDraft' | 'clearDraft'> => ({
       loadDraft: async (key) => (await db.drafts.get(key))?.code,
       saveDraft: async (key, code) => {
         await db.drafts.put({ key, code, updatedAt: Date.now() });
@@ -25,9 +24,18 @@ export function useSnippetRunner(): SnippetRunner {
       clearDraft: async (key) => {
         await db.drafts.delete(key);
       },
+    }),
+    [db],
+  );
+  return useMemo(
+    () => ({
+      status,
+      run: (code, onOutput) => client.run(code, { onOutput }),
+      stop: () => client.stop(),
+      ...drafts,
       lint: (code) => lintPython(code),
       cardHref: (id) => formatRoute({ view: 'question', id }),
     }),
-    [db, client, status],
+    [drafts, client, status],
   );
 }

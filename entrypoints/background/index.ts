@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { Runtime } from 'webextension-polyfill';
 import { handleMessage, forgetTab } from '@/utils/background/router';
 import { onTabNavigated } from '@/utils/background/navigation';
 import { createBackgroundServices } from '@/utils/background/services';
@@ -9,7 +10,12 @@ import { startSync } from '@/utils/sync';
 export default defineBackground(() => {
   const services = createBackgroundServices();
   const self = { id: browser.runtime.id, pagesUrl: browser.runtime.getURL('/') };
-  browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender, services, self));
+  // `browser` is webextension-polyfill at run time, which sends a listener's promise as the reply; WXT's Chrome
+  // typings declare the listener void, so the event is read through the polyfill's own type.
+  const onMessage: Runtime.Static['onMessage'] = browser.runtime.onMessage;
+  onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+    handleMessage(message, sender, services, self),
+  );
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId, services));
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A same-page navigation arrives as status "loading" with no URL; either way the tab's URL is read now.

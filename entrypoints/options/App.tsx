@@ -1,10 +1,12 @@
 import { PageHeader } from '@/components/PageHeader';
+import { PrivacyPolicy } from '@/components/PrivacyPolicy';
 import { useState } from 'preact/hooks';
 import { BackupPanel } from './BackupPanel';
 import { HiddenProblems } from './HiddenProblems';
 import { SyncPanel } from './SyncPanel';
 import { useDb } from '@/components/hooks/use-db';
 import { useSettings } from '@/components/hooks/use-settings';
+import { useSyncEnabled } from '@/components/hooks/use-sync-enabled';
 import { useTheme } from '@/components/hooks/use-theme';
 import { siteName } from '@/components/ThisTabSummary';
 import { SITE_IDS } from '@/utils/page-snapshot';
@@ -57,6 +59,7 @@ export function App() {
   const { settings, loaded, update } = useSettings();
   const theme = useTheme(settings.theme);
   const db = useDb();
+  const syncEnabled = useSyncEnabled();
   const [status, setStatus] = useState('');
 
   const save = async (next: typeof settings) => {
@@ -84,7 +87,7 @@ export function App() {
                 onChange={(e) =>
                   void save({
                     ...settings,
-                    sites: { ...settings.sites, [id]: (e.currentTarget as HTMLInputElement).checked },
+                    sites: { ...settings.sites, [id]: e.currentTarget.checked },
                   })
                 }
               />
@@ -99,9 +102,7 @@ export function App() {
             <select
               id="theme"
               value={settings.theme}
-              onChange={(e) =>
-                void save({ ...settings, theme: (e.currentTarget as HTMLSelectElement).value as ThemeChoice })
-              }
+              onChange={(e) => void save({ ...settings, theme: e.currentTarget.value as ThemeChoice })}
             >
               <option value="system">Follow the system</option>
               <option value="light">Light</option>
@@ -130,6 +131,10 @@ export function App() {
         <HiddenProblems />
         <SyncPanel />
         <BackupPanel db={db} />
+        <section class="aw-section" aria-labelledby="privacy-heading">
+          <h2 id="privacy-heading">Privacy</h2>
+          <PrivacyPolicy syncEnabled={syncEnabled} syncHref="#sync-heading" />
+        </section>
       </main>
     </div>
   );
@@ -144,7 +149,7 @@ function NumberField(props: {
   step: number;
   help: string;
   value: number;
-  onValid(value: number): void;
+  onValid: (value: number) => void;
 }) {
   const [draft, setDraft] = useState<string | null>(null);
   const id = `srs-${props.label.replace(/\W+/g, '-').toLowerCase()}`;
@@ -168,7 +173,7 @@ function NumberField(props: {
         value={text}
         aria-invalid={!valid}
         aria-describedby={`${id}-help`}
-        onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
+        onInput={(e) => setDraft(e.currentTarget.value)}
         onChange={() => {
           if (valid) {
             props.onValid(number);

@@ -44,6 +44,9 @@ export function summaryText(s: ImportSummary): string {
   if (s.settingsRestored.length > 0) {
     text += ` Settings restored: ${s.settingsRestored.map((p) => PART_NAMES[p]).join(', ')}.`;
   }
+  if (s.settingsKept.length > 0) {
+    text += ` Your settings were kept (the file's ${s.settingsKept.map((p) => PART_NAMES[p]).join(', ')} were not restored).`;
+  }
   if (s.settingsSkipped.length > 0) {
     text += ` Settings not restored (yours were kept): ${s.settingsSkipped.join('; ')}.`;
   }
@@ -61,6 +64,7 @@ function asSentence(message: string): string {
 /** Export to a versioned JSON file; import validates the whole file before it touches the database. */
 export function BackupPanel({ db }: { db: AwaitwiseDb }) {
   const [mode, setMode] = useState<ImportMode>('merge');
+  const [restoreSettings, setRestoreSettings] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   /** The file chosen for "replace", waiting for the user to confirm. */
   const [pending, setPending] = useState<File | null>(null);
@@ -100,6 +104,7 @@ export function BackupPanel({ db }: { db: AwaitwiseDb }) {
     try {
       let shownAt = -Infinity;
       const result = await importBackupText(db, await file.text(), knownIds, mode, {
+        restoreSettings,
         // A few updates a second: each one is announced (role="status"), and rendering them all is wasted work.
         onProgress: (progress) => {
           const now = performance.now();
@@ -125,8 +130,9 @@ export function BackupPanel({ db }: { db: AwaitwiseDb }) {
     <section class="aw-section" aria-labelledby="backup-heading">
       <h2 id="backup-heading">Backup</h2>
       <p class="aw-muted">
-        Your progress lives only in this browser. Export it to a file to keep it safe or move it: the file holds your
-        cards, reviews and saved problems, and your settings (sites, theme, flashcard settings, hidden badges).
+        This browser keeps all your progress; sync, when on, copies only part of it (see Sync). Export a file to keep it
+        safe or move it: the file holds your cards, reviews and saved problems, and your settings (sites, theme,
+        flashcard settings, hidden badges).
       </p>
       <div class="aw-row">
         <button type="button" class="aw-button" onClick={() => void download()} disabled={busy}>
@@ -148,6 +154,18 @@ export function BackupPanel({ db }: { db: AwaitwiseDb }) {
           <option value="replace">Replace my progress with the file</option>
         </select>
       </div>
+      {mode === 'merge' && (
+        <div class="aw-field-inline">
+          <input
+            id="import-settings"
+            type="checkbox"
+            checked={restoreSettings}
+            disabled={busy}
+            onChange={(e) => setRestoreSettings(e.currentTarget.checked)}
+          />
+          <label for="import-settings">Also restore the file's settings (sites, theme, flashcard settings)</label>
+        </div>
+      )}
       <div class="aw-field">
         <label for="import-file">Import a backup file</label>
         <input

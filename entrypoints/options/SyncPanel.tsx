@@ -73,12 +73,11 @@ export function SyncPanelView(props: {
   status: SyncStatus | null;
   now: number;
   syncing: boolean;
-  onToggle(enabled: boolean): void;
-  onSyncNow(): void;
+  onToggle: (enabled: boolean) => void;
+  onSyncNow: () => void;
 }) {
-  const text = props.syncing
-    ? { headline: 'Syncing…', tone: 'ok' as Tone, detail: undefined }
-    : syncStatusText(props.prefs, props.status, props.now);
+  const full = syncStatusText(props.prefs, props.status, props.now);
+  const text = props.syncing ? { ...full, headline: 'Syncing…', tone: 'ok' as Tone, detail: undefined } : full;
   const enabled = props.prefs?.enabled ?? false;
   return (
     <section class="aw-section aw-sync" aria-labelledby="sync-heading">
@@ -91,20 +90,25 @@ export function SyncPanelView(props: {
           checked={enabled}
           disabled={!props.prefs}
           aria-describedby="sync-state"
-          onChange={(e) => props.onToggle((e.currentTarget as HTMLInputElement).checked)}
+          onChange={(e) => props.onToggle(e.currentTarget.checked)}
         />
         <label for="sync-enabled">Sync my progress with my other devices</label>
       </div>
       <div id="sync-state" class="aw-sync-state" role="status" aria-live="polite">
         <p class={`aw-sync-headline ${TONE_CLASS[text.tone]}`}>{text.headline}</p>
         {text.detail && <p class="aw-muted aw-sync-detail">{text.detail}</p>}
+        {text.notices.map((notice) => (
+          <p key={notice.slice(0, 12)} class="aw-sync-notice">
+            {notice}
+          </p>
+        ))}
       </div>
       <div class="aw-row">
         <button
           type="button"
           class="aw-button aw-secondary"
           disabled={!enabled || props.syncing}
-          onClick={props.onSyncNow}
+          onClick={() => props.onSyncNow()}
         >
           Sync now
         </button>

@@ -23,7 +23,7 @@ export function OverlayContainer(props: {
   actions: OverlayActions;
   /** The problem (`site:slug`), for "Hide on this page". */
   problemKey: string;
-  onDismissed(): void;
+  onDismissed: () => void;
 }) {
   const { view, actions, shadow, host } = props;
   const [open, setOpen] = useState(false);
@@ -34,11 +34,14 @@ export function OverlayContainer(props: {
   const [hidden, setHidden] = useState(false);
   const wasOpen = useRef(false);
 
-  const badge = () => shadow.querySelector<HTMLElement>('.aw-badge');
+  // The page may re-render the overlay while "hidden" counts down; the timer calls the latest callback.
+  const onDismissed = useRef(props.onDismissed);
+  onDismissed.current = props.onDismissed;
 
   // A layout effect, so Esc and a click outside work from the frame the popover first shows in; a plain
   // effect runs after paint, and a quick click outside (or a busy page) got in before the listeners.
   useLayoutEffect(() => {
+    const badge = () => shadow.querySelector<HTMLElement>('.aw-badge');
     if (!open) {
       // Closing (Esc, click outside, ×) hands focus back to the badge, not to the page's body.
       if (wasOpen.current && (shadow.activeElement === null || !shadow.activeElement.isConnected)) badge()?.focus();
@@ -62,7 +65,7 @@ export function OverlayContainer(props: {
       shadow.removeEventListener('keydown', onKey as EventListener);
       document.removeEventListener('pointerdown', onPointer, true);
     };
-  }, [open]);
+  }, [open, host, shadow]);
 
   useLayoutEffect(() => {
     // Revealing the last hint removes the button that had focus: keep focus inside the popover, before a
@@ -75,11 +78,11 @@ export function OverlayContainer(props: {
     if (!next) return;
     if (!next.hasAttribute('tabindex')) next.setAttribute('tabindex', '-1');
     next.focus();
-  }, [revealed, open]);
+  }, [revealed, open, shadow]);
 
   useEffect(() => {
     if (!hidden) return;
-    const timer = setTimeout(props.onDismissed, UNDO_MS);
+    const timer = setTimeout(() => onDismissed.current(), UNDO_MS);
     return () => clearTimeout(timer);
   }, [hidden]);
 

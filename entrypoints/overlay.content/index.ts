@@ -42,7 +42,7 @@ export default defineContentScript({
         stopWatch = watchEditorCode(ctx, options.editorScope, lintNow);
         const wrapped: OverlayHandle = {
           key: handle.key,
-          attached: handle.attached,
+          attached: () => handle.attached(),
           update(next, nextTheme) {
             // Findings are the overlay's own: a re-report keeps them.
             view = { ...next, findings: view.findings, findingsTotal: view.findingsTotal };

@@ -10,6 +10,8 @@ import { useSearch } from '@/components/hooks/use-search';
 import { useSettings } from '@/components/hooks/use-settings';
 import { useTheme } from '@/components/hooks/use-theme';
 import { useHiddenProblems } from '@/components/hooks/use-hidden';
+import { useSyncEnabled } from '@/components/hooks/use-sync-enabled';
+import { privacyTagline } from '@/components/privacy-text';
 import { siteName } from '@/components/ThisTabSummary';
 import { listSaved, removeSaved } from '@/utils/db';
 import { restoreDismissed } from '@/utils/dismissed';
@@ -28,6 +30,7 @@ export function App() {
   const due = useLiveQuery(() => dueCountToday(db, Date.now(), settings.srs), [settings.srs]);
   const saved = useLiveQuery(() => listSaved(db), []);
   const [panelRefused, setPanelRefused] = useState(false);
+  const syncEnabled = useSyncEnabled();
 
   const openPanel = (request: PanelRequest) => {
     void openPanelFromPage(request, tab.windowId).then((ok) => {
@@ -149,7 +152,15 @@ export function App() {
         <button type="button" class="aw-button aw-secondary" onClick={() => openPanel({ view: 'page' })}>
           Open side panel
         </button>
-        <span class="aw-muted aw-tagline">Offline · no tracking</span>
+        <a
+          class="aw-muted aw-tagline"
+          href="/options.html#sync-heading"
+          target="_blank"
+          rel="noreferrer"
+          title="Progress syncs through your browser's own sync when it is on: see Options"
+        >
+          {privacyTagline(syncEnabled)}
+        </a>
       </footer>
     </div>
   );

@@ -1,71 +1,74 @@
 /** The first-run page, opened once when the extension is installed (never on update). */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { PageHeader } from '@/components/PageHeader';
+import { PrivacyPolicy } from '@/components/PrivacyPolicy';
 import { useSettings } from '@/components/hooks/use-settings';
+import { useSyncEnabled } from '@/components/hooks/use-sync-enabled';
 import { useTheme } from '@/components/hooks/use-theme';
+import { openPanelFromPage } from '@/utils/panel';
+import { formatRoute } from '@/utils/routes';
+import { TOUR, type TourStop } from './tour';
 
 const DEMO_URL = 'https://leetcode.com/problems/print-in-order/';
 const isFirefox = import.meta.env.FIREFOX;
 
+/** The panel view as a page address: where a "Try it" leads when opened in a tab (middle click, or no panel). */
+export const tourHref = (stop: TourStop) => `/sidepanel.html${formatRoute(stop.request)}`;
+
 export function App() {
   const { settings } = useSettings();
   const theme = useTheme(settings.theme);
+  const syncEnabled = useSyncEnabled();
+  const [windowId, setWindowId] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    void browser.windows.getCurrent().then((w) => setWindowId(w.id));
+  }, []);
   const panel = isFirefox ? 'sidebar' : 'side panel';
+
+  const tryIt = (event: MouseEvent, stop: TourStop) => {
+    // Ctrl/Cmd/Shift/middle click keep their meaning: the view opens in a tab.
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    void openPanelFromPage(stop.request, windowId).then((opened) => {
+      if (!opened) void browser.tabs.create({ url: new URL(tourHref(stop), location.href).href });
+    });
+  };
+
   return (
     <div class="aw-theme aw-page aw-welcome" data-theme={theme}>
       <PageHeader title="Welcome to Awaitwise" />
-      <main class="aw-page-main aw-wide">
+      <main class="aw-page-main aw-welcome-main">
         <p class="aw-lead">
-          Asyncio interview practice, right on the problem page. Three things to know, then try it on a real problem.
+          Asyncio interview practice, right where the problems are. Open{' '}
+          <a href={DEMO_URL}>LeetCode 1114, Print in Order</a>: a badge next to the title gives hints one at a time, the
+          concepts involved and the matching interview questions. On problems that are not about concurrency, Awaitwise
+          adds nothing.
         </p>
-        <ol class="aw-steps">
-          <li>
-            <h2>Try the demo problem</h2>
-            <p>
-              Open <a href={DEMO_URL}>LeetCode 1114, Print in Order</a>. A small badge appears next to the title: open
-              it for hints one at a time, the concepts involved and the matching interview questions. On problems that
-              are not about concurrency, Awaitwise adds nothing to the page.
-            </p>
-          </li>
-          <li>
-            <h2>Pin the toolbar button</h2>
-            <p>
-              {isFirefox
-                ? 'Firefox shows the Awaitwise button in the toolbar; if it is in the overflow menu (»), drag it out.'
-                : 'Open the puzzle-piece menu next to the address bar and pin Awaitwise.'}{' '}
-              Its popup shows what was found on the tab, instant search and the flashcards due today.
-            </p>
-          </li>
-          <li>
-            <h2>
-              Open the {panel} with <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>A</kbd>
-            </h2>
-            <p>
-              The {panel} follows the active tab and holds the full answers, Browse, flashcard review (<kbd>Space</kbd>{' '}
-              shows the answer, <kbd>1</kbd>–<kbd>4</kbd> rate, <kbd>U</kbd> undoes), your deck and your stats.{' '}
-              {isFirefox
-                ? 'Also in View → Sidebar → Awaitwise.'
-                : 'Rebind the shortcut at chrome://extensions/shortcuts.'}
-            </p>
-          </li>
-        </ol>
-        <section class="aw-section" aria-labelledby="stored">
-          <h2 id="stored">What is stored, and where</h2>
-          <ul>
-            <li>
-              <strong>On this computer only</strong>, in the browser's extension storage: your flashcards and review
-              history, saved problems and code drafts (IndexedDB); your settings and the problems where you hid the
-              badge (extension local storage); what was found on each open tab (session storage, gone when the browser
-              closes).
-            </li>
-            <li>
-              <strong>Nothing leaves your computer.</strong> No account, no network requests, no tracking. The
-              questions, hints and the Python runtime ship inside the extension.
-            </li>
-            <li>
-              Back it up or move it from <a href="/options.html">Options</a> (export and import), where you can also
-              turn sites off and choose the theme.
-            </li>
+        <p class="aw-welcome-keys">
+          The {panel} holds the rest: <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>A</kbd> opens it
+          {isFirefox ? ' (or View → Sidebar → Awaitwise)' : ', or the toolbar button'}.{' '}
+          {isFirefox
+            ? 'If the toolbar button is in the overflow menu (»), drag it out.'
+            : 'Pin the button from the puzzle-piece menu next to the address bar.'}
+        </p>
+        <section class="aw-section" aria-labelledby="tour-heading">
+          <h2 id="tour-heading">In the {panel}</h2>
+          <ul class="aw-tour">
+            {TOUR.map((stop) => (
+              <li key={stop.title} class="aw-tour-stop">
+                <h3>{stop.title}</h3>
+                <p>{stop.text}</p>
+                <a class="aw-button aw-secondary aw-small" href={tourHref(stop)} onClick={(e) => tryIt(e, stop)}>
+                  Try it: {stop.action}
+                </a>
+              </li>
+            ))}
           </ul>
+        </section>
+        <section class="aw-section aw-welcome-privacy" aria-labelledby="privacy-heading">
+          <h2 id="privacy-heading">Your data</h2>
+          <PrivacyPolicy syncEnabled={syncEnabled} syncHref="/options.html#sync-heading" />
         </section>
       </main>
     </div>

@@ -80,7 +80,7 @@ export async function runPythonBench(options: {
   extensionDir: string;
   reps: number;
   browserLabel: string;
-  log(message: string): void;
+  log: (message: string) => void;
 }): Promise<Row[]> {
   const { executablePath, extensionDir, reps, browserLabel, log } = options;
   const context = await chromium.launchPersistentContext('', {

@@ -35,7 +35,8 @@ const engine = startEngine(
     if (message.type === 'done') outcome = message.outcome;
   },
 );
-py.globals.set('PROGRAM', program);
+// The program reaches Python as a JSON string literal (which Python reads as its own string literal).
+py.runPython(`PROGRAM = ${JSON.stringify(program)}`);
 py.runPython(`
 import awaitwise_runner, awaitwise_tracer, contextlib, time
 
@@ -59,26 +60,29 @@ def prepare():
     global CODE
     CODE = compile(PROGRAM, "main.py", "exec")
 `);
-const setRecorder = (traced: boolean) => py.runPython(`awaitwise_tracer.record = ${traced ? 'SHIPPED' : 'Untraced'}`);
-const prepare = py.globals.get('prepare') as () => void;
-const loop = py.globals.get('loop') as (traced: boolean) => void;
+const setRecorder = (traced: boolean) => {
+  py.runPython(`awaitwise_tracer.record = ${traced ? 'SHIPPED' : 'Untraced'}`);
+};
 /** CPU milliseconds of this process while `work` runs. */
-async function cpuMs(work: () => unknown): Promise<number> {
+function cpuMs(work: () => void): number {
   const before = process.cpuUsage();
-  await work();
+  work();
   const used = process.cpuUsage(before);
   return (used.user + used.system) / 1000;
 }
 const loopMs = (traced: boolean) => {
-  prepare();
-  return cpuMs(() => loop(traced));
+  py.runPython('prepare()');
+  return cpuMs(() => {
+    py.runPython(`loop(${traced ? 'True' : 'False'})`);
+  });
 };
 
 let id = 1;
-async function run(traced: boolean) {
+function run(traced: boolean) {
   setRecorder(traced);
   outcome = null;
-  const ms = await cpuMs(() => engine.handle({ type: 'run', id: id++, code: program }));
+  // Synchronous: runner.py's event loop runs to completion inside the call.
+  const ms = cpuMs(() => engine.handle({ type: 'run', id: id++, code: program }));
   const done = outcome as Extract<FromWorker, { type: 'done' }>['outcome'] | null;
   if (!done || done.exitCode !== 0) throw new Error(`the program failed: ${done?.error ?? 'no outcome'}`);
   return { ms, trace: done.trace };
@@ -87,16 +91,16 @@ async function run(traced: boolean) {
 const result = {
   run: { traced: [] as number[], untraced: [] as number[] },
   loop: { traced: [] as number[], untraced: [] as number[] },
-  trace: (await run(true)).trace,
+  trace: run(true).trace,
 };
 // One of each first, untimed: the first runs compile and warm what the later ones reuse.
-await run(false);
-await loopMs(true);
-await loopMs(false);
+run(false);
+loopMs(true);
+loopMs(false);
 for (let i = 0; i < reps; i++) {
   for (const traced of i % 2 ? [true, false] : [false, true]) {
-    result.run[traced ? 'traced' : 'untraced'].push((await run(traced)).ms);
-    result.loop[traced ? 'traced' : 'untraced'].push(await loopMs(traced));
+    result.run[traced ? 'traced' : 'untraced'].push(run(traced).ms);
+    result.loop[traced ? 'traced' : 'untraced'].push(loopMs(traced));
   }
 }
 setRecorder(true);

@@ -103,7 +103,7 @@ export async function runTimelineBench(options: {
   executablePath: string | null;
   browserLabel: string;
   reps: number;
-  log(message: string): void;
+  log: (message: string) => void;
 }): Promise<Row[]> {
   const { root, executablePath, browserLabel, reps, log } = options;
   const env = 'Pyodide 314 (CPython 3.14) under Node, the CLI engine; CPU time of the child process';

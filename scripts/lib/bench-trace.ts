@@ -146,7 +146,7 @@ function sampleIntervals(events: readonly TraceEvent[], scripts: readonly string
       if (typeof startTime === 'number') starts.set(key, startTime);
     } else if (e.name === 'ProfileChunk') {
       const list = chunks.get(key) ?? [];
-      list.push(data(e) as ChunkData);
+      list.push(data(e));
       chunks.set(key, list);
     }
   }

@@ -116,7 +116,7 @@ export function highlightPython(code: string): Token[][] {
           if (part) lines[lines.length - 1]!.push(cls ? { t: part, c: cls } : { t: part });
         });
       } else if (node.type === 'element') {
-        const names = (node.properties.className as string[] | undefined) ?? [];
+        const names = node.properties.className ?? [];
         const own = names.find((n) => n.startsWith('hljs-'))?.slice(5);
         walk(node.children, own ?? cls);
       }
@@ -402,7 +402,7 @@ function compilePractice(path: string, text: string): PracticeProblem {
   return {
     kind: 'practice',
     ...meta,
-    hints: meta.hints as [string, string, string],
+    hints: meta.hints,
     statement,
     interface: iface,
     starter,

@@ -8,20 +8,13 @@ import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { dayKey } from '@/utils/srs/day';
 import { newCardRecord, nextSnapshot } from '@/utils/srs/scheduler';
 import { seededRandom } from '@/utils/interview/random';
-import { applyState, deriveState, type LocalSnapshot } from '@/utils/sync/local';
-import { mergeStates } from '@/utils/sync/merge';
-import { SYNC_VERSION, type SyncState } from '@/utils/sync/shape';
+import { deriveState, type LocalSnapshot } from '@/utils/sync/local';
+import { syncStep } from '@/utils/sync/step';
+import { checkState, type Ignored } from '@/utils/sync/check';
+import { emptyState, type SyncState } from '@/utils/sync/shape';
 
 /** A storage.sync area nobody has written yet. */
-export const emptyState = (): SyncState => ({
-  v: SYNC_VERSION,
-  cards: {},
-  settings: {},
-  saved: {},
-  hidden: {},
-  solved: {},
-  days: {},
-});
+export { emptyState };
 
 export interface SimDevice {
   id: string;
@@ -29,13 +22,19 @@ export interface SimDevice {
   shadow: SyncState | undefined;
   /** Every review this device made: card id and time. */
   reviews: { cardId: string; at: number }[];
+  /** What its syncs ignored from the remote and repaired here, in order. */
+  ignored: Ignored[];
+  /** How far its clock is from the true time (ms): it acts and syncs at `now + skew`. */
+  skew: number;
 }
 
-export const newDevice = (id: string): SimDevice => ({
+export const newDevice = (id: string, skew = 0): SimDevice => ({
   id,
   local: { cards: [], saved: [], progress: [], ownDays: {}, settings: structuredClone(DEFAULT_SETTINGS), hidden: [] },
   shadow: undefined,
   reviews: [],
+  ignored: [],
+  skew,
 });
 
 export type SimAction =
@@ -51,8 +50,12 @@ export type SimAction =
 
 const problemUrl = (slug: string) => `https://leetcode.com/problems/${slug}/`;
 
-/** Applies one user action at `now`; actions on a card the device does not have do nothing, as in the UI. */
-export function act(device: SimDevice, action: SimAction, now: number): void {
+/**
+ * Applies one user action at true time `trueNow` (the device's clock reads `trueNow + skew`); actions on a card
+ * the device does not have do nothing, as in the UI.
+ */
+export function act(device: SimDevice, action: SimAction, trueNow: number): void {
+  const now = trueNow + device.skew;
   const local = device.local;
   const card = 'cardId' in action ? local.cards.find((c) => c.id === action.cardId) : undefined;
   switch (action.kind) {
@@ -107,13 +110,18 @@ export function act(device: SimDevice, action: SimAction, now: number): void {
 }
 
 /** This device's state as the engine would derive it now (without syncing). */
-export const stateOf = (device: SimDevice, now: number): SyncState =>
-  deriveState(device.local, device.shadow, device.id, now);
+export const stateOf = (device: SimDevice, trueNow: number): SyncState =>
+  deriveState(device.local, device.shadow, device.id, trueNow + device.skew);
 
-/** One sync against a shared remote state: merge, apply here, return what the remote holds afterwards. */
-export function syncDevice(device: SimDevice, remote: SyncState, now: number): SyncState {
-  const merged = mergeStates(stateOf(device, now), remote);
-  const writes = applyState(device.local, merged, device.id);
+/**
+ * One sync against a shared remote state, as the engine runs it: check what the remote holds (its entries pass
+ * through JSON, as storage.sync's do), merge, apply here, return what the remote holds afterwards.
+ */
+export function syncDevice(device: SimDevice, remote: SyncState, trueNow: number): SyncState {
+  const now = trueNow + device.skew;
+  const read = checkState(JSON.parse(JSON.stringify(remote)), now);
+  const { merged, writes, repaired } = syncStep(device.local, device.shadow, read.state, device.id, now);
+  device.ignored.push(...read.ignored, ...repaired);
   const local = device.local;
   const put = new Map(writes.putCards.map((c) => [c.id, c]));
   local.cards = local.cards
@@ -135,28 +143,29 @@ export function syncDevice(device: SimDevice, remote: SyncState, now: number): S
   return merged;
 }
 
+/** Real ids (data/questions, data/practice), so a sample state imports as it is. */
 const CARD_IDS = [
   'as-completed-order',
   'async-context-managers',
   'async-deadlocks',
   'asyncio-run-vs-await',
-  'event-loop-basics',
-  'gather-vs-taskgroup',
-  'cancellation-semantics',
-  'semaphore-rate-limit',
-  'queue-producer-consumer',
-  'timeouts-wait-for',
-  'shield-cancellation',
-  'run-in-executor',
+  'event-loop-scheduler',
+  'task-group-vs-gather',
+  'cancellation-basics',
+  'semaphore-limit-concurrency',
+  'queue-join-task-done',
+  'wait-for-timeout',
+  'shield',
+  'run-in-executor-pools',
 ];
-const PROBLEMS = ['print-in-order', 'print-foobar-alternately', 'web-crawler-multithreaded', 'dining-philosophers'];
+const PROBLEMS = ['print-in-order', 'alternate-printing', 'concurrent-web-crawler', 'dining-philosophers'];
 
 /**
  * A state drawn from a realistic history: two devices over a few weeks, each adding cards, reviewing them
  * (mostly Good, some Again), suspending some, changing a setting, saving, hiding and solving problems, and
  * syncing now and then. Returns what storage.sync would hold at the end.
  */
-export function sampleState(seed: number, start = Date.UTC(2026, 10, 1, 9)): SyncState {
+export function sampleState(seed: number, start = Date.UTC(2026, 10, 23, 9)): SyncState {
   const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const devices = [newDevice(`d${seed % 1000}a`), newDevice(`d${seed % 1000}b`)];
@@ -170,7 +179,7 @@ export function sampleState(seed: number, start = Date.UTC(2026, 10, 1, 9)): Syn
     const have = device.local.cards;
     if (r < 0.15 || have.length === 0) act(device, { kind: 'add', cardId: pick(CARD_IDS) }, now);
     else if (r < 0.7) {
-      const rating = (random() < 0.15 ? 1 : random() < 0.2 ? 2 : random() < 0.9 ? 3 : 4) as GradeValue;
+      const rating = random() < 0.15 ? 1 : random() < 0.2 ? 2 : random() < 0.9 ? 3 : 4;
       act(device, { kind: 'review', cardId: pick(have).id, rating }, now);
     } else if (r < 0.77) act(device, { kind: 'suspend', cardId: pick(have).id, on: random() < 0.7 }, now);
     else if (r < 0.82) act(device, { kind: 'setting', newPerDay: 5 + Math.floor(random() * 20) }, now);

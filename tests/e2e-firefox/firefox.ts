@@ -17,6 +17,8 @@ const GECKO_ID = 'awaitwise@awaitwise.dev';
 export const UUID = '5b1f2a8e-7c3d-4e6f-9a0b-1c2d3e4f5a6b';
 export const ORIGIN = `moz-extension://${UUID}`;
 
+const isList = (value: unknown): value is unknown[] => Array.isArray(value);
+
 export function findFirefox(): string | undefined {
   return [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => p && existsSync(p));
 }
@@ -112,9 +114,9 @@ export async function launchFirefox(): Promise<Firefox> {
     async recordMessages() {
       await welcome.evaluate(recordInPage);
       return async () => {
-        const seen = await welcome.evaluate(() => Reflect.get(window, '__awaitwiseSeen') ?? null);
-        if (!Array.isArray(seen)) throw new Error('the welcome tab left the page that recorded messages');
-        return seen;
+        const seen: unknown = await welcome.evaluate((): unknown => Reflect.get(window, '__awaitwiseSeen') ?? null);
+        if (!isList(seen)) throw new Error('the welcome tab left the page that recorded messages');
+        return seen as SeenMessage[];
       };
     },
     async extensionPage(path) {
@@ -159,9 +161,9 @@ export async function recordErrors(page: Page): Promise<() => Promise<string[]>>
     };
   });
   return async () => {
-    const errors = await page.evaluate(() => Reflect.get(window, '__awaitwiseErrors') ?? null);
-    if (!Array.isArray(errors)) throw new Error('the page that recorded errors was replaced');
-    return errors;
+    const errors: unknown = await page.evaluate((): unknown => Reflect.get(window, '__awaitwiseErrors') ?? null);
+    if (!isList(errors)) throw new Error('the page that recorded errors was replaced');
+    return errors.map(String);
   };
 }
 
@@ -195,11 +197,14 @@ export async function until<T>(check: () => Promise<T> | T, what: string, timeou
   for (;;) {
     try {
       const value = await check();
-      if (value) return value as NonNullable<T>;
+      if (value) return value;
     } catch (error) {
       last = error;
     }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > end)
+      throw new Error(
+        `timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : last ? `: ${JSON.stringify(last)}` : ''}`,
+      );
     await sleep(150);
   }
 }

@@ -87,7 +87,7 @@ export class OverlayProbe {
       arguments: args,
     });
     if (typeof result.value !== 'string') throw new Error(`overlay query ${selector}: ${JSON.stringify(result)}`);
-    const values: T[] = JSON.parse(result.value);
+    const values = JSON.parse(result.value) as T[];
     return values;
   }
 

@@ -5,8 +5,9 @@ export default defineConfig({
   test: {
     include: ['tests/e2e-firefox/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 60_000,
-    hookTimeout: 90_000,
+    // Safety nets for a hang on a loaded two-core machine; a passing test never waits for them.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
     fileParallelism: false,
   },
 });

@@ -13,6 +13,13 @@ export { OverlayProbe };
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 export const FIXTURES = resolve('tests/fixtures');
 
+/**
+ * Where a test saves a screenshot worth looking at: screenshots/ (ignored by git), or SCREENSHOT_DIR, which
+ * `npm run screenshots` sets before copying the README's images to docs/screenshots/. Tests never write
+ * tracked files.
+ */
+export const screenshotPath = (name: string) => join(process.env.SCREENSHOT_DIR ?? 'screenshots', `${name}.png`);
+
 /** Real URL → fixture file (relative to tests/fixtures). Anything not listed gets a 404 and is recorded. */
 export type Routes = Record<string, string>;
 

@@ -4,14 +4,30 @@ import { join, relative } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { parse, type Node } from 'acorn';
 
+const isNode = (value: unknown): value is Node =>
+  typeof value === 'object' && value !== null && 'type' in value && typeof value.type === 'string';
+
 function walk(node: Node, visit: (node: Node) => void): void {
   visit(node);
-  for (const value of Object.values(node)) {
-    if (Array.isArray(value))
-      for (const child of value) if (child && typeof child.type === 'string') walk(child, visit);
-    if (value && typeof value === 'object' && typeof (value as Node).type === 'string') walk(value as Node, visit);
+  for (const value of Object.values(node) as unknown[]) {
+    if (Array.isArray(value)) for (const child of value as unknown[]) if (isNode(child)) walk(child, visit);
+    if (isNode(value)) walk(value, visit);
   }
 }
+
+/** The manifest fields these tests read. */
+interface Manifest {
+  permissions: string[];
+  host_permissions: string[];
+  optional_permissions?: string[];
+  content_security_policy: Record<string, string>;
+  content_scripts: { matches: string[]; js: string[]; world?: string }[];
+  web_accessible_resources?: unknown[];
+  browser_specific_settings?: { gecko: { id: string } };
+  sidebar_action?: { default_panel: string };
+  side_panel?: unknown;
+}
+const readManifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
 
 const PROBLEM_PAGES = [
   'https://exercism.org/tracks/*/exercises/*',
@@ -47,7 +63,7 @@ function files(dir: string): string[] {
 for (const [target, expected] of Object.entries(EXPECTED)) {
   const dir = join('.output', target);
   test(`${target}: permissions and host access are exactly the expected set`, () => {
-    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    const manifest = readManifest(dir);
     expect([...manifest.permissions].sort()).toEqual(expected.permissions);
     // Host access is exactly the content script's own problem pages, so the install warning does not grow.
     expect([...manifest.host_permissions].sort()).toEqual(PROBLEM_PAGES);
@@ -59,8 +75,7 @@ for (const [target, expected] of Object.entries(EXPECTED)) {
     );
     // Only the per-site loaders are declared, one per site on its own pages; the overlay and the main-world
     // reader are injected on relevant pages only.
-    type Script = { matches: string[]; js: string[]; world?: string };
-    const scripts: Script[] = manifest.content_scripts;
+    const scripts = manifest.content_scripts;
     expect(scripts).toHaveLength(6);
     for (const script of scripts) {
       expect(script.js).toHaveLength(1);
@@ -112,8 +127,8 @@ for (const [target, expected] of Object.entries(EXPECTED)) {
 }
 
 test('firefox-mv3 has a gecko id and a sidebar instead of a side panel', () => {
-  const manifest = JSON.parse(readFileSync('.output/firefox-mv3/manifest.json', 'utf8'));
-  expect(manifest.browser_specific_settings.gecko.id).toBe('awaitwise@awaitwise.dev');
-  expect(manifest.sidebar_action.default_panel).toBe('sidepanel.html');
+  const manifest = readManifest('.output/firefox-mv3');
+  expect(manifest.browser_specific_settings?.gecko.id).toBe('awaitwise@awaitwise.dev');
+  expect(manifest.sidebar_action?.default_panel).toBe('sidepanel.html');
   expect(manifest.side_panel).toBeUndefined();
 });

@@ -1,7 +1,7 @@
 /** Predict-the-output quizzes and the mock interview, used from the keyboard only; screenshots at 320 px. */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, openExtensionPage, test } from './fixtures';
+import { expect, openExtensionPage, screenshotPath, test } from './fixtures';
 import { choiceOrder } from '../../utils/quiz/answer';
 import { readFileSync } from 'node:fs';
 import type { Knowledge } from '../../utils/knowledge-types';
@@ -61,7 +61,7 @@ test('answer a quiz with the keyboard, add it to the deck, answer it wrong in Re
     () =>
       new Promise<number[]>((resolve, reject) => {
         const open = indexedDB.open('awaitwise');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
         open.onsuccess = () => {
           const get = open.result.transaction('reviewLogs').objectStore('reviewLogs').getAll();
           get.onsuccess = () => resolve((get.result as { rating: number }[]).map((l) => l.rating));
@@ -124,7 +124,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByRole('heading', { name: quiz.prompt })).toBeFocused();
     await page.keyboard.press(wrongLetter);
     await expect(page.getByRole('status').filter({ hasText: 'Not quite' })).toBeVisible();
-    await page.screenshot({ path: `tests/screenshots/quiz-${scheme}.png`, fullPage: true });
+    await page.screenshot({ path: screenshotPath(`quiz-${scheme}`), fullPage: true });
     // Not kept: the same quiz in Review, with the suggested rating.
     await page.getByRole('button', { name: 'Add to flashcards' }).click();
     await expect(page.getByRole('button', { name: 'Remove from flashcards' })).toBeVisible();
@@ -147,7 +147,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.keyboard.press(i === 0 ? '3' : '4');
     }
     await expect(page.getByRole('heading', { name: 'Interview summary' })).toBeVisible();
-    await page.screenshot({ path: `tests/screenshots/interview-${scheme}.png`, fullPage: true });
+    await page.screenshot({ path: screenshotPath(`interview-${scheme}`), fullPage: true });
     await page.goto(`chrome-extension://${extensionId}/sidepanel.html#/stats`);
     await expect(page.getByRole('heading', { name: 'Mock interviews' })).toBeVisible();
     await page.getByRole('heading', { name: 'Mock interviews' }).scrollIntoViewIfNeeded();

@@ -98,7 +98,7 @@ test('practice workbench: a correct solution passes every test, a wrong one show
       const request = indexedDB.open('awaitwise');
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
+        request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'));
       });
       const tx = db.transaction('drafts', 'readwrite');
       tx.objectStore('drafts').put({ key: 'practice:print-in-order', code: source, updatedAt: Date.now() });

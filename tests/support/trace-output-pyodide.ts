@@ -26,11 +26,10 @@ const engine = startEngine(
       printed = { ...printed, exitCode: message.outcome.exitCode, error: message.outcome.error };
   },
 );
-const tracer = py.pyimport('awaitwise_tracer');
-const traced: unknown = tracer.record;
 // What the runner needs of a recorder, recording nothing: a context manager whose recording has a result.
 py.runPython(`
 import awaitwise_tracer
+SHIPPED = awaitwise_tracer.record
 class Untraced:
     def __init__(self, user_file):
         self.recording = awaitwise_tracer.Recording(user_file, ())
@@ -38,20 +37,18 @@ class Untraced:
         return self.recording
     def __exit__(self, *exc):
         return False
-awaitwise_tracer.Untraced = Untraced
 `);
-const untraced: unknown = tracer.Untraced;
 
 const results: Record<string, { traced: typeof printed; untraced: typeof printed }> = {};
 let id = 1;
-const runOnce = async (code: string, recorder: unknown) => {
-  tracer.record = recorder;
+const runOnce = (code: string, traced: boolean) => {
+  py.runPython(`awaitwise_tracer.record = ${traced ? 'SHIPPED' : 'Untraced'}`);
   printed = { stdout: '', stderr: '', exitCode: null, error: null };
-  await engine.handle({ type: 'run', id: id++, code });
+  engine.handle({ type: 'run', id: id++, code });
   return printed;
 };
 for (const file of process.argv.slice(2)) {
   const code = readFileSync(file, 'utf8');
-  results[file] = { untraced: await runOnce(code, untraced), traced: await runOnce(code, traced) };
+  results[file] = { untraced: runOnce(code, false), traced: runOnce(code, true) };
 }
 process.stdout.write(`${JSON.stringify(results)}\n`, () => process.exit(0));

@@ -28,14 +28,21 @@ describe('progress and summary text', () => {
       logsSetAside: 0,
       setAsideKept: true,
     };
-    expect(summaryText({ ...base, settingsRestored: [], settingsSkipped: [] })).toBe(
+    expect(summaryText({ ...base, settingsRestored: [], settingsSkipped: [], settingsKept: [] })).toBe(
       'Imported: 2 cards added, 0 updated, 5 reviews, 0 saved problems.',
+    );
+    expect(
+      summaryText({ ...base, settingsRestored: ['hiddenBadges'], settingsSkipped: [], settingsKept: ['theme', 'srs'] }),
+    ).toBe(
+      'Imported: 2 cards added, 0 updated, 5 reviews, 0 saved problems. Settings restored: hidden badges.' +
+        " Your settings were kept (the file's theme, flashcard settings were not restored).",
     );
     expect(
       summaryText({
         ...base,
         settingsRestored: ['sites', 'hiddenBadges'],
         settingsSkipped: ['settings.theme: expected one of system, light, dark'],
+        settingsKept: [],
       }),
     ).toBe(
       'Imported: 2 cards added, 0 updated, 5 reviews, 0 saved problems. Settings restored: sites, hidden badges.' +

@@ -227,7 +227,7 @@ describe('CodeBlock and QuestionView', () => {
     const onCopy = vi.fn(async () => undefined);
     const snippet = card.snippets[0]!;
     const { container } = render(<CodeBlock snippet={snippet} onCopy={onCopy} />);
-    expect(container.querySelector('pre code')!.textContent!.replace(/\n$/, '')).toBe(snippet.code);
+    expect(container.querySelector('pre code')!.textContent.replace(/\n$/, '')).toBe(snippet.code);
     expect(container.querySelector('.hl-keyword')).not.toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
     expect(onCopy).toHaveBeenCalledWith(snippet.code);

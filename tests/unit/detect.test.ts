@@ -21,7 +21,7 @@ interface CorpusItem extends DetectInput {
   lookalike?: boolean;
 }
 
-const CORPUS: CorpusItem[] = JSON.parse(readFileSync(join(__dirname, '../fixtures/detect-corpus.json'), 'utf8'));
+const CORPUS = JSON.parse(readFileSync(join(__dirname, '../fixtures/detect-corpus.json'), 'utf8')) as CorpusItem[];
 const CONCEPT_IDS = new Set(
   (parse(readFileSync(join(__dirname, '../../data/concepts.yaml'), 'utf8')) as { id: string }[]).map((c) => c.id),
 );

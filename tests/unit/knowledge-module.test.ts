@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Wxt } from 'wxt';
+import type { Knowledge } from '@/utils/knowledge-types';
 import knowledgeModule, { serialRecompiles } from '@/modules/knowledge';
 import { COMPILER_SOURCES, generateData, hiddenFromDevServer, shouldRecompile } from '../../scripts/lib/generate-data';
 
@@ -84,16 +85,22 @@ describe('hiddenFromDevServer', () => {
 });
 
 describe('generateData', () => {
-  it('writes both files, then rewrites nothing when nothing changed', () => {
+  it('writes the index, the knowledge and its type, then rewrites nothing when nothing changed', () => {
     const { data } = project();
     const first = generateData(data);
     // The index first (see generateData).
     expect(first).toMatchObject({
       ok: true,
-      written: [join(data, 'generated/detect-index.json'), join(data, 'generated/knowledge.json')],
+      written: [
+        join(data, 'generated/detect-index.json'),
+        join(data, 'generated/knowledge.json'),
+        join(data, 'generated/knowledge.d.json.ts'),
+      ],
     });
-    expect(JSON.parse(readFileSync(join(data, 'generated/knowledge.json'), 'utf8')).questions[0].id).toBe(
-      'sample-card',
+    const written = JSON.parse(readFileSync(join(data, 'generated/knowledge.json'), 'utf8')) as Knowledge;
+    expect(written.questions[0]!.id).toBe('sample-card');
+    expect(readFileSync(join(data, 'generated/knowledge.d.json.ts'), 'utf8')).toContain(
+      'declare const knowledge: Knowledge;',
     );
     expect(generateData(data)).toMatchObject({ ok: true, written: [] });
   });
@@ -129,7 +136,8 @@ describe('the knowledge module', () => {
       logger,
       hook: (name: string, fn: (...args: unknown[]) => unknown) => hooks.set(name, fn),
     } as unknown as Wxt;
-    knowledgeModule.setup!(wxt, undefined);
+    // Our setup registers its hooks synchronously; WXT's type allows a promise, which it does not return.
+    void knowledgeModule.setup!(wxt, undefined);
     return { run: () => hooks.get('ready')!(wxt), logger };
   }
 

@@ -3,10 +3,9 @@
  * written wrong on purpose (`bad`), where it should have something to say.
  */
 import { describe, expect, it } from 'vitest';
-import { compileDataDir } from '../../scripts/lib/read-data';
+import { knowledge } from '@/utils/knowledge';
 import { lintPython } from '@/utils/lint';
 
-const { knowledge } = compileDataDir();
 const snippets = [...knowledge.questions, ...knowledge.practice].flatMap((item) =>
   item.snippets.map((snippet, n) => ({ name: `${item.id}#${n + 1}`, snippet })),
 );

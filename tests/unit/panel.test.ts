@@ -11,7 +11,7 @@ const settle = () => new Promise((r) => setTimeout(r, 20));
 describe('panel requests', () => {
   it('takes a request made before the panel opened, once, without its timestamp', async () => {
     await setPanelRequest({ view: 'question', id: 'gather-basics' });
-    expect(await pending()).toMatchObject({ view: 'question', id: 'gather-basics', at: expect.any(Number) });
+    expect(await pending()).toMatchObject({ view: 'question', id: 'gather-basics', at: expect.any(Number) as unknown });
     const seen: PanelRequest[] = [];
     const stop = watchPanelRequests((r) => seen.push(r));
     await vi.waitFor(() => expect(seen).toEqual([{ view: 'question', id: 'gather-basics' }]));
@@ -42,7 +42,7 @@ describe('panel requests', () => {
     const seen: PanelRequest[] = [];
     const stop = watchPanelRequests((r) => seen.push(r));
     await settle();
-    await fakeBrowser.storage.session.set({ 'panel:request': { ...Object(bad), at: 2 } });
+    await fakeBrowser.storage.session.set({ 'panel:request': { ...(Object(bad) as object), at: 2 } });
     await settle();
     expect(seen).toEqual([]);
     // A good request after the bad ones still gets through.

@@ -3,9 +3,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import {
   DEFAULT_SETTINGS,
+  flattenSettings,
   loadSettings,
   normaliseSettings,
   saveSettings,
+  SETTING_PATHS,
+  unflattenSettings,
   watchSettings,
   type Settings,
 } from '@/utils/settings';
@@ -82,5 +85,30 @@ describe('watching settings', () => {
     await store({ theme: 'light' });
     await new Promise((r) => setTimeout(r, 20));
     expect(seen).toHaveLength(2);
+  });
+});
+
+describe('settings as flat paths (sync)', () => {
+  it('flatten gives every known path once, and unflatten of that gives the settings back', () => {
+    const mine: Settings = { ...DEFAULT_SETTINGS, theme: 'dark', srs: { ...DEFAULT_SRS_SETTINGS, newPerDay: 4 } };
+    const flat = flattenSettings(mine);
+    expect([...flat.keys()]).toEqual([...SETTING_PATHS.keys()]);
+    expect(unflattenSettings(DEFAULT_SETTINGS, flat)).toEqual(mine);
+  });
+
+  it('a path through __proto__, constructor or prototype, an unknown path or a bad value changes nothing', () => {
+    const flat = new Map<string, unknown>([
+      ['__proto__.polluted', 'yes'],
+      ['constructor.prototype', { polluted: 'yes' }],
+      ['prototype', 1],
+      ['sites.__proto__', { polluted: true }],
+      ['srs.constructor', 5],
+      ['srs.newPerDay', -3],
+      ['theme', 'purple'],
+      ['fontSize', 14],
+    ]);
+    expect(unflattenSettings(DEFAULT_SETTINGS, flat)).toEqual(DEFAULT_SETTINGS);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.keys(Object.prototype)).toEqual([]);
   });
 });

@@ -31,7 +31,7 @@ interface FixtureEntry {
   badge?: boolean;
 }
 
-const FIXTURES: FixtureEntry[] = JSON.parse(readFileSync(join(FIXTURES_DIR, 'fixtures.json'), 'utf8'));
+const FIXTURES = JSON.parse(readFileSync(join(FIXTURES_DIR, 'fixtures.json'), 'utf8')) as FixtureEntry[];
 
 function load(file: string): Document {
   return new DOMParser().parseFromString(readFileSync(join(FIXTURES_DIR, file), 'utf8'), 'text/html');

@@ -1,7 +1,7 @@
 /** Where snippets declare they run, and per-version outputs: the compiler's rules and the data's honesty. */
 import { describe, expect, it } from 'vitest';
 import { compileKnowledge } from '../../scripts/lib/compile-knowledge';
-import { compileDataDir } from '../../scripts/lib/read-data';
+import { knowledge } from '@/utils/knowledge';
 import { expectedOutput } from '../../scripts/lib/python-matrix';
 
 const CONCEPTS = '- id: gather\n  name: gather\n  definition: Runs awaitables concurrently.\n';
@@ -71,7 +71,6 @@ describe('snippet flags', () => {
 });
 
 describe('the knowledge base', () => {
-  const { knowledge } = compileDataDir();
   const NEEDS_CPYTHON =
     /\b(to_thread|run_in_executor|threading\.(?:Thread|Timer)|ThreadPoolExecutor|ProcessPoolExecutor|multiprocessing|subprocess|create_subprocess_\w+|add_signal_handler|signal\.signal|socketpair|start_server|open_connection|create_server|create_datagram_endpoint|sock_recv|sock_sendall)\b/;
   it('marks every snippet that needs threads, processes, sockets or signals as CPython-only', () => {

@@ -52,14 +52,32 @@ describe('settings in a backup', () => {
   it('import restores them in a fresh browser, and export → import → export is identical', async () => {
     await studiedWithSettings();
     const db = freshDb();
-    const result = await importBackupText(db, text, KNOWN, 'merge');
+    const result = await importBackupText(db, text, KNOWN, 'merge', { restoreSettings: true });
     expect(result).toMatchObject({
       ok: true,
-      summary: { settingsRestored: ['sites', 'theme', 'srs', 'hiddenBadges'], settingsSkipped: [] },
+      summary: { settingsRestored: ['sites', 'theme', 'srs', 'hiddenBadges'], settingsSkipped: [], settingsKept: [] },
     });
     expect(await loadSettings()).toEqual(MINE);
     expect(await listDismissed()).toEqual(HIDDEN);
     expect(await exportText(db)).toBe(text);
+  });
+
+  it("a merge keeps the user's sites, theme and new cards per day unless asked, and says which it kept", async () => {
+    await studiedWithSettings();
+    await saveSettings(THEIRS);
+    await setDismissed(['exercism:bank-account']);
+    const result = await importBackupText(freshDb(), text, KNOWN, 'merge');
+    expect(result).toMatchObject({
+      ok: true,
+      summary: { settingsRestored: ['hiddenBadges'], settingsKept: ['sites', 'theme', 'srs'], settingsSkipped: [] },
+    });
+    expect(await loadSettings()).toEqual(THEIRS);
+    // Hidden badges are data, not a choice: a merge adds the file's to the user's.
+    expect(await listDismissed()).toEqual(['exercism:bank-account', ...HIDDEN]);
+    // Asked to, the same merge restores them.
+    const asked = await importBackupText(freshDb(), text, KNOWN, 'merge', { restoreSettings: true });
+    expect(asked).toMatchObject({ ok: true, summary: { settingsKept: [] } });
+    expect(await loadSettings()).toEqual(MINE);
   });
 
   it('an old backup without settings imports as before and leaves the settings alone', async () => {
@@ -132,9 +150,9 @@ describe('settings in a backup', () => {
     await studiedWithSettings();
     await saveSettings(THEIRS);
     const copy = structuredClone(file) as Editable;
-    copy.cards[0].due = 'soon';
+    copy.cards[0]!.due = 'soon';
     const result = await importBackupText(freshDb(), JSON.stringify(copy), KNOWN, 'replace');
-    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/^cards\[0\]\.due: /) });
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/^cards\[0\]\.due: /) as unknown });
     expect(await loadSettings()).toEqual(THEIRS);
   });
 });

@@ -81,6 +81,7 @@ describe('round trip', () => {
         setAsideKept: true,
         settingsRestored: ALL_PARTS,
         settingsSkipped: [],
+        settingsKept: [],
       },
     });
     expect(await exportText(copy)).toBe(text);
@@ -113,8 +114,9 @@ describe('merge', () => {
         cardsSetAside: [],
         logsSetAside: 0,
         setAsideKept: true,
-        settingsRestored: ALL_PARTS,
+        settingsRestored: ['hiddenBadges'],
         settingsSkipped: [],
+        settingsKept: ['sites', 'theme', 'srs'],
       },
     });
     expect((await local.cards.get(newer!.id))!.stability).toBe(99);
@@ -133,8 +135,9 @@ describe('merge', () => {
         cardsSetAside: [],
         logsSetAside: 0,
         setAsideKept: true,
-        settingsRestored: ALL_PARTS,
+        settingsRestored: ['hiddenBadges'],
         settingsSkipped: [],
+        settingsKept: ['sites', 'theme', 'srs'],
       },
     });
   });
@@ -143,16 +146,16 @@ describe('merge', () => {
 describe('error messages', () => {
   it('reports the first problem when there are several', async () => {
     const copy = structuredClone(valid) as Editable;
-    copy.cards[3].due = 'x';
-    copy.cards[1].reps = -2;
-    copy.saved[0].site = 'nowhere';
+    copy.cards[3]!.due = 'x';
+    copy.cards[1]!.reps = -2;
+    copy.saved[0]!.site = 'nowhere';
     const result = await parseBackup(JSON.stringify(copy), KNOWN);
     expect(result).toEqual({ ok: false, error: 'cards[1].reps: expected a whole number from 0 to 1000000' });
   });
 
   it('names the expected type', async () => {
     const copy = structuredClone(valid) as Editable;
-    copy.cards[3].due = 'tomorrow';
+    copy.cards[3]!.due = 'tomorrow';
     expect(await parseBackup(JSON.stringify(copy), KNOWN)).toEqual({
       ok: false,
       error: 'cards[3].due: expected a number (milliseconds since 1970)',
@@ -163,10 +166,10 @@ describe('error messages', () => {
 describe('cards this version does not know', () => {
   it('are skipped and reported, with their history kept aside, while the rest imports', async () => {
     const copy = structuredClone(valid) as Editable;
-    const gone = copy.cards[0].id as string;
-    copy.cards[0].id = 'removed-by-an-update';
+    const gone = copy.cards[0]!.id as string;
+    copy.cards[0]!.id = 'removed-by-an-update';
     for (const log of copy.reviewLogs) if (log.cardId === gone) log.cardId = 'removed-by-an-update';
-    const logsOfGone = copy.reviewLogs.filter((l: { cardId: string }) => l.cardId === 'removed-by-an-update').length;
+    const logsOfGone = copy.reviewLogs.filter((l) => l.cardId === 'removed-by-an-update').length;
     expect(logsOfGone).toBeGreaterThan(0);
     const target = freshDb();
     const result = await importBackupText(target, JSON.stringify(copy), KNOWN, 'replace');

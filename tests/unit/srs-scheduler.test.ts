@@ -78,6 +78,18 @@ describe('previewIntervals', () => {
   });
 });
 
+describe("a last review dated after now (another device's clock ran ahead)", () => {
+  it('counts as made now: the card can still be previewed and rated', () => {
+    const now = Date.UTC(2026, 11, 7, 12);
+    const ahead = { ...newCardRecord('x', 'auto', now, 0), state: 2 as const, reps: 1, stability: 3, difficulty: 5 };
+    const card = { ...ahead, last_review: now + 5 * 365 * 86_400_000, due: now + 5 * 365 * 86_400_000 };
+    const rated = nextSnapshot(card, Rating.Good, now, DEFAULT_SRS_SETTINGS, { fuzz: false });
+    expect(rated.last_review).toBe(now);
+    expect(rated.reps).toBe(2);
+    expect(previewIntervals(card, now, DEFAULT_SRS_SETTINGS, { fuzz: false })).toHaveLength(4);
+  });
+});
+
 describe('formatInterval', () => {
   it.each([
     [30_000, '<1m'],

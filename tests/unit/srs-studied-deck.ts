@@ -85,6 +85,13 @@ export async function studiedExport(db: AwaitwiseDb): Promise<{ text: string; ba
   return { text, backup: JSON.parse(text) as Backup };
 }
 
-/** A parsed export that tests write wrong values into: any field may become anything. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- wrong types are the point here
-export type Editable = Record<string, any>;
+/** A record of a parsed export that tests write wrong values into: any field may become anything. */
+export type Fields = Record<string, unknown>;
+
+/** A parsed export whose lists the tests reach into; the values themselves are unknown on purpose. */
+export interface Editable {
+  [key: string]: unknown;
+  cards: Fields[];
+  reviewLogs: (Fields & { before: Fields; after: Fields })[];
+  saved: Fields[];
+}

@@ -65,7 +65,7 @@ describe('ForecastChart', () => {
     const total = forecastDays.reduce((sum, d) => sum + d.count, 0);
     const chart = screen.getByRole('img');
     expect(chart.getAttribute('aria-labelledby')).toBeTruthy();
-    const summary = document.getElementById(chart.getAttribute('aria-labelledby')!)!.textContent!;
+    const summary = document.getElementById(chart.getAttribute('aria-labelledby')!)!.textContent;
     expect(summary).toContain(`${total} reviews due in the next 30 days: 5 today, 20 in the next 7 days.`);
     expect(summary).toContain('(9)');
     expect(screen.getByText('Today', { selector: 'text' })).toBeTruthy();

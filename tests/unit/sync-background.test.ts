@@ -1,7 +1,7 @@
 /**
  * startSync() as the background runs it, over WXT's fake browser: with the switch off it touches neither
  * storage.sync nor the database; on, the first sync merges what storage.sync holds and a later write there
- * (another device) reaches the database through storage.onChanged.
+ * (another device) reaches the database through storage.onChanged; a forged item leaves the background working.
  */
 import Dexie from 'dexie';
 import { fakeBrowser } from 'wxt/testing';
@@ -11,6 +11,12 @@ import { addCards } from '@/utils/srs/repository';
 import { startSync } from '@/utils/sync';
 import { sampleState } from '../../scripts/lib/sync-simulate';
 import { toItems } from '@/utils/sync/shard';
+import type { SyncStatus } from '@/utils/sync/prefs';
+import type { Runtime } from 'webextension-polyfill';
+import { handleMessage, type BackgroundServices } from '@/utils/background/router';
+import { knowledge } from '@/utils/knowledge';
+import type { PageView } from '@/utils/page-view';
+import { compactIndex } from '../../scripts/lib/generate-data';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function until(check: () => Promise<boolean>, ms = 5000) {
@@ -77,4 +83,64 @@ describe('startSync', () => {
     await until(async () => (await db.cards.get(id))?.reps === 99);
     db.close();
   });
+});
+
+describe('another device writes a forged settings path', () => {
+  it('the background keeps answering page reports and validating, and the item is rewritten clean', async () => {
+    const db = openDb();
+    await addCards(db, ['gather-basics'], 'manual', 1_790_000_000_000);
+    // As storage.sync delivers JSON: the key "__proto__.polluted" is an own property like any other.
+    await fakeBrowser.storage.sync.set(
+      JSON.parse(
+        '{"aw:v":1,"aw:s":{"__proto__.polluted":["1","yes"],"constructor.prototype":["1",{"x":1}]}}',
+      ) as Record<string, unknown>,
+    );
+    startSync();
+    // The first sync's report, whatever it says.
+    await until(async () => {
+      const status = (await fakeBrowser.storage.local.get('syncStatus')).syncStatus as SyncStatus | undefined;
+      return status !== undefined && status.phase !== 'idle' && status.phase !== 'syncing';
+    });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const status = (await fakeBrowser.storage.local.get('syncStatus')).syncStatus as SyncStatus;
+    expect(status.message).toBeUndefined();
+    expect(status.phase).toBe('ok');
+    expect(status.ignored?.count).toBe(2);
+    expect(status.ignored?.examples[0]).toMatch(/setting "__proto__\.polluted": not a setting/);
+    const items = await fakeBrowser.storage.sync.get('aw:s');
+    expect(Object.keys(items['aw:s'] as object)).not.toContain('__proto__.polluted');
+
+    const view = (await handleMessage({ type: 'page/report', snapshot: RELATED }, fromTab(3), services())) as PageView;
+    expect(view.relevant).toBe(true);
+    expect(view.cards.length).toBeGreaterThan(0);
+    db.close();
+  });
+});
+
+const RELATED = {
+  site: 'leetcode',
+  generic: false,
+  url: 'https://leetcode.com/problems/print-in-order/',
+  slug: 'print-in-order',
+  title: 'Print in Order',
+  text: 'Three threads call first, second and third in any order; make sure they print in order using events.',
+  tags: ['Concurrency'],
+  difficulty: 'Easy',
+  code: 'class Foo:\n    async def first(self):\n        pass\n',
+  language: 'python3',
+} as const;
+
+const fromTab = (id: number): Runtime.MessageSender => ({
+  tab: { id, windowId: 1, index: 0, highlighted: false, active: true, pinned: false, incognito: false },
+  url: RELATED.url,
+});
+
+const services = (): BackgroundServices => ({
+  index: compactIndex(knowledge),
+  now: () => Date.now(),
+  addCards: async (ids) => ids.length,
+  setTabBadge: async () => undefined,
+  openPanel: async () => true,
+  loadOverlay: async () => true,
+  practiceSolvedAt: async () => null,
 });

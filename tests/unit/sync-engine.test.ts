@@ -25,7 +25,7 @@ function world(limits: Record<keyof typeof SYNC_LIMITS, number> = { ...SYNC_LIMI
   const device = (name: string) => {
     const db = freshDb();
     const timers = new ManualTimers(clock.now);
-    const local = { settings: structuredClone(DEFAULT_SETTINGS) as Settings, hidden: [] as string[] };
+    const local = { settings: structuredClone<Settings>(DEFAULT_SETTINGS), hidden: [] as string[] };
     const statuses: SyncStatus[] = [];
     const engine = new SyncEngine({
       db,

@@ -47,3 +47,44 @@ describe('sync state text', () => {
     expect(syncStatusText({ enabled: true }, null, NOW).headline).toBe('On, syncing for the first time…');
   });
 });
+
+describe('entries a sync dropped', () => {
+  it('counts and names what another device sent that was ignored, and what was repaired here', () => {
+    const text = syncStatusText(
+      { enabled: true },
+      status({
+        ignored: {
+          count: 5,
+          at: NOW - 120_000,
+          examples: [
+            'setting "__proto__.polluted": not a setting this version has',
+            'card "async-deadlocks": due: missing',
+            'saved problem "javascript:alert(1)": expected an https URL',
+          ],
+        },
+        repaired: {
+          count: 1,
+          at: NOW - 60_000,
+          examples: ['card "shield": repaired (last_review: impossible date (after 2300))'],
+        },
+      }),
+      NOW,
+    );
+    expect(text.headline).toBe('On, last synced 2 minutes ago.');
+    expect(text.notices).toEqual([
+      '5 entries from another device were ignored 2 minutes ago and the synced copy rewritten from this' +
+        ' browser\'s data: setting "__proto__.polluted": not a setting this version has; card "async-deadlocks":' +
+        ' due: missing; saved problem "javascript:alert(1)": expected an https URL; and 2 more.',
+      '1 record in this browser that an earlier version let in was repaired 1 minute ago: card "shield": repaired' +
+        ' (last_review: impossible date (after 2300)).',
+    ]);
+  });
+  it('says nothing when nothing was dropped, or when sync is off', () => {
+    expect(syncStatusText({ enabled: true }, status({}), NOW).notices).toEqual([]);
+    const dropped = { count: 1, at: NOW, examples: ['card "x": due: missing'] };
+    expect(syncStatusText({ enabled: false }, status({ ignored: dropped }), NOW).notices).toEqual([]);
+    expect(syncStatusText({ enabled: true }, status({ ignored: dropped }), NOW).notices[0]).toMatch(
+      /^1 entry from another device was ignored just now/,
+    );
+  });
+});

@@ -16,9 +16,26 @@ import type { BackgroundServices } from './router';
 const MATCH_COLOUR = '#2457c5';
 const DUE_COLOUR = '#5c6670';
 
-/** The action API: `action` in MV3, `browserAction` in Firefox MV2. */
-function actionApi() {
-  return browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+/**
+ * What the background uses of the toolbar button. `text: null` clears a tab's own text so the window-wide
+ * one shows: Chrome and Firefox both document it, WXT's typings only allow a string.
+ */
+interface BadgeApi {
+  setBadgeText: (details: { tabId?: number; text: string | null }) => Promise<void>;
+  setBadgeBackgroundColor: (details: { tabId?: number; color: string }) => Promise<void>;
+}
+const isBadgeApi = (api: unknown): api is BadgeApi =>
+  typeof api === 'object' &&
+  api !== null &&
+  'setBadgeText' in api &&
+  typeof api.setBadgeText === 'function' &&
+  'setBadgeBackgroundColor' in api &&
+  typeof api.setBadgeBackgroundColor === 'function';
+
+/** The action API: `action` in MV3, `browserAction` in Firefox MV2 (not in WXT's typings): checked at run time. */
+function actionApi(): BadgeApi | undefined {
+  const api: unknown = Reflect.get(browser, 'action') ?? Reflect.get(browser, 'browserAction');
+  return isBadgeApi(api) ? api : undefined;
 }
 
 let parsedIndex: DetectIndex | undefined;
@@ -59,9 +76,8 @@ export function createBackgroundServices(): BackgroundServices & { watchDueCount
       if (!action) return;
       try {
         if (count === null) {
-          // null clears the tab's own text, so the window-wide due count shows (and stays current). Chrome
-          // and Firefox both document null here; the polyfill's typings only allow a string.
-          await action.setBadgeText({ tabId, text: null as unknown as string });
+          // null clears the tab's own text, so the window-wide due count shows (and stays current).
+          await action.setBadgeText({ tabId, text: null });
           await action.setBadgeBackgroundColor({ tabId, color: DUE_COLOUR });
         } else {
           await action.setBadgeText({ tabId, text: String(count) });
@@ -97,13 +113,19 @@ export function createBackgroundServices(): BackgroundServices & { watchDueCount
         const settings = await loadSettings();
         return (await dueCountToday(database(), Date.now(), settings.srs)).total;
       };
+      const failed = (error: unknown) => console.error('[awaitwise] due count failed', error);
       liveQuery(refresh).subscribe({
-        next: (count) => void setDueText(count),
-        error: (error: unknown) => console.error('[awaitwise] due count failed', error),
+        next: (count) => {
+          setDueText(count).catch(failed);
+        },
+        error: failed,
       });
-      browser.alarms?.create('due-refresh', { periodInMinutes: 30 });
+      // Not every implementation answers with a promise (WXT's fake browser does not).
+      Promise.resolve(browser.alarms?.create('due-refresh', { periodInMinutes: 30 })).catch((error: unknown) =>
+        console.error('[awaitwise] no due-count alarm', error),
+      );
       browser.alarms?.onAlarm.addListener((alarm) => {
-        if (alarm.name === 'due-refresh') void refresh().then(setDueText);
+        if (alarm.name === 'due-refresh') refresh().then(setDueText).catch(failed);
       });
     },
   };

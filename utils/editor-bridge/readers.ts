@@ -54,7 +54,8 @@ interface CodeMirror6View {
   state?: { doc?: { toString(): string } };
   hasFocus?: boolean;
 }
-interface PageGlobals {
+/** The page's window, where an editor may have left its global API (or anything else under that name). */
+interface PageWindow extends Window {
   monaco?: MonacoNamespace;
   ace?: AceNamespace;
 }
@@ -73,10 +74,12 @@ function attempt<T>(read: () => T): T | undefined {
   }
 }
 
+const isElement = (value: unknown): value is Element => isRecord(value) && value.nodeType === 1;
+
 function candidate(code: unknown, language: unknown, focused: unknown, el?: unknown): Candidate | null {
   if (typeof code !== 'string') return null;
   const model: Candidate = { code, focused: focused === true };
-  if (isRecord(el) && 'nodeType' in el) model.el = el as unknown as Element;
+  if (isElement(el)) model.el = el;
   const lang = cleanLanguage(language);
   if (lang) model.language = lang;
   return model;
@@ -197,15 +200,14 @@ function pick(all: Candidate[], root: Document | Element): EditorModel | null {
 }
 
 /** Main world only: the full text of the page's code editor, or null when there is none. */
-export function readEditorModel(win: Window, scope?: string): EditorModel | null {
-  const globals = win as unknown as PageGlobals;
+export function readEditorModel(win: PageWindow, scope?: string): EditorModel | null {
   const doc = win.document;
   return pick(
     [
-      ...monacoCandidates(attempt(() => globals.monaco)),
+      ...monacoCandidates(attempt(() => win.monaco)),
       ...aceCandidates(
         doc,
-        attempt(() => globals.ace),
+        attempt(() => win.ace),
       ),
       ...codeMirror6Candidates(doc),
       ...codeMirror5Candidates(doc),
@@ -224,7 +226,7 @@ function lineText(el: Element): string {
 function byTop(lines: Element[]): Element[] {
   const top = (el: Element) => {
     const own = (el as HTMLElement).style?.top;
-    const parent = (el.parentElement as HTMLElement | null)?.style?.top;
+    const parent = el.parentElement?.style?.top;
     return Number.parseFloat(own || parent || '') || 0;
   };
   return lines
@@ -266,7 +268,7 @@ export function visibleEditorText(doc: Document, scope?: string): string {
   let best = '';
   for (const area of doc.querySelectorAll('textarea')) {
     if (area.matches(HELPER_TEXTAREAS)) continue;
-    const value = (area as HTMLTextAreaElement).value ?? '';
+    const value = area.value ?? '';
     if (value.length > best.length) best = value;
   }
   return best.slice(0, EDITOR_CODE_CAP);

@@ -5,7 +5,7 @@ import { rate, type RateResult } from '@/utils/srs/review';
 import type { SrsSettings } from '@/utils/srs/settings';
 
 export function saveInterview(db: AwaitwiseDb, record: Omit<InterviewRecord, 'id'>): Promise<number> {
-  return db.interviews.add(record as InterviewRecord);
+  return db.interviews.add(record);
 }
 
 /**

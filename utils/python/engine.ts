@@ -3,6 +3,8 @@
  * command-line tools and CI, so both run user code the same way: runner.py's CPython behaviour, the
  * output cap, the sandbox, and one run at a time.
  */
+/// <reference types="emscripten" />
+// Pyodide's FS type is emscripten's global FS namespace, which `types: ["node"]` in tsconfig leaves out.
 import type { PyodideInterface } from 'pyodide';
 import type { PyCallable } from 'pyodide/ffi';
 import { lockDown } from './lockdown';
@@ -13,7 +15,13 @@ import { PackedTraceSchema, type PackedTrace } from '../trace/packed';
 import * as v from 'valibot';
 
 /** runner.run's reply, as JSON: [exit status, traceback or null, the event loop's trace]. */
-const RunResultSchema = v.tuple([v.pipe(v.number(), v.integer()), v.nullable(v.string()), PackedTraceSchema]);
+const RunResultSchema = v.pipe(
+  v.string(),
+  v.parseJson(),
+  v.tuple([v.pipe(v.number(), v.integer()), v.nullable(v.string()), PackedTraceSchema]),
+);
+/** json.dumps of the harness's report. */
+const TestReplySchema = v.pipe(v.string(), v.parseJson(), TestReportSchema);
 
 export interface EngineSources {
   /** utils/python/runner.py */
@@ -25,7 +33,16 @@ export interface EngineSources {
 }
 
 export interface Engine {
-  handle(message: ToWorker): Promise<void>;
+  /** Synchronous: runner.py's event loop runs to completion inside the call. */
+  handle: (message: ToWorker) => void;
+}
+
+/** A function of a Python module; pyimport's result is `any`, so what it holds is checked here. */
+function pyFunction(py: PyodideInterface, module: string, name: string): PyCallable {
+  const mod: unknown = py.pyimport(module);
+  const fn: unknown = mod instanceof py.ffi.PyProxy ? Reflect.get(mod, name) : undefined;
+  if (!(fn instanceof py.ffi.PyCallable)) throw new Error(`Python: ${module}.${name} is not a function`);
+  return fn;
 }
 
 /** Writes the project's Python modules into the interpreter's file system and imports them. */
@@ -39,15 +56,17 @@ function installModules(
   py.FS.writeFile(`${dir}/awaitwise_harness.py`, sources.harness);
   py.FS.writeFile(`${dir}/awaitwise_runner.py`, sources.runner);
   py.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(dir)})`);
-  const harness = py.pyimport('awaitwise_harness');
-  const runner = py.pyimport('awaitwise_runner');
-  return { run: runner.run, runTests: harness.run_tests, record: py.pyimport('awaitwise_tracer').record };
+  return {
+    run: pyFunction(py, 'awaitwise_runner', 'run'),
+    runTests: pyFunction(py, 'awaitwise_harness', 'run_tests'),
+    record: pyFunction(py, 'awaitwise_tracer', 'record'),
+  };
 }
 
 export function startEngine(py: PyodideInterface, sources: EngineSources, post: (m: FromWorker) => void): Engine {
   const { run, runTests, record } = installModules(py, sources);
-  const reset: PyCallable = py.pyimport('awaitwise_runner')._reset_interpreter;
-  const dumps: PyCallable = py.pyimport('json').dumps;
+  const reset = pyFunction(py, 'awaitwise_runner', '_reset_interpreter');
+  const dumps = pyFunction(py, 'json', 'dumps');
   lockDown();
 
   let current: { id: number; written: number; truncated: boolean } | null = null;
@@ -84,19 +103,20 @@ export function startEngine(py: PyodideInterface, sources: EngineSources, post: 
   });
 
   return {
-    async handle(message) {
+    handle(message) {
       current = { id: message.id, written: 0, truncated: false };
       const started = performance.now();
       try {
         if (message.type === 'run') {
           // A plain call: runner.py's event loop runs to completion inside it, as `python main.py` would.
-          const [exitCode, error, trace] = v.parse(RunResultSchema, JSON.parse(run(message.code)));
+          const [exitCode, error, trace] = v.parse(RunResultSchema, run(message.code));
           post({ type: 'done', id: message.id, outcome: outcome(started, exitCode, error, trace) });
         } else {
           reset();
-          const result = runTests.callKwargs(message.solution, message.tests, { record });
-          const report: TestReport = v.parse(TestReportSchema, JSON.parse(dumps(result)));
-          result.destroy();
+          // With the timeline's recorder, each async test's verdict carries its trace.
+          const result: unknown = runTests.callKwargs(message.solution, message.tests, { record });
+          const report: TestReport = v.parse(TestReplySchema, dumps(result));
+          if (result instanceof py.ffi.PyProxy) result.destroy();
           post({ type: 'tested', id: message.id, outcome: outcome(started, report.passed ? 0 : 1, null), report });
         }
       } catch (error) {

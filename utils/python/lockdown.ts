@@ -35,7 +35,7 @@ function blocker(name: string) {
 
 /** Removes `name` from `target` and its prototype chain, then leaves a getter that explains why. */
 function block(target: object, name: string): void {
-  for (let o: object | null = target; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+  for (let o: object | null = target; o && o !== Object.prototype; o = Reflect.getPrototypeOf(o)) {
     if (Object.prototype.hasOwnProperty.call(o, name)) Reflect.deleteProperty(o, name);
   }
   Object.defineProperty(target, name, { get: blocker(name), set: blocker(name), configurable: false });

@@ -103,7 +103,7 @@ export function readableText(root: Node | null | undefined, cap = TEXT_CAP): str
  * DOMParser documents are inert: their scripts never run and their images never load.
  */
 export function htmlToText(html: string, doc: Document, cap = TEXT_CAP): string {
-  const Parser = (doc.defaultView as (Window & typeof globalThis) | null)?.DOMParser ?? globalThis.DOMParser;
+  const Parser = doc.defaultView?.DOMParser ?? globalThis.DOMParser;
   if (Parser) {
     try {
       const parsed = new Parser().parseFromString(html, 'text/html');
@@ -189,6 +189,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Array.isArray typed `unknown[]`: parsed JSON from a page is checked item by item, not assumed. */
+export function isList(value: unknown): value is unknown[] {
+  return Array.isArray(value);
+}
+
 /** Breadth-first search through parsed JSON for the first object `accept` takes; bounded. */
 export function findObject(
   root: unknown,
@@ -199,7 +204,7 @@ export function findObject(
   let visits = 0;
   for (let i = 0; i < queue.length && visits < maxVisits; i++, visits++) {
     const value = queue[i];
-    if (Array.isArray(value)) {
+    if (isList(value)) {
       queue.push(...value);
     } else if (isRecord(value)) {
       if (accept(value)) return value;
@@ -255,7 +260,7 @@ export function declaredTheme(doc: Document): boolean | null {
       if (value.includes('dark')) return true;
       if (value.includes('light')) return false;
     }
-    const scheme = (el as HTMLElement).style?.colorScheme?.toLowerCase() ?? '';
+    const scheme = el.style?.colorScheme?.toLowerCase() ?? '';
     if (scheme === 'dark') return true;
     if (scheme === 'light') return false;
   }

@@ -4,6 +4,7 @@ import {
   findObject,
   first,
   htmlToText,
+  isList,
   isRecord,
   jsonFromScript,
   shortText,
@@ -30,7 +31,7 @@ function nextDataProblem(doc: Document, slug: string) {
     title: stringField(problem, 'problem_name'),
     statement: stringField(problem, 'problem_question'),
     difficulty: stringField(problem, 'difficulty'),
-    tags: uniqueTags(tagGroups.flatMap((group) => (Array.isArray(group) ? group : []))),
+    tags: uniqueTags(tagGroups.flatMap((group) => (isList(group) ? group : []))),
   };
 }
 

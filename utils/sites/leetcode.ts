@@ -1,5 +1,5 @@
 import { defineAdapter } from './extract';
-import { difficultyFrom, htmlToText, isRecord, jsonFromScript, stringField, uniqueTags } from './dom';
+import { difficultyFrom, htmlToText, isList, isRecord, jsonFromScript, stringField, uniqueTags } from './dom';
 
 /** leetcode.cn labels difficulty in Chinese. */
 const CN_DIFFICULTY: Record<string, string> = { 简单: 'easy', 中等: 'medium', 困难: 'hard' };
@@ -22,7 +22,7 @@ function nextDataQuestion(doc: Document, slug: string, chinese: boolean): Questi
   const queue: unknown[] = [data];
   for (let i = 0; i < queue.length && i < 50_000; i++) {
     const value = queue[i];
-    if (Array.isArray(value)) queue.push(...value);
+    if (isList(value)) queue.push(...value);
     else if (isRecord(value)) {
       if (value.titleSlug === slug) {
         for (const [k, v] of Object.entries(value)) if (merged[k] === undefined && v !== null) merged[k] = v;

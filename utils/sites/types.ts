@@ -9,11 +9,11 @@ export interface SiteAdapter extends Omit<Site, 'slugOf'> {
    */
   editorScope?: string;
   /** Reads the page as plain text. Never throws; a late-rendering SPA may yield an empty title. */
-  extract(doc: Document, url: URL): PageSnapshot;
+  extract: (doc: Document, url: URL) => PageSnapshot;
   /** Where the badge goes: the problem's title element, when rendered. */
-  titleElement(doc: Document): Element | null;
+  titleElement: (doc: Document) => Element | null;
   /** The site's own theme, or null when the page does not say. */
-  themeIsDark(doc: Document): boolean | null;
+  themeIsDark: (doc: Document) => boolean | null;
 }
 
 /** What a site embeds in the page besides its markup (server-rendered JSON), as plain text. */
@@ -46,19 +46,19 @@ export interface PageReading {
   /** How much of the difficulty element's text can hold the label; 40 characters unless set. */
   difficultyTextCap?: number;
   /** The label in a difficulty text, when the site words it its own way (leetcode.cn writes 简单). */
-  difficultyLabel?(text: string): string | undefined;
+  difficultyLabel?: (text: string) => string | undefined;
   /** Tried before `difficulty`, for labels no selector list reaches. */
-  readDifficulty?(doc: Document): string | undefined;
+  readDifficulty?: (doc: Document) => string | undefined;
   /** Selector of the topic tags (a function when it depends on the URL). */
   tags?: string | ((url: URL) => string);
   /** Drops tag-like elements that are not topics (breadcrumb steps). */
-  isTopic?(tag: string, title: string): boolean;
+  isTopic?: (tag: string, title: string) => boolean;
   editorScope?: string;
   /** The solution's language, where the URL or a language picker says. */
-  language?(doc: Document, url: URL): string | undefined;
+  language?: (doc: Document, url: URL) => string | undefined;
   /**
    * Embedded data, read after the statement markup; its fields fill in what the markup lacks. Only
    * trusted when it describes `slug` (client-side navigation leaves the first page's data behind).
    */
-  readEmbedded?(doc: Document, page: { url: URL; slug: string; statement: string }): EmbeddedReading | undefined;
+  readEmbedded?: (doc: Document, page: { url: URL; slug: string; statement: string }) => EmbeddedReading | undefined;
 }

@@ -3,12 +3,24 @@
  * file can be reported as "cards[3].due: expected a number". The entries' key order is the export key order.
  */
 import * as v from 'valibot';
-import { CARD_SOURCES } from '@/utils/db';
-import { SITE_IDS } from '@/utils/page-snapshot';
+import {
+  CARD_FIELDS,
+  CardIdSchema,
+  DayKeySchema,
+  MAX_TIME,
+  MIN_TIME,
+  ProblemKeySchema,
+  ProblemUrlSchema,
+  SAVED_FIELDS,
+  SNAPSHOT_FIELDS,
+  time,
+  whole,
+} from '@/utils/records/schema';
 import { ThemeSchema } from '@/utils/settings';
-import { siteForUrl } from '@/utils/sites/registry';
 import { isDayKey } from '@/utils/srs/day';
 import { SrsSettingsSchema } from '@/utils/srs/settings';
+
+export { MAX_TIME, MIN_TIME };
 
 export const BACKUP_FORMAT = 'awaitwise-backup';
 export const BACKUP_VERSION = 1;
@@ -18,84 +30,24 @@ export const BACKUP_VERSION = 1;
  */
 export const MAX_BACKUP_CHARS = 64 * 1024 * 1024;
 
-/** Any stored time must fall in this range; outside it the date is impossible for this app. */
-export const MIN_TIME = Date.UTC(2000, 0, 1);
-/** FSRS can schedule up to 100 years ahead. */
-export const MAX_TIME = Date.UTC(2300, 0, 1);
-
-const number = (min: number, max: number) =>
-  v.pipe(
-    v.number('expected a number'),
-    v.finite('expected a finite number'),
-    v.minValue(min, `expected a number from ${min} to ${max}`),
-    v.maxValue(max, `expected a number from ${min} to ${max}`),
-  );
-
-const whole = (min: number, max: number) =>
-  v.pipe(
-    v.number('expected a number'),
-    v.integer('expected a whole number'),
-    v.minValue(min, `expected a whole number from ${min} to ${max}`),
-    v.maxValue(max, `expected a whole number from ${min} to ${max}`),
-  );
-
-const time = () =>
-  v.pipe(
-    v.number('expected a number (milliseconds since 1970)'),
-    v.integer('expected a whole number of milliseconds'),
-    v.minValue(MIN_TIME, 'impossible date (before 2000)'),
-    v.maxValue(MAX_TIME, 'impossible date (after 2300)'),
-  );
-
-const text = (min: number, max: number) =>
-  v.pipe(
-    v.string('expected a string'),
-    v.minLength(min, min === 1 ? 'expected a non-empty string' : `expected at least ${min} characters`),
-    v.maxLength(max, `expected at most ${max} characters`),
-  );
-
-const flag = () => v.picklist([0, 1], 'expected 0 or 1');
 const list = <T extends v.GenericSchema>(item: T, max: number) =>
   v.pipe(v.array(item, 'expected an array'), v.maxLength(max, `expected at most ${max} entries`));
 
-const CARD_ID = text(1, 200);
+export const CardSnapshotSchema = v.strictObject(SNAPSHOT_FIELDS, 'expected an object');
 
-const snapshotEntries = {
-  due: time(),
-  stability: number(0, 36500),
-  difficulty: number(0, 10),
-  elapsed_days: whole(0, 200_000),
-  scheduled_days: whole(0, 200_000),
-  learning_steps: whole(0, 1000),
-  reps: whole(0, 1_000_000),
-  lapses: whole(0, 1_000_000),
-  state: v.picklist([0, 1, 2, 3], 'expected a state: 0, 1, 2 or 3'),
-  last_review: v.nullable(time()),
-  leech: flag(),
-};
-
-export const CardSnapshotSchema = v.strictObject(snapshotEntries, 'expected an object');
-
+/** A card as the database stores it (utils/db.ts CardRecord), field for field. */
 export const CardSchema = v.strictObject(
-  {
-    id: CARD_ID,
-    ...snapshotEntries,
-    addedAt: time(),
-    suspended: flag(),
-    buriedUntil: v.union([v.literal(0), time()], 'expected 0 or a date in milliseconds'),
-    position: whole(-1_000_000_000, 1_000_000_000),
-    source: v.picklist(CARD_SOURCES, `expected one of ${CARD_SOURCES.join(', ')}`),
-  },
+  { id: CardIdSchema, ...SNAPSHOT_FIELDS, ...CARD_FIELDS },
   'expected an object',
 );
 
 export const ReviewLogSchema = v.strictObject(
   {
     id: whole(1, Number.MAX_SAFE_INTEGER),
-    cardId: CARD_ID,
+    cardId: CardIdSchema,
     rating: v.picklist([1, 2, 3, 4], 'expected a rating: 1, 2, 3 or 4'),
     reviewedAt: time(),
-    dayKey: v.pipe(v.string('expected a string'), v.check(isDayKey, 'expected a real date as YYYY-MM-DD')),
+    dayKey: DayKeySchema,
     before: CardSnapshotSchema,
     after: CardSnapshotSchema,
     elapsedMs: v.optional(whole(0, 86_400_000)),
@@ -103,30 +55,8 @@ export const ReviewLogSchema = v.strictObject(
   'expected an object',
 );
 
-function isSupportedProblemUrl(url: string): boolean {
-  try {
-    return siteForUrl(new URL(url)) !== undefined;
-  } catch {
-    return false;
-  }
-}
-
-export const SavedSchema = v.strictObject(
-  {
-    // The popup shows these as links: only https problem pages of a supported site, as page snapshots.
-    url: v.pipe(
-      text(1, 2048),
-      v.url('expected a URL'),
-      v.startsWith('https://', 'expected an https URL'),
-      v.check(isSupportedProblemUrl, 'expected a problem page of a supported site'),
-    ),
-    site: v.picklist(SITE_IDS, `expected one of ${SITE_IDS.join(', ')}`),
-    slug: text(0, 300),
-    title: text(0, 1000),
-    savedAt: time(),
-  },
-  'expected an object',
-);
+/** A saved problem as the database stores it (utils/db.ts SavedProblem). */
+export const SavedSchema = v.strictObject({ url: ProblemUrlSchema, ...SAVED_FIELDS }, 'expected an object');
 
 /**
  * The user's settings and hidden badges. Each part is checked and restored on its own, after the cards: a
@@ -139,7 +69,7 @@ export const BackupSettingsSchema = v.strictObject(
     theme: v.picklist(ThemeSchema.options, `expected one of ${ThemeSchema.options.join(', ')}`),
     srs: v.strictObject(SrsSettingsSchema.entries, 'expected an object'),
     /** Problems whose badge was hidden (`site:slug`), oldest first. */
-    hiddenBadges: list(text(1, 400), 1000),
+    hiddenBadges: list(ProblemKeySchema, 1000),
   },
   'expected an object',
 );

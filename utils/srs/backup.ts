@@ -95,10 +95,17 @@ export interface ImportSummary {
   settingsRestored: SettingsPart[];
   /** Why a settings part was not restored (the user's own value stayed), one line each. */
   settingsSkipped: string[];
+  /** Parts the file holds that a merge left as the user had them, because they did not ask to restore them. */
+  settingsKept: SettingsPart[];
 }
 
 export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Whether the file's sites, theme and flashcard settings replace the user's. A replace always restores them; a
+   * merge only when the user asks, since merging is about progress. Hidden badges are data: a merge adds them.
+   */
+  restoreSettings?: boolean;
 }
 
 /**
@@ -202,9 +209,14 @@ export async function importBackupText(
   const written = await importBackup(db, parsed.backup, mode, options);
   const setAsideKept = await keepAside(parsed.setAside);
   const settingsSkipped = [...(parsed.settings?.skipped ?? [])];
+  const { hiddenBadges, ...choices } = parsed.settings?.parts ?? {};
+  const restore = mode === 'replace' || options.restoreSettings === true;
+  const settingsKept = restore
+    ? []
+    : (['sites', 'theme', 'srs'] as const).filter((part) => choices[part] !== undefined);
   let settingsRestored: SettingsPart[] = [];
   try {
-    settingsRestored = await restoreSettings(parsed.settings?.parts ?? {}, mode);
+    settingsRestored = await restoreSettings(restore ? { ...choices, hiddenBadges } : { hiddenBadges }, mode);
   } catch (error) {
     settingsSkipped.push(`settings: could not be saved (${error instanceof Error ? error.message : String(error)})`);
   }
@@ -217,6 +229,7 @@ export async function importBackupText(
       setAsideKept,
       settingsRestored,
       settingsSkipped,
+      settingsKept,
     },
   };
 }

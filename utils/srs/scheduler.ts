@@ -1,6 +1,6 @@
 /** Glue between ts-fsrs (FSRS-6, default weights) and the stored card records. Pure: no database here. */
 import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type FSRS, type Grade } from 'ts-fsrs';
-import type { CardRecord, CardSnapshot, CardSource, CardStateValue } from '@/utils/db';
+import type { CardRecord, CardSnapshot, CardSource } from '@/utils/db';
 import type { SrsSettings } from '@/utils/srs/settings';
 
 export { Rating, State, type Grade };
@@ -40,7 +40,7 @@ export function toFsrsCard(snapshot: CardSnapshot): Card {
     learning_steps: snapshot.learning_steps,
     reps: snapshot.reps,
     lapses: snapshot.lapses,
-    state: snapshot.state as State,
+    state: snapshot.state,
   };
   if (snapshot.last_review !== null) card.last_review = new Date(snapshot.last_review);
   return card;
@@ -57,7 +57,7 @@ export function snapshotOf(card: Card, leech: 0 | 1): CardSnapshot {
     learning_steps: card.learning_steps,
     reps: card.reps,
     lapses: card.lapses,
-    state: card.state as CardStateValue,
+    state: card.state,
     last_review: card.last_review ? card.last_review.getTime() : null,
     leech,
   };
@@ -87,6 +87,13 @@ export interface IntervalPreview {
   label: string;
 }
 
+/**
+ * The card as FSRS must see it at `now`: a last review dated later (another device's clock ran ahead, or this
+ * one's went back) counts as made now, since FSRS refuses a negative elapsed time and the card could not be rated.
+ */
+const fsrsCardAt = (card: CardSnapshot, now: number): Card =>
+  toFsrsCard(card.last_review !== null && card.last_review > now ? { ...card, last_review: now } : card);
+
 /** What each of Again / Hard / Good / Easy would schedule if chosen at `now`. */
 export function previewIntervals(
   card: CardSnapshot,
@@ -94,7 +101,7 @@ export function previewIntervals(
   settings: Pick<SrsSettings, 'desiredRetention'>,
   options: SchedulerOptions = {},
 ): IntervalPreview[] {
-  const preview = schedulerFor(settings, options).repeat(toFsrsCard(card), new Date(now));
+  const preview = schedulerFor(settings, options).repeat(fsrsCardAt(card, now), new Date(now));
   return GRADES.map((rating) => {
     const due = preview[rating].card.due.getTime();
     return { rating, due, label: formatInterval(due - now) };
@@ -109,7 +116,7 @@ export function nextSnapshot(
   settings: Pick<SrsSettings, 'desiredRetention'>,
   options: SchedulerOptions = {},
 ): CardSnapshot {
-  const next = schedulerFor(settings, options).next(toFsrsCard(card), new Date(now), rating).card;
+  const next = schedulerFor(settings, options).next(fsrsCardAt(card, now), new Date(now), rating).card;
   return snapshotOf(next, next.lapses >= LEECH_LAPSES ? 1 : card.leech);
 }
 

@@ -6,8 +6,9 @@
  */
 import type { AwaitwiseDb } from '@/utils/db';
 import type { Settings } from '@/utils/settings';
-import { syncLocal } from './local';
+import { syncLocal } from './step';
 import type { SyncStatus } from './prefs';
+import type { Ignored } from './check';
 import { diffItems, fromItems, PREFIX, SYNC_LIMITS, toItems, type Items } from './shard';
 
 /** The part of storage.sync the engine uses (browser.storage.sync satisfies it). */
@@ -32,6 +33,8 @@ export interface SyncDeps {
   loadHidden(): Promise<string[]>;
   saveHidden(keys: string[]): Promise<void>;
   saveStatus(status: SyncStatus): Promise<void>;
+  /** The status saved before this engine started (a restarted worker keeps what earlier syncs dropped). */
+  loadStatus?(): Promise<SyncStatus | null>;
   timers?: Timers;
   /** Total bytes to stay under; the browser's QUOTA_BYTES by default. */
   quota?: number;
@@ -74,6 +77,7 @@ export class SyncEngine {
   private retryAt = 0;
   private quota: number;
   private stopped = false;
+  private loaded = false;
   status: SyncStatus = { phase: 'idle', lastSyncedAt: null, cardsTotal: 0, cardsSynced: 0, bytes: 0 };
 
   constructor(private readonly deps: SyncDeps) {
@@ -130,6 +134,11 @@ export class SyncEngine {
 
   private async cycle(): Promise<void> {
     const { deps } = this;
+    if (!this.loaded) {
+      this.loaded = true;
+      const { ignored, repaired } = (await deps.loadStatus?.()) ?? {};
+      this.status = { ...this.status, ignored, repaired };
+    }
     let current: Items;
     try {
       current = Object.fromEntries(Object.entries(await deps.area.get(null)).filter(([k]) => k.startsWith(PREFIX)));
@@ -137,15 +146,29 @@ export class SyncEngine {
       await this.setStatus({ phase: 'unavailable', message: messageOf(error) });
       return;
     }
-    const remote = fromItems(current).state;
+    const read = fromItems(current, deps.now());
     const [settings, hidden] = await Promise.all([deps.loadSettings(), deps.loadHidden()]);
-    const { merged, writes } = await syncLocal(deps.db, remote, { settings, hidden }, deps.device, deps.now());
+    const { merged, writes, repaired } = await syncLocal(
+      deps.db,
+      read.state,
+      { settings, hidden },
+      deps.device,
+      deps.now(),
+    );
     if (writes.settings) await deps.saveSettings(writes.settings);
     if (writes.hidden) await deps.saveHidden(writes.hidden);
 
     const report = toItems(merged, this.quota);
     const { set, remove } = diffItems(current, report.items);
-    const counts = { cardsTotal: report.cardsTotal, cardsSynced: report.cardsSynced, bytes: report.bytes };
+    const counts: Partial<SyncStatus> = {
+      cardsTotal: report.cardsTotal,
+      cardsSynced: report.cardsSynced,
+      bytes: report.bytes,
+    };
+    // Kept until a later sync ignores something again: the items are rewritten at once, so the next sync
+    // finds nothing wrong, and the user should still learn that something was dropped.
+    if (read.ignored.length) counts.ignored = dropped(read.ignored, deps.now());
+    if (repaired.length) counts.repaired = dropped(repaired, deps.now());
     const ops = (Object.keys(set).length ? 1 : 0) + (remove.length ? 1 : 0);
     const wait = this.rateWait(ops);
     if (wait > 0) {
@@ -212,3 +235,8 @@ export class SyncEngine {
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** How many entries a sync dropped, with the first few named for Options. */
+function dropped(entries: readonly Ignored[], at: number): NonNullable<SyncStatus['ignored']> {
+  return { count: entries.length, at, examples: entries.slice(0, 3).map((e) => `${e.what}: ${e.why}`) };
+}

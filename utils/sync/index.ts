@@ -7,8 +7,17 @@ import { liveQuery, type Subscription } from 'dexie';
 import { browser } from 'wxt/browser';
 import { openDb, type AwaitwiseDb } from '@/utils/db';
 import { loadSettings, saveSettings } from '@/utils/settings';
-import { LOCAL_DELAY_MS, REMOTE_DELAY_MS, SyncEngine, type SyncArea } from './engine';
-import { HIDDEN_KEY, loadHidden, loadPrefs, PREFS_KEY, REQUEST_KEY, STATUS_KEY, type SyncStatus } from './prefs';
+import { LOCAL_DELAY_MS, REMOTE_DELAY_MS, SyncEngine } from './engine';
+import {
+  HIDDEN_KEY,
+  loadHidden,
+  loadPrefs,
+  loadStatus,
+  PREFS_KEY,
+  REQUEST_KEY,
+  STATUS_KEY,
+  type SyncStatus,
+} from './prefs';
 import { PREFIX } from './shard';
 
 const ALARM = 'awaitwise-sync';
@@ -52,7 +61,7 @@ export function startSync(): void {
     db ??= openDb();
     const started = new SyncEngine({
       db,
-      area: browser.storage.sync as unknown as SyncArea,
+      area: browser.storage.sync,
       device: prefs.device,
       now: () => Date.now(),
       loadSettings,
@@ -60,6 +69,7 @@ export function startSync(): void {
       loadHidden,
       saveHidden: (keys) => browser.storage.local.set({ [HIDDEN_KEY]: keys }),
       saveStatus: (status) => browser.storage.local.set({ [STATUS_KEY]: status }),
+      loadStatus,
     });
     engine = started;
     watch = watchLocal(db, () => started.schedule(LOCAL_DELAY_MS));
@@ -84,7 +94,10 @@ export function startSync(): void {
     }
   });
   // A worker that was stopped mid-backoff picks up again here; the engine's own timers do not survive it.
-  browser.alarms?.create(ALARM, { periodInMinutes: 15 });
+  // Not every implementation answers with a promise (WXT's fake browser does not).
+  Promise.resolve(browser.alarms?.create(ALARM, { periodInMinutes: 15 })).catch((error: unknown) =>
+    console.error('[awaitwise] no sync alarm', error),
+  );
   browser.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) engine?.schedule(0);
   });

@@ -1,13 +1,14 @@
 /**
  * Between this device's data and the synced state. `deriveState` turns local records into a state, stamping
  * each part with when it changed: a part equal to what the last sync merged (the shadow) keeps its stamp, a
- * part that differs changed here since, so it gets the time of its review or `now`. `applyState` writes a
- * merged state back. Both are pure; `syncLocal` runs them over the database in one transaction.
+ * part that differs changed here since, so it gets the time of its review or `now`. `applyState` gives the
+ * writes that make this device match a merged state. Both are pure; step.ts runs a whole sync with them.
  */
-import type { AwaitwiseDb, CardRecord, PracticeProgressRecord, RemoteDayRecord, SavedProblem } from '@/utils/db';
-import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from '@/utils/settings';
-import { isRemoved, mergeStates } from './merge';
-import { canonical, SYNC_VERSION, type CardEntry, type Stamped, type SyncState } from './shape';
+import type { CardRecord, PracticeProgressRecord, RemoteDayRecord, SavedProblem } from '@/utils/db';
+import { DEFAULT_SETTINGS, flattenSettings, unflattenSettings, type Settings } from '@/utils/settings';
+import { isRemoved, reviewFields } from './merge';
+import { rebaseShadow } from './rebase';
+import { canonical, dict, emptyState, type CardEntry, type Stamped, type SyncState } from './shape';
 
 /** What sync reads from this device. */
 export interface LocalSnapshot {
@@ -33,26 +34,14 @@ const reviewPart = (c: CardRecord) => ({
   state: c.state,
   leech: c.leech,
 });
-const entryReview = (e: CardEntry) => ({
-  lastReview: e.lastReview,
-  reps: e.reps,
-  due: e.due,
-  stability: e.stability,
-  difficulty: e.difficulty,
-  elapsedDays: e.elapsedDays,
-  scheduledDays: e.scheduledDays,
-  learningSteps: e.learningSteps,
-  lapses: e.lapses,
-  state: e.state,
-  leech: e.leech,
-});
-const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+export const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
-function cardEntry(card: CardRecord, base: CardEntry | undefined, now: number): CardEntry {
+/** `base` is the card in the last merge, with another device's earlier times taken (rebase.ts); `last` without. */
+function cardEntry(card: CardRecord, base: CardEntry | undefined, last: CardEntry | undefined, now: number): CardEntry {
   const review = reviewPart(card);
   let rAt: number;
   if (!base) rAt = card.last_review ?? 0;
-  else if (same(review, entryReview(base))) rAt = base.rAt;
+  else if (same(review, reviewFields(base))) rAt = base.rAt;
   // Reviewed here since the last sync; anything else (reset, undo, import) is a change made now.
   else rAt = card.last_review !== null && card.last_review > base.rAt ? card.last_review : now;
   const flags = { suspended: card.suspended, buriedUntil: card.buriedUntil };
@@ -61,32 +50,13 @@ function cardEntry(card: CardRecord, base: CardEntry | undefined, now: number): 
   else fAt = !base && !card.suspended && !card.buriedUntil ? 0 : now;
   const { lastReview, reps, ...rest } = review;
   // `add` only grows (see merge): a card this device added before another did keeps the merged, later time.
-  const keepBase = base !== undefined && base.add >= card.addedAt;
+  // Compared with the last merge as it was, so a time another device pulled back is not taken for a new add.
+  const keepBase = base !== undefined && last !== undefined && last.add >= card.addedAt;
   const add = keepBase ? base.add : card.addedAt;
   const source = keepBase ? base.source : card.source;
   const entry: CardEntry = { lastReview, reps, rAt, ...rest, ...flags, fAt, add, source };
   if (base?.del !== undefined) entry.del = base.del;
   return entry;
-}
-
-/** Settings as flat paths, so a change to one field on one device does not overwrite another field. */
-export function flattenSettings(settings: Settings): Record<string, unknown> {
-  const flat: Record<string, unknown> = { theme: settings.theme };
-  for (const [id, on] of Object.entries(settings.sites)) flat[`sites.${id}`] = on;
-  for (const [name, value] of Object.entries(settings.srs)) flat[`srs.${name}`] = value;
-  return flat;
-}
-
-function unflattenSettings(base: Settings, flat: Record<string, Stamped<unknown>>): Settings {
-  const raw = structuredClone(base) as unknown as Record<string, Record<string, unknown> | unknown>;
-  for (const [path, { value }] of Object.entries(flat)) {
-    const [group, name] = path.split('.');
-    if (name === undefined) raw[group!] = value;
-    else if (typeof raw[group!] === 'object' && raw[group!] !== null)
-      (raw[group!] as Record<string, unknown>)[name] = value;
-  }
-  // Values from another version or a damaged item fall back field by field, as any stored setting does.
-  return normaliseSettings(raw);
 }
 
 const DEFAULT_FLAT = flattenSettings(DEFAULT_SETTINGS);
@@ -96,28 +66,34 @@ function stamp<T>(value: T, base: Stamped<T> | undefined, firstAt: number, now: 
   return { at: base ? now : firstAt, value };
 }
 
-/** This device's state, stamped against `shadow` (what the last sync merged; undefined before the first). */
+/**
+ * This device's state, stamped against `shadow` (what the last sync merged; undefined before the first), with
+ * the earlier times `remote` holds for the same content taken into that base (see rebase.ts).
+ */
 export function deriveState(
   local: LocalSnapshot,
-  shadow: SyncState | undefined,
+  lastMerge: SyncState | undefined,
   device: string,
   now: number,
+  remote?: SyncState,
 ): SyncState {
-  const state: SyncState = { v: SYNC_VERSION, cards: {}, settings: {}, saved: {}, hidden: {}, solved: {}, days: {} };
-  for (const card of local.cards) state.cards[card.id] = cardEntry(card, shadow?.cards[card.id], now);
+  const shadow = lastMerge && remote ? rebaseShadow(lastMerge, remote) : lastMerge;
+  const state = emptyState();
+  for (const card of local.cards)
+    state.cards[card.id] = cardEntry(card, shadow?.cards[card.id], lastMerge?.cards[card.id], now);
   for (const [id, entry] of Object.entries(shadow?.cards ?? {})) {
     // In the last merge and gone now: removed on this device.
     if (!state.cards[id]) state.cards[id] = isRemoved(entry) ? entry : { ...entry, del: now };
   }
 
-  state.settings = { ...shadow?.settings };
-  for (const [path, value] of Object.entries(flattenSettings(local.settings))) {
+  state.settings = dict(Object.entries(shadow?.settings ?? {}));
+  for (const [path, value] of flattenSettings(local.settings)) {
     // Before the first sync a default value is not a choice: it must not overwrite another device's.
-    const firstAt = same(value, DEFAULT_FLAT[path]) ? 0 : now;
+    const firstAt = same(value, DEFAULT_FLAT.get(path)) ? 0 : now;
     state.settings[path] = stamp(value, shadow?.settings[path], firstAt, now);
   }
 
-  state.saved = { ...shadow?.saved };
+  state.saved = dict(Object.entries(shadow?.saved ?? {}));
   const savedHere = new Set<string>();
   for (const { url, site, slug, title, savedAt } of local.saved) {
     savedHere.add(url);
@@ -127,20 +103,22 @@ export function deriveState(
     if (!savedHere.has(url) && entry.value !== null) state.saved[url] = { at: now, value: null };
   }
 
-  state.hidden = { ...shadow?.hidden };
+  state.hidden = dict(Object.entries(shadow?.hidden ?? {}));
   const hiddenHere = new Set(local.hidden);
   for (const key of hiddenHere) state.hidden[key] = stamp(true, shadow?.hidden[key], now, now);
   for (const [key, entry] of Object.entries(shadow?.hidden ?? {})) {
     if (!hiddenHere.has(key) && entry.value) state.hidden[key] = { at: now, value: false };
   }
 
-  state.solved = { ...shadow?.solved };
+  state.solved = dict(Object.entries(shadow?.solved ?? {}));
   for (const p of local.progress) {
     if (p.solvedAt !== null) state.solved[p.problemId] = Math.min(p.solvedAt, state.solved[p.problemId] ?? Infinity);
   }
 
-  state.days = { ...shadow?.days, [device]: { ...shadow?.days[device], ...local.ownDays } };
-  if (Object.keys(state.days[device]!).length === 0) delete state.days[device];
+  state.days = dict(Object.entries(shadow?.days ?? {}));
+  const ownDays = dict(Object.entries({ ...shadow?.days[device], ...local.ownDays }));
+  if (Object.keys(ownDays).length) state.days[device] = ownDays;
+  else delete state.days[device];
   return state;
 }
 
@@ -192,8 +170,9 @@ export function applyState(local: LocalSnapshot, merged: SyncState, device: stri
       buriedUntil: entry.buriedUntil,
     };
     // Where it is new, the card joins the end of the new-card order; order and source stay per device.
+    // An add time another device pulled back (this device's clock ran ahead) is taken here too.
     const next: CardRecord = current
-      ? { ...current, ...synced }
+      ? { ...current, ...synced, addedAt: Math.min(current.addedAt, entry.add) }
       : { id, addedAt: entry.add, source: entry.source, position: ++lastPosition, ...synced };
     if (!current || !same(current, next)) writes.putCards.push(next);
   }
@@ -204,7 +183,7 @@ export function applyState(local: LocalSnapshot, merged: SyncState, device: stri
     if (value === null) {
       if (current) writes.deleteSaved.push(url);
     } else if (!current || !same(current, { url, ...value })) {
-      writes.putSaved.push({ url, ...value, site: value.site as SavedProblem['site'] });
+      writes.putSaved.push({ url, ...value });
     }
   }
 
@@ -225,64 +204,14 @@ export function applyState(local: LocalSnapshot, merged: SyncState, device: stri
   writes.remoteDays.sort((a, b) =>
     a.device === b.device ? (a.dayKey < b.dayKey ? -1 : 1) : a.device < b.device ? -1 : 1,
   );
-  const settings = unflattenSettings(local.settings, merged.settings);
+  const settings = unflattenSettings(
+    local.settings,
+    new Map(Object.entries(merged.settings).map(([path, { value }]) => [path, value])),
+  );
   if (!same(settings, local.settings)) writes.settings = settings;
   const hiddenNow = new Set(local.hidden);
   const hidden = local.hidden.filter((k) => merged.hidden[k]?.value !== false);
   for (const [key, { value }] of Object.entries(merged.hidden)) if (value && !hiddenNow.has(key)) hidden.push(key);
   if (!same(hidden, local.hidden)) writes.hidden = hidden;
   return writes;
-}
-
-/** Reviews per study day in this device's logs. */
-async function ownDayCounts(db: AwaitwiseDb): Promise<Record<string, number>> {
-  const keys = (await db.reviewLogs.orderBy('dayKey').uniqueKeys()) as string[];
-  const counts = await Promise.all(keys.map((key) => db.reviewLogs.where('dayKey').equals(key).count()));
-  return Object.fromEntries(keys.map((key, i) => [key, counts[i]!]));
-}
-
-export interface SyncLocalResult {
-  merged: SyncState;
-  writes: LocalWrites;
-}
-
-/**
- * Reads this device, merges `remote` in and writes the result, all in one transaction: a rating made in
- * another view waits for it and is then seen by the next sync, never overwritten by a stale copy.
- */
-export function syncLocal(
-  db: AwaitwiseDb,
-  remote: SyncState,
-  prefs: { settings: Settings; hidden: string[] },
-  device: string,
-  now: number,
-): Promise<SyncLocalResult> {
-  const tables = [db.cards, db.reviewLogs, db.saved, db.practiceProgress, db.syncShadow, db.remoteDays];
-  return db.transaction('rw', tables, async () => {
-    const [cards, saved, progress, ownDays, shadowRow, remoteDays] = await Promise.all([
-      db.cards.toArray(),
-      db.saved.toArray(),
-      db.practiceProgress.toArray(),
-      ownDayCounts(db),
-      db.syncShadow.get('state'),
-      db.remoteDays.toArray(),
-    ]);
-    const local: LocalSnapshot = { cards, saved, progress, ownDays, ...prefs };
-    const merged = mergeStates(deriveState(local, shadowRow?.state, device, now), remote);
-    const writes = applyState(local, merged, device);
-    if (writes.putCards.length) await db.cards.bulkPut(writes.putCards);
-    if (writes.deleteCards.length) {
-      await db.reviewLogs.where('cardId').anyOf(writes.deleteCards).delete();
-      await db.cards.bulkDelete(writes.deleteCards);
-    }
-    if (writes.putSaved.length) await db.saved.bulkPut(writes.putSaved);
-    if (writes.deleteSaved.length) await db.saved.bulkDelete(writes.deleteSaved);
-    if (writes.putProgress.length) await db.practiceProgress.bulkPut(writes.putProgress);
-    if (!same(remoteDays, writes.remoteDays)) {
-      await db.remoteDays.clear();
-      await db.remoteDays.bulkPut(writes.remoteDays);
-    }
-    if (!shadowRow || !same(shadowRow.state, merged)) await db.syncShadow.put({ key: 'state', state: merged });
-    return { merged, writes };
-  });
 }

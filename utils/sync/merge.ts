@@ -4,28 +4,29 @@
  * in any order, any number of times, and agree. Ties are broken by comparing canonical JSON, never by which
  * side is "local".
  */
-import { canonical, SYNC_VERSION, type CardEntry, type Stamped, type SyncState } from './shape';
+import { canonical, dict, SYNC_VERSION, type CardEntry, type Stamped, type SyncState } from './shape';
 
-const REVIEW_KEYS = [
-  'lastReview',
-  'reps',
-  'rAt',
-  'due',
-  'stability',
-  'difficulty',
-  'elapsedDays',
-  'scheduledDays',
-  'learningSteps',
-  'lapses',
-  'state',
-  'leech',
-] as const satisfies readonly (keyof CardEntry)[];
-const FLAG_KEYS = ['suspended', 'buriedUntil', 'fAt'] as const satisfies readonly (keyof CardEntry)[];
-const ADD_KEYS = ['add', 'source'] as const satisfies readonly (keyof CardEntry)[];
-
-type Part = Partial<Record<keyof CardEntry, unknown>>;
-const pick = (entry: CardEntry, keys: readonly (keyof CardEntry)[]): Part =>
-  Object.fromEntries(keys.map((k) => [k, entry[k]]));
+/** A card's review register without its clock: what a review, a reset or an import changes. */
+export const reviewFields = (e: CardEntry) => ({
+  lastReview: e.lastReview,
+  reps: e.reps,
+  due: e.due,
+  stability: e.stability,
+  difficulty: e.difficulty,
+  elapsedDays: e.elapsedDays,
+  scheduledDays: e.scheduledDays,
+  learningSteps: e.learningSteps,
+  lapses: e.lapses,
+  state: e.state,
+  leech: e.leech,
+});
+/** The three registers of a card, each with its own clock (see CardEntry). Built in one fixed key order. */
+const reviewPart = (e: CardEntry) => {
+  const { lastReview, reps, ...rest } = reviewFields(e);
+  return { lastReview, reps, rAt: e.rAt, ...rest };
+};
+const flagPart = (e: CardEntry) => ({ suspended: e.suspended, buriedUntil: e.buriedUntil, fAt: e.fAt });
+const addPart = (e: CardEntry) => ({ add: e.add, source: e.source });
 
 /** Negative, zero or positive as `a` orders before, equal to or after `b` on the numbers, then on canonical JSON. */
 function order(a: readonly number[], b: readonly number[], partA: unknown, partB: unknown): number {
@@ -36,27 +37,19 @@ function order(a: readonly number[], b: readonly number[], partA: unknown, partB
 }
 
 /** The later of two parts: the one ordering after wins, the left one on a full tie (they are then equal). */
-function later<T extends Part>(a: T, b: T, key: (p: T) => number[]): T {
+function later<T>(a: T, b: T, key: (p: T) => number[]): T {
   return order(key(a), key(b), a, b) >= 0 ? a : b;
 }
 
 /** Per card: the review part from the later review, the flags from the later flag change, the latest add. */
 export function mergeCard(a: CardEntry, b: CardEntry): CardEntry {
-  const review = later(pick(a, REVIEW_KEYS), pick(b, REVIEW_KEYS), (p) => [
-    p.rAt as number,
-    (p.lastReview as number | null) ?? -1,
-    p.reps as number,
-  ]);
-  const flags = later(pick(a, FLAG_KEYS), pick(b, FLAG_KEYS), (p) => [p.fAt as number]);
-  const add = later(pick(a, ADD_KEYS), pick(b, ADD_KEYS), (p) => [p.add as number]);
-  // Built in one fixed key order, so equal merges print identically.
-  const merged = {} as Record<string, unknown>;
-  for (const k of REVIEW_KEYS) merged[k] = review[k];
-  for (const k of FLAG_KEYS) merged[k] = flags[k];
-  for (const k of ADD_KEYS) merged[k] = add[k];
+  const review = later(reviewPart(a), reviewPart(b), (p) => [p.rAt, p.lastReview ?? -1, p.reps]);
+  const flags = later(flagPart(a), flagPart(b), (p) => [p.fAt]);
+  const add = later(addPart(a), addPart(b), (p) => [p.add]);
+  const merged: CardEntry = { ...review, ...flags, ...add };
   const del = Math.max(a.del ?? -1, b.del ?? -1);
   if (del >= 0) merged.del = del;
-  return merged as unknown as CardEntry;
+  return merged;
 }
 
 /** A card is in the deck unless its removal is later than anything else that happened to it. */
@@ -69,7 +62,7 @@ function mergeStamped<T>(a: Stamped<T>, b: Stamped<T>): Stamped<T> {
 }
 
 function mergeRecords<T>(a: Record<string, T>, b: Record<string, T>, both: (x: T, y: T) => T): Record<string, T> {
-  const out: Record<string, T> = {};
+  const out = dict<T>();
   for (const key of Object.keys(a).concat(Object.keys(b)).sort()) {
     if (key in out) continue;
     const x = Object.hasOwn(a, key) ? a[key] : undefined;

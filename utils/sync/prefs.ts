@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
+import { DeviceIdSchema } from '@/utils/records/schema';
 import { validatedItem } from '@/utils/stored-item';
 
 export const PREFS_KEY = 'syncPrefs';
@@ -37,9 +38,25 @@ export interface SyncStatus {
   message?: string;
   /** When a backed-off write will be retried. */
   retryAt?: number;
+  /** Entries from storage.sync the last sync that found any dropped (another device's bug, a forged item). */
+  ignored?: DroppedEntries;
+  /** This device's records, let in by an earlier version, that the last sync to find any repaired or removed. */
+  repaired?: DroppedEntries;
 }
 
-const PrefsSchema = v.object({ enabled: v.optional(v.boolean(), true), device: v.optional(v.string(), '') });
+export interface DroppedEntries {
+  count: number;
+  /** When (epoch ms). */
+  at: number;
+  /** The first few, as `card "x": due: impossible date (before 2000)`. */
+  examples: string[];
+}
+
+const PrefsSchema = v.object({
+  enabled: v.optional(v.boolean(), true),
+  // A device id that is not one (a damaged or hand-edited value) is replaced like a missing one.
+  device: v.optional(v.fallback(DeviceIdSchema, ''), ''),
+});
 
 export const newDeviceId = () => crypto.randomUUID().slice(0, 8);
 
@@ -60,6 +77,7 @@ export async function setSyncEnabled(enabled: boolean): Promise<void> {
 }
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const DroppedSchema = v.object({ count, at: v.number(), examples: v.array(v.string()) });
 const StatusSchema = v.object({
   phase: v.picklist(['idle', 'syncing', 'ok', 'over-quota', 'rate-limited', 'unavailable', 'error']),
   lastSyncedAt: v.nullable(v.number()),
@@ -68,6 +86,8 @@ const StatusSchema = v.object({
   bytes: count,
   message: v.optional(v.string()),
   retryAt: v.optional(v.number()),
+  ignored: v.optional(DroppedSchema),
+  repaired: v.optional(DroppedSchema),
 });
 
 const parseStatus = (raw: unknown): SyncStatus | null => {

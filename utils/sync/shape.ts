@@ -2,9 +2,9 @@
  * The synced state: what one device knows about the user's progress, in the shape the merge works on and the
  * `sync-merge` command reads and prints. storage.sync holds it split into items (see `shard.ts`); review logs,
  * drafts and attempts stay local. Every part carries the time it last changed, so two states merge without
- * knowing which device wrote what.
+ * knowing which device wrote what. Everything read from outside goes through `checkState` (check.ts) first.
  */
-import * as v from 'valibot';
+import type { SiteId } from '@/utils/page-snapshot';
 
 export const SYNC_VERSION = 1;
 
@@ -17,7 +17,7 @@ export interface CardEntry {
   /** When it was last reviewed (epoch ms), null when never. */
   lastReview: number | null;
   reps: number;
-  /** When the review part last changed: `lastReview`, or the time of a reset, undo or import. */
+  /** When the review part last changed: `lastReview`, or the time of a reset, undo or import (0: never). */
   rAt: number;
   due: number;
   stability: number;
@@ -47,17 +47,21 @@ export interface Stamped<T> {
 }
 
 export interface SavedValue {
-  site: string;
+  site: SiteId;
   slug: string;
   title: string;
   savedAt: number;
 }
 
+/**
+ * Every map here is keyed by data from outside (ids, URLs, paths) and is made by `dict()`, without a prototype,
+ * so no key can reach Object.prototype; `checkState` (check.ts) also drops reserved names.
+ */
 export interface SyncState {
   v: typeof SYNC_VERSION;
   /** Card id → its entry. */
   cards: Record<string, CardEntry>;
-  /** Flattened setting path (`theme`, `sites.leetcode`, `srs.newPerDay`) → its value. */
+  /** Setting path (`theme`, `sites.leetcode`, `srs.newPerDay`; see SETTING_PATHS) → its value. */
   settings: Record<string, Stamped<unknown>>;
   /** Problem URL → the saved problem, or null once removed. */
   saved: Record<string, Stamped<SavedValue | null>>;
@@ -69,79 +73,30 @@ export interface SyncState {
   days: Record<string, Record<string, number>>;
 }
 
-const time = v.pipe(v.number(), v.integer(), v.minValue(0));
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
-const finite = v.pipe(v.number(), v.finite());
-const flag = v.picklist([0, 1]);
-
-/**
- * Lenient on purpose: only `lastReview` and `reps` are required, so a hand-written state merges too; the rest
- * takes the value of a new, never-reviewed card.
- */
-const CardEntrySchema = v.object({
-  lastReview: v.nullable(time),
-  reps: count,
-  rAt: v.optional(time),
-  due: v.optional(time, 0),
-  stability: v.optional(finite, 0),
-  difficulty: v.optional(finite, 0),
-  elapsedDays: v.optional(count, 0),
-  scheduledDays: v.optional(count, 0),
-  learningSteps: v.optional(count, 0),
-  lapses: v.optional(count, 0),
-  state: v.optional(v.picklist([0, 1, 2, 3]), 0),
-  leech: v.optional(flag, 0),
-  suspended: v.optional(flag, 0),
-  buriedUntil: v.optional(time, 0),
-  fAt: v.optional(time, 0),
-  add: v.optional(time, 0),
-  source: v.optional(v.picklist(['manual', 'problem', 'auto']), 'auto'),
-  del: v.optional(time),
-});
-
-const stamped = <T extends v.GenericSchema>(value: T) => v.object({ at: time, value });
-const dayKey = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
-
-export const SyncStateSchema = v.object({
-  v: v.optional(v.literal(SYNC_VERSION), SYNC_VERSION),
-  cards: v.optional(v.record(v.string(), CardEntrySchema), {}),
-  settings: v.optional(v.record(v.string(), stamped(v.unknown())), {}),
-  saved: v.optional(
-    v.record(
-      v.string(),
-      stamped(v.nullable(v.object({ site: v.string(), slug: v.string(), title: v.string(), savedAt: time }))),
-    ),
-    {},
-  ),
-  hidden: v.optional(v.record(v.string(), stamped(v.boolean())), {}),
-  solved: v.optional(v.record(v.string(), time), {}),
-  days: v.optional(v.record(v.string(), v.record(dayKey, count)), {}),
-});
-
-export type ParseResult = { ok: true; state: SyncState } | { ok: false; message: string };
-
-/** Validates a state from outside (a file, storage.sync); fills the optional card fields. */
-export function parseState(raw: unknown): ParseResult {
-  const parsed = v.safeParse(SyncStateSchema, raw);
-  if (!parsed.success) {
-    const issue = parsed.issues[0];
-    const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-    return { ok: false, message: `${path ? `${path}: ` : ''}${issue.message}` };
-  }
-  const state = parsed.output as unknown as SyncState;
-  for (const entry of Object.values(state.cards)) {
-    entry.rAt ??= entry.lastReview ?? 0;
-    if (entry.del === undefined) delete entry.del;
-  }
-  return { ok: true, state };
+/** A map without a prototype: a key such as `__proto__` is just a key in it. */
+export function dict<T>(entries: Iterable<readonly [string, T]> = []): Record<string, T> {
+  const map: Record<string, T> = Object.create(null) as Record<string, T>;
+  for (const [key, value] of entries) map[key] = value;
+  return map;
 }
+
+export const emptyState = (): SyncState => ({
+  v: SYNC_VERSION,
+  cards: dict(),
+  settings: dict(),
+  saved: dict(),
+  hidden: dict(),
+  solved: dict(),
+  days: dict(),
+});
 
 /** JSON with object keys sorted: equal values give equal strings, so it serves as a deterministic tie-break. */
 export function canonical(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const keys = Object.keys(value as object)
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record)
+    .filter((k) => record[k] !== undefined)
     .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(record[k])}`).join(',')}}`;
 }

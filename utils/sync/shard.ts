@@ -3,7 +3,8 @@
  * id, so one review rewrites one small item; each card is packed as an array with times in base 36. When
  * everything does not fit, the most recently changed cards go first and the rest stay on this device only.
  */
-import { parseState, SYNC_VERSION, type CardEntry, type SavedValue, type SyncState } from './shape';
+import { checkState, type CheckedState, type Ignored } from './check';
+import { dict, SYNC_VERSION, type CardEntry, type SyncState } from './shape';
 
 /** chrome.storage.sync's limits (Firefox's are the same or larger). */
 export const SYNC_LIMITS = {
@@ -41,7 +42,13 @@ function bucketOf(key: string, buckets: number): number {
 const bucketName = (prefix: string, n: number) => `${PREFIX}${prefix}${String(n).padStart(2, '0')}`;
 
 const t = (ms: number) => (ms === 0 ? 0 : ms.toString(36));
-const fromT = (value: unknown): number => (typeof value === 'string' ? parseInt(value, 36) : Number(value));
+/** A packed time back to a number; anything that is not one reads as NaN, which the entry check then refuses. */
+const fromT = (value: unknown): number =>
+  typeof value === 'number'
+    ? value
+    : typeof value === 'string' && /^[0-9a-z]{1,12}$/.test(value)
+      ? parseInt(value, 36)
+      : NaN;
 
 function packCard(e: CardEntry): unknown[] {
   const packed: unknown[] = [
@@ -67,8 +74,9 @@ function packCard(e: CardEntry): unknown[] {
   return packed;
 }
 
+/** A packed card back to its object form; a value of any other shape is passed on for the check to refuse. */
 function unpackCard(p: unknown): unknown {
-  if (!Array.isArray(p) || p.length < 17) return p;
+  if (!Array.isArray(p) || (p.length !== 17 && p.length !== 18)) return p;
   const lastReview = p[0] === null ? null : fromT(p[0]);
   const entry: Record<string, unknown> = {
     lastReview,
@@ -87,7 +95,7 @@ function unpackCard(p: unknown): unknown {
     buriedUntil: fromT(p[13]),
     fAt: fromT(p[14]),
     add: fromT(p[15]),
-    source: SOURCES[p[16] as number],
+    source: typeof p[16] === 'number' ? SOURCES[p[16]] : undefined,
   };
   if (p.length > 17) entry.del = fromT(p[17]);
   return entry;
@@ -135,7 +143,7 @@ function fill<T>(
       leftOut++;
       continue;
     }
-    ((items[item] ??= {}) as Record<string, unknown>)[key] = packed;
+    ((items[item] ??= dict()) as Record<string, unknown>)[key] = packed;
     bytes += entryBytes + (fresh ? itemBytesNow : 0);
     sizes.set(item, itemBytesNow + entryBytes);
   }
@@ -170,7 +178,7 @@ export function toItems(state: SyncState, quota: number = SYNC_LIMITS.QUOTA_BYTE
       budget,
     ),
   );
-  for (const [device, days] of Object.entries(state.days).sort()) {
+  for (const [device, days] of Object.entries(state.days).sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const recent = Object.entries(days)
       .sort((a, b) => (a[0] < b[0] ? 1 : -1))
       .slice(0, DAYS_KEPT);
@@ -213,66 +221,52 @@ export function toItems(state: SyncState, quota: number = SYNC_LIMITS.QUOTA_BYTE
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * Reads a state back from storage.sync items. Each item is validated on its own: one damaged item (another
- * version, a hand edit) is skipped, not allowed to stop the rest from syncing.
+ * Reads a state back from storage.sync items, checking every entry (`checkState`, with `now` for the clock
+ * rule): a damaged or forged entry (another version, a hand edit, another device's bug) is dropped and named in
+ * `ignored`, never allowed to stop the rest from syncing. Items are unpacked into maps without a prototype.
  */
-export function fromItems(items: Items): { state: SyncState; skipped: string[] } {
-  const parts: SyncState[] = [];
-  const skipped: string[] = [];
+export function fromItems(items: Items, now?: number): CheckedState {
+  const raw = { cards: dict<unknown>(), settings: dict<unknown>(), saved: dict<unknown>(), hidden: dict<unknown>() };
+  const solved = dict<unknown>();
+  const days = dict<unknown>();
+  const notUnderstood: Ignored[] = [];
   for (const [key, value] of Object.entries(items)) {
     if (!key.startsWith(PREFIX) || key === `${PREFIX}v`) continue;
     const name = key.slice(PREFIX.length);
     if (!isRecord(value)) {
-      skipped.push(key);
+      notUnderstood.push({ what: `item "${key}"`, why: 'expected an object' });
       continue;
     }
     const entries = Object.entries(value);
-    let raw: unknown;
+    /** An array's fields as unknown values (Array.isArray alone would type them `any`). */
+    const list = (p: unknown): readonly unknown[] | null => (Array.isArray(p) ? (p as unknown[]) : null);
+    const into = (target: Record<string, unknown>, unpack: (p: unknown) => unknown) => {
+      for (const [k, p] of entries) target[k] = unpack(p);
+    };
     if (name === 's')
-      raw = {
-        settings: Object.fromEntries(
-          entries.map(([k, p]) => [k, Array.isArray(p) ? { at: fromT(p[0]), value: p[1] } : p]),
-        ),
-      };
-    else if (name === 'x') raw = { solved: Object.fromEntries(entries.map(([k, at]) => [k, fromT(at)])) };
-    else if (name.startsWith('d:')) raw = { days: { [name.slice(2)]: value } };
+      into(raw.settings, (p) => {
+        const f = list(p);
+        return f?.length === 2 ? { at: fromT(f[0]), value: f[1] } : p;
+      });
+    else if (name === 'x') into(solved, fromT);
+    else if (name.startsWith('d:')) days[name.slice(2)] = value;
     else if (/^p\d\d$/.test(name))
-      raw = {
-        saved: Object.fromEntries(
-          entries.map(([k, p]) => {
-            if (!Array.isArray(p)) return [k, p];
-            const saved: SavedValue | null =
-              p.length >= 5 ? { site: p[1], slug: p[2], title: p[3], savedAt: fromT(p[4]) } : null;
-            return [k, { at: fromT(p[0]), value: saved }];
-          }),
-        ),
-      };
+      into(raw.saved, (p) => {
+        const f = list(p);
+        if (!f) return p;
+        const saved =
+          f.length === 5 ? { site: f[1], slug: f[2], title: f[3], savedAt: fromT(f[4]) } : f.length === 1 ? null : f;
+        return { at: fromT(f[0]), value: saved };
+      });
     else if (/^h\d\d$/.test(name))
-      raw = {
-        hidden: Object.fromEntries(
-          entries.map(([k, p]) => [k, Array.isArray(p) ? { at: fromT(p[0]), value: p[1] === 1 } : p]),
-        ),
-      };
-    else if (/^c\d\d$/.test(name)) raw = { cards: Object.fromEntries(entries.map(([k, p]) => [k, unpackCard(p)])) };
-    else {
-      skipped.push(key);
-      continue;
-    }
-    const parsed = parseState(raw);
-    if (parsed.ok) parts.push(parsed.state);
-    else skipped.push(key);
+      into(raw.hidden, (p) =>
+        Array.isArray(p) && p.length === 2 && (p[1] === 0 || p[1] === 1) ? { at: fromT(p[0]), value: p[1] === 1 } : p,
+      );
+    else if (/^c\d\d$/.test(name)) into(raw.cards, unpackCard);
+    else notUnderstood.push({ what: `item "${key}"`, why: 'not an item this version writes' });
   }
-  const state: SyncState = { v: SYNC_VERSION, cards: {}, settings: {}, saved: {}, hidden: {}, solved: {}, days: {} };
-  // Items do not overlap, so joining them is a plain union.
-  for (const part of parts) {
-    Object.assign(state.cards, part.cards);
-    Object.assign(state.settings, part.settings);
-    Object.assign(state.saved, part.saved);
-    Object.assign(state.hidden, part.hidden);
-    Object.assign(state.solved, part.solved);
-    Object.assign(state.days, part.days);
-  }
-  return { state, skipped };
+  const checked = checkState({ ...raw, solved, days }, now);
+  return { state: checked.state, ignored: [...notUnderstood, ...checked.ignored] };
 }
 
 /** What to write and remove so that `current` becomes `next`: only items whose content changed. */

@@ -8,6 +8,8 @@ export interface SyncStatusText {
   headline: string;
   detail?: string;
   tone: Tone;
+  /** What the last syncs dropped or repaired, one sentence each (shown until sync drops something again). */
+  notices: string[];
 }
 
 const MINUTE = 60_000;
@@ -34,11 +36,44 @@ function within(ms: number): string {
 
 const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))}\u00a0KB`;
 
+const entries = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'entry' : 'entries'}`;
+const records = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'record' : 'records'}`;
+const listed = (examples: readonly string[], count: number) =>
+  `${examples.join('; ')}${count > examples.length ? `; and ${(count - examples.length).toLocaleString('en')} more` : ''}.`;
+
+/** "3 entries from another device were ignored 2 minutes ago: card "x": due: …", and likewise for repairs here. */
+export function droppedNotices(status: SyncStatus | null, now: number): string[] {
+  const notices: string[] = [];
+  const { ignored, repaired } = status ?? {};
+  if (ignored) {
+    notices.push(
+      `${entries(ignored.count)} from another device ${ignored.count === 1 ? 'was' : 'were'} ignored ${ago(now - ignored.at)}` +
+        ` and the synced copy rewritten from this browser's data: ${listed(ignored.examples, ignored.count)}`,
+    );
+  }
+  if (repaired) {
+    notices.push(
+      `${records(repaired.count)} in this browser that an earlier version let in ${repaired.count === 1 ? 'was' : 'were'}` +
+        ` repaired ${ago(now - repaired.at)}: ${listed(repaired.examples, repaired.count)}`,
+    );
+  }
+  return notices;
+}
+
 export function syncStatusText(
   prefs: Pick<SyncPrefs, 'enabled'> | null,
   status: SyncStatus | null,
   now: number,
 ): SyncStatusText {
+  const text = phaseText(prefs, status, now);
+  return { ...text, notices: prefs?.enabled ? droppedNotices(status, now) : [] };
+}
+
+function phaseText(
+  prefs: Pick<SyncPrefs, 'enabled'> | null,
+  status: SyncStatus | null,
+  now: number,
+): Omit<SyncStatusText, 'notices'> {
   if (!prefs) return { headline: 'Loading…', tone: 'off' };
   if (!prefs.enabled) return { headline: 'Off: your progress stays in this browser only.', tone: 'off' };
   const last = status?.lastSyncedAt ? `last synced ${ago(now - status.lastSyncedAt)}` : null;

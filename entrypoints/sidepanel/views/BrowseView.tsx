@@ -11,8 +11,8 @@ import { CodeText } from '@/components/CodeText';
 export interface BrowseViewProps {
   /** The search query, kept in the address (`#/browse?q=`). */
   query: string;
-  onQuery(query: string): void;
-  onOpen(item: BrowseEntry): void;
+  onQuery: (query: string) => void;
+  onOpen: (item: BrowseEntry) => void;
 }
 
 const entries = browseEntries(knowledge);
@@ -78,7 +78,7 @@ export function BrowseView(props: BrowseViewProps) {
           ref={inputRef}
           value={props.query}
           aria-describedby="browse-search-keys"
-          onInput={(e) => props.onQuery((e.currentTarget as HTMLInputElement).value)}
+          onInput={(e) => props.onQuery(e.currentTarget.value)}
           onKeyDown={onSearchKey}
         />
         <span id="browse-search-keys" class="aw-visually-hidden">
@@ -88,7 +88,7 @@ export function BrowseView(props: BrowseViewProps) {
       <div class="aw-filters">
         <label>
           Topic
-          <select value={topic} onChange={(e) => setTopic((e.currentTarget as HTMLSelectElement).value)}>
+          <select value={topic} onChange={(e) => setTopic(e.currentTarget.value)}>
             <option value="">All topics</option>
             {topics.map((t) => (
               <option key={t.id} value={t.id}>
@@ -99,10 +99,7 @@ export function BrowseView(props: BrowseViewProps) {
         </label>
         <label>
           Difficulty
-          <select
-            value={difficulty}
-            onChange={(e) => setDifficulty((e.currentTarget as HTMLSelectElement).value as Difficulty | '')}
-          >
+          <select value={difficulty} onChange={(e) => setDifficulty(e.currentTarget.value as Difficulty | '')}>
             <option value="">Any</option>
             <option value="easy">Easy</option>
             <option value="medium">Medium</option>

@@ -32,9 +32,9 @@ export function deckState(card: CardRecord, now: number): DeckState {
 
 export interface DeckViewProps {
   query: string;
-  onQuery(query: string): void;
-  onOpenQuestion(id: string): void;
-  onBrowse(): void;
+  onQuery: (query: string) => void;
+  onOpenQuestion: (id: string) => void;
+  onBrowse: () => void;
 }
 
 export function DeckView({ query, onQuery, onOpenQuestion, onBrowse }: DeckViewProps) {
@@ -98,16 +98,13 @@ export function DeckView({ query, onQuery, onOpenQuestion, onBrowse }: DeckViewP
               class="aw-search-input"
               placeholder="Search your deck"
               value={query}
-              onInput={(e) => onQuery((e.currentTarget as HTMLInputElement).value)}
+              onInput={(e) => onQuery(e.currentTarget.value)}
             />
           </div>
           <div class="aw-filters">
             <label>
               State
-              <select
-                value={state}
-                onChange={(e) => setState((e.currentTarget as HTMLSelectElement).value as DeckState)}
-              >
+              <select value={state} onChange={(e) => setState(e.currentTarget.value as DeckState)}>
                 <option value="">Any state</option>
                 {Object.entries(STATE_LABELS).map(([value, label]) => (
                   <option key={value} value={value}>
@@ -118,7 +115,7 @@ export function DeckView({ query, onQuery, onOpenQuestion, onBrowse }: DeckViewP
             </label>
             <label>
               Topic
-              <select value={topic} onChange={(e) => setTopic((e.currentTarget as HTMLSelectElement).value)}>
+              <select value={topic} onChange={(e) => setTopic(e.currentTarget.value)}>
                 <option value="">All topics</option>
                 {knowledge.concepts.map((c) => (
                   <option key={c.id} value={c.id}>

@@ -19,7 +19,7 @@ import '@/components/styles/review.css';
 import '@/components/styles/quiz.css';
 
 export interface InterviewViewProps {
-  onCopy?(code: string): void | Promise<void>;
+  onCopy?: (code: string) => void | Promise<void>;
 }
 
 interface Running {
@@ -204,7 +204,7 @@ export function InterviewView({ onCopy }: InterviewViewProps) {
         </p>
         <label>
           Questions
-          <select value={count} onChange={(e) => setCount(Number((e.currentTarget as HTMLSelectElement).value))}>
+          <select value={count} onChange={(e) => setCount(Number(e.currentTarget.value))}>
             {[2, 3, 4, 5, 6, 8].map((n) => (
               <option key={n} value={n}>
                 {n}
@@ -214,7 +214,7 @@ export function InterviewView({ onCopy }: InterviewViewProps) {
         </label>
         <label>
           Minutes per question
-          <select value={minutes} onChange={(e) => setMinutes(Number((e.currentTarget as HTMLSelectElement).value))}>
+          <select value={minutes} onChange={(e) => setMinutes(Number(e.currentTarget.value))}>
             {[2, 3, 5, 8].map((n) => (
               <option key={n} value={n}>
                 {n}
@@ -223,11 +223,7 @@ export function InterviewView({ onCopy }: InterviewViewProps) {
           </select>
         </label>
         <label>
-          <input
-            type="checkbox"
-            checked={withPractice}
-            onChange={(e) => setWithPractice((e.currentTarget as HTMLInputElement).checked)}
-          />
+          <input type="checkbox" checked={withPractice} onChange={(e) => setWithPractice(e.currentTarget.checked)} />
           End with a practice problem
         </label>
         <div class="aw-row">

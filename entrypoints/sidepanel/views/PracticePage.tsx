@@ -18,7 +18,7 @@ import { conceptNames } from './names';
 
 export interface PracticePageProps {
   id: string;
-  onCopy(code: string): Promise<void>;
+  onCopy: (code: string) => Promise<void>;
 }
 
 export function PracticePage({ id, onCopy }: PracticePageProps) {
@@ -32,16 +32,20 @@ export function PracticePage({ id, onCopy }: PracticePageProps) {
   const progress = useLiveQuery(async () => (await db.practiceProgress.get(id)) ?? null, [id]);
   const key = practiceDraftKey(id);
 
+  const starter = problem?.starter ?? '';
   useEffect(() => {
     let live = true;
-    void db.drafts.get(key).then((draft) => {
-      if (live) setCode(draft?.code ?? problem?.starter ?? '');
-    });
+    db.drafts
+      .get(key)
+      .then((draft) => {
+        if (live) setCode(draft?.code ?? starter);
+      })
+      .catch((error: unknown) => console.warn('[awaitwise] could not read the saved practice code', key, error));
     return () => {
       live = false;
       clearTimeout(saveTimer.current);
     };
-  }, [key]);
+  }, [db, key, starter]);
 
   if (!problem) return <p class="aw-error-box">That practice problem no longer exists.</p>;
   const tests = problem.tests;

@@ -9,8 +9,8 @@ import { conceptNames, questionTitles } from './names';
 
 export interface QuestionPageProps {
   id: string;
-  onOpenQuestion(id: string): void;
-  onCopy(code: string): Promise<void>;
+  onOpenQuestion: (id: string) => void;
+  onCopy: (code: string) => Promise<void>;
 }
 
 export function QuestionPage({ id, onOpenQuestion, onCopy }: QuestionPageProps) {

@@ -17,8 +17,8 @@ const LEVELS = ['fundamentals', 'working knowledge', 'advanced'] as const;
 export interface QuizViewProps {
   id: string;
   db?: AwaitwiseDb;
-  onOpenQuiz(id: string): void;
-  onCopy?(code: string): void | Promise<void>;
+  onOpenQuiz: (id: string) => void;
+  onCopy?: (code: string) => void | Promise<void>;
 }
 
 export function QuizView({ id, db: dbProp, onOpenQuiz, onCopy }: QuizViewProps) {

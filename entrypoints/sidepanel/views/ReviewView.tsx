@@ -1,5 +1,5 @@
 /** The side panel's flashcard review: queue, keyboard, undo, empty state and session summary. */
-import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { plainText } from '@/components/CodeText';
 import { ReviewCard } from '@/components/ReviewCard';
 import { Toast } from '@/components/Toast';
@@ -18,12 +18,12 @@ import '@/components/styles/review.css';
 
 export interface ReviewViewProps {
   /** Opens a card's question in the question view (the full answer is also shown inline). */
-  onOpenQuestion?(id: string): void;
+  onOpenQuestion?: (id: string) => void;
   /** Offered in the empty state, next to adding the fundamentals. */
-  onBrowse?(): void;
+  onBrowse?: () => void;
   /** Opens the mock interview (a button in the bar). */
-  onInterview?(): void;
-  onCopy?(code: string): void;
+  onInterview?: () => void;
+  onCopy?: (code: string) => void | Promise<void>;
 }
 
 const TEXT_ENTRY = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
@@ -69,13 +69,13 @@ export function ReviewView({ onOpenQuestion, onBrowse, onInterview, onCopy }: Re
   const { toast, show, dismiss } = useToast();
   const toastRef = useRef(toast);
   toastRef.current = toast;
-  const undoToast = () => {
+  const undoToast = useCallback(() => {
     const current = toastRef.current;
     if (!current?.undo) return false;
     dismiss();
     void current.undo();
     return true;
-  };
+  }, [dismiss]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -97,7 +97,7 @@ export function ReviewView({ onOpenQuestion, onBrowse, onInterview, onCopy }: Re
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [undoToast]);
 
   const { card, session, remaining } = model;
   const question = card ? questionById.get(card.id) : undefined;
@@ -236,8 +236,8 @@ interface EmptyStateProps {
   model: ReviewModel;
   now: number;
   showNextDue: boolean;
-  onBrowse?(): void;
-  onStudyMore(count: number): void;
+  onBrowse?: () => void;
+  onStudyMore: (count: number) => void;
   /** How many more new cards one press of "study more" brings in. */
   studyMoreBatch: number;
 }

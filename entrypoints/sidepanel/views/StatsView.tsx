@@ -13,7 +13,7 @@ import { TodayPanel } from './TodayPanel';
 import '@/components/styles/review.css';
 import '@/components/styles/quiz.css';
 
-export function StatsView({ onInterview }: { onInterview?(): void } = {}) {
+export function StatsView({ onInterview }: { onInterview?: () => void } = {}) {
   const db = useDb();
   const now = useClock();
   const { settings, loaded } = useSettings();

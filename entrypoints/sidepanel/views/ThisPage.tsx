@@ -20,9 +20,9 @@ import { addCards } from '@/utils/srs/repository';
 import { conceptNames } from './names';
 
 export interface ThisPageViewProps {
-  onOpenQuestion(id: string): void;
-  onBrowse(): void;
-  onCopy(code: string): Promise<void>;
+  onOpenQuestion: (id: string) => void;
+  onBrowse: () => void;
+  onCopy: (code: string) => Promise<void>;
 }
 
 type AddState = ThisPageProps['addState'];
@@ -101,12 +101,12 @@ export interface ThisPageProps {
   alreadyInDeck: number | null;
   addState: 'idle' | 'adding' | 'done' | 'failed';
   addedCount: number;
-  onToggleSaved(): void;
-  onAddCards(): void;
-  onShowBadge(): void;
-  onOpenQuestion(id: string): void;
-  onBrowse(): void;
-  onCopy(code: string): Promise<void>;
+  onToggleSaved: () => void;
+  onAddCards: () => void;
+  onShowBadge: () => void;
+  onOpenQuestion: (id: string) => void;
+  onBrowse: () => void;
+  onCopy: (code: string) => Promise<void>;
 }
 
 function addLabel({ addState, addedCount, addCount, alreadyInDeck }: ThisPageProps): string {

@@ -90,7 +90,7 @@ export function TodayPanel() {
           max={1000}
           value={goal}
           onChange={(e) => {
-            const n = Number((e.currentTarget as HTMLInputElement).value);
+            const n = Number(e.currentTarget.value);
             if (Number.isInteger(n) && n > 0 && n <= 1000) {
               localStorage.setItem(GOAL_KEY, String(n));
               setGoal(n);
