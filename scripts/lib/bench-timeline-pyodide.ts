@@ -12,44 +12,21 @@
  * untraced} } in ms, and the packed trace of one run.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { loadPyodide } from 'pyodide';
-import { startEngine } from '../../utils/python/engine';
 import type { FromWorker } from '../../utils/python/protocol';
+import { localEngine } from './pyodide-engine';
 
 const [programFile, repsArg] = process.argv.slice(2);
 const reps = Number(repsArg ?? 5);
-const root = join(import.meta.dirname, '..', '..');
-const source = (name: string) => readFileSync(join(root, 'utils/python', name), 'utf8');
 const program = readFileSync(programFile!, 'utf8');
 
-const py = await loadPyodide({
-  indexURL: `${dirname(createRequire(import.meta.url).resolve('pyodide/pyodide.mjs'))}/`,
-});
 let outcome: Extract<FromWorker, { type: 'done' }>['outcome'] | null = null;
-const engine = startEngine(
-  py,
-  { runner: source('runner.py'), harness: source('harness.py'), tracer: source('tracer.py') },
-  (message) => {
-    if (message.type === 'done') outcome = message.outcome;
-  },
-);
+const { py, engine, setTracing } = await localEngine((message) => {
+  if (message.type === 'done') outcome = message.outcome;
+});
 // The program reaches Python as a JSON string literal (which Python reads as its own string literal).
 py.runPython(`PROGRAM = ${JSON.stringify(program)}`);
 py.runPython(`
-import awaitwise_runner, awaitwise_tracer, contextlib, time
-
-SHIPPED = awaitwise_tracer.record
-
-class Untraced:
-    """What the runner needs of a recorder, recording nothing."""
-    def __init__(self, user_file):
-        self.recording = awaitwise_tracer.Recording(user_file, ())
-    def __enter__(self):
-        return self.recording
-    def __exit__(self, *exc):
-        return False
+import awaitwise_runner, contextlib
 
 def loop(traced):
     with SHIPPED("main.py") if traced else contextlib.nullcontext():
@@ -60,9 +37,6 @@ def prepare():
     global CODE
     CODE = compile(PROGRAM, "main.py", "exec")
 `);
-const setRecorder = (traced: boolean) => {
-  py.runPython(`awaitwise_tracer.record = ${traced ? 'SHIPPED' : 'Untraced'}`);
-};
 /** CPU milliseconds of this process while `work` runs. */
 function cpuMs(work: () => void): number {
   const before = process.cpuUsage();
@@ -79,7 +53,7 @@ const loopMs = (traced: boolean) => {
 
 let id = 1;
 function run(traced: boolean) {
-  setRecorder(traced);
+  setTracing(traced);
   outcome = null;
   // Synchronous: runner.py's event loop runs to completion inside the call.
   const ms = cpuMs(() => engine.handle({ type: 'run', id: id++, code: program }));
@@ -103,5 +77,5 @@ for (let i = 0; i < reps; i++) {
     result.loop[traced ? 'traced' : 'untraced'].push(loopMs(traced));
   }
 }
-setRecorder(true);
+setTracing(true);
 process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0));
