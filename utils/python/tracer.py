@@ -53,6 +53,8 @@ def _named(method):
 
 def _sleep_detail(frame):
     delay = frame.f_locals.get("delay")
+    if type(delay) is float:
+        delay = round(delay, 3)  # sleep(due - loop.time()) would show all its digits
     return f"sleep({delay!r})" if type(delay) in (int, float) else "sleep"
 
 
