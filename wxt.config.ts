@@ -2,7 +2,16 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { DATA_COLLECTION } from './components/privacy-text';
 
-export const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'";
+/**
+ * Extension pages (and the Python worker, which inherits this) load and reach only the extension's own files:
+ * `default-src 'self'` covers every kind of request (fetch, fonts, media, workers, frames), not only scripts.
+ * 'wasm-unsafe-eval' lets the worker compile the bundled Pyodide; there is no 'unsafe-eval', so no eval and
+ * no `new Function` anywhere. `data:` images are CodeMirror's lint underlines (inline SVG, nothing fetched),
+ * and CodeMirror sets style attributes on its own elements (a style can load nothing that the rest refuses).
+ */
+export const EXTENSION_PAGES_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; img-src 'self' data:; " +
+  "style-src 'self' 'unsafe-inline'";
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -27,7 +36,7 @@ export default defineConfig({
   // loader by its literal path in the package (AMO's linter flags import() of a computed one), which Rollup leaves be.
   vite: () => ({
     plugins: [preact()],
-    worker: { format: 'es', rollupOptions: { external: ['/pyodide/pyodide.mjs'] } },
+    worker: { format: 'es', rollupOptions: { external: ['/pyodide/pyodide.mjs', '/pyodide/pyodide.asm.mjs'] } },
   }),
   manifest: ({ browser }) => ({
     name: 'Awaitwise',
@@ -38,8 +47,6 @@ export default defineConfig({
     // injects the overlay into a relevant problem page only; it adds no install warning of its own, and
     // WXT derives the host permissions from the runtime scripts' matches (the same problem pages).
     permissions: ['storage', 'alarms', 'scripting'],
-    // 'wasm-unsafe-eval' lets the Python worker compile the bundled Pyodide; connect-src 'self' means no
-    // extension page or worker can reach the network at all. No 'unsafe-eval', no remote code.
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: 'Awaitwise' },
     commands:

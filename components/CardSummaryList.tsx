@@ -1,5 +1,5 @@
 import type { CardSummary } from '@/utils/page-view';
-import { CodeText } from './CodeText';
+import { CodeText, plainText } from './CodeText';
 
 export interface CardSummaryListProps {
   cards: readonly CardSummary[];
@@ -22,7 +22,13 @@ export function CardSummaryList({ cards, onOpen, openLabel = 'Full answer' }: Ca
               <CodeText text={card.short} />
             </p>
             {onOpen && (
-              <button type="button" class="aw-link-button" onClick={() => onOpen(card.id)}>
+              <button
+                type="button"
+                class="aw-link-button"
+                // Ten cards, ten buttons: each says which card it opens.
+                aria-label={`${openLabel}: ${plainText(card.question)}`}
+                onClick={() => onOpen(card.id)}
+              >
                 {openLabel}
               </button>
             )}

@@ -47,7 +47,8 @@ export function CodeBlock({ snippet, onCopy, highlightLine, onSeeTimeline }: Cod
           </button>
         )}
       </figcaption>
-      <pre tabIndex={0} aria-label="Python code">
+      {/* Long lines wrap at the panel's width, each continuation marked (theme.css): nothing scrolls sideways. */}
+      <pre>
         <code>
           {linesFromMarks(snippet.code, snippet.marks).map((line, i) => (
             <span key={i} class={i + 1 === highlightLine ? 'aw-code-line aw-code-line-marked' : 'aw-code-line'}>
@@ -68,7 +69,14 @@ export function CodeBlock({ snippet, onCopy, highlightLine, onSeeTimeline }: Cod
       {snippet.output !== undefined && (
         <div class="aw-output">
           <span class="aw-output-label">Output</span>
-          <pre>{snippet.output}</pre>
+          <pre>
+            {snippet.output.split('\n').map((line, i, all) => (
+              <span key={i} class="aw-code-line">
+                {line}
+                {i < all.length - 1 ? '\n' : ''}
+              </span>
+            ))}
+          </pre>
           {onSeeTimeline && (
             <p class="aw-see-timeline">
               <button type="button" class="aw-link-button" onClick={onSeeTimeline}>

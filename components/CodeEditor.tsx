@@ -136,7 +136,8 @@ export function CodeEditor({ value, onChange, onRun, lint, cardHref, theme, labe
             ...defaultKeymap,
             ...historyKeymap,
           ]),
-          EditorView.contentAttributes.of({ 'aria-label': latest.current.label }),
+          // An explicit tab stop on the text: keyboard users reach the scrolling editor (axe: scrollable-region-focusable).
+          EditorView.contentAttributes.of({ 'aria-label': latest.current.label, tabindex: '0' }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) latest.current.onChange(update.state.doc.toString());
           }),

@@ -5,8 +5,7 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { Block, Snippet } from '@/utils/knowledge-types';
 import { formatClock } from '@/utils/interview/summary';
-import { GRADES, type Grade } from '@/utils/srs/scheduler';
-import { GRADE_LABELS } from './hooks/review-session';
+import { GRADE_LABELS, GRADES, type Grade } from '@/utils/srs/scheduler';
 import { RichText } from './RichText';
 
 export interface InterviewStepProps {

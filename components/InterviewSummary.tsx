@@ -2,7 +2,7 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { InterviewAnswerRecord } from '@/utils/db';
 import { formatClock, summarise } from '@/utils/interview/summary';
-import { GRADE_LABELS } from './hooks/review-session';
+import { GRADE_LABELS } from '@/utils/srs/scheduler';
 
 export interface InterviewSummaryProps {
   answers: readonly InterviewAnswerRecord[];

@@ -1,31 +1,28 @@
 /**
  * The practice workbench: the user's file in the editor (autosaved by the page), Run tests with each test's
- * verdict and message, Run to try the file as a script, Stop, and Reset to the starter. Props only.
+ * verdict and message, Run to try the file as a script, Stop, and Reset to the starter (which can be
+ * undone). Props only; the run state is the same as a runnable snippet's.
  */
 import { useState } from 'preact/hooks';
-import type { TestRunResult, RunResult, RuntimeStatus } from '@/utils/python/client';
+import type { TestRunResult, RuntimeStatus } from '@/utils/python/client';
 import type { LintFinding } from '@/utils/lint';
 import { CodeEditor } from './CodeEditor';
-import { RunOutput, type OutputChunk } from './RunOutput';
+import type { RunState } from './hooks/run-state';
+import { RunOutput, waitingFor } from './RunOutput';
 import { Timeline } from './timeline/Timeline';
 import { TimelineToggle } from './timeline/TimelineToggle';
-
-export type WorkbenchRun =
-  | { kind: 'idle' }
-  | { kind: 'testing' }
-  | { kind: 'tested'; result: TestRunResult }
-  | { kind: 'running'; chunks: OutputChunk[] }
-  | { kind: 'ran'; chunks: OutputChunk[]; result: RunResult };
 
 export interface PracticeWorkbenchProps {
   code: string;
   onCode: (code: string) => void;
-  run: WorkbenchRun;
+  run: RunState;
   status: RuntimeStatus;
   onRunTests: () => void;
   onRunFile: () => void;
   onStop: () => void;
   onReset: () => void;
+  /** Set after a reset: puts the user's file back. */
+  onUndoReset: (() => void) | null;
   attempts: number;
   solvedAt: number | null;
   lint: (code: string) => LintFinding[];
@@ -90,7 +87,8 @@ function TestResults({ result, onLine }: { result: TestRunResult; onLine: (line:
 export function PracticeWorkbench(props: PracticeWorkbenchProps) {
   const { code, onCode, run, status, attempts, solvedAt, headingLevel = 2 } = props;
   const Sub = `h${headingLevel + 1}` as 'h3';
-  const busy = run.kind === 'testing' || run.kind === 'running';
+  const busy = run.kind === 'running';
+  const waiting = run.kind === 'running' && !run.started ? waitingFor(status) : null;
   /** The line a timeline points at, marked in the editor. */
   const [line, setLine] = useState<number | null>(null);
   return (
@@ -136,19 +134,23 @@ export function PracticeWorkbench(props: PracticeWorkbenchProps) {
         <button type="button" class="aw-button aw-secondary aw-small" onClick={props.onReset} disabled={busy}>
           Reset to the starter
         </button>
+        {props.onUndoReset && (
+          <span class="aw-run-undo" role="status">
+            Your file was reset.{' '}
+            <button type="button" class="aw-link-button" onClick={props.onUndoReset}>
+              Undo
+            </button>
+          </span>
+        )}
       </div>
-      {run.kind === 'testing' && (
+      {run.kind === 'running' && run.job === 'tests' && (
         <p class="aw-run-note" role="status">
-          {status.kind === 'loading' ? 'Starting Python (first run only)…' : 'Running the tests…'}
+          {waiting ? (waiting.restart ? 'Restarting Python…' : 'Starting Python…') : 'Running the tests…'}
         </p>
       )}
       {run.kind === 'tested' && <TestResults result={run.result} onLine={setLine} />}
-      {(run.kind === 'running' || run.kind === 'ran') && (
-        <RunOutput
-          chunks={run.chunks}
-          result={run.kind === 'ran' ? run.result : null}
-          loadingSince={status.kind === 'loading' ? status.since : null}
-        />
+      {((run.kind === 'running' && run.job === 'script') || run.kind === 'ran') && (
+        <RunOutput chunks={run.chunks} result={run.kind === 'ran' ? run.result : null} waiting={waiting} />
       )}
       {run.kind === 'ran' && run.result.trace && <Timeline trace={run.result.trace} onLine={setLine} />}
     </section>

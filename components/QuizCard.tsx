@@ -1,29 +1,30 @@
 /**
  * One predict-the-output quiz: the code (its output hidden), the choices, and after a pick the verdict with
- * every choice's explanation and the verified output. In Review it also offers the rating the pick suggests
- * (the user may change it with 1–4) and Next; elsewhere it is practice without scheduling.
+ * every choice's explanation and the verified output. In Review it is two steps with keys of their own, said
+ * on a step line: pick with A–D, then record a rating with 1–4 (Space or Enter records the suggested one);
+ * elsewhere it is practice without scheduling, where 1–4 pick as well.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { QuizItem } from '@/utils/knowledge-types';
 import {
   choiceOrder,
   CHOICE_LETTERS,
-  finalRating,
   initialQuizState,
   pick,
   quizKeyAction,
   type QuizState,
 } from '@/utils/quiz/answer';
-import type { Grade, IntervalPreview } from '@/utils/srs/scheduler';
+import { GRADE_LABELS, type Grade, type IntervalPreview } from '@/utils/srs/scheduler';
 import { CodeBlock } from './CodeBlock';
 import { RunnableSnippet, type SnippetRunner } from './RunnableSnippet';
-import { GRADE_LABELS } from './hooks/review-session';
 import './styles/quiz.css';
 
 export interface QuizCardProps {
   quiz: QuizItem;
-  /** In Review: show the suggested rating, allow 1–4 to change it, and Next records it. */
+  /** In Review: after the pick, the rating buttons record (the suggested one marked) instead of Next. */
   rates?: boolean;
+  /** A pick made earlier (Review keeps it while the user looks at another view). */
+  initialState?: QuizState;
   /** What each rating would schedule (Again first), shown on the rating buttons when rating. */
   previews?: readonly IntervalPreview[];
   busy?: boolean;
@@ -32,8 +33,8 @@ export interface QuizCardProps {
   /** Move focus to the prompt when the quiz appears (so its keys work at once), unless the user is typing. */
   takeFocus?: boolean;
   /** Called once, when the user picks. */
-  onPicked?: (correct: boolean) => void;
-  /** Next: with the rating chosen (when rating), or null in practice. */
+  onPicked?: (correct: boolean, state: QuizState) => void;
+  /** Next: with the rating to record (when rating), or null in practice. */
   onNext?: (rating: Grade | null) => void;
   /** Label of the Next button; "Next" by default. */
   nextLabel?: string;
@@ -48,7 +49,7 @@ const TEXT_ENTRY = 'input, textarea, select, [contenteditable=""], [contentedita
 
 export function QuizCard(props: QuizCardProps) {
   const { quiz, rates = false, previews = [], busy = false, keyboard = true, now = Date.now } = props;
-  const [state, setState] = useState<QuizState>(initialQuizState);
+  const [state, setState] = useState<QuizState>(props.initialState ?? initialQuizState);
   const shownAt = useRef(now());
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -58,7 +59,7 @@ export function QuizCard(props: QuizCardProps) {
   /** Display position → index in quiz.choices. */
   const order = useMemo(() => choiceOrder(quiz.id, quiz.choices.length), [quiz]);
   const answered = state.picked !== null;
-  const rating = finalRating(state);
+  const suggested = state.suggested;
 
   /** Picks the choice shown at `position`. */
   const choose = (position: number) => {
@@ -67,18 +68,19 @@ export function QuizCard(props: QuizCardProps) {
     const next = pick(state, quiz.choices, index, now() - shownAt.current);
     if (next === state) return;
     setState(next);
-    props.onPicked?.(quiz.choices[index]!.correct);
+    props.onPicked?.(quiz.choices[index]!.correct, next);
   };
-  const override = (grade: Grade) => setState((s) => (s.picked === null ? s : { ...s, override: grade }));
+  const record = (grade: Grade) => {
+    if (answered && !busy) props.onNext?.(grade);
+  };
   const next = () => {
-    if (!answered || busy) return;
-    props.onNext?.(rates ? rating : null);
+    if (answered && !busy) props.onNext?.(null);
   };
 
-  // The listener is registered once and reads the latest values through this ref.
-  const live = useRef({ state, choose, override, next, rates, keyboard, busy });
-  live.current = { state, choose, override, next, rates, keyboard, busy };
-  useEffect(() => {
+  // The listener is registered once, before the first paint, and reads the latest values through this ref.
+  const live = useRef({ state, choose, record, next, rates, keyboard, busy });
+  live.current = { state, choose, record, next, rates, keyboard, busy };
+  useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const root = rootRef.current;
       const current = live.current;
@@ -86,13 +88,13 @@ export function QuizCard(props: QuizCardProps) {
         return;
       const target = event.target instanceof Element ? event.target : null;
       if (target?.closest(TEXT_ENTRY)) return;
-      // Enter on a focused button activates that button; the shortcut must not act a second time.
-      if (event.key === 'Enter' && target?.closest('button, a[href], summary')) return;
+      // Enter and Space on a focused button activate that button; the shortcut must not act a second time.
+      if ((event.key === 'Enter' || event.key === ' ') && target?.closest('button, a[href], summary')) return;
       const action = quizKeyAction(event, current.state, quiz.choices.length, current.rates);
       if (!action) return;
       event.preventDefault();
       if (action.kind === 'pick') current.choose(action.index);
-      else if (action.kind === 'rate') current.override(action.grade);
+      else if (action.kind === 'record') current.record(action.grade);
       else current.next();
     };
     document.addEventListener('keydown', onKeyDown);
@@ -105,8 +107,10 @@ export function QuizCard(props: QuizCardProps) {
     // Not while the user is typing somewhere else (the search box, say).
     if (takeFocusOnMount.current && !document.activeElement?.closest(TEXT_ENTRY)) headingRef.current?.focus();
   }, []);
+  // Only a pick made here moves focus to the verdict; one brought back from earlier leaves focus alone.
+  const pickedHere = useRef(state.picked === null);
   useEffect(() => {
-    if (answered) verdictRef.current?.focus();
+    if (answered && pickedHere.current) verdictRef.current?.focus();
   }, [answered]);
 
   const picked = state.picked === null ? undefined : quiz.choices[state.picked];
@@ -115,6 +119,21 @@ export function QuizCard(props: QuizCardProps) {
       <h3 id={headingId} ref={headingRef} tabIndex={-1} class="aw-quiz-prompt">
         {quiz.prompt}
       </h3>
+      {rates && (
+        <p class="aw-quiz-step" data-testid="quiz-step">
+          {answered ? (
+            <>
+              <strong>Step 2 of 2: rate.</strong> <kbd>1</kbd>–<kbd>4</kbd> record a rating; <kbd>Space</kbd> records{' '}
+              {suggested ? GRADE_LABELS[suggested] : 'the suggestion'}.
+            </>
+          ) : (
+            <>
+              <strong>Step 1 of 2: pick the output.</strong> <kbd>A</kbd>–
+              <kbd>{CHOICE_LETTERS[quiz.choices.length - 1]}</kbd> pick; the digits rate only after.
+            </>
+          )}
+        </p>
+      )}
       {answered && props.runner ? (
         <RunnableSnippet
           snippet={snippet}
@@ -148,7 +167,7 @@ export function QuizCard(props: QuizCardProps) {
               <button
                 type="button"
                 class="aw-quiz-pick"
-                aria-keyshortcuts={`${position + 1} ${CHOICE_LETTERS[position]}`}
+                aria-keyshortcuts={rates ? CHOICE_LETTERS[position] : `${position + 1} ${CHOICE_LETTERS[position]}`}
                 aria-pressed={answered ? i === state.picked : undefined}
                 aria-disabled={answered || busy}
                 onClick={() => choose(position)}
@@ -172,24 +191,24 @@ export function QuizCard(props: QuizCardProps) {
       {answered && picked && (
         <div class="aw-quiz-after">
           {rates && (
-            <div class="aw-rating" role="group" aria-label="Rating to record (suggested from your answer)">
+            <div class="aw-rating" role="group" aria-label="Record a rating (the suggested one is marked)">
               {previews.map(({ rating: grade, label }) => (
                 <button
                   key={grade}
                   type="button"
-                  class={`aw-rate aw-rate-${grade}${grade === rating ? ' aw-quiz-rate-chosen' : ''}`}
-                  aria-pressed={grade === rating}
-                  aria-keyshortcuts={String(grade)}
+                  class={`aw-rate aw-rate-${grade}${grade === suggested ? ' aw-quiz-rate-suggested' : ''}`}
+                  aria-keyshortcuts={grade === suggested ? `${grade} Space Enter` : String(grade)}
                   disabled={busy}
-                  onClick={() => override(grade)}
+                  onClick={() => record(grade)}
                 >
                   <kbd aria-hidden="true">{grade}</kbd>
                   {`${GRADE_LABELS[grade]} · ${label}`}
+                  {grade === suggested && <span class="aw-quiz-suggested"> (suggested)</span>}
                 </button>
               ))}
             </div>
           )}
-          {props.onNext && (
+          {!rates && props.onNext && (
             <button
               type="button"
               class="aw-button aw-quiz-next"
@@ -197,28 +216,25 @@ export function QuizCard(props: QuizCardProps) {
               disabled={busy}
               onClick={next}
             >
-              {props.nextLabel ?? (rates && rating ? `Next (record ${GRADE_LABELS[rating]})` : 'Next')}
+              {props.nextLabel ?? 'Next'}
             </button>
           )}
         </div>
       )}
-      <p class="aw-review-keys aw-muted">
-        {answered ? (
-          <>
-            {rates && (
-              <>
-                <kbd>1</kbd>–<kbd>4</kbd> change rating ·{' '}
-              </>
-            )}
-            <kbd>Enter</kbd> next
-          </>
-        ) : (
-          <>
-            <kbd>1</kbd>–<kbd>{quiz.choices.length}</kbd> or <kbd>A</kbd>–
-            <kbd>{CHOICE_LETTERS[quiz.choices.length - 1]}</kbd> pick
-          </>
-        )}
-      </p>
+      {!rates && (
+        <p class="aw-review-keys aw-muted">
+          {answered ? (
+            <>
+              <kbd>Enter</kbd> next
+            </>
+          ) : (
+            <>
+              <kbd>1</kbd>–<kbd>{quiz.choices.length}</kbd> or <kbd>A</kbd>–
+              <kbd>{CHOICE_LETTERS[quiz.choices.length - 1]}</kbd> pick
+            </>
+          )}
+        </p>
+      )}
     </article>
   );
 }

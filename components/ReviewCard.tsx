@@ -1,9 +1,10 @@
 /** One flashcard under review: the question, then on reveal the short answer, the rating buttons and the full answer one click away. */
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import type { CardStateValue } from '@/utils/db';
 import type { QuestionCard } from '@/utils/knowledge-types';
-import { LEECH_LAPSES, type Grade, type IntervalPreview } from '@/utils/srs/scheduler';
-import { GRADE_LABELS, type CardAction } from './hooks/review-session';
+import type { CardAction } from '@/utils/srs/card-actions';
+import { GRADE_LABELS, LEECH_LAPSES, Rating, type Grade, type IntervalPreview } from '@/utils/srs/scheduler';
+import { CardMenu } from './CardMenu';
 import { RichText } from './RichText';
 import { CodeText } from './CodeText';
 
@@ -35,12 +36,14 @@ export interface ReviewCardProps {
 
 /** The element that had focus was removed (the reveal or a rating button): focus fell back to the page. */
 const focusWasLost = () => document.activeElement === null || document.activeElement === document.body;
-const TEXT_ENTRY = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
-/** Focus is somewhere the card may take it from: lost, or outside the card but not in a text field. */
+/** Where focus stays when a card appears: typing, a dialog, or the tab list (whose arrow keys must keep working). */
+const KEEP_FOCUS =
+  'input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="dialog"], [role="tablist"]';
+/** Focus is somewhere the card may take it from: lost, or outside the card and not where it must stay. */
 const mayTakeFocus = (card: Element | null) => {
   const active = document.activeElement;
   if (focusWasLost()) return true;
-  return !!card && !card.contains(active) && !active?.closest(TEXT_ENTRY) && !active?.closest('[role="dialog"]');
+  return !!card && !card.contains(active) && !active?.closest(KEEP_FOCUS);
 };
 
 export function ReviewCard(props: ReviewCardProps) {
@@ -106,7 +109,7 @@ export function ReviewCard(props: ReviewCardProps) {
                 key={rating}
                 type="button"
                 class={`aw-rate aw-rate-${rating}`}
-                aria-keyshortcuts={String(rating)}
+                aria-keyshortcuts={rating === Rating.Good ? '3 Space Enter' : String(rating)}
                 disabled={busy}
                 onClick={() => props.onRate(rating)}
               >
@@ -128,99 +131,16 @@ export function ReviewCard(props: ReviewCardProps) {
         </button>
       )}
       <p class="aw-review-keys aw-muted">
-        <kbd>Space</kbd> show answer · <kbd>1</kbd>–<kbd>4</kbd> rate · <kbd>U</kbd> undo
+        {revealed ? (
+          <>
+            <kbd>Space</kbd> Good · <kbd>1</kbd>–<kbd>4</kbd> rate · <kbd>U</kbd> undo
+          </>
+        ) : (
+          <>
+            <kbd>Space</kbd> show answer · <kbd>U</kbd> undo
+          </>
+        )}
       </p>
     </article>
-  );
-}
-
-interface CardMenuProps {
-  disabled: boolean;
-  onAction: (action: CardAction) => void;
-}
-
-const CONFIRM: Record<'reset' | 'remove', { question: string; confirm: string }> = {
-  reset: { question: 'Forget everything learnt about this card?', confirm: 'Reset card' },
-  remove: { question: 'Remove this card and its review history?', confirm: 'Remove card' },
-};
-
-/** Suspend, bury, reset, remove. The two that lose progress ask first, in place (no blocking dialog). */
-function CardMenu({ disabled, onAction }: CardMenuProps) {
-  const [confirming, setConfirming] = useState<'reset' | 'remove' | null>(null);
-  const menuRef = useRef<HTMLDetailsElement>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
-
-  const close = () => {
-    setConfirming(null);
-    const menu = menuRef.current;
-    if (menu) {
-      menu.open = false;
-      menu.querySelector('summary')?.focus();
-    }
-  };
-  const run = (action: CardAction) => {
-    close();
-    onAction(action);
-  };
-
-  return (
-    <details
-      ref={menuRef}
-      class="aw-review-menu"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && menuRef.current?.open) {
-          e.preventDefault();
-          close();
-        }
-      }}
-    >
-      <summary>Card actions</summary>
-      <div class="aw-review-menu-body">
-        {confirming ? (
-          <div role="group" aria-label={CONFIRM[confirming].question}>
-            <p>{CONFIRM[confirming].question}</p>
-            <button
-              ref={confirmRef}
-              type="button"
-              class="aw-button aw-small"
-              disabled={disabled}
-              onClick={() => run(confirming)}
-            >
-              {CONFIRM[confirming].confirm}
-            </button>{' '}
-            <button type="button" class="aw-button aw-secondary aw-small" onClick={() => setConfirming(null)}>
-              Cancel
-            </button>
-          </div>
-        ) : (
-          <ul>
-            <li>
-              <button type="button" class="aw-link-button" disabled={disabled} onClick={() => run('suspend')}>
-                Suspend
-              </button>
-            </li>
-            <li>
-              <button type="button" class="aw-link-button" disabled={disabled} onClick={() => run('bury')}>
-                Bury until tomorrow
-              </button>
-            </li>
-            <li>
-              <button type="button" class="aw-link-button" disabled={disabled} onClick={() => setConfirming('reset')}>
-                Reset…
-              </button>
-            </li>
-            <li>
-              <button type="button" class="aw-link-button" disabled={disabled} onClick={() => setConfirming('remove')}>
-                Remove…
-              </button>
-            </li>
-          </ul>
-        )}
-      </div>
-    </details>
   );
 }

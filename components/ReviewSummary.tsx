@@ -1,7 +1,6 @@
 /** What a review session did: how many cards, how they were rated, how long it took, and when to come back. */
 import { useId } from 'preact/hooks';
-import { formatInterval, GRADES, type Grade } from '@/utils/srs/scheduler';
-import { GRADE_LABELS } from './hooks/review-session';
+import { formatInterval, GRADE_LABELS, GRADES, type Grade } from '@/utils/srs/scheduler';
 
 /** "45 s", "6 min", "1 h 5 min". */
 export function formatDuration(ms: number): string {

@@ -1,5 +1,6 @@
 /** Renders the compiled safe-Markdown tree as elements; there is no HTML string anywhere on this path. */
 import type { Block, Inline, Snippet } from '@/utils/knowledge-types';
+import { formatRoute } from '@/utils/routes';
 import { CodeBlock } from './CodeBlock';
 import { RunnableSnippet, type SnippetRunner } from './RunnableSnippet';
 
@@ -27,6 +28,13 @@ export function InlineText({ nodes }: { nodes: readonly Inline[] }) {
           case 'link':
             return (
               <a key={i} href={node.href} target="_blank" rel="noreferrer noopener">
+                <InlineText nodes={node.c} />
+              </a>
+            );
+          case 'ref':
+            // Another card of the knowledge base: a side panel address, so it opens in the panel itself.
+            return (
+              <a key={i} href={formatRoute({ view: node.to, id: node.id })}>
                 <InlineText nodes={node.c} />
               </a>
             );

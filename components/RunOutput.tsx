@@ -1,26 +1,21 @@
 /** What a run printed, as it arrives: stdout and stderr told apart, then how it ended. Props only. */
 import { useEffect, useState } from 'preact/hooks';
-import type { RunResult } from '@/utils/python/client';
-import type { OutputStream } from '@/utils/python/protocol';
+import type { RunResult, RuntimeStatus } from '@/utils/python/client';
+import type { OutputChunk } from './hooks/run-state';
 
-export interface OutputChunk {
-  stream: OutputStream;
-  text: string;
-}
+/** Set while the run waits for its interpreter: when that started, and whether it replaces a stopped one. */
+export type Waiting = { since: number; restart: boolean } | null;
 
-/** Adds streamed text to the chunk list, joining it to the last chunk of the same stream. */
-export function appendChunk(chunks: OutputChunk[], stream: OutputStream, text: string): void {
-  const last = chunks[chunks.length - 1];
-  if (last?.stream === stream) last.text += text;
-  else chunks.push({ stream, text });
+/** What the page says while a run waits for Python, from the runtime's status. */
+export function waitingFor(status: RuntimeStatus): Waiting {
+  return status.kind === 'starting' ? { since: status.since, restart: status.restart } : null;
 }
 
 export interface RunOutputProps {
   chunks: readonly OutputChunk[];
   /** null while running. */
   result: RunResult | null;
-  /** Set while the interpreter is still starting (epoch ms). */
-  loadingSince: number | null;
+  waiting: Waiting;
   /** The verified output, when the code run is the original snippet. */
   expected?: string;
 }
@@ -47,10 +42,11 @@ function ending(result: RunResult): { text: string; tone: 'ok' | 'bad' | 'note' 
   if (result.stopped) return { text: 'Stopped.', tone: 'note' };
   const seconds = `${(result.ms / 1000).toFixed(2)} s`;
   if (result.exitCode === 0) return { text: `Finished in ${seconds}.`, tone: 'ok' };
-  return { text: `Exited with status ${result.exitCode ?? '?'} after ${seconds}.`, tone: 'bad' };
+  if (result.exitCode === null) return { text: 'Python stopped before the program finished.', tone: 'bad' };
+  return { text: `Exited with status ${result.exitCode} after ${seconds}.`, tone: 'bad' };
 }
 
-export function RunOutput({ chunks, result, loadingSince, expected }: RunOutputProps) {
+export function RunOutput({ chunks, result, waiting, expected }: RunOutputProps) {
   const stdout = chunks
     .filter((c) => c.stream === 'stdout')
     .map((c) => c.text)
@@ -65,9 +61,9 @@ export function RunOutput({ chunks, result, loadingSince, expected }: RunOutputP
   return (
     <div class="aw-run-output" aria-live="polite" aria-busy={result === null}>
       <span class="aw-output-label">{result ? 'Your run' : 'Running…'}</span>
-      {loadingSince !== null && (
+      {waiting && (
         <p class="aw-run-note">
-          Starting Python (first run only)… <Elapsed since={loadingSince} />
+          {waiting.restart ? 'Restarting Python…' : 'Starting Python…'} <Elapsed since={waiting.since} />
         </p>
       )}
       {(chunks.length > 0 || result?.error) && (

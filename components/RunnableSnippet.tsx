@@ -1,27 +1,26 @@
 /**
- * A knowledge-base snippet the user can run and edit. Run executes it in the page's Python worker and shows
- * what it prints beside the verified output; Try it opens an editable copy (kept across sessions) with
- * Reset. A snippet that cannot run in the browser says why, next to the output verified on CPython,
- * instead of offering a Run button that could not work. Props only: the page passes the runner.
+ * A knowledge-base snippet the user can run and edit. Run executes it in a fresh Python interpreter and
+ * shows what it prints beside the verified output; Try it opens an editable copy (kept across sessions);
+ * Reset goes back to the original and can be undone. A snippet that cannot run in the browser says why,
+ * next to the output verified on CPython, instead of offering a Run button that could not work. Props
+ * only: the page passes the runner.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Snippet } from '@/utils/knowledge-types';
 import { browserGapText } from '@/utils/knowledge/runtimes';
 import type { LintFinding } from '@/utils/lint';
-import type { RunResult, RuntimeStatus } from '@/utils/python/client';
-import type { OutputStream } from '@/utils/python/protocol';
+import type { RuntimeStatus } from '@/utils/python/client';
 import { CodeBlock } from './CodeBlock';
 import { CodeEditor } from './CodeEditor';
-import { appendChunk, RunOutput, type OutputChunk } from './RunOutput';
+import { useDraft, type DraftAccess } from './hooks/use-draft';
+import { useRun, type CodeRunner } from './hooks/use-run';
+import { RunOutput, waitingFor } from './RunOutput';
 import { Timeline } from './timeline/Timeline';
 
-export interface SnippetRunner {
+export interface SnippetRunner extends CodeRunner, DraftAccess {
   status: RuntimeStatus;
-  run: (code: string, onOutput: (stream: OutputStream, text: string) => void) => Promise<RunResult>;
-  stop: () => void;
-  loadDraft: (key: string) => Promise<string | undefined>;
-  saveDraft: (key: string, code: string) => Promise<void>;
-  clearDraft: (key: string) => Promise<void>;
+  /** Readies an interpreter once the page is idle; returns the cancel function. */
+  warm: () => () => void;
   lint: (code: string) => LintFinding[];
   cardHref: (cardId: string) => string;
 }
@@ -38,11 +37,6 @@ export interface RunnableSnippetProps {
   runLabel?: string;
 }
 
-type RunState =
-  | { kind: 'idle' }
-  | { kind: 'running'; chunks: OutputChunk[]; code: string }
-  | { kind: 'done'; chunks: OutputChunk[]; result: RunResult; code: string };
-
 export function RunnableSnippet({
   snippet,
   draftKey,
@@ -51,27 +45,13 @@ export function RunnableSnippet({
   timelineHint,
   runLabel = 'Run',
 }: RunnableSnippetProps) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const [state, setState] = useState<RunState>({ kind: 'idle' });
+  const runnable = snippet.runsIn.includes('browser');
   /** The line the timeline points at, highlighted in the code. */
   const [line, setLine] = useState<number | null>(null);
-  const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const runnable = snippet.runsIn.includes('browser');
-
-  // An edit saved earlier reopens the editor with it.
-  const { loadDraft } = runner;
-  useEffect(() => {
-    let live = true;
-    if (runnable)
-      loadDraft(draftKey)
-        .then((saved) => {
-          if (live && saved !== undefined && saved !== snippet.code) setDraft(saved);
-        })
-        .catch((error: unknown) => console.warn('[awaitwise] could not read the saved copy', draftKey, error));
-    return () => {
-      live = false;
-    };
-  }, [draftKey, runnable, loadDraft, snippet.code]);
+  const draft = useDraft(runner, draftKey, snippet.code);
+  const run = useRun(runner);
+  const { warm } = runner;
+  useEffect(() => (runnable ? warm() : undefined), [runnable, warm]);
 
   if (!runnable)
     return (
@@ -81,38 +61,22 @@ export function RunnableSnippet({
       </div>
     );
 
+  const { state } = run;
   const running = state.kind === 'running';
-  const run = async (code: string) => {
-    const chunks: OutputChunk[] = [];
-    setState({ kind: 'running', chunks, code });
-    const result = await runner.run(code, (stream, text) => {
-      appendChunk(chunks, stream, text);
-      setState({ kind: 'running', chunks: [...chunks], code });
-    });
-    setState({ kind: 'done', chunks: [...chunks], result, code });
-  };
-  const edit = (code: string) => {
-    setDraft(code);
-    clearTimeout(saveTimer.current);
-    saveTimer.current = setTimeout(() => void runner.saveDraft(draftKey, code), 300);
-  };
+  const current = draft.code ?? snippet.code;
   const reset = () => {
-    clearTimeout(saveTimer.current);
-    setDraft(null);
-    setState({ kind: 'idle' });
-    void runner.clearDraft(draftKey);
+    draft.reset();
+    run.clear();
   };
-  const current = draft ?? snippet.code;
-  const loading = running && runner.status.kind === 'loading';
 
   return (
     <div class="aw-runnable">
-      {draft === null ? (
+      {draft.code === null ? (
         <CodeBlock
           snippet={snippet}
           onCopy={onCopy}
-          highlightLine={state.kind === 'done' && state.code === snippet.code ? line : null}
-          onSeeTimeline={running ? undefined : () => void run(snippet.code)}
+          highlightLine={state.kind === 'ran' && state.code === snippet.code ? line : null}
+          onSeeTimeline={running ? undefined : () => void run.script(snippet.code)}
         />
       ) : (
         <div class="aw-code aw-code-editing">
@@ -120,28 +84,28 @@ export function RunnableSnippet({
             <span class="aw-code-tags">Your copy · Ctrl+Enter runs · Esc then Tab leaves the editor</span>
           </div>
           <CodeEditor
-            value={draft}
-            onChange={edit}
-            onRun={() => !running && void run(draft)}
+            value={draft.code}
+            onChange={draft.edit}
+            onRun={() => !running && void run.script(current)}
             lint={runner.lint}
             cardHref={runner.cardHref}
             label="Edit the snippet (Python)"
-            highlightLine={state.kind === 'done' && state.code === draft ? line : null}
+            highlightLine={state.kind === 'ran' && state.code === draft.code ? line : null}
           />
         </div>
       )}
       <div class="aw-run-bar" role="group" aria-label="Run this code">
         {running ? (
-          <button type="button" class="aw-button aw-small" onClick={() => runner.stop()}>
+          <button type="button" class="aw-button aw-small" onClick={run.stop}>
             Stop
           </button>
         ) : (
-          <button type="button" class="aw-button aw-small" onClick={() => void run(current)}>
-            {draft === null ? runLabel : 'Run my copy'}
+          <button type="button" class="aw-button aw-small" onClick={() => void run.script(current)}>
+            {draft.code === null ? runLabel : 'Run my copy'}
           </button>
         )}
-        {draft === null ? (
-          <button type="button" class="aw-button aw-secondary aw-small" onClick={() => setDraft(snippet.code)}>
+        {draft.code === null ? (
+          <button type="button" class="aw-button aw-secondary aw-small" onClick={() => draft.edit(snippet.code)}>
             Try it
           </button>
         ) : (
@@ -149,16 +113,24 @@ export function RunnableSnippet({
             Reset to the original
           </button>
         )}
+        {draft.undo && (
+          <span class="aw-run-undo" role="status">
+            Your copy was reset.{' '}
+            <button type="button" class="aw-link-button" onClick={draft.undo}>
+              Undo
+            </button>
+          </span>
+        )}
       </div>
-      {state.kind !== 'idle' && (
+      {state.kind !== 'idle' && state.kind !== 'tested' && (
         <RunOutput
           chunks={state.chunks}
-          result={state.kind === 'done' ? state.result : null}
-          loadingSince={loading && runner.status.kind === 'loading' ? runner.status.since : null}
+          result={state.kind === 'ran' ? state.result : null}
+          waiting={state.kind === 'running' && !state.started ? waitingFor(runner.status) : null}
           expected={state.code === snippet.code ? snippet.output : undefined}
         />
       )}
-      {state.kind === 'done' && state.result.trace && (
+      {state.kind === 'ran' && state.result.trace && (
         <Timeline
           trace={state.result.trace}
           onLine={setLine}

@@ -1,6 +1,6 @@
 /** `npm run -s search -- --json "<query>"`: the best matches, best first (stable contract). */
 import { compileDataDir } from './lib/read-data';
-import { createSearchIndex, searchDocuments } from '@/utils/search';
+import { searchIndexFor } from '@/utils/search';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -13,7 +13,7 @@ if (!query) {
   process.exit(2);
 }
 const { knowledge } = compileDataDir();
-const hits = createSearchIndex(searchDocuments(knowledge)).search(query, 10);
+const hits = searchIndexFor(knowledge).search(query, 10);
 if (json) {
   process.stdout.write(
     `${JSON.stringify(hits.map((h) => ({ id: h.id, question: h.title, score: h.score, kind: h.kind })))}\n`,

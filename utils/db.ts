@@ -184,22 +184,3 @@ export const DB_NAME = 'awaitwise';
 export function openDb(name = DB_NAME): AwaitwiseDb {
   return new AwaitwiseDb(name);
 }
-
-export async function saveProblem(
-  db: AwaitwiseDb,
-  problem: Omit<SavedProblem, 'savedAt'>,
-  now = Date.now(),
-): Promise<SavedProblem> {
-  const record: SavedProblem = { ...problem, savedAt: now };
-  await db.saved.put(record);
-  return record;
-}
-
-/** Saved problems, newest first. */
-export function listSaved(db: AwaitwiseDb): Promise<SavedProblem[]> {
-  return db.saved.orderBy('savedAt').reverse().toArray();
-}
-
-export function removeSaved(db: AwaitwiseDb, url: string): Promise<void> {
-  return db.saved.delete(url);
-}

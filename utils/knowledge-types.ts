@@ -41,7 +41,12 @@ export type Inline =
   | { k: 'code'; t: string }
   | { k: 'strong'; c: Inline[] }
   | { k: 'em'; c: Inline[] }
-  | { k: 'link'; href: string; c: Inline[] };
+  | { k: 'link'; href: string; c: Inline[] }
+  /** A link to another item of the knowledge base, written `[text](card:<id>)`; `to` says which view opens it. */
+  | { k: 'ref'; to: ItemKind; id: string; c: Inline[] };
+
+/** The three kinds of item a `ref` can point at. */
+export type ItemKind = 'question' | 'practice' | 'quiz';
 export type Block = { k: 'p'; c: Inline[] } | { k: 'ul' | 'ol'; items: Inline[][] } | { k: 'snippet'; i: number };
 
 export interface Concept {

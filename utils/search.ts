@@ -4,7 +4,7 @@
  * the phrasings people actually type ("run in parallel", "fire and forget") expands the query.
  */
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
-import type { Block, Inline, Knowledge, QuizItem } from '@/utils/knowledge-types';
+import type { Block, Difficulty, Inline, Knowledge, QuizItem } from '@/utils/knowledge-types';
 
 export interface SearchHit {
   id: string;
@@ -21,6 +21,11 @@ interface SearchDoc {
   summary: string;
   concepts: string;
   body: string;
+  /** Concept ids, the main one first: a query that names it puts the item first (see `rerank`). */
+  conceptIds: readonly string[];
+  /** 1 fundamentals … 3 advanced; practice problems count as working knowledge. */
+  level: number;
+  difficulty: Difficulty;
 }
 
 /** Phrase → terms that the knowledge base uses for the same idea. Checked against the lower-cased query. */
@@ -84,6 +89,9 @@ export function searchDocuments(kb: Knowledge): SearchDoc[] {
       summary: q.short,
       concepts: conceptText(q.concepts),
       body: blockText(q.body),
+      conceptIds: q.concepts,
+      level: q.level,
+      difficulty: q.difficulty,
     })),
     ...kb.practice.map((p) => ({
       id: p.id,
@@ -93,6 +101,9 @@ export function searchDocuments(kb: Knowledge): SearchDoc[] {
       summary: p.hints[0],
       concepts: conceptText(p.concepts),
       body: blockText(p.statement),
+      conceptIds: p.concepts,
+      level: 2,
+      difficulty: p.difficulty,
     })),
     // Quizzes: their code is the body (the API names a user types are in it); the prompt is the same for all.
     ...(kb.quizzes ?? []).map((z) => ({
@@ -103,6 +114,9 @@ export function searchDocuments(kb: Knowledge): SearchDoc[] {
       summary: '',
       concepts: conceptText(z.concepts),
       body: z.snippets[0].code,
+      conceptIds: z.concepts,
+      level: z.level,
+      difficulty: z.difficulty,
     })),
   ];
 }
@@ -148,10 +162,101 @@ export function untranspose(word: string, vocabulary: ReadonlySet<string>): stri
   return word;
 }
 
-export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
+/** Within one edit (insert, delete or replace one letter) of each other. */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** How a concept is typed: its id and its name without separators ("taskgroup", "gather", "ascompleted"). */
+export function conceptKeys(concepts: readonly { id: string; name: string }[]): Map<string, string[]> {
+  const squash = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/^asyncio\./, '')
+      .replace(/[^\p{L}\p{N}]+/gu, '');
+  return new Map(concepts.map((c) => [c.id, [...new Set([squash(c.id), squash(c.name)])]]));
+}
+
+/**
+ * The concepts a topic search names, when every word of it names one: a word (or two words run together,
+ * "task group") that is a concept's key, the start of one ("semaphor", "cancel"), or one typo away from it when
+ * the word is not in the index ("evnt"). A question in prose ("what if I forget await") is not a topic
+ * search: empty, and its words rank it as they are.
+ */
+export function namedConcepts(
+  words: readonly string[],
+  keys: ReadonlyMap<string, readonly string[]>,
+  vocabulary: ReadonlySet<string>,
+): Set<string> {
+  const names = (w: string, key: string) =>
+    w === key ||
+    (w.length >= 4 && key.startsWith(w) && w.length * 2 >= key.length) ||
+    (w.length >= 4 && !vocabulary.has(w) && oneEditApart(w, key));
+  const conceptsOf = (w: string) =>
+    [...keys].filter(([, forms]) => forms.some((key) => names(w, key))).map(([id]) => id);
+  const named = new Set<string>();
+  const covered = words.map(() => false);
+  words.forEach((word, i) => {
+    const single = conceptsOf(word);
+    const pair = i + 1 < words.length ? conceptsOf(word + words[i + 1]) : [];
+    for (const id of [...single, ...pair]) named.add(id);
+    if (single.length) covered[i] = true;
+    if (pair.length) covered[i] = covered[i + 1] = true;
+  });
+  return covered.every(Boolean) ? named : new Set();
+}
+
+/** Results scoring at least this share of the best one may be reordered by the concepts the query names. */
+const CONCEPT_GATE = 0.5;
+const KIND_ORDER = { question: 0, practice: 1, quiz: 2 } as const;
+const DIFFICULTY_ORDER = { easy: 0, medium: 1, hard: 2 } as const;
+
+/**
+ * When the query names concepts, the close results (CONCEPT_GATE) are ordered by them: items whose main concept
+ * is named first, then (when it names several) those with more of them, questions before problems and quizzes,
+ * fundamentals before advanced, and by score. "semaphor" finds the Semaphore card first, not a card that only
+ * mentions semaphores more often.
+ */
+function rerank(results: readonly SearchResult[], named: ReadonlySet<string>): SearchResult[] {
+  const top = results[0]?.score ?? 0;
+  if (named.size === 0 || top === 0) return [...results];
+  const close = results.filter((r) => r.score >= top * CONCEPT_GATE);
+  const rest = results.slice(close.length);
+  const key = (r: SearchResult) => {
+    const ids = (r.conceptIds ?? []) as readonly string[];
+    return [
+      named.has(ids[0] ?? '') ? 0 : 1,
+      // Between two named concepts ("taskgroup cancel"), the items that have both come first.
+      named.size > 1 ? -ids.filter((id) => named.has(id)).length : 0,
+      KIND_ORDER[r.kind as SearchHit['kind']],
+      r.level as number,
+      DIFFICULTY_ORDER[r.difficulty as Difficulty],
+    ];
+  };
+  const ranked = close
+    .map((r) => ({ r, k: key(r) }))
+    .sort((a, b) => {
+      for (let i = 0; i < a.k.length; i++) if (a.k[i] !== b.k[i]) return a.k[i]! - b.k[i]!;
+      return b.r.score - a.r.score;
+    })
+    .map(({ r }) => r);
+  return [...ranked, ...rest];
+}
+
+export interface CreateSearchIndexOptions {
+  /** The concept vocabulary, so a query that names a concept ranks that concept's own items first. */
+  concepts?: readonly { id: string; name: string }[];
+}
+
+export function createSearchIndex(docs: SearchDoc[], options: CreateSearchIndexOptions = {}): SearchIndex {
+  const keys = conceptKeys(options.concepts ?? []);
   const index = new MiniSearch<SearchDoc>({
     fields: ['title', 'keywords', 'summary', 'concepts', 'body'],
-    storeFields: ['kind', 'title'],
+    storeFields: ['kind', 'title', 'conceptIds', 'level', 'difficulty'],
     searchOptions: {
       boost: { title: 3, keywords: 2.5, concepts: 2, summary: 1.5, body: 1 },
       boostDocument: (_id, _term, stored) => (stored?.kind === 'quiz' ? QUIZ_BOOST : 1),
@@ -163,19 +268,21 @@ export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
   for (const doc of docs)
     for (const field of [doc.title, doc.keywords, doc.summary, doc.concepts, doc.body])
       for (const word of tokenize(field)) vocabulary.add(word);
-  /**
-   * The user's own words get typo tolerance (one edit, from five letters) and prefix matching on the word
-   * being typed; the synonym expansion is our vocabulary, so it matches exactly. Fuzzy and prefix matching
-   * on every expanded term is what made large indexes slow.
-   */
-  const buildQuery = (text: string): Query => {
-    const words = tokenize(text)
+  const wordsOf = (text: string) =>
+    tokenize(text)
       .filter((w) => !STOP_WORDS.has(w))
       .map((w) => untranspose(w, vocabulary));
+  /**
+   * The user's own words get typo tolerance (one edit, from five letters, or from four for a word the index
+   * does not know: "evnt") and prefix matching on the word being typed; the synonym expansion is our
+   * vocabulary, so it matches exactly. Fuzzy and prefix matching on every expanded term is what made large
+   * indexes slow.
+   */
+  const buildQuery = (text: string, words: readonly string[]): Query => {
     const own: Query = {
       queries: [words.join(' ') || text],
       prefix: (_term, i, terms) => i === terms.length - 1 && terms[i]!.length > 2,
-      fuzzy: (term) => (term.length >= 5 ? 1 : false),
+      fuzzy: (term) => (term.length >= 5 || (term.length === 4 && !vocabulary.has(term)) ? 1 : false),
       maxFuzzy: 1,
     };
     const expansion = expandQuery(text).slice(text.length).trim();
@@ -191,7 +298,10 @@ export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
     search(query, limit = 10) {
       const trimmed = query.trim();
       if (!trimmed) return [];
-      return index.search(buildQuery(trimmed)).slice(0, limit).map(toHit);
+      const words = wordsOf(trimmed);
+      const results = index.search(buildQuery(trimmed, words));
+      const named = namedConcepts(words, keys, vocabulary);
+      return rerank(results, named).slice(0, limit).map(toHit);
     },
     suggest(query, limit = 5) {
       return index
@@ -200,4 +310,9 @@ export function createSearchIndex(docs: SearchDoc[]): SearchIndex {
         .map((s) => s.suggestion);
     },
   };
+}
+
+/** The index over a knowledge base, with its concept vocabulary: what the extension and the CLI search. */
+export function searchIndexFor(kb: Knowledge): SearchIndex {
+  return createSearchIndex(searchDocuments(kb), { concepts: kb.concepts });
 }

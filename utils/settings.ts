@@ -2,6 +2,7 @@
  * User settings, one typed storage item (`local:settings`, the key since the first release). Every read is
  * validated: a damaged or older value keeps each part that is valid and falls back to the default for the rest.
  */
+import { isRecord } from '@/utils/is-record';
 import * as v from 'valibot';
 import { SITE_IDS, type SiteId } from '@/utils/page-snapshot';
 import { DEFAULT_SRS_SETTINGS, SrsSettingsSchema, type SrsSettings } from '@/utils/srs/settings';
@@ -43,9 +44,6 @@ const SettingsPartsSchema = v.object({
     DEFAULT_SRS_SETTINGS,
   ),
 });
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Merges a stored value over the defaults, keeping each valid part and dropping what does not validate. */
 export function normaliseSettings(raw: unknown): Settings {

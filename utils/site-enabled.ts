@@ -3,11 +3,9 @@
  * utils/settings.ts so the loader does not bundle the settings schema (valibot); a damaged value reads as
  * "enabled", the default.
  */
+import { isRecord } from '@/utils/is-record';
 import { browser } from 'wxt/browser';
 import type { SiteId } from '@/utils/page-snapshot';
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export async function isSiteEnabled(site: SiteId): Promise<boolean> {
   const stored: Record<string, unknown> = await browser.storage.local.get('settings');

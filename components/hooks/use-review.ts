@@ -1,33 +1,32 @@
 /**
- * The review session of one view (popup or side panel): today's queue from a live query, the card on screen,
- * whether its answer is shown, rating and undo, and what this session has done. Several views may review at
- * once: each rating carries the version of the card the view showed, so a card answered elsewhere is skipped
- * rather than logged twice, and the live query brings every view the new queue.
+ * The review session of a page: today's queue from a live query, and the session itself (utils/srs/
+ * review-session.ts, a pure reducer) kept in a store per database connection, so it outlives the view:
+ * switching to Stats and back finds the same card, its answer still shown. This hook runs the database
+ * writes and dispatches their outcome. Several pages may review at once: each rating carries the version of
+ * the card the page showed, so a card answered elsewhere is skipped rather than logged twice, and the live
+ * query brings every page the new queue.
  */
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AwaitwiseDb, CardRecord } from '@/utils/db';
+import { applyCardAction, undoCardAction, type CardAction, type CardUndo } from '@/utils/srs/card-actions';
 import { dueQueue } from '@/utils/srs/queue';
-import { addCards } from '@/utils/srs/repository';
-import { ACTION_DONE, applyCardAction, undoCardAction, type CardUndo } from './card-actions';
+import { addCards, cardIds } from '@/utils/srs/repository';
 import { rate, undoLast } from '@/utils/srs/review';
 import {
-  formatInterval,
-  LEECH_LAPSES,
-  previewIntervals,
-  type Grade,
-  type IntervalPreview,
-} from '@/utils/srs/scheduler';
-import type { SrsSettings } from '@/utils/srs/settings';
-import {
-  GRADE_LABELS,
+  initialSession,
+  lastUndoable,
   nextStudyTime,
+  reviewReducer,
   selectCard,
   sessionStats,
   versionKey,
-  type CardAction,
-  type SessionEntry,
+  type ReviewSession,
+  type SessionEvent,
   type SessionStats,
-} from './review-session';
+} from '@/utils/srs/review-session';
+import type { QuizState } from '@/utils/quiz/answer';
+import { formatInterval, previewIntervals, type Grade, type IntervalPreview } from '@/utils/srs/scheduler';
+import type { SrsSettings } from '@/utils/srs/settings';
 import { useLiveQuery } from './use-live-query';
 import { useTick } from './use-tick';
 
@@ -52,11 +51,52 @@ export interface DeckInfo {
   newLeft: number;
 }
 
+/** The session of one page and one database, and whether a write is under way. */
+interface SessionStore {
+  session: ReviewSession;
+  busy: boolean;
+  dispatch: (event: SessionEvent) => void;
+  setBusy: (busy: boolean) => void;
+  subscribe: (listener: () => void) => () => void;
+}
+
+const stores = new WeakMap<AwaitwiseDb, SessionStore>();
+
+function sessionStore(db: AwaitwiseDb, now: number): SessionStore {
+  let store = stores.get(db);
+  if (store) return store;
+  const listeners = new Set<() => void>();
+  const notify = () => listeners.forEach((l) => l());
+  const created: SessionStore = {
+    session: initialSession(now),
+    busy: false,
+    dispatch(event) {
+      const next = reviewReducer(created.session, event);
+      if (next === created.session) return;
+      created.session = next;
+      notify();
+    },
+    setBusy(busy) {
+      created.busy = busy;
+      notify();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  stores.set(db, created);
+  store = created;
+  return store;
+}
+
 export interface UseReviewOptions {
   db: AwaitwiseDb;
   settings: SrsSettings;
   /** Question ids fundamentals first: the order of new cards and of "Add the fundamentals". */
   knowledgeOrder: readonly string[];
+  /** Quiz cards are answered by a pick rather than revealed. */
+  isQuiz?: (id: string) => boolean;
   /** False until the user's settings are loaded, so the daily limits applied are theirs. */
   enabled?: boolean;
   /** Clock override for tests. */
@@ -68,6 +108,8 @@ export interface ReviewModel {
   error: Error | undefined;
   card: CardRecord | undefined;
   revealed: boolean;
+  /** For a quiz card: the pick, when it was made (it comes back with the card). */
+  quiz: QuizState | null;
   /** What each rating would schedule for the card on screen, Again first. */
   previews: readonly IntervalPreview[];
   remaining: QueueCounts;
@@ -80,14 +122,18 @@ export interface ReviewModel {
   notice: string | undefined;
   /** Known only while nothing is due. */
   deck: DeckInfo | undefined;
+  /** New cards added to today's limit by "Study more". */
+  extraNew: number;
   clock: () => number;
-  reveal: () => void;
+  /** Shows the answer; before the first card has arrived, shows it as soon as it does. */
+  reveal: (quiz?: QuizState) => void;
   rate: (grade: Grade) => Promise<void>;
   undo: () => Promise<void>;
   /** Resolves to what undoes it (null when nothing was done). */
   act: (action: CardAction) => Promise<CardUndo | null>;
   undoAction: (undo: CardUndo) => Promise<void>;
   addFundamentals: () => Promise<void>;
+  studyMore: (count: number) => void;
 }
 
 const systemClock = () => Date.now();
@@ -95,55 +141,52 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 
 export function useReview({
   db,
-  settings,
+  settings: baseSettings,
   knowledgeOrder,
+  isQuiz: isQuizCard = () => false,
   enabled = true,
   now = systemClock,
 }: UseReviewOptions): ReviewModel {
-  // Re-run the queue every half minute: learning cards come due with time, not with a database write.
-  const tick = useTick(30_000);
   // A stable clock, so a caller passing a new function on every render does not restart the live queries.
   const nowRef = useRef(now);
   nowRef.current = now;
   const clock = useCallback(() => nowRef.current(), []);
+  const store = sessionStore(db, clock());
+  const [, rerender] = useState(0);
+  // Subscribed before paint, so an event dispatched between this render and the first paint is not missed.
+  useLayoutEffect(() => store.subscribe(() => rerender((n) => n + 1)), [store]);
+  const { session, busy } = store;
+
+  const settings = useMemo(
+    () => (session.extraNew ? { ...baseSettings, newPerDay: baseSettings.newPerDay + session.extraNew } : baseSettings),
+    [baseSettings, session.extraNew],
+  );
+  // Re-run the queue every half minute: learning cards come due with time, not with a database write.
+  const tick = useTick(30_000);
   const queueResult = useLiveQuery(
     () => (enabled ? dueQueue(db, clock(), settings) : null),
     [db, settings, enabled, clock, tick],
   );
-
-  const [currentKey, setCurrentKey] = useState<string | null>(null);
-  const [pinned, setPinned] = useState<CardRecord | null>(null);
-  const [answered, setAnswered] = useState<ReadonlySet<string>>(() => new Set());
-  const [revealedKey, setRevealedKey] = useState<string | null>(null);
-  const [entries, setEntries] = useState<readonly SessionEntry[]>([]);
-  const [busy, setBusy] = useState(false);
-  const busyRef = useRef(false);
-  const [announcement, setAnnouncement] = useState('');
-  const [notice, setNotice] = useState<string | undefined>(undefined);
-  const shownAt = useRef(clock());
-
   const queue = queueResult.status === 'ready' ? queueResult.value : null;
-  const card = queue ? selectCard(queue, { currentKey, pinned, answered }, clock()) : undefined;
+  const card = queue ? selectCard(queue, session, clock()) : undefined;
   const cardKey = card ? versionKey(card) : null;
+  const isQuiz = card ? isQuizCard(card.id) : false;
 
   // Layout effect: the answer time starts when the card is on screen, not when the browser next gets round to effects.
   useLayoutEffect(() => {
-    if (cardKey !== currentKey) {
-      setCurrentKey(cardKey);
-      shownAt.current = clock();
-    }
-  }, [cardKey, currentKey, clock]);
+    if (queue !== null) store.dispatch({ type: 'shown', key: cardKey, quiz: isQuiz, at: clock() });
+  }, [store, queue, cardKey, isQuiz, clock]);
 
   const remaining = useMemo<QueueCounts>(() => {
     const counts = { new: 0, learning: 0, review: 0 };
     for (const c of queue ?? []) {
-      if (answered.has(versionKey(c))) continue;
+      if (session.answered.has(versionKey(c))) continue;
       if (c.state === 0) counts.new++;
       else if (c.state === 2) counts.review++;
       else counts.learning++;
     }
     return counts;
-  }, [queue, answered]);
+  }, [queue, session.answered]);
 
   const queueEmpty = queue !== null && !card;
   const deckResult = useLiveQuery(async (): Promise<DeckInfo | null> => {
@@ -159,37 +202,29 @@ export function useReview({
   }, [db, queueEmpty, settings, knowledgeOrder, clock, tick]);
   const deck = deckResult.status === 'ready' ? (deckResult.value ?? undefined) : undefined;
 
-  const revealed = cardKey !== null && revealedKey === cardKey;
+  const revealed = cardKey !== null && session.revealedKey === cardKey;
   // Computed when the buttons appear, so the intervals are those of that moment.
   const previews = useMemo(
     () => (revealed && card ? previewIntervals(card, clock(), settings) : []),
     [card, revealed, settings, clock],
   );
 
-  const announce = useCallback((message: string) => setAnnouncement(message), []);
-  const markAnswered = (key: string) => setAnswered((prev) => new Set(prev).add(key));
-
   /** Runs one database action at a time, so a double key press cannot rate twice. */
   const exclusive = async (action: () => Promise<void>) => {
-    if (busyRef.current) return;
-    busyRef.current = true;
-    setBusy(true);
+    if (store.busy) return;
+    store.setBusy(true);
     try {
       await action();
     } catch (error) {
-      const message = `That did not save: ${errorText(error)}`;
-      setNotice(message);
-      announce(message);
+      store.dispatch({ type: 'failed', message: `That did not save: ${errorText(error)}` });
     } finally {
-      busyRef.current = false;
-      setBusy(false);
+      store.setBusy(false);
     }
   };
 
-  const reveal = () => {
-    if (!card || revealed) return;
-    setRevealedKey(versionKey(card));
-    announce('Answer shown. Rate it from 1, Again, to 4, Easy.');
+  const reveal = (quiz?: QuizState) => {
+    if (card && revealed) return;
+    store.dispatch({ type: 'reveal', key: cardKey, quiz });
   };
 
   const rateCard = (grade: Grade) =>
@@ -199,122 +234,68 @@ export function useReview({
       const at = clock();
       const result = await rate(db, card.id, grade, at, settings, {
         expected: { reps: card.reps, last_review: card.last_review },
-        elapsedMs: Math.min(Math.max(0, at - shownAt.current), MAX_ANSWER_MS),
+        elapsedMs: Math.min(Math.max(0, at - store.session.shownAt), MAX_ANSWER_MS),
       });
-      markAnswered(key);
-      setPinned(null);
-      if (!result.ok) {
-        // Most often the other view answered it first: the live query already brings the next card.
-        setNotice(result.message);
-        announce(result.message);
-        return;
-      }
+      // Most often the other page answered it first: the live query already brings the next card.
+      if (!result.ok) return store.dispatch({ type: 'refused', key, message: result.message });
       const { log } = result;
-      setEntries((prev) => [
-        ...prev,
-        { logId: log.id, cardId: log.cardId, rating: grade, elapsedMs: log.elapsedMs ?? 0, undoable: true },
-      ]);
-      setNotice(
-        result.becameLeech
-          ? `This card has now lapsed ${LEECH_LAPSES} times and is marked as a leech. Consider reading the full answer again, resetting it or suspending it.`
-          : undefined,
-      );
-      const interval = formatInterval(result.card.due - at);
-      announce(
-        `${GRADE_LABELS[grade]}: next review in ${interval}.${result.becameLeech ? ' The card is now a leech.' : ''}`,
-      );
+      store.dispatch({
+        type: 'rated',
+        key,
+        entry: { logId: log.id, cardId: log.cardId, rating: grade, elapsedMs: log.elapsedMs ?? 0, undoable: true },
+        intervalLabel: formatInterval(result.card.due - at),
+        becameLeech: result.becameLeech,
+      });
     });
 
   const undo = () =>
     exclusive(async () => {
-      let last: SessionEntry | undefined;
-      for (const entry of entries) if (entry.undoable) last = entry;
-      if (!last) {
-        announce('Nothing to undo in this session.');
-        return;
-      }
+      const last = lastUndoable(store.session.entries);
+      if (!last) return store.dispatch({ type: 'failed', message: 'Nothing to undo in this session.' });
       const result = await undoLast(db, last.logId);
-      if (!result.ok) {
-        setNotice(result.message);
-        announce(result.message);
-        return;
-      }
-      const undone = last;
-      setEntries((prev) => prev.filter((entry) => entry !== undone));
-      setAnswered((prev) => {
-        const next = new Set(prev);
-        next.delete(versionKey(result.card));
-        return next;
-      });
-      setPinned(result.card);
-      setRevealedKey(null);
-      setNotice(undefined);
-      announce(`Undid ${GRADE_LABELS[undone.rating]}. The card is back.`);
+      if (!result.ok) return store.dispatch({ type: 'failed', message: result.message });
+      store.dispatch({ type: 'undone', entry: last, card: result.card });
     });
 
   const act = async (action: CardAction): Promise<CardUndo | null> => {
-    let undo: CardUndo | null = null;
+    let done: CardUndo | null = null;
     await exclusive(async () => {
       if (!card) return;
-      const { id } = card;
-      undo = await applyCardAction(db, id, action, clock(), settings.dayStartHour);
-      if (action === 'reset' || action === 'remove') {
-        setEntries((prev) => prev.map((entry) => (entry.cardId === id ? { ...entry, undoable: false } : entry)));
-      }
-      markAnswered(versionKey(card));
-      setPinned(null);
-      setNotice(undefined);
-      announce(ACTION_DONE[action]);
+      done = await applyCardAction(db, [card.id], action, clock(), settings.dayStartHour);
+      if (done) store.dispatch({ type: 'acted', key: versionKey(card), action, undo: done });
     });
-    return undo;
+    return done;
   };
 
-  const undoAction = (undo: CardUndo) =>
+  const undoAction = (undone: CardUndo) =>
     exclusive(async () => {
-      await undoCardAction(db, undo);
-      const { id } = undo.card;
-      // Its ratings in this session can be undone again now that its history is back.
-      setEntries((prev) =>
-        prev.map((entry) =>
-          entry.cardId === id ? { ...entry, undoable: undo.logs.some((l) => l.id === entry.logId) } : entry,
-        ),
-      );
-      setAnswered((prev) => {
-        const next = new Set(prev);
-        next.delete(versionKey(undo.card));
-        return next;
-      });
-      setPinned(undo.card);
-      setRevealedKey(null);
-      setNotice(undefined);
-      announce('Undone. The card is back.');
+      await undoCardAction(db, undone);
+      store.dispatch({ type: 'action-undone', undo: undone });
     });
 
   const addFundamentals = () =>
     exclusive(async () => {
-      const inDeck = new Set(await db.cards.toCollection().primaryKeys());
+      const inDeck = await cardIds(db);
       const ids = knowledgeOrder.filter((id) => !inDeck.has(id)).slice(0, STARTER_CARDS);
       const { added } = await addCards(db, ids, 'manual', clock(), knowledgeOrder);
-      setNotice(undefined);
-      announce(added.length === 1 ? 'Added 1 card.' : `Added ${added.length} cards.`);
+      store.dispatch({ type: 'added', count: added.length });
     });
-
-  let canUndo = false;
-  for (const entry of entries) if (entry.undoable) canUndo = true;
 
   return {
     status: queueResult.status === 'error' ? 'error' : queue === null ? 'loading' : 'ready',
     error: queueResult.status === 'error' ? queueResult.error : undefined,
     card,
     revealed,
+    quiz: revealed ? session.quiz : null,
     previews,
     remaining,
-    session: sessionStats(entries),
-    canUndo,
+    session: sessionStats(session.entries),
+    canUndo: lastUndoable(session.entries) !== undefined,
     busy,
-    announcement,
-    notice,
+    announcement: session.announcement,
+    notice: session.notice,
     deck,
+    extraNew: session.extraNew,
     clock,
     reveal,
     rate: rateCard,
@@ -322,5 +303,6 @@ export function useReview({
     act,
     undoAction,
     addFundamentals,
+    studyMore: (count) => store.dispatch({ type: 'study-more', count }),
   };
 }

@@ -9,7 +9,7 @@ let loading: Promise<SearchIndex> | undefined;
  */
 export function loadSearchIndex(): Promise<SearchIndex> {
   loading ??= Promise.all([import('@/utils/knowledge'), import('@/utils/search')]).then(
-    ([{ knowledge }, { createSearchIndex, searchDocuments }]) => createSearchIndex(searchDocuments(knowledge)),
+    ([{ knowledge }, { searchIndexFor }]) => searchIndexFor(knowledge),
   );
   return loading;
 }

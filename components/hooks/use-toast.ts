@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 
 export interface ToastState {
   id: number;
@@ -22,5 +22,16 @@ export function useToast() {
     [],
   );
   const dismiss = useCallback(() => setToast(null), []);
-  return { toast, show, dismiss };
+  // Read through a ref so `takeBack` stays the same function (key listeners keep it) and sees the latest toast.
+  const latest = useRef(toast);
+  latest.current = toast;
+  /** The toast's Undo, as its button or a key does it: dismissed, then undone. False when it has none. */
+  const takeBack = useCallback(() => {
+    const undo = latest.current?.undo;
+    if (!undo) return false;
+    setToast(null);
+    void undo();
+    return true;
+  }, []);
+  return { toast, show, dismiss, takeBack };
 }

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AwaitwiseDb } from '@/utils/db';
+import { AnkiExport } from './AnkiExport';
+import { downloadText, today } from './download';
 import { questionById } from '@/utils/knowledge';
 import {
   exportBackup,
@@ -75,13 +77,7 @@ export function BackupPanel({ db }: { db: AwaitwiseDb }) {
     setStatus({ kind: 'busy' });
     try {
       const backup = await exportBackup(db, Date.now());
-      const blob = new Blob([serialiseBackup(backup)], { type: 'application/json' });
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `awaitwise-backup-${new Date().toISOString().slice(0, 10)}.json`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadText(`awaitwise-backup-${today()}.json`, serialiseBackup(backup), 'application/json');
       setStatus({
         kind: 'ok',
         text: `Exported ${backup.cards.length} cards, ${backup.reviewLogs.length} reviews and your settings.`,
@@ -139,6 +135,7 @@ export function BackupPanel({ db }: { db: AwaitwiseDb }) {
           Export progress
         </button>
       </div>
+      <AnkiExport db={db} disabled={busy} onDone={({ ok, text }) => setStatus({ kind: ok ? 'ok' : 'error', text })} />
       <div class="aw-field" style={{ marginTop: '12px' }}>
         <label for="import-mode">When importing</label>
         <select

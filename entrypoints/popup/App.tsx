@@ -13,7 +13,7 @@ import { useHiddenProblems } from '@/components/hooks/use-hidden';
 import { useSyncEnabled } from '@/components/hooks/use-sync-enabled';
 import { privacyTagline } from '@/components/privacy-text';
 import { siteName } from '@/components/ThisTabSummary';
-import { listSaved, removeSaved } from '@/utils/db';
+import { listSaved, removeSaved } from '@/utils/saved';
 import { restoreDismissed } from '@/utils/dismissed';
 import { siteOfUrl } from '@/utils/tab-site';
 import { dueCountToday } from '@/utils/srs/queue';

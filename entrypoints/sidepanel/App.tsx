@@ -16,6 +16,19 @@ import { ReviewView } from './views/ReviewView';
 import { StatsView } from './views/StatsView';
 import { ThisPageView } from './views/ThisPage';
 
+/** Each view's name in the document title ("Review · Awaitwise"), for the window list and history. */
+const TITLES: { [K in RouteName]: string } = {
+  page: 'This page',
+  browse: 'Browse',
+  question: 'Question',
+  practice: 'Practice',
+  review: 'Review',
+  stats: 'Stats',
+  deck: 'Deck',
+  quiz: 'Quiz',
+  interview: 'Mock interview',
+};
+
 /** The views with a tab of their own, in tab order; the others (details) are reached from these. */
 const TABS: readonly { view: RouteName; label: string }[] = [
   { view: 'page', label: 'This page' },
@@ -68,6 +81,7 @@ const VIEWS: { [K in RouteName]: ViewOf<K> } = {
       query={route.query ?? ''}
       onQuery={(query) => router.navigate({ view: 'deck', query }, { replace: true })}
       onOpenQuestion={(id) => router.navigate({ view: 'question', id })}
+      onOpenQuiz={(id) => router.navigate({ view: 'quiz', id })}
       onBrowse={() => router.navigate({ view: 'browse' })}
     />
   ),
@@ -76,6 +90,30 @@ const VIEWS: { [K in RouteName]: ViewOf<K> } = {
   ),
   interview: () => <InterviewView onCopy={copy} />,
 };
+
+/** Arrow keys, Home and End move to another tab and show it (automatic activation); Tab leaves the list. */
+function moveAlongTabs(event: KeyboardEvent, navigate: Router['navigate']) {
+  const focused = event.target instanceof Element ? event.target.id : '';
+  const at = TABS.findIndex((t) => `tab-${t.view}` === focused);
+  const last = TABS.length - 1;
+  const to =
+    event.key === 'ArrowRight' || event.key === 'ArrowDown'
+      ? (at + 1) % TABS.length
+      : event.key === 'ArrowLeft' || event.key === 'ArrowUp'
+        ? at <= 0
+          ? last
+          : at - 1
+        : event.key === 'Home'
+          ? 0
+          : event.key === 'End'
+            ? last
+            : null;
+  if (at === -1 || to === null || event.altKey || event.ctrlKey || event.metaKey) return;
+  event.preventDefault();
+  const view = TABS[to]!.view;
+  document.getElementById(`tab-${view}`)?.focus();
+  navigate({ view } as Route);
+}
 
 function renderView(route: Route, router: Router) {
   const view = VIEWS[route.view] as ViewOf<RouteName>;
@@ -91,6 +129,10 @@ export function App() {
   const mainRef = useRef<HTMLDivElement>(null);
   const firstRoute = useRef(true);
 
+  useEffect(() => {
+    document.title = `${TITLES[route.view]} · Awaitwise`;
+  }, [route.view]);
+
   // The overlay's and popup's "open in side panel" ask for a view through session storage.
   useEffect(() => watchPanelRequests((request) => navigate(request)), [navigate]);
 
@@ -102,7 +144,8 @@ export function App() {
       return;
     }
     const main = mainRef.current;
-    if (!main || main.contains(document.activeElement)) return;
+    // Not from the tab list either: its arrow keys move along the tabs (the ARIA tabs pattern).
+    if (!main || main.contains(document.activeElement) || document.activeElement?.closest('[role="tablist"]')) return;
     const target = main.querySelector<HTMLElement>('[data-autofocus], h2');
     if (target) {
       if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
@@ -123,7 +166,7 @@ export function App() {
         </a>
       </PageHeader>
       <nav aria-label="Side panel views">
-        <div class="aw-tabs" role="tablist">
+        <div class="aw-tabs" role="tablist" onKeyDown={(e) => moveAlongTabs(e, navigate)}>
           {TABS.map((t) => (
             <button
               key={t.view}
@@ -132,6 +175,8 @@ export function App() {
               id={`tab-${t.view}`}
               aria-selected={route.view === t.view}
               aria-controls="panel-main"
+              // One Tab stop for the list: the selected tab (the first when a detail view is showing).
+              tabIndex={t.view === (tabbed ? route.view : TABS[0]!.view) ? 0 : -1}
               class="aw-tab"
               onClick={() => navigate({ view: t.view } as Route)}
             >

@@ -28,15 +28,19 @@ export function syntheticSearchDocuments(real: readonly SearchDocument[], count:
   };
   return Array.from({ length: count }, (_, i) => {
     const template = pick(real);
+    // Concepts come from a small fixed vocabulary; reuse a real document's list as is.
+    const labelled = pick(real);
     return {
       id: `synthetic-${i}`,
       kind: template.kind,
       title: fill('title', template.title),
       keywords: fill('keywords', template.keywords),
       summary: fill('summary', template.summary),
-      // Concepts come from a small fixed vocabulary; reuse a real document's list as is.
-      concepts: pick(real).concepts,
+      concepts: labelled.concepts,
+      conceptIds: labelled.conceptIds,
       body: fill('body', template.body),
+      level: template.level,
+      difficulty: template.difficulty,
     };
   });
 }

@@ -24,6 +24,7 @@ import type {
   BrowserGap,
   Concept,
   Inline,
+  ItemKind,
   Knowledge,
   PracticeProblem,
   QuestionCard,
@@ -43,7 +44,8 @@ export interface CompileResult {
   errors: string[];
 }
 
-const ID = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case'));
+const ITEM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ID = v.pipe(v.string(), v.regex(ITEM_ID, 'must be kebab-case'));
 const TEXT = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 const DIFFICULTY = v.picklist(['easy', 'medium', 'hard']);
 
@@ -153,7 +155,17 @@ function inline(tokens: MdToken[] | undefined): Inline[] {
         break;
       case 'link': {
         const link = token as Tokens.Link;
-        if (!/^https:\/\/[^\s]+$/.test(link.href)) throw new ItemError(`links must be https: ${link.href}`);
+        const item = /^card:(.*)$/.exec(link.href);
+        if (item) {
+          if (!ITEM_ID.test(item[1]!)) throw new ItemError(`card links name an item id: ${link.href}`);
+          const text = inline(link.tokens);
+          if (!text.length) throw new ItemError(`a card link needs its text: [text](${link.href})`);
+          // `to` is settled by resolveRefs once every item is known; an unknown id is an error there.
+          out.push({ k: 'ref', to: 'question', id: item[1]!, c: text });
+          break;
+        }
+        if (!/^https:\/\/[^\s]+$/.test(link.href))
+          throw new ItemError(`links must be https or card:<id>: ${link.href}`);
         out.push({ k: 'link', href: link.href, c: inline(link.tokens) });
         break;
       }
@@ -467,7 +479,57 @@ export function compileKnowledge(conceptsYaml: string, files: SourceFile[]): Com
   const brokenCards = broken.flatMap((p) => /^questions\/(.+)\.md$/.exec(p)?.[1] ?? []);
   errors.push(...crossCheck(concepts, questions, practice, where, brokenCards));
   errors.push(...crossCheckQuizzes(concepts, questions, practice, quizzes, where));
+  errors.push(...resolveRefs(questions, practice, quizzes, where, broken));
   return { knowledge: { concepts, questions, practice, quizzes }, errors };
+}
+
+/** Every inline node of `blocks`, nested ones included. */
+function* inlines(blocks: readonly Block[]): Generator<Inline> {
+  function* walk(nodes: readonly Inline[]): Generator<Inline> {
+    for (const node of nodes) {
+      yield node;
+      if ('c' in node) yield* walk(node.c);
+    }
+  }
+  for (const block of blocks)
+    if (block.k === 'p') yield* walk(block.c);
+    else if (block.k !== 'snippet') for (const item of block.items) yield* walk(item);
+}
+
+/** Points each `[text](card:<id>)` link at the view that shows `id`; a link to no item is an error. */
+function resolveRefs(
+  questions: QuestionCard[],
+  practice: PracticeProblem[],
+  quizzes: QuizItem[],
+  where: Where,
+  broken: readonly string[],
+): string[] {
+  const kinds = new Map<string, ItemKind>([
+    ...questions.map((q) => [q.id, 'question'] as const),
+    ...practice.map((p) => [p.id, 'practice'] as const),
+    ...quizzes.map((q) => [q.id, 'quiz'] as const),
+  ]);
+  // A file that failed to compile still names an item: one bad file gives one error.
+  const brokenIds = new Set(broken.map((path) => path.split('/').pop()!.replace(/\.md$/, '')));
+  const errors: string[] = [];
+  const items = [
+    ...questions.map((q) => ({ path: `questions/${q.id}.md`, id: q.id, blocks: q.body })),
+    ...practice.map((p) => ({
+      path: `practice/${p.id}.md`,
+      id: p.id,
+      blocks: [...p.statement, ...p.interface, ...p.solution, ...p.testing],
+    })),
+  ];
+  for (const { path, id, blocks } of items)
+    for (const node of inlines(blocks)) {
+      if (node.k !== 'ref') continue;
+      const to = kinds.get(node.id);
+      if (to) node.to = to;
+      else if (!brokenIds.has(node.id))
+        errors.push(`${where(path, `card:${node.id}`)}: link to "${node.id}", which is no item`);
+      if (node.id === id) errors.push(`${where(path, `card:${node.id}`)}: an item cannot link to itself`);
+    }
+  return errors;
 }
 
 function crossCheckQuizzes(

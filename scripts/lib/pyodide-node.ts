@@ -1,30 +1,81 @@
-/** Runs Python through Pyodide under Node: the same client and engine as the extension, over a child process. */
-import { fork } from 'node:child_process';
+/**
+ * Runs Python through Pyodide under Node: the same client and engine as the extension, with each
+ * interpreter in a worker thread of its own (pyodide-thread.ts), as each is a Web Worker in the browser.
+ * The first thread makes a snapshot; later ones restore it from memory, and since the compiled WebAssembly
+ * is shared within the process, a fresh interpreter costs a fraction of a second.
+ */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PythonClient, type WorkerPort } from '../../utils/python/client';
+import { Worker } from 'node:worker_threads';
+import { buildSync } from 'esbuild';
+import { plainBytes } from '../../utils/python/boot';
+import { PythonClient } from '../../utils/python/client';
+import type { Interpreter, SnapshotStore, StartInterpreter } from '../../utils/python/pool';
+import type { SnapshotData } from '../../utils/python/protocol';
 
-const CHILD = join(import.meta.dirname, 'pyodide-child.ts');
+const ROOT = join(import.meta.dirname, '..', '..');
+let bundled: string | null = null;
 
-export function nodePort(): WorkerPort {
-  const child = fork(CHILD, [], {
-    // asyncio.run inside Pyodide needs WebAssembly stack switching (JSPI); Node 20 has it behind a flag.
-    execArgv: ['--experimental-wasm-stack-switching', '--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+/** The thread's code as one ES module (Pyodide itself stays a package import). */
+function threadModule(): string {
+  if (bundled) return bundled;
+  const dir = join(ROOT, 'node_modules', '.cache', 'awaitwise');
+  mkdirSync(dir, { recursive: true });
+  const outfile = join(dir, 'pyodide-thread.mjs');
+  buildSync({
+    entryPoints: [join(import.meta.dirname, 'pyodide-thread.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['pyodide', 'pyodide/*'],
+    logLevel: 'error',
   });
-  return {
-    post: (message) => child.send(message),
-    onMessage: (listener) => child.on('message', listener),
+  bundled = outfile;
+  return outfile;
+}
+
+export const nodeInterpreters: StartInterpreter = (request) => {
+  const worker = new Worker(threadModule(), { workerData: { root: ROOT } });
+  // A Blob would be read into bytes first; the Node store keeps bytes.
+  worker.postMessage({ ...request, snapshot: request.snapshot instanceof Uint8Array ? request.snapshot : null });
+  let ended = false;
+  const interpreter: Interpreter = {
+    post: (message) => worker.postMessage(message),
+    onMessage: (listener) => worker.on('message', listener),
     onError: (listener) => {
-      child.on('error', (error) => listener(error.message));
-      child.on('exit', (code, signal) => {
-        if (!child.killed) listener(`the Python process ended (${signal ?? `exit ${code}`})`);
+      worker.on('error', (error) => listener(error.message));
+      worker.on('exit', (code) => {
+        if (!ended) listener(`the Python thread ended (exit ${code})`);
       });
     },
-    terminate: () => child.kill('SIGKILL'),
+    terminate: () => {
+      ended = true;
+      void worker.terminate();
+    },
+  };
+  return interpreter;
+};
+
+/** Snapshots in this process's memory only. */
+export function memorySnapshotStore(): SnapshotStore {
+  let kept: { data: SnapshotData; digest: string } | null = null;
+  return {
+    load: () => Promise.resolve(kept),
+    save: (data, digest) => {
+      kept = { data, digest };
+      return Promise.resolve();
+    },
+    discard: () => {
+      kept = null;
+      return Promise.resolve();
+    },
+    keep: plainBytes,
   };
 }
 
-/** A client for scripts and tests; dispose() it when done, or the child keeps the process alive. */
+/** A client for scripts and tests; dispose() it when done, or its threads keep the process alive. */
 export function nodePythonClient(): PythonClient {
-  return new PythonClient(nodePort);
+  return new PythonClient({ start: nodeInterpreters, store: memorySnapshotStore() });
 }

@@ -24,8 +24,29 @@ function pyenvRoot(): string | null {
   }
 }
 
-/** python3 (3.11 here), then 3.12 and 3.13 from pyenv; a missing one is listed with the reason. */
+/**
+ * `AW_PYTHONS=3.13` narrows the CPython matrix to those versions (stress mode runs one interpreter in CI);
+ * unset, all of them run.
+ */
+function selectedRuntimes(): Set<string> | null {
+  const list = process.env.AW_PYTHONS?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return list?.length ? new Set(list) : null;
+}
+
+/**
+ * python3 (3.11 here), then 3.12 and 3.13 from pyenv; a missing one is listed with the reason. Versions left
+ * out by AW_PYTHONS are not listed at all.
+ */
 export function cpythonMatrix(): Interpreter[] {
+  const selected = selectedRuntimes();
+  const matrix = allCpythons().filter((m) => !selected || selected.has(m.version));
+  for (const m of matrix) if (!m.path) console.log(`python tests: CPython ${m.version} ${m.note}`);
+  return matrix;
+}
+
+function allCpythons(): Interpreter[] {
   const matrix: Interpreter[] = [{ version: pythonVersion(), path: PYTHON, note: PYTHON }];
   const root = pyenvRoot();
   for (const [version, full] of [
@@ -35,11 +56,7 @@ export function cpythonMatrix(): Interpreter[] {
     if (matrix.some((m) => m.version === version)) continue;
     const path = root ? join(root, 'versions', full, 'bin', `python${version}`) : null;
     if (path && existsSync(path)) matrix.push({ version, path, note: `pyenv ${full}` });
-    else {
-      const note = `not found${path ? ` at ${path}` : ' (no pyenv)'}, skipped`;
-      console.log(`snippets: CPython ${version} ${note}`);
-      matrix.push({ version, path: null, note });
-    }
+    else matrix.push({ version, path: null, note: `not found${path ? ` at ${path}` : ' (no pyenv)'}, skipped` });
   }
   return matrix;
 }

@@ -1,8 +1,7 @@
 /**
  * The built Firefox add-on in Firefox ESR, headless: host permissions, the overlay (read in its closed root
- * over BiDi), sidebar views, a Python run, review by keyboard, backup round trip.
+ * over BiDi), sidebar views, review by keyboard, backup round trip. Python has its own file: python.test.ts.
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefox, recordErrors, sleep, until, type Firefox } from './firefox';
@@ -22,16 +21,6 @@ const text = (page: Page) => page.evaluate(() => document.body.innerText);
 /** Errors the web pages logged (the overlay and the main-world editor reader run there). */
 const webPageErrors = () => ff.logs.filter((entry) => entry.level === 'error').map((entry) => entry.text);
 
-interface Knowledge {
-  questions: { id: string; snippets?: { runsIn: string[]; output?: string }[] }[];
-}
-/** The question's first snippet marked as runnable in the browser, with its verified output. */
-function runnableSnippet(id: string): { output: string } {
-  const knowledge = JSON.parse(readFileSync('data/generated/knowledge.json', 'utf8')) as Knowledge;
-  const snippet = knowledge.questions.find((q) => q.id === id)?.snippets?.find((s) => s.runsIn.includes('browser'));
-  if (!snippet?.output) throw new Error(`${id} has no browser-runnable snippet with a verified output`);
-  return { output: snippet.output };
-}
 const press = async (page: Page, key: Parameters<Page['keyboard']['press']>[0]) => {
   await page.keyboard.press(key);
   await sleep(100);
@@ -111,40 +100,6 @@ describe('Firefox: sidebar page', () => {
     }
     expect(await errors!()).toEqual([]);
   });
-
-  it('runs a snippet in Python (the bundled Pyodide): a cold start, then a fast second run', async () => {
-    const snippet = runnableSnippet('gather-basics');
-    const page = await ff.extensionPage('sidepanel.html#/question/gather-basics');
-    const errors = await recordErrors(page);
-    const run = async () => {
-      // The previous run's ending goes away while the next one runs: mark it so it is not read as the new one.
-      await page.evaluate(() => document.querySelector('.aw-run-end')?.setAttribute('data-previous', ''));
-      const [button] = await page.$$('xpath/.//div[contains(@class,"aw-run-bar")]//button[normalize-space()="Run"]');
-      if (!button) throw new Error('no Run button on the runnable snippet');
-      const started = Date.now();
-      await button.click();
-      // Pyodide's first start (9.6 MB of wasm, the stdlib) is slow on a shared 2-core machine.
-      const end = await until(
-        () => page.evaluate(() => document.querySelector('.aw-run-end:not([data-previous])')?.textContent),
-        'the run to end',
-        // A safety net: a cold start on a loaded two-core machine has taken over a minute.
-        180_000,
-      ).catch(async (error: unknown) => {
-        const shown = await page.evaluate(() => document.querySelector('.aw-run-output')?.textContent);
-        throw new Error(`${String(error)}; the output area shows: ${shown ?? 'nothing'}`);
-      });
-      const output = await page.evaluate(() => document.querySelector('.aw-run-text')?.textContent ?? '');
-      return { end, output, ms: Date.now() - started };
-    };
-    const first = await run();
-    expect(first.end, first.output).toMatch(/^Finished in .* Same as the verified output\.$/);
-    expect(first.output.trimEnd()).toBe(snippet.output.trimEnd());
-    const second = await run();
-    expect(second.end).toMatch(/Same as the verified output\./);
-    // How long each took is reported, not asserted: timing is measured by `npm run bench`.
-    console.info(`Python run in Firefox: first ${first.ms} ms (cold start), second ${second.ms} ms`);
-    expect(await errors()).toEqual([]);
-  }, 400_000);
 
   it('reviews by keyboard: Space reveals, 3 rates, U undoes', async () => {
     const page = await ff.extensionPage('sidepanel.html#/review');

@@ -68,10 +68,12 @@ for (const [target, expected] of Object.entries(EXPECTED)) {
     // Host access is exactly the content script's own problem pages, so the install warning does not grow.
     expect([...manifest.host_permissions].sort()).toEqual(PROBLEM_PAGES);
     expect(manifest.optional_permissions ?? []).toEqual([]);
-    // Only the extension pages' policy the Python worker needs (wasm, no network); nothing loosened.
+    // Only the extension pages' policy: every request to the extension's own files, wasm for the Python
+    // worker, the editor's inline SVG images and style attributes; nothing loosened.
     expect(Object.keys(manifest.content_security_policy)).toEqual(['extension_pages']);
     expect(manifest.content_security_policy.extension_pages).toBe(
-      "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'",
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; img-src 'self' data:; " +
+        "style-src 'self' 'unsafe-inline'",
     );
     // Only the per-site loaders are declared, one per site on its own pages; the overlay and the main-world
     // reader are injected on relevant pages only.

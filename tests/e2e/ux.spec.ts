@@ -1,7 +1,7 @@
 /** What issue 15 found a new user hitting in the side panel: review by keyboard, inline code, the deck, undo. */
 import { expect, openExtensionPage, test } from './fixtures';
 
-test('Review opened with Enter on its tab takes Space at once; the rating bar stays in view with the full answer open', async ({
+test('Review opened with Enter on its tab takes Space at once, focus staying on the tab; the rating bar stays in view with the full answer open', async ({
   context,
   extensionId,
 }) => {
@@ -12,7 +12,9 @@ test('Review opened with Enter on its tab takes Space at once; the rating bar st
   await panel.getByRole('tab', { name: 'Stats' }).click();
   await panel.getByRole('tab', { name: 'Review' }).focus();
   await panel.keyboard.press('Enter');
-  await expect(panel.locator('.aw-review-question')).toBeFocused();
+  // Focus stays on the tab (the tab list's arrow keys keep working) and the review's keys work from there.
+  await expect(panel.getByRole('tab', { name: 'Review' })).toBeFocused();
+  await expect(panel.locator('.aw-review-question')).toBeVisible();
   await panel.keyboard.press('Space');
   const rating = panel.locator('.aw-rating');
   await expect(rating).toBeVisible();
@@ -57,7 +59,8 @@ test('the deck: Browse marks cards in the deck; suspend in the deck shows a toas
   await panel.getByRole('tab', { name: 'Deck' }).click();
   const row = panel.getByTestId('deck-row');
   await expect(row).toHaveCount(1);
-  await row.getByRole('button', { name: 'Suspend' }).click();
+  await row.getByRole('button', { name: /^Card info/ }).click();
+  await row.getByRole('button', { name: /^Suspend/ }).click();
   await expect(row.locator('.aw-chip')).toHaveText('Suspended');
   await panel.getByRole('status').getByRole('button', { name: 'Undo' }).click();
   await expect(row.locator('.aw-chip')).toHaveText('New');

@@ -1,7 +1,9 @@
 /**
- * Every practice problem's Python suite, run by utils/python/harness.py on the machine's python3: the
- * reference solution passes every test, and each wrong solution in tests/fixtures/practice/<id>/ fails at
- * least one. Also the harness's own contract (errors, missing names, time-outs, the CLI's exit status).
+ * Every practice problem's Python suite, run by utils/python/harness.py: the reference solution passes every
+ * test on each CPython of the matrix, and each wrong solution in tests/fixtures/practice/<id>/ fails at least
+ * one on the first of them (a wrong solution fails for its mistake, not for a version; Pyodide checks them
+ * again). Also the harness's own contract (errors, missing names, time-outs, the CLI's exit status) on the
+ * machine's python3.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { knowledge } from '@/utils/knowledge';
 import { PYTHON } from '../../scripts/lib/python';
 import { referenceSolution, wrongSolutions } from '../support/practice-cases';
+import { cpythonMatrix } from './cpython';
 import { withSlot } from './slots';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -27,10 +30,14 @@ interface SuiteResult {
   error: string | null;
 }
 
-/** Runs `python3 args...` in its own process group, killed after `timeoutMs`. */
-function python(args: string[], timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs `interpreter args...` in its own process group, killed after `timeoutMs`. */
+function python(
+  args: string[],
+  timeoutMs: number,
+  interpreter = PYTHON,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(PYTHON, args, {
+    const child = spawn(interpreter, args, {
       env: { ...process.env, PYTHONIOENCODING: 'utf-8' },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
@@ -58,13 +65,16 @@ function python(args: string[], timeoutMs: number): Promise<{ code: number | nul
 async function runSuite(
   solution: string,
   tests: string,
+  interpreter = PYTHON,
   timeoutMs = 60_000,
 ): Promise<SuiteResult & { code: number | null }> {
   const dir = mkdtempSync(join(tmpdir(), 'awaitwise-practice-'));
   try {
     writeFileSync(join(dir, 'solution.py'), solution);
     writeFileSync(join(dir, 'tests.py'), tests);
-    const run = await withSlot(() => python([HARNESS, join(dir, 'solution.py'), join(dir, 'tests.py')], timeoutMs));
+    const run = await withSlot(() =>
+      python([HARNESS, join(dir, 'solution.py'), join(dir, 'tests.py')], timeoutMs, interpreter),
+    );
     const last = run.stdout.trimEnd().split('\n').pop() ?? '';
     let parsed: SuiteResult;
     try {
@@ -86,32 +96,39 @@ const failing = (r: SuiteResult) =>
 
 const problems = knowledge.practice;
 
-describe.concurrent('reference solutions pass their own suites', () => {
-  it.each(problems.map((p) => [p.id, p] as const))('%s', async (_id, p) => {
-    const result = await runSuite(referenceSolution(p), p.tests);
-    expect(result.error).toBeNull();
-    expect(failing(result)).toBe('');
-    expect(result.passed).toBe(true);
-    expect(result.code).toBe(0);
-    expect(result.tests.length).toBeGreaterThanOrEqual(6);
-    const names = result.tests.map((t) => t.name);
-    expect(new Set(names).size, `duplicate test names: ${names.join(' | ')}`).toBe(names.length);
-  });
-});
-
 const wrongCases = problems.flatMap((p) => wrongSolutions(p.id).map((w) => [`${p.id}/${w.name}`, p, w.code] as const));
+const matrix = cpythonMatrix();
 
-describe.concurrent('wrong solutions are rejected', () => {
-  it.each(wrongCases)('%s', async (_name, p, code) => {
-    const result = await runSuite(code, p.tests);
-    expect(result.error, 'a wrong solution must load and fail a test, not fail to load').toBeNull();
-    expect(result.passed).toBe(false);
-    expect(result.code).toBe(1);
-    const failed = result.tests.filter((t) => !t.passed);
-    expect(failed.length).toBeGreaterThan(0);
-    for (const t of failed) expect(t.message, t.name).toMatch(/\S/);
+// One block per interpreter, all concurrent: the versions share the machine's interpreter slots.
+for (const cpython of matrix) {
+  describe
+    .skipIf(!cpython.path)
+    .concurrent(`reference solutions pass their own suites on CPython ${cpython.version}`, () => {
+      it.each(problems.map((p) => [p.id, p] as const))('%s', async (_id, p) => {
+        const result = await runSuite(referenceSolution(p), p.tests, cpython.path!);
+        expect(result.error).toBeNull();
+        expect(failing(result)).toBe('');
+        expect(result.passed).toBe(true);
+        expect(result.code).toBe(0);
+        expect(result.tests.length).toBeGreaterThanOrEqual(6);
+        const names = result.tests.map((t) => t.name);
+        expect(new Set(names).size, `duplicate test names: ${names.join(' | ')}`).toBe(names.length);
+      });
+    });
+
+  const first = cpython === matrix.find((m) => m.path);
+  describe.skipIf(!first).concurrent(`wrong solutions are rejected on CPython ${cpython.version}`, () => {
+    it.each(wrongCases)('%s', async (_name, p, code) => {
+      const result = await runSuite(code, p.tests, cpython.path!);
+      expect(result.error, 'a wrong solution must load and fail a test, not fail to load').toBeNull();
+      expect(result.passed).toBe(false);
+      expect(result.code).toBe(1);
+      const failed = result.tests.filter((t) => !t.passed);
+      expect(failed.length).toBeGreaterThan(0);
+      for (const t of failed) expect(t.message, t.name).toMatch(/\S/);
+    });
   });
-});
+}
 
 describe.concurrent('the harness contract', () => {
   const tests = [

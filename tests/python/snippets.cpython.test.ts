@@ -47,3 +47,38 @@ for (const python of cpythonMatrix()) {
     });
   });
 }
+
+/**
+ * Starting a pool's worker processes blocks whichever thread does it; a snippet that lets its first
+ * run_in_executor start them stalls its own event loop (and logs a slow callback under -X dev, which the
+ * check above forgives on a loaded machine). This prelude makes that a failure whatever the machine's load.
+ */
+const NO_PROCESS_START_IN_THE_LOOP = `import multiprocessing.process as _mp_process
+_start = _mp_process.BaseProcess.start
+def _start_off_the_loop(self):
+    import asyncio
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return _start(self)
+    raise RuntimeError("a worker process was started on the running event loop's thread; start the pool first")
+_mp_process.BaseProcess.start = _start_off_the_loop
+`;
+
+for (const python of cpythonMatrix()) {
+  const pools = snippets.filter(
+    (s) =>
+      s.snippet.runnable &&
+      s.snippet.why === 'processes' &&
+      (!s.snippet.minPython || versionAtLeast(python.version, s.snippet.minPython)),
+  );
+  describe
+    .skipIf(!python.path)
+    .concurrent(`process pools start before the loop runs, on CPython ${python.version}`, () => {
+      it.each(pools.map((s) => [s.name, s.snippet] as const))('%s', async (_name, snippet) => {
+        const result = await runOnCPython(NO_PROCESS_START_IN_THE_LOOP + snippet.code, python.path!);
+        expect(result.stderr).not.toMatch(/started on the running event loop's thread/);
+        expect(result.code).toBe(0);
+      });
+    });
+}

@@ -1,15 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import {
-  AwaitwiseDb,
-  V1_STORES,
-  V2_STORES,
-  listSaved,
-  openDb,
-  removeSaved,
-  saveProblem,
-  type SavedProblem,
-} from '@/utils/db';
+import { AwaitwiseDb, V1_STORES, V2_STORES, openDb, type SavedProblem } from '@/utils/db';
+import { listSaved, removeSaved, saveProblem } from '@/utils/saved';
 import { addCards } from '@/utils/srs/repository';
 import { pickSnapshot } from '@/utils/srs/scheduler';
 import { throwawayDbs, uniqueDbName } from './srs-throwaway-db';

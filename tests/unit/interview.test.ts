@@ -6,6 +6,7 @@ import { planInterview } from '@/utils/interview/plan';
 import { practicePoints, questionPoints, sentences, MAX_POINTS } from '@/utils/interview/points';
 import { rateInterviewAnswer, saveInterview } from '@/utils/interview/repository';
 import { answerScore, formatClock, interviewHistory, summarise } from '@/utils/interview/summary';
+import { initialInterview, interviewReducer } from '@/utils/interview/session';
 import { addCards } from '@/utils/srs/repository';
 import { newCardRecord, Rating } from '@/utils/srs/scheduler';
 import { DEFAULT_SRS_SETTINGS } from '@/utils/srs/settings';
@@ -180,5 +181,46 @@ describe('storing an interview and rating into FSRS', () => {
     const stored = await db.interviews.toArray();
     expect(stored).toHaveLength(1);
     expect(stored[0]!.questions[0]!.answer).toBe('a');
+  });
+});
+
+describe('the interview reducer', () => {
+  const steps = planInterview({ questions: knowledge.questions, cards: [], now: NOW, seed: 3, count: 2 });
+
+  it('runs setup → answer → review → next step → done, freezing the answer time at submit', () => {
+    let s = interviewReducer(initialInterview, { type: 'configure', setup: { count: 2, minutes: 5 } });
+    expect(s.setup).toEqual({ count: 2, minutes: 5, withPractice: false });
+    s = interviewReducer(s, { type: 'started', steps, at: NOW });
+    expect(s.phase).toMatchObject({ kind: 'running', run: { index: 0, stage: 'answer', limitMs: 300_000 } });
+    s = interviewReducer(s, { type: 'draft', draft: 'the loop' });
+    s = interviewReducer(s, { type: 'submit', at: NOW + 40_000 });
+    // Typing after submitting changes nothing; points can be ticked and unticked.
+    s = interviewReducer(s, { type: 'draft', draft: 'changed' });
+    s = interviewReducer(s, { type: 'tick', point: 0, on: true });
+    s = interviewReducer(s, { type: 'tick', point: 2, on: true });
+    s = interviewReducer(s, { type: 'tick', point: 2, on: false });
+    s = interviewReducer(s, { type: 'rated', rating: Rating.Good, pointsTotal: 4, at: NOW + 50_000 });
+    expect(s.phase).toMatchObject({
+      kind: 'running',
+      run: { index: 1, stage: 'answer', draft: '', stepStartedAt: NOW + 50_000 },
+    });
+    // Rating is only taken once the model answer is shown.
+    expect(interviewReducer(s, { type: 'rated', rating: Rating.Easy, pointsTotal: 3, at: NOW })).toBe(s);
+    s = interviewReducer(s, { type: 'submit', at: NOW + 60_000 });
+    s = interviewReducer(s, {
+      type: 'rated',
+      rating: Rating.Hard,
+      pointsTotal: 3,
+      at: NOW + 61_000,
+      notice: 'suspended',
+    });
+    expect(s.notice).toBe('suspended');
+    expect(s.phase.kind).toBe('done');
+    const answers = s.phase.kind === 'done' ? s.phase.answers : [];
+    expect(answers.map((a) => [a.cardId, a.ms, a.pointsCovered, a.pointsTotal, a.rating, a.answer])).toEqual([
+      [steps[0]!.id, 40_000, 1, 4, Rating.Good, 'the loop'],
+      [steps[1]!.id, 10_000, 0, 3, Rating.Hard, ''],
+    ]);
+    expect(interviewReducer(s, { type: 'stop' }).phase).toEqual({ kind: 'setup' });
   });
 });

@@ -4,6 +4,7 @@ import { compileDataDir } from '../../scripts/lib/read-data';
 import { compileKnowledge, highlightPython } from '../../scripts/lib/compile-knowledge';
 import { knowledge as bundled } from '@/utils/knowledge';
 import { linesFromMarks } from '@/utils/highlight';
+import type { Block, Inline } from '@/utils/knowledge-types';
 
 const { knowledge, errors } = compileDataDir();
 
@@ -98,6 +99,32 @@ describe('the bundled knowledge base', () => {
     for (const q of knowledge.questions) expect(q.short.length, q.id).toBeLessThan(400);
   });
 
+  it('names other items by links, never by their raw ids in prose', () => {
+    const ids = [...knowledge.questions, ...knowledge.practice, ...(knowledge.quizzes ?? [])]
+      .map((i) => i.id)
+      .filter((id) => id.includes('-'));
+    const raw = new RegExp(`(?<![\\w-])(?:${ids.join('|')})(?![\\w-])`);
+    const texts = (nodes: readonly Inline[]): string[] =>
+      nodes.flatMap((n) => (n.k === 'text' ? [n.t] : n.k === 'code' ? [] : texts(n.c)));
+    const prose = (blocks: readonly Block[]) =>
+      blocks.flatMap((b) => (b.k === 'p' ? texts(b.c) : b.k === 'snippet' ? [] : b.items.flatMap(texts)));
+    const found = [
+      ...knowledge.questions.flatMap((q) =>
+        [...prose(q.body), q.short, ...q.pitfalls, ...Object.values(q.versions)].map((t) => [q.id, t] as const),
+      ),
+      ...knowledge.practice.flatMap((p) =>
+        [...prose([...p.statement, ...p.interface, ...p.solution, ...p.testing]), ...p.hints].map(
+          (t) => [p.id, t] as const,
+        ),
+      ),
+      ...(knowledge.quizzes ?? []).flatMap((q) => q.choices.map((c) => [q.id, c.explanation] as const)),
+    ].flatMap(([id, text]) => {
+      const match = raw.exec(text);
+      return match ? [`${id}: ${match[0]}`] : [];
+    });
+    expect(found).toEqual([]);
+  });
+
   it('pairs every parse-only third-party snippet with a runnable standard-library twin', () => {
     for (const item of [...knowledge.questions, ...knowledge.practice]) {
       const thirdParty = item.snippets.filter(
@@ -157,6 +184,46 @@ describe('the compiler', () => {
       { path: 'questions/other-card.md', text: linking },
     ]);
     expect(errors).toEqual([expect.stringMatching(/^questions\/sample-card\.md:6: difficulty: /)]);
+  });
+
+  it('turns [text](card:<id>) into a link to that item, resolved to the view that shows it', () => {
+    const body =
+      'See [a card](card:other-card), [a problem](card:p) and [a quiz](card:quiz-one).\n\n```python run\nprint(1)\n```\n';
+    const other = card('').replace('id: sample-card', 'id: other-card');
+    const problem = `---\nid: p\ntitle: P\nconcepts: [gather]\ndifficulty: easy\nkeywords: [a, b]\nhints: [a, b, c]\n---\n\n## Statement\n\nText.\n\n## Interface\n\nText.\n\n## Starter\n\n\`\`\`python\nx = 1\n\`\`\`\n\n## Solution\n\nText.\n\n\`\`\`python run\nprint(1)\n\`\`\`\n\n## How to test\n\nText.\n\n## Tests\n\n\`\`\`python\ndef test_x(solution):\n    pass\n\`\`\`\n`;
+    const choice = (text: string, correct = false) =>
+      `  - text: |-\n      ${text}\n${correct ? '    correct: true\n' : ''}    explanation: A reason that takes a sentence to give.\n`;
+    const quiz = `---\nid: quiz-one\nprompt: What does this print?\nconcepts: [gather]\ndifficulty: easy\nlevel: 1\nkeywords: [a, b]\nchoices:\n${choice('1', true)}${choice('2')}${choice('3')}---\n\n\`\`\`python run\nprint(1)\n\`\`\`\n\n\`\`\`output\n1\n\`\`\`\n`;
+    const { knowledge, errors } = compileKnowledge(CONCEPTS, [
+      { path: 'questions/sample-card.md', text: card('', body) },
+      { path: 'questions/other-card.md', text: other },
+      { path: 'practice/p.md', text: problem },
+      { path: 'quizzes/quiz-one.md', text: quiz },
+    ]);
+    expect(errors).toEqual([]);
+    const text = (t: string) => [{ k: 'text', t }];
+    expect(knowledge.questions.find((q) => q.id === 'sample-card')!.body[0]).toEqual({
+      k: 'p',
+      c: [
+        { k: 'text', t: 'See ' },
+        { k: 'ref', to: 'question', id: 'other-card', c: text('a card') },
+        { k: 'text', t: ', ' },
+        { k: 'ref', to: 'practice', id: 'p', c: text('a problem') },
+        { k: 'text', t: ' and ' },
+        { k: 'ref', to: 'quiz', id: 'quiz-one', c: text('a quiz') },
+        { k: 'text', t: '.' },
+      ],
+    });
+  });
+
+  it.each([
+    ['to no item', 'card:nowhere', /^questions\/sample-card\.md:10: link to "nowhere", which is no item$/],
+    ['to itself', 'card:sample-card', /^questions\/sample-card\.md:10: an item cannot link to itself$/],
+    ['with a malformed id', 'card:Not_An_Id', /^questions\/sample-card\.md:10: card links name an item id/],
+  ])('rejects a card link %s', (_what, href, message) => {
+    expect(compileOne(card('', `See [that](${href}).\n\n\`\`\`python run\nprint(1)\n\`\`\`\n`))).toEqual([
+      expect.stringMatching(message),
+    ]);
   });
 
   it('rejects an id that differs from the file name', () => {

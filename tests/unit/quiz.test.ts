@@ -9,7 +9,6 @@ import { compileKnowledge } from '../../scripts/lib/compile-knowledge';
 import {
   choiceForKey,
   choiceOrder,
-  finalRating,
   initialQuizState,
   pick,
   quizKeyAction,
@@ -129,7 +128,7 @@ describe('answering a quiz in review', () => {
     expect(suggestedRating(false, 60_000)).toBe(Rating.Again);
   });
 
-  it('picks with 1–4 and A–D (either case), only among the choices there are', () => {
+  it('picks with 1–4 and A–D (either case), only among the choices there are; in Review with letters only', () => {
     expect(choiceForKey('1', 3)).toBe(0);
     expect(choiceForKey('c', 3)).toBe(2);
     expect(choiceForKey('B', 3)).toBe(1);
@@ -137,24 +136,30 @@ describe('answering a quiz in review', () => {
     expect(choiceForKey('d', 3)).toBeNull();
     expect(choiceForKey('e', 4)).toBeNull();
     expect(choiceForKey('Enter', 4)).toBeNull();
+    expect(choiceForKey('1', 3, true)).toBeNull();
+    expect(choiceForKey('a', 3, true)).toBe(0);
   });
 
-  it('picks once; the override wins over the suggestion; Enter moves on only after a pick', () => {
+  it('picks once; in Review the digits only rate, after the pick, and Space or Enter record the suggestion', () => {
     const wrong = pick(initialQuizState, choices, 0, 3_000);
-    expect(finalRating(wrong)).toBe(Rating.Again);
+    expect(wrong.suggested).toBe(Rating.Again);
     expect(pick(wrong, choices, 1, 4_000)).toBe(wrong);
     const right = pick(initialQuizState, choices, 1, 3_000);
-    expect(finalRating(right)).toBe(Rating.Good);
-    expect(finalRating({ ...right, override: Rating.Easy })).toBe(Rating.Easy);
+    expect(right.suggested).toBe(Rating.Good);
 
     expect(quizKeyAction(key('Enter'), initialQuizState, 3, true)).toBeNull();
     expect(quizKeyAction(key('b'), initialQuizState, 3, true)).toEqual({ kind: 'pick', index: 1 });
-    expect(quizKeyAction(key('2'), right, 3, true)).toEqual({ kind: 'rate', grade: Rating.Hard });
+    // The Anki habit: a digit before the pick must not pick in Review.
+    expect(quizKeyAction(key('2'), initialQuizState, 3, true)).toBeNull();
+    expect(quizKeyAction(key('2'), initialQuizState, 3, false)).toEqual({ kind: 'pick', index: 1 });
+    expect(quizKeyAction(key('2'), right, 3, true)).toEqual({ kind: 'record', grade: Rating.Hard });
+    expect(quizKeyAction(key(' '), right, 3, true)).toEqual({ kind: 'record', grade: Rating.Good });
+    expect(quizKeyAction(key('Enter'), wrong, 3, true)).toEqual({ kind: 'record', grade: Rating.Again });
     expect(quizKeyAction(key('2'), right, 3, false)).toBeNull();
     expect(quizKeyAction(key('b'), right, 3, true)).toBeNull();
-    expect(quizKeyAction(key('Enter'), right, 3, true)).toEqual({ kind: 'next' });
-    expect(quizKeyAction(key('1', { ctrlKey: true }), initialQuizState, 3, true)).toBeNull();
-    expect(quizKeyAction(key('1', { repeat: true }), initialQuizState, 3, true)).toBeNull();
+    expect(quizKeyAction(key('Enter'), right, 3, false)).toEqual({ kind: 'next' });
+    expect(quizKeyAction(key('1', { ctrlKey: true }), initialQuizState, 3, false)).toBeNull();
+    expect(quizKeyAction(key('a', { repeat: true }), initialQuizState, 3, true)).toBeNull();
   });
 
   it('shows choices in a stable shuffle, so the correct one is not always where it was written', () => {

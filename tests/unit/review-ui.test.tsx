@@ -3,9 +3,10 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReviewCard, type ReviewCardProps } from '@/components/ReviewCard';
 import { formatDuration, ReviewSummary } from '@/components/ReviewSummary';
-import { ReviewView, shortcutFor } from '@/entrypoints/sidepanel/views/ReviewView';
+import { ReviewView } from '@/entrypoints/sidepanel/views/ReviewView';
+import { shortcutFor, type KeyContext } from '@/utils/srs/review-keys';
 import { WithDb } from './with-db';
-import { nextStudyTime, pickNext, selectCard, sessionStats, versionKey } from '@/components/hooks/review-session';
+import { nextStudyTime, pickNext, selectCard, sessionStats, versionKey } from '@/utils/srs/review-session';
 import { openDb, type AwaitwiseDb, type CardRecord } from '@/utils/db';
 import { fundamentalsFirst, questionById } from '@/utils/knowledge';
 import type { QuestionCard } from '@/utils/knowledge-types';
@@ -247,32 +248,61 @@ describe('choosing the card to show', () => {
     });
   });
 
-  it('leaves keys alone while typing, and Space to the focused button', () => {
-    const card = make('x');
+  it('maps keys as Anki does, and leaves them to text fields and focused buttons', () => {
     const input = document.createElement('input');
     const button = document.createElement('button');
     const plain = document.createElement('div');
-    document.body.append(input, button, plain);
+    const selectedTab = Object.assign(document.createElement('button'), { role: 'tab' });
+    selectedTab.setAttribute('aria-selected', 'true');
+    const otherTab = Object.assign(document.createElement('button'), { role: 'tab' });
+    otherTab.setAttribute('aria-selected', 'false');
+    document.body.append(input, button, plain, selectedTab, otherTab);
+    let context: KeyContext = { cardId: 'x', loading: false, revealed: false, quiz: false };
     const press = (target: Element, key: string, init: KeyboardEventInit = {}) => {
       let shortcut: ReturnType<typeof shortcutFor> = null;
-      target.addEventListener('keydown', (e) => (shortcut = shortcutFor(e as KeyboardEvent, model)), { once: true });
+      target.addEventListener('keydown', (e) => (shortcut = shortcutFor(e as KeyboardEvent, context)), { once: true });
       target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, ...init }));
       return shortcut;
     };
-    let model = { card, revealed: false };
+    const good = { kind: 'rate', grade: Rating.Good };
     expect(press(plain, ' ')).toEqual({ kind: 'reveal' });
+    expect(press(plain, 'Enter')).toEqual({ kind: 'reveal' });
     expect(press(input, ' ')).toBeNull();
     expect(press(button, 'Enter')).toBeNull();
+    expect(press(otherTab, ' ')).toBeNull();
+    // Activating the tab that is already selected does nothing: Space there is the review's.
+    expect(press(selectedTab, ' ')).toEqual({ kind: 'reveal' });
     expect(press(plain, '3')).toBeNull();
-    model = { card, revealed: true };
-    expect(press(plain, '3')).toEqual({ kind: 'rate', grade: Rating.Good });
+    context = { ...context, revealed: true };
+    expect(press(plain, '3')).toEqual(good);
+    expect(press(plain, ' ')).toEqual(good);
+    expect(press(plain, 'Enter')).toEqual(good);
+    expect(press(button, ' ')).toBeNull();
     expect(press(button, '1')).toEqual({ kind: 'rate', grade: Rating.Again });
     expect(press(input, '3')).toBeNull();
     expect(press(plain, '3', { ctrlKey: true })).toBeNull();
     expect(press(plain, 'U')).toEqual({ kind: 'undo' });
-    input.remove();
-    button.remove();
-    plain.remove();
+    expect(press(plain, 'z', { ctrlKey: true })).toEqual({ kind: 'undo' });
+    expect(press(plain, 'z', { metaKey: true })).toEqual({ kind: 'undo' });
+    expect(press(plain, 'z', { ctrlKey: true, shiftKey: true })).toBeNull();
+    expect(press(input, 'z', { ctrlKey: true })).toBeNull();
+    expect(press(plain, '-')).toEqual({ kind: 'act', action: 'bury' });
+    expect(press(plain, '@', { shiftKey: true })).toEqual({ kind: 'act', action: 'suspend' });
+    // AltGr arrives as Ctrl+Alt on Windows keyboards that type @ that way.
+    expect(press(plain, '@', { ctrlKey: true, altKey: true })).toEqual({ kind: 'act', action: 'suspend' });
+    // A quiz picks and rates with its own keys; undo, bury and suspend are shared.
+    context = { ...context, quiz: true };
+    expect(press(plain, ' ')).toBeNull();
+    expect(press(plain, '3')).toBeNull();
+    expect(press(plain, '-')).toEqual({ kind: 'act', action: 'bury' });
+    expect(press(plain, 'u')).toEqual({ kind: 'undo' });
+    // Before the first card has arrived, Space is kept for it; with nothing due it does nothing.
+    context = { cardId: undefined, loading: true, revealed: false, quiz: false };
+    expect(press(selectedTab, ' ')).toEqual({ kind: 'reveal' });
+    expect(press(plain, '-')).toBeNull();
+    context = { ...context, loading: false };
+    expect(press(plain, ' ')).toBeNull();
+    for (const el of [input, button, plain, selectedTab, otherTab]) el.remove();
   });
 });
 

@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import queries from '../fixtures/search-queries.json';
 import { knowledge } from '@/utils/knowledge';
-import { createSearchIndex, expandQuery, searchDocuments, untranspose } from '@/utils/search';
+import { conceptKeys, expandQuery, namedConcepts, searchIndexFor, untranspose } from '@/utils/search';
 
-const index = createSearchIndex(searchDocuments(knowledge));
+const index = searchIndexFor(knowledge);
+const keys = conceptKeys(knowledge.concepts);
 
 export function hitAt3(): { rate: number; misses: { q: string; got: string[] }[] } {
   const misses: { q: string; got: string[] }[] = [];
@@ -52,6 +53,25 @@ describe('search', () => {
     expect(untranspose('gahter', vocabulary)).toBe('gather');
     expect(untranspose('gather', vocabulary)).toBe('gather');
     expect(untranspose('zzzz', vocabulary)).toBe('zzzz');
+  });
+
+  it('puts first the card whose main concept the query names, fundamentals first (gahter, semaphor, taskgroup cancel)', () => {
+    const ids = (q: string) => index.search(q, 10).map((h) => h.id);
+    expect(ids('gahter')[0]).toBe('gather-basics');
+    expect(ids('semaphor')[0]).toBe('semaphore-limit-concurrency');
+    const taskGroup = ids('taskgroup cancel');
+    // TaskGroup cards that are about cancelling come before the cancellation cards that say nothing of TaskGroup.
+    expect(taskGroup.slice(0, 2).sort()).toEqual(['stop-task-group-early', 'task-group-vs-gather']);
+    expect(taskGroup.indexOf('cancelling-uncancel')).toBeGreaterThan(taskGroup.indexOf('stop-task-group-early'));
+    expect(namedConcepts(['taskgroup', 'cancel'], keys, new Set()).has('task-group')).toBe(true);
+    expect([...namedConcepts(['task', 'group'], keys, new Set())]).toContain('task-group');
+  });
+
+  it('forgives one typo in a four-letter word the index does not know ("evnt" finds Event)', () => {
+    expect(index.search('evnt', 3).map((h) => h.id)).toContain('event-primitive');
+    expect([...namedConcepts(['evnt'], keys, new Set())]).toEqual(['event']);
+    // A known word is taken as typed: "task" does not also name "mask" or "tasks".
+    expect(namedConcepts(['task'], keys, new Set(['task'])).has('task')).toBe(true);
   });
 
   it('puts the card about a missing await first for "what happens if I forget await"', () => {

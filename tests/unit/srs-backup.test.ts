@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveProblem, type AwaitwiseDb } from '@/utils/db';
+import type { AwaitwiseDb } from '@/utils/db';
+import { saveProblem } from '@/utils/saved';
 import {
   exportBackup,
   importBackupText,

@@ -1,5 +1,6 @@
 /** A deck studied through the real API, shared by the backup tests, and helpers to compare databases. */
-import { saveProblem, type AwaitwiseDb } from '@/utils/db';
+import type { AwaitwiseDb } from '@/utils/db';
+import { saveProblem } from '@/utils/saved';
 import { exportBackup, serialiseBackup, type Backup } from '@/utils/srs/backup';
 import { dueQueue } from '@/utils/srs/queue';
 import { addCards, buryUntilTomorrow, suspend } from '@/utils/srs/repository';

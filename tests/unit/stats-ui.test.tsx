@@ -172,7 +172,8 @@ describe('StatsView against a database', () => {
         <StatsView />
       </WithDb>,
     );
-    await screen.findByText('1 day');
+    // Generous waits: the view reads several live queries, slow on a loaded two-core machine.
+    await screen.findByText('1 day', {}, { timeout: 5_000 });
     const today = () => document.querySelector('.aw-heatmap-scroll rect[data-day="2025-03-10"] title')?.textContent;
     expect(today()).toMatch(/: 1 review$/);
     expect(screen.getByText('—')).toBeTruthy();
@@ -181,7 +182,7 @@ describe('StatsView against a database', () => {
     expect(rows()).toContain('Learning1');
 
     await rateNow('b');
-    await waitFor(() => expect(today()).toMatch(/: 2 reviews$/));
+    await waitFor(() => expect(today()).toMatch(/: 2 reviews$/), { timeout: 5_000 });
     expect(rows()).toContain('New0');
     expect(rows()).toContain('Learning2');
   });

@@ -134,7 +134,7 @@ describe('two devices through one storage.sync', () => {
           await settle(devices, clock);
           await expectIdentical(devices[0]!, devices[1]!);
           await expectNoReviewLost(devices);
-          for (const d of devices) d.engine.stop();
+          for (const d of devices) await d.engine.stop();
         },
       ),
       { numRuns: 25 },
@@ -165,6 +165,43 @@ describe('two devices through one storage.sync', () => {
     await laptop.engine.sync();
     await settle([desktop], clock);
     expect(await desktop.db.cards.get(IDS[4]!)).toBeDefined();
+  });
+
+  it('turned off while a sync is reading, that sync writes nothing to storage.sync and no status after', async () => {
+    const { clock, area } = world();
+    const db = freshDb();
+    await addCards(db, IDS.slice(0, 2), 'auto', clock.t);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const statuses: SyncStatus[] = [];
+    const engine = new SyncEngine({
+      db,
+      area,
+      device: 'laptop',
+      now: clock.now,
+      // The sync is caught mid-way: it has read storage.sync and waits for the settings.
+      loadSettings: async () => {
+        await held;
+        return structuredClone<Settings>(DEFAULT_SETTINGS);
+      },
+      saveSettings: async () => {},
+      loadHidden: async () => [],
+      saveHidden: async () => {},
+      saveStatus: async (s) => void statuses.push(s),
+      timers: new ManualTimers(clock.now),
+    });
+    const running = engine.sync();
+    await new Promise((r) => setTimeout(r, 0));
+    const stopped = engine.stop();
+    release();
+    await Promise.all([running, stopped]);
+    expect(area.attempts).toBe(0);
+    expect(area.snapshot()).toEqual({});
+    expect(statuses).toEqual([]);
+    // And no later request starts one.
+    engine.schedule(0);
+    await engine.sync();
+    expect(area.attempts).toBe(0);
   });
 });
 

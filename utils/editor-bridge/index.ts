@@ -6,7 +6,8 @@
  * untrusted input: shape-checked, capped, and never more than { code, language }.
  */
 
-import { EDITOR_CODE_CAP, cleanLanguage, isRecord, readEditorModel, type EditorModel } from './readers';
+import { isRecord } from '@/utils/is-record';
+import { EDITOR_CODE_CAP, cleanLanguage, readEditorModel, type EditorModel } from './readers';
 
 export { EDITOR_CODE_CAP, readEditorModel, visibleEditorText, type EditorModel } from './readers';
 

@@ -2,6 +2,7 @@
  * Reading editors: the main-world reader that asks Monaco, Ace and CodeMirror for their whole text, and
  * the isolated-world fallback that reads the lines they have rendered.
  */
+import { isRecord } from '@/utils/is-record';
 
 /** Longest editor text kept; a solution is far shorter, a pasted dataset is not worth reading. */
 export const EDITOR_CODE_CAP = 100_000;
@@ -10,10 +11,6 @@ const LANGUAGE_CAP = 40;
 export interface EditorModel {
   code: string;
   language?: string;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }
 
 /** A language id as a short lower-case word, or undefined for anything else the page hands over. */

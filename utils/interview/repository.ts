@@ -1,11 +1,16 @@
-/** Storing mock interviews, and feeding each answered question's self-rating to the flashcard scheduler. */
+/** The interviews table (finished mock interviews, for Stats), and feeding each answer's self-rating to the deck. */
 import type { AwaitwiseDb, GradeValue, InterviewRecord } from '@/utils/db';
-import { addCards } from '@/utils/srs/repository';
+import { addCards, getCard } from '@/utils/srs/repository';
 import { rate, type RateResult } from '@/utils/srs/review';
 import type { SrsSettings } from '@/utils/srs/settings';
 
 export function saveInterview(db: AwaitwiseDb, record: Omit<InterviewRecord, 'id'>): Promise<number> {
   return db.interviews.add(record);
+}
+
+/** Every finished interview, oldest first. */
+export function listInterviews(db: AwaitwiseDb): Promise<InterviewRecord[]> {
+  return db.interviews.orderBy('startedAt').toArray();
 }
 
 /**
@@ -22,7 +27,7 @@ export async function rateInterviewAnswer(
   elapsedMs?: number,
 ): Promise<RateResult> {
   await addCards(db, [cardId], 'manual', now, knowledgeOrder);
-  const card = await db.cards.get(cardId);
+  const card = await getCard(db, cardId);
   if (!card) return { ok: false, reason: 'missing', message: `Card "${cardId}" is not in your deck.` };
   return rate(db, cardId, grade, now, settings, {
     expected: { reps: card.reps, last_review: card.last_review },

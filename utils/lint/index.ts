@@ -15,6 +15,17 @@ export type { LintFinding, LintOptions, LintRuleMeta, LintSeverity } from './typ
 export { LINT_REFS, LINT_RULES, LINT_RULE_META } from './registry';
 
 export function lintPython(source: string, options: LintOptions = {}): LintFinding[] {
+  try {
+    return lint(source, options);
+  } catch (error) {
+    // Source nested deeper than the parser's tree builder can recurse (30,000 brackets): nothing to say
+    // about asyncio there, and the editor and the command line keep working.
+    if (error instanceof RangeError) return [];
+    throw error;
+  }
+}
+
+function lint(source: string, options: LintOptions): LintFinding[] {
   const analysis = new Analysis(source);
   const position = positionsIn(source);
   const findings = new Map<string, LintFinding>();

@@ -32,6 +32,11 @@ export async function recordAttempt(
   });
 }
 
+/** One problem's attempts and first solve, or null before its first test run. */
+export async function practiceProgress(db: AwaitwiseDb, problemId: string): Promise<PracticeProgressRecord | null> {
+  return (await db.practiceProgress.get(problemId)) ?? null;
+}
+
 /** Ids of every solved problem. */
 export async function solvedProblemIds(db: AwaitwiseDb): Promise<Set<string>> {
   const rows = await db.practiceProgress.filter((p) => p.solvedAt !== null).toArray();

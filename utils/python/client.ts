@@ -1,41 +1,29 @@
 /**
- * The page's handle on its Python worker: starts it on the first run (never before), runs one thing at a
- * time, enforces the time limit by terminating the worker (the only way to stop a `while True:` loop),
- * and gives the memory back after a few idle minutes. The transport is injected, so the command-line
- * tools drive the same client over a Node child process.
+ * The page's handle on Python: runs one thing at a time, each in an interpreter of its own from the pool
+ * (so nothing a run does reaches the next), enforces the time limit by ending that interpreter (the only way
+ * to stop a `while True:` loop), and checks that a test report is this run's and complete before handing
+ * it on. The transport and the snapshot store are injected, so the command-line tools drive the same
+ * client over Node child processes.
  */
-import type { FromWorker, OutputStream, RunOutcome, TestReport, ToWorker } from './protocol';
-import { parseFromWorker } from './protocol';
 import { OUTPUT_LIMIT } from './limits';
+import { InterpreterPool, type PoolStatus, type SnapshotStore, type StartInterpreter, type Slot } from './pool';
+import type { FromEngine, OutputStream, RunOutcome, TestReport, ToEngine } from './protocol';
 
 export const DEFAULT_TIME_LIMIT_MS = 10_000;
 export const IDLE_SHUTDOWN_MS = 5 * 60_000;
 /**
- * How long the interpreter may take to start (a cold start is about 11 s here, and several times that on a
- * busy machine). A load that never settles (a refused WebAssembly compile can leave Pyodide waiting for
- * ever) then ends with a message instead of "Starting Python…" for good.
+ * How long an interpreter may take to start (a full start is seconds, several times that on a busy
+ * machine). A load that never settles then ends with a message instead of "Starting Python…" for good.
  */
 export const START_LIMIT_MS = 120_000;
 
-/** A started worker, whatever carries the messages. */
-export interface WorkerPort {
-  post(message: ToWorker): void;
-  /** Every message, unchecked; the client validates it. */
-  onMessage(listener: (raw: unknown) => void): void;
-  /** The worker died or could not start. */
-  onError(listener: (message: string) => void): void;
-  terminate(): void;
-}
-
-export type RuntimeStatus =
-  | { kind: 'cold' }
-  | { kind: 'loading'; since: number }
-  | { kind: 'ready'; loadMs: number }
-  | { kind: 'failed'; message: string };
+export type RuntimeStatus = PoolStatus;
 
 export interface RunOptions {
   timeLimitMs?: number;
-  onOutput?(stream: OutputStream, text: string): void;
+  onOutput?: (stream: OutputStream, text: string) => void;
+  /** The run's interpreter was ready and the code went to it (until then the page says Python is starting). */
+  onStarted?: () => void;
 }
 
 /** How a run ended, with everything it printed. */
@@ -51,39 +39,56 @@ export interface RunResult extends RunOutcome {
 }
 
 export interface TestRunResult extends RunResult {
+  /** Only a report that came back through this run's channel, with its nonce and every test of the suite. */
   report: TestReport | null;
+}
+
+export interface ClientOptions {
+  start: StartInterpreter;
+  store: SnapshotStore;
+  idleMs?: number;
+  startLimitMs?: number;
+  /** Per-run secret for test reports; crypto.randomUUID where there is one. */
+  nonce?: () => string;
 }
 
 interface Pending {
   id: number;
+  message: ToEngine;
+  slot: Slot | null;
   started: number | null;
-  timeLimitMs: number;
   stdout: string;
   stderr: string;
   truncated: boolean;
   timer: ReturnType<typeof setTimeout> | undefined;
   options: RunOptions;
-  resolve(result: TestRunResult): void;
+  resolve: (result: TestRunResult) => void;
 }
 
 export class PythonClient {
-  #port: WorkerPort | null = null;
-  #status: RuntimeStatus = { kind: 'cold' };
+  readonly #pool: InterpreterPool;
+  readonly #idleMs: number;
+  readonly #nonce: () => string;
   #pending: Pending | null = null;
-  #queued: ToWorker | null = null;
   #nextId = 1;
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
-  #startTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #listeners = new Set<(status: RuntimeStatus) => void>();
 
-  constructor(
-    private readonly createPort: () => WorkerPort,
-    private readonly idleMs = IDLE_SHUTDOWN_MS,
-    private readonly startLimitMs = START_LIMIT_MS,
-  ) {}
+  constructor(options: ClientOptions) {
+    this.#idleMs = options.idleMs ?? IDLE_SHUTDOWN_MS;
+    this.#nonce = options.nonce ?? (() => crypto.randomUUID());
+    this.#pool = new InterpreterPool(
+      options.start,
+      options.store,
+      (status) => {
+        for (const listener of this.#listeners) listener(status);
+      },
+      options.startLimitMs ?? START_LIMIT_MS,
+    );
+  }
 
   get status(): RuntimeStatus {
-    return this.#status;
+    return this.#pool.status;
   }
 
   get busy(): boolean {
@@ -96,40 +101,43 @@ export class PythonClient {
     return () => this.#listeners.delete(listener);
   }
 
+  /** Gets an interpreter ready before the first Run (pages call this once they have painted). */
+  warm(): void {
+    this.#pool.warm();
+    this.#scheduleIdleShutdown();
+  }
+
   run(code: string, options: RunOptions = {}): Promise<RunResult> {
-    return this.#start((id) => ({ type: 'run', id, code }), options);
+    return this.#execute((id) => ({ type: 'run', id, code }), options);
   }
 
   test(solution: string, tests: string, options: RunOptions = {}): Promise<TestRunResult> {
-    return this.#start((id) => ({ type: 'test', id, solution, tests }), options);
+    const nonce = this.#nonce();
+    return this.#execute((id) => ({ type: 'test', id, nonce, solution, tests }), options);
   }
 
-  /** Stops the current run by terminating the worker; the next run starts a fresh one. */
+  /** Stops the current run by ending its interpreter; the next run gets the spare. */
   stop(): void {
-    this.#finishPending({ stopped: true, error: 'Stopped.' });
-    this.#shutdown();
+    this.#finish({ stopped: true, error: 'Stopped.' });
   }
 
   dispose(): void {
     this.stop();
+    clearTimeout(this.#idleTimer);
+    this.#pool.shutdown();
     this.#listeners.clear();
   }
 
-  #setStatus(status: RuntimeStatus) {
-    this.#status = status;
-    for (const listener of this.#listeners) listener(status);
-  }
-
-  #start(make: (id: number) => ToWorker, options: RunOptions): Promise<TestRunResult> {
+  #execute(make: (id: number) => ToEngine, options: RunOptions): Promise<TestRunResult> {
     if (this.#pending) this.stop();
     clearTimeout(this.#idleTimer);
     const id = this.#nextId++;
-    const message = make(id);
     return new Promise((resolve) => {
-      this.#pending = {
+      const pending: Pending = {
         id,
+        message: make(id),
+        slot: null,
         started: null,
-        timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
         stdout: '',
         stderr: '',
         truncated: false,
@@ -137,96 +145,85 @@ export class PythonClient {
         options,
         resolve,
       };
-      const port = this.#ensurePort();
-      if (this.#status.kind === 'ready') this.#send(port, message);
-      else this.#queued = message;
+      this.#pending = pending;
+      void this.#pool.take().then(
+        (slot) => this.#begin(pending, slot),
+        (error: unknown) => {
+          if (this.#pending !== pending) return;
+          const text = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+          this.#finish({ unavailable: true, error: `Python could not start: ${text}. Run again to retry.` });
+        },
+      );
     });
   }
 
-  #send(port: WorkerPort, message: ToWorker) {
-    const pending = this.#pending;
-    if (!pending || pending.id !== message.id) return;
+  #begin(pending: Pending, slot: Slot) {
+    if (this.#pending !== pending) {
+      this.#pool.giveBack(slot);
+      return;
+    }
+    pending.slot = slot;
     pending.started = performance.now();
+    slot.attach(
+      (message) => this.#receive(pending, message),
+      (text) => {
+        if (this.#pending === pending) this.#finish({ error: `The Python runtime stopped: ${text}` });
+      },
+    );
+    const limit = pending.options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
     // The limit counts the user's code only, not the interpreter's start-up.
     pending.timer = setTimeout(() => {
-      this.#finishPending({
+      this.#finish({
         timedOut: true,
-        error: `Stopped after ${pending.timeLimitMs / 1000} s: the time limit. A loop that never awaits or ends keeps running until it is stopped.`,
+        error: `Stopped after ${limit / 1000} s: the time limit. A loop that never awaits or ends keeps running until it is stopped.`,
       });
-      this.#shutdown();
-    }, pending.timeLimitMs);
-    port.post(message);
+    }, limit);
+    slot.interpreter.post(pending.message);
+    pending.options.onStarted?.();
   }
 
-  #ensurePort(): WorkerPort {
-    if (this.#port) return this.#port;
-    const since = performance.now();
-    this.#setStatus({ kind: 'loading', since: Date.now() });
-    const port = this.createPort();
-    this.#port = port;
-    port.onMessage((raw) => {
-      if (this.#port !== port) return;
-      const message = parseFromWorker(raw);
-      if (message) this.#receive(port, message, since);
-    });
-    port.onError((text) => {
-      if (this.#port !== port) return;
-      this.#fail(text);
-    });
-    this.#startTimer = setTimeout(() => {
-      if (this.#port !== port) return;
-      this.#fail(
-        `it did not finish loading within ${this.startLimitMs / 1000} s. Run again to retry; if it keeps happening, restart the browser.`,
-      );
-    }, this.startLimitMs);
-    return port;
-  }
-
-  #receive(port: WorkerPort, message: FromWorker, since: number) {
-    const pending = this.#pending;
+  #receive(pending: Pending, message: FromEngine) {
+    if (this.#pending !== pending) return;
     switch (message.type) {
-      case 'ready': {
-        clearTimeout(this.#startTimer);
-        this.#setStatus({ kind: 'ready', loadMs: performance.now() - since });
-        const queued = this.#queued;
-        this.#queued = null;
-        if (queued) this.#send(port, queued);
-        return;
-      }
-      case 'failed':
-        this.#fail(message.message);
-        return;
       case 'output':
-        if (!pending || pending.id !== message.id) return;
+        if (message.id !== pending.id) return;
         pending[message.stream] += message.text;
         // Known here too, for a run that is stopped before it can report.
         pending.truncated ||= pending.stdout.length + pending.stderr.length > OUTPUT_LIMIT;
         pending.options.onOutput?.(message.stream, message.text);
         return;
       case 'done':
-      case 'tested':
-        if (!pending || pending.id !== message.id) return;
-        this.#finishPending({
+        if (message.id !== pending.id) return;
+        this.#finish({ ...message.outcome, report: null });
+        return;
+      case 'tested': {
+        if (message.id !== pending.id) return;
+        const sent = pending.message;
+        const names = message.report.tests.map((t) => t.name);
+        const complete = names.length === message.suite.length && names.every((name, i) => name === message.suite[i]);
+        const genuine = sent.type === 'test' && message.nonce === sent.nonce;
+        // A report that is not this run's, or leaves out a test of the suite (without saying why), is no report.
+        const report = genuine && (complete || message.report.error) ? message.report : null;
+        this.#finish({
           ...message.outcome,
-          report: message.type === 'tested' ? message.report : null,
+          report,
+          error: report ? message.outcome.error : 'The test run did not report every test.',
         });
-        this.#scheduleIdleShutdown();
+        return;
+      }
+      default:
         return;
     }
   }
 
-  #fail(text: string) {
-    this.#finishPending({ unavailable: true, error: `Python could not start: ${text}` });
-    this.#shutdown();
-    this.#setStatus({ kind: 'failed', message: text });
-  }
-
-  #finishPending(result: Partial<TestRunResult>) {
+  #finish(result: Partial<TestRunResult>) {
     const pending = this.#pending;
     if (!pending) return;
     this.#pending = null;
-    this.#queued = null;
     clearTimeout(pending.timer);
+    // One run per interpreter: whatever the run did (or was doing) goes with it.
+    pending.slot?.interpreter.terminate();
+    if (result.stopped || result.timedOut) this.#pool.restarting();
     pending.resolve({
       exitCode: null,
       error: null,
@@ -240,20 +237,11 @@ export class PythonClient {
       stdout: pending.stdout,
       stderr: pending.stderr,
     });
+    this.#scheduleIdleShutdown();
   }
 
   #scheduleIdleShutdown() {
     clearTimeout(this.#idleTimer);
-    this.#idleTimer = setTimeout(() => this.#shutdown(), this.idleMs);
-  }
-
-  #shutdown() {
-    clearTimeout(this.#idleTimer);
-    clearTimeout(this.#startTimer);
-    const port = this.#port;
-    this.#port = null;
-    this.#queued = null;
-    port?.terminate();
-    if (this.#status.kind !== 'failed') this.#setStatus({ kind: 'cold' });
+    this.#idleTimer = setTimeout(() => this.#pool.shutdown(), this.#idleMs);
   }
 }

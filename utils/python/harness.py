@@ -14,6 +14,11 @@ the extension's runtime imports it and calls run_tests(). Contract:
   run) is for a solution that does not compile or raises on import, or a broken test suite.
 
 Nothing is printed except in command-line mode, and the solution's own output is left alone.
+
+The steps are separate functions (prepare, load_solution, run_one, describe) so the extension's engine can
+drive them from JavaScript and keep the verdicts there, out of the solution's reach; run_tests() is the
+same sequence for the command line. Either way guard.py records what the judge relies on before the
+solution loads, refuses changes to it, and compares after every test: a run that changed it does not count.
 """
 
 import asyncio
@@ -25,6 +30,11 @@ import linecache
 import sys
 import types
 import warnings
+
+try:
+    import awaitwise_guard as guard  # inside the extension's interpreter
+except ImportError:
+    import guard  # python3 utils/python/harness.py
 
 SOLUTION_FILE = "solution.py"
 TESTS_FILE = "tests.py"
@@ -159,7 +169,8 @@ async def _stop_leftovers():
         await asyncio.wait(left, timeout=1.0)
 
 
-def _run_one(test, module, seconds):
+def _run_one(test, module, seconds, asyncio_run=asyncio.run):
+    # asyncio.run as it was before any solution ran: rebinding it in the solution does not reach the judge.
     if inspect.iscoroutinefunction(test):
 
         async def main():
@@ -170,7 +181,7 @@ def _run_one(test, module, seconds):
             finally:
                 await _stop_leftovers()
 
-        asyncio.run(main())
+        asyncio_run(main())
     else:
         test(module)
 
@@ -189,76 +200,142 @@ def _never_awaited(caught):
     return None
 
 
-def run_tests(solution_source, tests_source, per_test_timeout=5.0, record=None):
-    """`record` (the extension's awaitwise_tracer.record) adds each test's event-loop trace to its verdict."""
-    result = {"passed": False, "tests": [], "error": None}
+def prepare(tests_source):
+    """Loads the suite: (error, names, tests, interface pairs, guard state); error is None when it loaded.
 
+    Runs before the solution: the test functions, their names and the guard's record are taken while only
+    trusted code has run.
+    """
     try:
         tests_code = compile(tests_source, TESTS_FILE, "exec")
     except SyntaxError as exc:
-        result["error"] = _describe_syntax_error("the test suite", exc)
-        return result
+        return (_describe_syntax_error("the test suite", exc), (), (), (), None)
     namespace = {"__name__": "practice_tests", "__file__": TESTS_FILE}
     _register_source(TESTS_FILE, tests_source)
     try:
         exec(tests_code, namespace)
     except Exception as exc:
-        result["error"] = f"the test suite raised {_exception_text(exc)} while loading"
-        return result
-    tests = [
-        fn
-        for name, fn in namespace.items()
-        if name.startswith("test_") and inspect.isfunction(fn)
-    ]
+        return (f"the test suite raised {_exception_text(exc)} while loading", (), (), (), None)
+    tests = tuple(fn for name, fn in namespace.items() if name.startswith("test_") and inspect.isfunction(fn))
     if not tests:
-        result["error"] = "the test suite defines no test_* functions"
-        return result
-    interface = namespace.get("INTERFACE") or {}
+        return ("the test suite defines no test_* functions", (), (), (), None)
+    interface = tuple((str(k), str(v)) for k, v in (namespace.get("INTERFACE") or {}).items())
+    # CPython creates the event loop policy on first use; create it now so that is not read as a patch.
+    (getattr(asyncio.events, "_get_event_loop_policy", None) or asyncio.get_event_loop_policy)()
+    judged = guard.watched_namespaces(
+        extra=(("the judge", globals()), ("the judge's guard", vars(guard))), data=(("the tests", namespace),)
+    )
+    state = guard.record(judged)
+    # What exists now lives as long as the run: the collection after each test looks at new objects only.
+    gc.freeze()
+    return (None, tuple(_test_name(t) for t in tests), tests, interface, state)
 
+
+def guard_on(state, install=guard.install):
+    """From here on, what the judge relies on cannot be changed (for the rest of this interpreter)."""
+    install(state[1])
+
+
+def tampered(state, changes=guard.changes):
+    """What the solution changed of what the judge relies on, in words, or None."""
+    change = changes(state[0])
+    return f"{change}: a solution may not patch the tests, the judge or the standard library" if change else None
+
+
+def load_solution(source):
+    """Runs the solution as the module "solution": (module, None), or (None, why it could not load)."""
     try:
-        solution_code = compile(solution_source, SOLUTION_FILE, "exec")
+        solution_code = compile(source, SOLUTION_FILE, "exec")
     except SyntaxError as exc:
-        result["error"] = _describe_syntax_error("solution.py", exc)
-        return result
+        return (None, _describe_syntax_error("solution.py", exc))
     module = types.ModuleType("solution")
     module.__file__ = SOLUTION_FILE
-    _register_source(SOLUTION_FILE, solution_source)
-    previous = sys.modules.get("solution")
+    _register_source(SOLUTION_FILE, source)
     sys.modules["solution"] = module
     try:
+        exec(solution_code, module.__dict__)
+    except BaseException as exc:  # SystemExit and CancelledError too; only Ctrl-C stops the run
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        return (None, f"solution.py raised {_exception_text(exc)} on import{_where(exc)}")
+    return (module, None)
+
+
+def run_one(test, module, seconds, record=None):
+    """Runs one test: (passed, failure, trace, concurrency). `failure` is None or what went wrong, the
+    exception itself or a sentence; with `record` (the extension's awaitwise_tracer.record) an async test
+    also gets its event loop's trace, and `concurrency` says it failed on what its tasks did (a wrong
+    answer or a hang), which its timeline shows.
+
+    The verdict is fixed before any of the solution's code can run again (describe() may call its __str__).
+    """
+    traced = record is not None and inspect.iscoroutinefunction(test)
+    timeline = record(SOLUTION_FILE, (__file__,)) if traced else contextlib.nullcontext()
+    failure = None
+    with warnings.catch_warnings(record=True) as caught, timeline as recording:
+        warnings.simplefilter("always")
         try:
-            exec(solution_code, module.__dict__)
-        except BaseException as exc:  # SystemExit and CancelledError too; only Ctrl-C stops the run
+            _run_one(test, module, seconds)
+            gc.collect()  # a coroutine that was never awaited warns when it is collected
+        except BaseException as exc:
             if isinstance(exc, KeyboardInterrupt):
                 raise
-            result["error"] = f"solution.py raised {_exception_text(exc)} on import{_where(exc)}"
-            return result
+            failure = exc
+    trace = _trace(recording)
+    if failure is not None:
+        concurrency = recording is not None and isinstance(failure, (AssertionError, _TestTimeout))
+        return (False, failure, trace, concurrency)
+    unawaited = _never_awaited(caught)
+    if unawaited:
+        return (False, f"{unawaited}: a call to an async function is missing its await", trace, False)
+    return (True, None, trace, False)
 
-        for test in tests:
-            passed, message, on_concurrency = True, "", False
-            traced = record is not None and inspect.iscoroutinefunction(test)
-            timeline = record(SOLUTION_FILE, (__file__,)) if traced else contextlib.nullcontext()
-            with warnings.catch_warnings(record=True) as caught, timeline as recording:
-                warnings.simplefilter("always")
-                try:
-                    _run_one(test, module, per_test_timeout)
-                    gc.collect()  # a coroutine that was never awaited warns when it is collected
-                except BaseException as exc:
-                    if isinstance(exc, KeyboardInterrupt):
-                        raise
-                    passed, message = False, _failure_message(exc, module, interface)
-                    # A wrong answer or a hang of an async test: its timeline shows why.
-                    on_concurrency = recording is not None and isinstance(exc, (AssertionError, _TestTimeout))
-            if passed:
-                unawaited = _never_awaited(caught)
-                if unawaited:
-                    passed, message = False, f"{unawaited}: a call to an async function is missing its await"
-            verdict = {"name": _test_name(test), "passed": passed, "message": message}
-            if recording is not None:
-                verdict["trace"] = recording.result()
-            if on_concurrency:
-                verdict["concurrency"] = True
-            result["tests"].append(verdict)
+
+def _trace(recording, dumps=json.dumps):
+    """The packed trace as JSON (None stays null on the way to JavaScript), or None. The solution ran beside
+    the recorder and may have broken what packing uses; the verdict stands anyway."""
+    if recording is None:
+        return None
+    try:
+        return dumps(recording.result())
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def describe(failure, module, interface):
+    """The message for a failed test (run_one's second value)."""
+    if isinstance(failure, str):
+        return failure
+    return _failure_message(failure, module, dict(interface))
+
+
+def run_tests(
+    solution_source,
+    tests_source,
+    per_test_timeout=5.0,
+    steps=(prepare, guard_on, load_solution, run_one, describe, tampered),
+):
+    """The whole sequence in Python, for the command line and CI (the steps taken before any solution ran)."""
+    prepare, guard_on, load_solution, run_one, describe, tampered = steps
+    result = {"passed": False, "tests": [], "error": None}
+    error, names, tests, interface, state = prepare(tests_source)
+    if error:
+        result["error"] = error
+        return result
+    guard_on(state)
+    previous = sys.modules.get("solution")
+    try:
+        module, error = load_solution(solution_source)
+        result["error"] = error or tampered(state)
+        if result["error"]:
+            return result
+        for name, test in zip(names, tests):
+            passed, failure, *_ = run_one(test, module, per_test_timeout)
+            message = "" if passed else describe(failure, module, interface)
+            result["tests"].append({"name": name, "passed": passed, "message": message})
+            result["error"] = tampered(state)
+            if result["error"]:
+                return result
     finally:
         if previous is None:
             sys.modules.pop("solution", None)

@@ -1,6 +1,8 @@
 /**
- * Messages between a page and its Python worker. The worker runs user code, so the page checks every
- * message it receives against `FromWorkerSchema` before acting on it.
+ * Messages between a page and one Python interpreter (a worker, or a child process under Node). The page
+ * hands the interpreter a private channel when it starts it, and every later message goes through that
+ * channel only; the interpreter runs user code, so the page checks each message against
+ * `FromEngineSchema` before acting on it.
  */
 import * as v from 'valibot';
 import { PackedTraceSchema } from '../trace/packed';
@@ -19,7 +21,7 @@ export const RunOutcomeSchema = v.strictObject({
 });
 export type RunOutcome = v.InferOutput<typeof RunOutcomeSchema>;
 
-/** One practice test's verdict, as utils/python/harness.py reports it. */
+/** One practice test's verdict. */
 export const TestVerdictSchema = v.strictObject({
   name: v.string(),
   passed: v.boolean(),
@@ -34,27 +36,55 @@ export type TestVerdict = v.InferOutput<typeof TestVerdictSchema>;
 export const TestReportSchema = v.strictObject({
   passed: v.boolean(),
   tests: v.array(TestVerdictSchema),
-  /** Set when no test could run: the solution does not compile or fails on import, or the suite is broken. */
+  /**
+   * Set when no test could run (the solution does not compile or fails on import, or the suite is broken),
+   * or when the solution changed what the judge relies on (then the run does not count).
+   */
   error: v.nullable(v.string()),
 });
 export type TestReport = v.InferOutput<typeof TestReportSchema>;
 
 export type OutputStream = 'stdout' | 'stderr';
 
-export const ToWorkerSchema = v.variant('type', [
-  v.strictObject({ type: v.literal('run'), id: v.number(), code: v.string() }),
-  v.strictObject({ type: v.literal('test'), id: v.number(), solution: v.string(), tests: v.string() }),
-]);
-export type ToWorker = v.InferOutput<typeof ToWorkerSchema>;
+/** A snapshot's bytes as the page keeps them: a Blob from storage, or the bytes an interpreter just made. */
+export type SnapshotData = Blob | Uint8Array<ArrayBuffer>;
 
-export function parseToWorker(raw: unknown): ToWorker | null {
-  const result = v.safeParse(ToWorkerSchema, raw);
+/** The first and only message on the worker itself: how to start, and the channel for everything after. */
+export interface StartRequest {
+  type: 'start';
+  /** A snapshot to restore, or null for a full start. */
+  snapshot: Blob | Uint8Array | null;
+  /** The snapshot's SHA-256 (hex) when it comes from storage, checked before it is restored. */
+  digest: string | null;
+  /** Make a snapshot after a full start (before any user code) and send it back. */
+  makeSnapshot: boolean;
+}
+
+export const ToEngineSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('run'), id: v.number(), code: v.string() }),
+  v.strictObject({
+    type: v.literal('test'),
+    id: v.number(),
+    /** Chosen by the page for this run; a report without it is not this run's. */
+    nonce: v.string(),
+    solution: v.string(),
+    tests: v.string(),
+  }),
+]);
+export type ToEngine = v.InferOutput<typeof ToEngineSchema>;
+
+export function parseToEngine(raw: unknown): ToEngine | null {
+  const result = v.safeParse(ToEngineSchema, raw);
   return result.success ? result.output : null;
 }
 
-export const FromWorkerSchema = v.variant('type', [
-  /** The interpreter is loaded; `ms` is how long that took. */
-  v.strictObject({ type: v.literal('ready'), ms: v.number() }),
+export const FromEngineSchema = v.variant('type', [
+  /** A snapshot of the interpreter as it was before any user code, for later starts. */
+  v.strictObject({ type: v.literal('snapshot'), bytes: v.instance(Uint8Array), digest: v.string(), ms: v.number() }),
+  /** The snapshot it was given could not be used; it is starting in full instead (and will make a new one). */
+  v.strictObject({ type: v.literal('snapshot-rejected'), message: v.string() }),
+  /** The interpreter is ready for its one run; `ms` is how long the start took. */
+  v.strictObject({ type: v.literal('ready'), ms: v.number(), restored: v.boolean() }),
   v.strictObject({
     type: v.literal('output'),
     id: v.number(),
@@ -62,13 +92,21 @@ export const FromWorkerSchema = v.variant('type', [
     text: v.string(),
   }),
   v.strictObject({ type: v.literal('done'), id: v.number(), outcome: RunOutcomeSchema }),
-  v.strictObject({ type: v.literal('tested'), id: v.number(), outcome: RunOutcomeSchema, report: TestReportSchema }),
+  v.strictObject({
+    type: v.literal('tested'),
+    id: v.number(),
+    nonce: v.string(),
+    /** The suite's test names, read before the solution was loaded. */
+    suite: v.array(v.string()),
+    outcome: RunOutcomeSchema,
+    report: TestReportSchema,
+  }),
   /** The interpreter could not start (missing files, no WebAssembly stack switching, ...). */
   v.strictObject({ type: v.literal('failed'), message: v.string() }),
 ]);
-export type FromWorker = v.InferOutput<typeof FromWorkerSchema>;
+export type FromEngine = v.InferOutput<typeof FromEngineSchema>;
 
-export function parseFromWorker(raw: unknown): FromWorker | null {
-  const result = v.safeParse(FromWorkerSchema, raw);
+export function parseFromEngine(raw: unknown): FromEngine | null {
+  const result = v.safeParse(FromEngineSchema, raw);
   return result.success ? result.output : null;
 }

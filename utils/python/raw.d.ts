@@ -9,3 +9,10 @@ declare module '*?worker' {
   const WorkerConstructor: new (options?: { name?: string }) => Worker;
   export default WorkerConstructor;
 }
+
+/** Set at build time by modules/pyodide.ts from the bundled Pyodide (absent in unit tests). */
+interface ImportMetaEnv {
+  readonly AWAITWISE_PYODIDE_BUILD_ID?: string;
+  readonly AWAITWISE_PYODIDE_LOCK?: string;
+}
+

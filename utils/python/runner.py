@@ -1,7 +1,9 @@
 """Runs user code inside Pyodide the way `python main.py` would on CPython.
 
-Loaded once per interpreter by utils/python/engine.ts. Pyodide differs from CPython in ways a lesson
-about asyncio must not inherit, so this module puts CPython's behaviour back before any user code runs:
+Imported by utils/python/engine.ts before the interpreter is snapshotted; each interpreter then runs one
+program and is thrown away, so nothing a run changes can reach the next one. Pyodide differs from CPython
+in ways a lesson about asyncio must not inherit, so this module puts CPython's behaviour back before any
+user code runs:
 
 - time.sleep blocks: with WebAssembly stack switching Pyodide's sleep suspends and lets other asyncio
   tasks run, which is exactly what a "time.sleep blocks the loop" lesson says cannot happen.
@@ -12,21 +14,29 @@ about asyncio must not inherit, so this module puts CPython's behaviour back bef
   for timers, instead of Pyodide's WebLoop: the same scheduling code, so the same order of callbacks,
   the same errors (asyncio.run inside a running loop, get_running_loop outside one) and no per-callback
   round trip through the JavaScript event loop. There are no sockets to wait for in the browser.
+- Sockets are refused when they are made, with a sentence, instead of pretending to connect (Emscripten's
+  sockets would need a WebSocket proxy that is not there).
+- A source nested deeper than the tokenizer allows (30,000 parentheses) gets CPython's SyntaxError from the
+  tokenizer, before the parser's recursion could exhaust the browser's much smaller native stack.
 """
 
 import asyncio  # noqa: F401 - imported once here so every run starts warm
 import builtins
 import gc
+import io
 import json
 import linecache
 import os
+import random
 import selectors
 import sys
 import time
 import traceback
 import warnings
 
-import awaitwise_tracer  # the event-loop timeline (utils/python/tracer.py), installed beside this module
+import _tokenize  # the C tokenizer behind compile() and the tokenize module
+
+import awaitwise_tracer  # the event-loop timeline (utils/python/tracer.py), imported with this module
 
 FILENAME = "main.py"
 _STDLIB = os.path.dirname(os.__file__)
@@ -100,31 +110,38 @@ class _BrowserPolicy(asyncio.events._BaseDefaultEventLoopPolicy):
 
 
 asyncio.events._set_event_loop_policy(_BrowserPolicy())
+# Pyodide's own asyncio.run hands a coroutine to its browser loop, which it marks as always running.
+asyncio.run = asyncio.runners.run
+asyncio.events._set_running_loop(None)
 time.sleep = _blocking_sleep
 builtins.input = _no_input
-_clean_builtins = dict(builtins.__dict__)
-_baseline_modules = set(sys.modules)
+warnings.simplefilter("default")
+sys.argv = [FILENAME]
+
+def _refuse_sockets(event, args, error=OSError):
+    # An audit hook, so no program can remove it. It says what is true anyway: the worker has no WebSocket
+    # for Emscripten's sockets to go through, so nothing would ever connect.
+    if event == "socket.__new__":
+        raise error("sockets are not available to Python here: it runs in the browser, with no network")
 
 
-def _reset_interpreter():
-    """Undo what the previous run changed globally, so each run starts like a fresh `python main.py`."""
-    for name in list(builtins.__dict__):
-        if name not in _clean_builtins:
-            del builtins.__dict__[name]
-    builtins.__dict__.update(_clean_builtins)
-    time.sleep = _blocking_sleep
-    asyncio.events._set_running_loop(None)
-    if not isinstance(asyncio.events._get_event_loop_policy(), _BrowserPolicy):
-        asyncio.events._set_event_loop_policy(_BrowserPolicy())
-    # Standard-library modules imported by a run stay (asyncio keeps references to them); a module the
-    # user wrote to the in-memory file system would not, so it is dropped and read afresh next time.
-    for name in set(sys.modules) - _baseline_modules:
-        path = getattr(sys.modules.get(name), "__file__", None)
-        if path and not path.startswith(_STDLIB):
-            sys.modules.pop(name, None)
-    warnings.resetwarnings()
-    warnings.simplefilter("default")
-    sys.argv = [FILENAME]
+sys.addaudithook(_refuse_sockets)
+
+# CPython's tokenizer refuses more than 200 open brackets; its parser would need a deep native stack first.
+_MAX_BRACKETS = 200
+
+
+def _tokenizer_error(source):
+    """The tokenizer's own SyntaxError for a source with very deep brackets, or None."""
+    if sum(source.count(c) for c in "([{") <= _MAX_BRACKETS:
+        return None
+    try:
+        for _ in _tokenize.TokenizerIter(io.StringIO(source).readline, extra_tokens=False):
+            pass
+    except SyntaxError as exc:
+        exc.filename = FILENAME
+        return exc
+    return None
 
 
 def _user_traceback(exc):
@@ -145,19 +162,32 @@ def _user_traceback(exc):
     return "".join(te.format())
 
 
+def _start(compiled, module_globals):
+    """The one place user code starts: as `python main.py` would run it."""
+    exec(compiled, module_globals)
+
+
 def run(source):
-    """Returns JSON of [exit_code, error_text_or_None, trace]. Output goes to sys.stdout / sys.stderr as it
-    happens; the trace is what the event loop did (awaitwise_tracer's packed form)."""
-    _reset_interpreter()
+    """Runs `source` as main.py: (exit status, traceback text or None, trace). Output is written as it
+    happens; the trace is what the event loop did (awaitwise_tracer's packed form as JSON, for the timeline)."""
+    # The snapshot fixed the seed this interpreter started with; each run gets its own, as CPython's would.
+    random.seed()
+    asyncio.events._set_running_loop(None)
+    # Everything that exists now is the runtime's and lives as long as the interpreter: out of the collector's
+    # way, the collection at the end of the run looks at the program's objects only (200 ms less a run).
+    gc.freeze()
     linecache.cache[FILENAME] = (len(source), None, source.splitlines(True), FILENAME)
     module_globals = {"__name__": "__main__", "__file__": FILENAME, "__builtins__": builtins}
     code = 0
     error = None
     timeline = awaitwise_tracer.record(FILENAME)
     try:
+        too_deep = _tokenizer_error(source)
+        if too_deep is not None:
+            raise too_deep
         compiled = compile(source, FILENAME, "exec")
         with timeline:
-            exec(compiled, module_globals)
+            _start(compiled, module_globals)
     except SystemExit as exc:
         # As CPython: None is 0, an int is the status, anything else is printed and means 1.
         if exc.code is None:
@@ -172,8 +202,25 @@ def run(source):
         code = 1
     finally:
         module_globals.clear()
-        # Collect now, so "coroutine ... was never awaited" appears with this run, not a later one.
+        # Collect now, so "coroutine ... was never awaited" appears with this run.
         gc.collect()
-        sys.stdout.flush()
-        sys.stderr.flush()
-    return json.dumps([code, error, timeline.recording.result()])
+        _flush_streams()
+    return (code, error, _trace(timeline))
+
+
+def _trace(timeline, dumps=json.dumps):
+    """The packed trace as JSON (None stays null on the way to JavaScript), or None. The program ran in this
+    interpreter and may have broken what packing uses: the run's own outcome matters more than its picture."""
+    try:
+        return dumps(timeline.recording.result())
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _flush_streams():
+    # As at interpreter exit: whatever sys.stdout is now (the program may have replaced it), then the real ones.
+    for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+        try:
+            stream.flush()
+        except Exception:  # noqa: BLE001 - None, a closed file or the program's own object
+            pass

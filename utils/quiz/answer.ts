@@ -18,10 +18,13 @@ export function suggestedRating(correct: boolean, elapsedMs: number): Grade {
 /** Letters shown next to the choices. */
 export const CHOICE_LETTERS = ['A', 'B', 'C', 'D'] as const;
 
-/** The choice a key picks: 1–4 or A–D (either case), or null when the key picks nothing. */
-export function choiceForKey(key: string, count: number): number | null {
+/**
+ * The choice a key picks: A–D (either case), and 1–4 too unless `lettersOnly` (Review, where the digits rate
+ * as in Anki); null when the key picks nothing.
+ */
+export function choiceForKey(key: string, count: number, lettersOnly = false): number | null {
   let index = -1;
-  if (/^[1-4]$/.test(key)) index = Number(key) - 1;
+  if (!lettersOnly && /^[1-4]$/.test(key)) index = Number(key) - 1;
   else if (/^[a-dA-D]$/.test(key)) index = key.toUpperCase().charCodeAt(0) - 65;
   return index >= 0 && index < count ? index : null;
 }
@@ -32,29 +35,26 @@ export interface QuizState {
   picked: number | null;
   /** Time from showing the quiz to the pick. */
   elapsedMs: number;
-  /** The rating the pick suggests, and the user's override of it (1–4 after answering). */
+  /** The rating the pick suggests (Space or Enter records it in Review). */
   suggested: Grade | null;
-  override: Grade | null;
 }
 
-export const initialQuizState: QuizState = { picked: null, elapsedMs: 0, suggested: null, override: null };
+export const initialQuizState: QuizState = { picked: null, elapsedMs: 0, suggested: null };
 
 export function pick(state: QuizState, choices: readonly QuizChoice[], index: number, elapsedMs: number): QuizState {
   if (state.picked !== null || !choices[index]) return state;
-  return { picked: index, elapsedMs, suggested: suggestedRating(choices[index].correct, elapsedMs), override: null };
+  return { picked: index, elapsedMs, suggested: suggestedRating(choices[index].correct, elapsedMs) };
 }
-
-/** The rating that Next will record: the user's override, else the suggestion. */
-export function finalRating(state: QuizState): Grade | null {
-  return state.override ?? state.suggested;
-}
-
-export type QuizKeyAction = { kind: 'pick'; index: number } | { kind: 'rate'; grade: Grade } | { kind: 'next' } | null;
 
 /**
- * What a key does: before answering, 1–4 and A–D pick; after, 1–4 choose the rating (when the view rates)
- * and Enter moves on with it. Modifier keys and auto-repeat are left to the browser.
+ * In practice: pick, then Next. In Review, two steps with keys of their own, so the Anki habit of rating
+ * with the digits cannot pick by mistake: pick with a letter, then record a rating with 1–4 (or the suggested
+ * one with Space or Enter).
  */
+export type QuizKeyAction =
+  { kind: 'pick'; index: number } | { kind: 'record'; grade: Grade } | { kind: 'next' } | null;
+
+/** What a key does in a quiz. Modifier keys and auto-repeat are left to the browser. */
 export function quizKeyAction(
   event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'repeat'>,
   state: QuizState,
@@ -63,11 +63,13 @@ export function quizKeyAction(
 ): QuizKeyAction {
   if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return null;
   if (state.picked === null) {
-    const index = choiceForKey(event.key, choiceCount);
+    const index = choiceForKey(event.key, choiceCount, rates);
     return index === null ? null : { kind: 'pick', index };
   }
-  if (rates && /^[1-4]$/.test(event.key)) return { kind: 'rate', grade: Number(event.key) as Grade };
-  if (event.key === 'Enter') return { kind: 'next' };
+  if (!rates) return event.key === 'Enter' ? { kind: 'next' } : null;
+  if (/^[1-4]$/.test(event.key)) return { kind: 'record', grade: Number(event.key) as Grade };
+  if ((event.key === ' ' || event.key === 'Enter') && state.suggested !== null)
+    return { kind: 'record', grade: state.suggested };
   return null;
 }
 

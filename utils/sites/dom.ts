@@ -1,5 +1,5 @@
 /** DOM reading shared by the site adapters. Everything here yields plain text, never markup. */
-
+import { isList, isRecord } from '@/utils/is-record';
 import { EDITOR_CODE_CAP } from '@/utils/editor-bridge';
 
 export const TEXT_CAP = 20_000;
@@ -183,15 +183,6 @@ export function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Array.isArray typed `unknown[]`: parsed JSON from a page is checked item by item, not assumed. */
-export function isList(value: unknown): value is unknown[] {
-  return Array.isArray(value);
 }
 
 /** Breadth-first search through parsed JSON for the first object `accept` takes; bounded. */

@@ -1,3 +1,4 @@
+import { isRecord } from '@/utils/is-record';
 import { defineAdapter } from './extract';
 import { siteById } from './registry';
 import {
@@ -6,7 +7,6 @@ import {
   findObject,
   first,
   htmlToText,
-  isRecord,
   parseJson,
   shortText,
   stringField,

@@ -1,11 +1,10 @@
+import { isList, isRecord } from '@/utils/is-record';
 import { defineAdapter } from './extract';
 import {
   difficultyFrom,
   findObject,
   first,
   htmlToText,
-  isList,
-  isRecord,
   jsonFromScript,
   shortText,
   stringField,

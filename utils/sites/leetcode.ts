@@ -1,5 +1,6 @@
 import { defineAdapter } from './extract';
-import { difficultyFrom, htmlToText, isList, isRecord, jsonFromScript, stringField, uniqueTags } from './dom';
+import { isList, isRecord } from '@/utils/is-record';
+import { difficultyFrom, htmlToText, jsonFromScript, stringField, uniqueTags } from './dom';
 
 /** leetcode.cn labels difficulty in Chinese. */
 const CN_DIFFICULTY: Record<string, string> = { 简单: 'easy', 中等: 'medium', 困难: 'hard' };

@@ -3,6 +3,7 @@
  * whose badge they hid. Checked part by part: a damaged part is skipped with a message and the user's own
  * value for it stays, and nothing here can make the import of the cards fail.
  */
+import { isRecord } from '@/utils/is-record';
 import * as v from 'valibot';
 import { listDismissed, setDismissed } from '@/utils/dismissed';
 import { SITE_IDS } from '@/utils/page-snapshot';
@@ -32,9 +33,6 @@ export async function exportSettings(): Promise<BackupSettings> {
     hiddenBadges,
   };
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Checks each part of a file's `settings` on its own. `describe` turns a valibot issue into the message

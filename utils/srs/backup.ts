@@ -18,6 +18,9 @@ import {
   type Backup,
 } from '@/utils/srs/backup-schema';
 import { exportSettings, restoreSettings, type SettingsPart } from '@/utils/srs/backup-settings';
+import { clearDeck, putCards } from '@/utils/srs/repository';
+import { addLogs } from '@/utils/srs/review-log';
+import { clearSaved, putSaved } from '@/utils/saved';
 
 export {
   BACKUP_FORMAT,
@@ -108,10 +111,7 @@ export interface ImportOptions {
   restoreSettings?: boolean;
 }
 
-/**
- * Reviews per write. Between two writes the browser runs other tasks (painting, input) while the
- * transaction stays open, because the next write is issued as soon as the last one completes.
- */
+/** Reviews per write (see addLogs). */
 const WRITE_CHUNK = 500;
 
 const logKey = (log: Pick<ReviewLogRecord, 'cardId' | 'reviewedAt' | 'rating'>) =>
@@ -134,20 +134,18 @@ export function importBackup(
   const total = backup.reviewLogs.length;
   const writeLogs = async (logs: readonly ReviewLogRecord[] | readonly Omit<ReviewLogRecord, 'id'>[]) => {
     options.onProgress?.({ phase: 'writing', done: 0, total });
-    for (let start = 0; start < logs.length; start += WRITE_CHUNK) {
-      await db.reviewLogs.bulkAdd(logs.slice(start, start + WRITE_CHUNK));
-      // Counted in the file's reviews: in a merge the ones already here are passed over, not written.
-      const done = Math.round((Math.min(start + WRITE_CHUNK, logs.length) / logs.length) * total);
-      options.onProgress?.({ phase: 'writing', done, total });
-    }
+    // Counted in the file's reviews: in a merge the ones already here are passed over, not written.
+    await addLogs(db, logs, WRITE_CHUNK, (written) =>
+      options.onProgress?.({ phase: 'writing', done: Math.round((written / logs.length) * total), total }),
+    );
     if (logs.length === 0) options.onProgress?.({ phase: 'writing', done: total, total });
   };
   return db.transaction('rw', db.cards, db.reviewLogs, db.saved, async (): Promise<WriteSummary> => {
     if (mode === 'replace') {
-      await Promise.all([db.cards.clear(), db.reviewLogs.clear(), db.saved.clear()]);
-      await db.cards.bulkAdd(backup.cards satisfies CardRecord[]);
+      await Promise.all([clearDeck(db), clearSaved(db)]);
+      await putCards(db, backup.cards satisfies CardRecord[]);
       await writeLogs(backup.reviewLogs satisfies ReviewLogRecord[]);
-      await db.saved.bulkAdd(backup.saved satisfies SavedProblem[]);
+      await putSaved(db, backup.saved satisfies SavedProblem[]);
       return {
         cardsAdded: backup.cards.length,
         cardsUpdated: 0,
@@ -179,9 +177,9 @@ export function importBackup(
     }
     const localUrls = new Set(await db.saved.toCollection().primaryKeys());
     const newSaved = backup.saved.filter((s) => !localUrls.has(s.url));
-    await db.cards.bulkPut([...added, ...updated] satisfies CardRecord[]);
+    await putCards(db, [...added, ...updated] satisfies CardRecord[]);
     await writeLogs(newLogs);
-    await db.saved.bulkAdd(newSaved satisfies SavedProblem[]);
+    await putSaved(db, newSaved satisfies SavedProblem[]);
     return {
       cardsAdded: added.length,
       cardsUpdated: updated.length,

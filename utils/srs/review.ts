@@ -5,6 +5,8 @@
  */
 import type { AwaitwiseDb, CardRecord, ReviewLogRecord } from '@/utils/db';
 import { dayKey } from '@/utils/srs/day';
+import { putCards } from '@/utils/srs/repository';
+import { addLog, deleteLog, latestLog } from '@/utils/srs/review-log';
 import { nextSnapshot, pickSnapshot, type Grade, type SchedulerOptions } from '@/utils/srs/scheduler';
 import type { SrsSettings } from '@/utils/srs/settings';
 
@@ -55,8 +57,8 @@ export function rate(
       after,
     };
     if (options.elapsedMs !== undefined) entry.elapsedMs = Math.max(0, Math.round(options.elapsedMs));
-    await db.cards.put(card);
-    const id = await db.reviewLogs.add(entry);
+    await putCards(db, [card]);
+    const id = await addLog(db, entry);
     return { ok: true, card, log: { ...entry, id }, becameLeech: before.leech === 0 && after.leech === 1 };
   });
 }
@@ -72,7 +74,7 @@ export type UndoResult =
  */
 export function undoLast(db: AwaitwiseDb, expectedLogId?: number): Promise<UndoResult> {
   return db.transaction('rw', db.cards, db.reviewLogs, async (): Promise<UndoResult> => {
-    const log = await db.reviewLogs.orderBy('reviewedAt').last();
+    const log = await latestLog(db);
     if (!log) return { ok: false, reason: 'nothing', message: 'There is nothing to undo.' };
     if (expectedLogId !== undefined && log.id !== expectedLogId) {
       return {
@@ -91,8 +93,8 @@ export function undoLast(db: AwaitwiseDb, expectedLogId?: number): Promise<UndoR
       };
     }
     const card: CardRecord = { ...current, ...log.before };
-    await db.cards.put(card);
-    await db.reviewLogs.delete(log.id);
+    await putCards(db, [card]);
+    await deleteLog(db, log.id);
     return { ok: true, card, log };
   });
 }

@@ -8,6 +8,14 @@ export { Rating, State, type Grade };
 /** The four answer buttons, in display order. */
 export const GRADES: readonly Grade[] = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy];
 
+/** The buttons' names. */
+export const GRADE_LABELS: Readonly<Record<Grade, string>> = {
+  [Rating.Again]: 'Again',
+  [Rating.Hard]: 'Hard',
+  [Rating.Good]: 'Good',
+  [Rating.Easy]: 'Easy',
+};
+
 /** Lapses at which a card is flagged as a leech (Anki's default threshold). */
 export const LEECH_LAPSES = 8;
 

@@ -155,3 +155,39 @@ export async function loadStats(db: AwaitwiseDb, now: number, settings: SrsSetti
     };
   });
 }
+
+export interface TopicMastery {
+  topic: string;
+  /** Questions on the topic past their learning steps (review state, not suspended). */
+  learned: number;
+  /** Questions on the topic in the deck. */
+  inDeck: number;
+  total: number;
+}
+
+/**
+ * Learned questions per main topic, in the concept vocabulary's order (fundamentals first), and overall. A
+ * question counts under its first concept.
+ */
+export function masteryByTopic(
+  questions: readonly { id: string; concepts: readonly string[] }[],
+  conceptOrder: readonly string[],
+  learnedIds: ReadonlySet<string>,
+  deckIds: ReadonlySet<string> = learnedIds,
+): { overall: TopicMastery; topics: TopicMastery[] } {
+  const byTopic = new Map<string, TopicMastery>();
+  for (const q of questions) {
+    const topic = q.concepts[0] ?? '';
+    const row = byTopic.get(topic) ?? { topic, learned: 0, inDeck: 0, total: 0 };
+    row.total++;
+    if (learnedIds.has(q.id)) row.learned++;
+    if (deckIds.has(q.id)) row.inDeck++;
+    byTopic.set(topic, row);
+  }
+  const rank = new Map(conceptOrder.map((id, i) => [id, i]));
+  const topics = [...byTopic.values()].sort(
+    (a, b) => (rank.get(a.topic) ?? Infinity) - (rank.get(b.topic) ?? Infinity),
+  );
+  const sum = (key: 'learned' | 'inDeck' | 'total') => topics.reduce((n, t) => n + t[key], 0);
+  return { overall: { topic: '', learned: sum('learned'), inDeck: sum('inDeck'), total: sum('total') }, topics };
+}

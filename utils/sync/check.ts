@@ -4,6 +4,7 @@
  * bad entry is dropped and named while the rest applies, and times further ahead than this device's clock
  * allows are treated as made now.
  */
+import { isRecord } from '@/utils/is-record';
 import * as v from 'valibot';
 import {
   CardIdSchema,
@@ -81,9 +82,6 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
 
 /** Keys in messages are shown as text; a forged one may be long. */
 const shown = (key: string) => (key.length > 60 ? `${key.slice(0, 57)}…` : key);
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Validates a state from outside entry by entry: what passes is returned, each entry that does not is named in

@@ -106,10 +106,15 @@ export class SyncEngine {
     }, at - now);
   }
 
-  stop(): void {
+  /**
+   * No sync starts after this; one already running writes nothing more to storage.sync or the status. Resolves
+   * once that one has ended, so the caller's own status is the last word.
+   */
+  stop(): Promise<void> {
     this.stopped = true;
     if (this.timer !== null) this.timers.clear(this.timer);
     this.timer = null;
+    return this.running ?? Promise.resolve();
   }
 
   /** One sync now (or right after the one running). Never throws: failures end up in `status`. */
@@ -177,6 +182,8 @@ export class SyncEngine {
       this.schedule(0);
       return;
     }
+    // Turned off while this sync was reading: the user's "off" means nothing more reaches storage.sync.
+    if (this.stopped) return;
     try {
       if (Object.keys(set).length) {
         this.writes.push(deps.now());
@@ -226,6 +233,7 @@ export class SyncEngine {
   }
 
   private async setStatus(patch: Partial<SyncStatus>): Promise<void> {
+    if (this.stopped) return;
     this.status = { ...this.status, ...patch };
     for (const key of Object.keys(this.status) as (keyof SyncStatus)[]) {
       if (this.status[key] === undefined) delete this.status[key];

@@ -42,8 +42,8 @@ export function startSync(): void {
   let db: AwaitwiseDb | null = null;
 
   const stop = async () => {
-    engine?.stop();
     watch?.unsubscribe();
+    await engine?.stop();
     engine = null;
     watch = null;
     await browser.storage.local.set({

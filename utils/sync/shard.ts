@@ -3,6 +3,7 @@
  * id, so one review rewrites one small item; each card is packed as an array with times in base 36. When
  * everything does not fit, the most recently changed cards go first and the rest stay on this device only.
  */
+import { isRecord } from '@/utils/is-record';
 import { checkState, type CheckedState, type Ignored } from './check';
 import { dict, SYNC_VERSION, type CardEntry, type SyncState } from './shape';
 
@@ -217,8 +218,6 @@ export function toItems(state: SyncState, quota: number = SYNC_LIMITS.QUOTA_BYTE
   const bytes = Object.entries(items).reduce((sum, [k, v]) => sum + itemBytes(k, v), 0);
   return { items, bytes, cardsTotal: cards.length, cardsSynced: cards.length - cardFill.leftOut, othersLeftOut };
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Reads a state back from storage.sync items, checking every entry (`checkState`, with `now` for the clock

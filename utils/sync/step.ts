@@ -5,6 +5,8 @@
  */
 import * as v from 'valibot';
 import type { AwaitwiseDb } from '@/utils/db';
+import { deleteSaved, putSaved } from '@/utils/saved';
+import { putCards, removeCards } from '@/utils/srs/repository';
 import { time } from '@/utils/records/schema';
 import type { Settings } from '@/utils/settings';
 import { checkState, type Ignored } from './check';
@@ -82,13 +84,10 @@ export function syncLocal(
     const local: LocalSnapshot = { cards, saved, progress, ownDays, ...prefs };
     const result = syncStep(local, shadowRow?.state, remote, device, now);
     const { merged, writes } = result;
-    if (writes.putCards.length) await db.cards.bulkPut(writes.putCards);
-    if (writes.deleteCards.length) {
-      await db.reviewLogs.where('cardId').anyOf(writes.deleteCards).delete();
-      await db.cards.bulkDelete(writes.deleteCards);
-    }
-    if (writes.putSaved.length) await db.saved.bulkPut(writes.putSaved);
-    if (writes.deleteSaved.length) await db.saved.bulkDelete(writes.deleteSaved);
+    await putCards(db, writes.putCards);
+    if (writes.deleteCards.length) await removeCards(db, writes.deleteCards);
+    await putSaved(db, writes.putSaved);
+    await deleteSaved(db, writes.deleteSaved);
     if (writes.putProgress.length) await db.practiceProgress.bulkPut(writes.putProgress);
     if (!same(remoteDays, writes.remoteDays)) {
       await db.remoteDays.clear();

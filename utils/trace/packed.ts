@@ -132,6 +132,18 @@ export const PackedTraceSchema = v.pipe(
 );
 export type PackedTrace = v.InferOutput<typeof PackedTraceSchema>;
 
+/** The packed trace's JSON, as the tracer writes it. */
+const PackedTraceJsonSchema = v.pipe(v.string(), v.parseJson(), PackedTraceSchema);
+
+/**
+ * The trace in the tracer's JSON, when it is one. The program ran beside the tracer and may have spoiled
+ * it: then the run has no timeline, and its output and verdict stand.
+ */
+export function traceFrom(json: unknown): PackedTrace | null {
+  const parsed = v.safeParse(PackedTraceJsonSchema, json);
+  return parsed.success ? parsed.output : null;
+}
+
 const ms = (us: number) => us / 1000;
 
 export function unpackTrace(packed: PackedTrace): Trace {

@@ -1,18 +1,18 @@
 /**
- * `#/practice/<id>`: one practice problem with its workbench. The page owns the data: the user's file
- * (Dexie `drafts`, saved as they type), test runs in the page's Python worker, and progress (attempts and
- * the first solve) recorded after every "Run tests".
+ * `#/practice/<id>`: one practice problem with its workbench. The user's file is a draft like any edited
+ * snippet's (saved as they type, reset with undo), runs go through the same runner and run state, and each
+ * "Run tests" with a verified report is recorded as an attempt (the first all-green one as the solve).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { PracticeView } from '@/components/PracticeView';
-import { PracticeWorkbench, type WorkbenchRun } from '@/components/PracticeWorkbench';
-import { appendChunk, type OutputChunk } from '@/components/RunOutput';
+import { PracticeWorkbench } from '@/components/PracticeWorkbench';
 import { useDb } from '@/components/hooks/use-db';
+import { useDraft } from '@/components/hooks/use-draft';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
-import { pythonClient, usePythonStatus } from '@/components/hooks/use-python';
+import { useRun } from '@/components/hooks/use-run';
 import { useSnippetRunner } from '@/components/hooks/use-snippet-runner';
 import { practiceById } from '@/utils/knowledge';
-import { practiceDraftKey, recordAttempt } from '@/utils/practice/progress';
+import { practiceDraftKey, practiceProgress, recordAttempt } from '@/utils/practice/progress';
 import { PRACTICE_TIME_LIMIT_MS } from '@/utils/python/limits';
 import { conceptNames } from './names';
 
@@ -25,60 +25,29 @@ export function PracticePage({ id, onCopy }: PracticePageProps) {
   const problem = practiceById.get(id);
   const db = useDb();
   const runner = useSnippetRunner();
-  const status = usePythonStatus();
-  const [code, setCode] = useState<string | null>(null);
-  const [run, setRun] = useState<WorkbenchRun>({ kind: 'idle' });
-  const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const progress = useLiveQuery(async () => (await db.practiceProgress.get(id)) ?? null, [id]);
-  const key = practiceDraftKey(id);
-
-  const starter = problem?.starter ?? '';
-  useEffect(() => {
-    let live = true;
-    db.drafts
-      .get(key)
-      .then((draft) => {
-        if (live) setCode(draft?.code ?? starter);
-      })
-      .catch((error: unknown) => console.warn('[awaitwise] could not read the saved practice code', key, error));
-    return () => {
-      live = false;
-      clearTimeout(saveTimer.current);
-    };
-  }, [db, key, starter]);
+  const draft = useDraft(runner, practiceDraftKey(id), problem?.starter ?? '');
+  // Test suites get the practice limit: each test has its own 5 s inside it.
+  const run = useRun({
+    ...runner,
+    test: (s, t, o) => runner.test(s, t, { ...o, timeLimitMs: PRACTICE_TIME_LIMIT_MS }),
+  });
+  const progress = useLiveQuery(() => practiceProgress(db, id), [id]);
+  const { warm } = runner;
+  useEffect(() => warm(), [warm]);
 
   if (!problem) return <p class="aw-error-box">That practice problem no longer exists.</p>;
   const tests = problem.tests;
+  const code = draft.code ?? problem.starter ?? '';
 
-  const edit = (next: string) => {
-    setCode(next);
-    clearTimeout(saveTimer.current);
-    saveTimer.current = setTimeout(() => void db.drafts.put({ key, code: next, updatedAt: Date.now() }), 300);
-  };
   const runTests = async () => {
-    if (code === null || !tests) return;
-    setRun({ kind: 'testing' });
-    const result = await pythonClient().test(code, tests, { timeLimitMs: PRACTICE_TIME_LIMIT_MS });
-    setRun({ kind: 'tested', result });
+    if (!tests) return;
+    const result = await run.tests(code, tests);
+    // Only a report that came back complete through the run's own channel counts (the client checks).
     if (result.report && !result.report.error) await recordAttempt(db, id, result.report);
   };
-  const runFile = async () => {
-    if (code === null) return;
-    const chunks: OutputChunk[] = [];
-    setRun({ kind: 'running', chunks });
-    const result = await pythonClient().run(code, {
-      onOutput: (stream, text) => {
-        appendChunk(chunks, stream, text);
-        setRun({ kind: 'running', chunks: [...chunks] });
-      },
-    });
-    setRun({ kind: 'ran', chunks: [...chunks], result });
-  };
   const reset = () => {
-    clearTimeout(saveTimer.current);
-    setCode(problem.starter ?? '');
-    setRun({ kind: 'idle' });
-    void db.drafts.delete(key);
+    draft.reset();
+    run.clear();
   };
   const record = progress.status === 'ready' ? progress.value : null;
 
@@ -90,16 +59,17 @@ export function PracticePage({ id, onCopy }: PracticePageProps) {
       onCopy={onCopy}
       runner={runner}
       workbench={
-        tests && code !== null ? (
+        tests && draft.loaded ? (
           <PracticeWorkbench
             code={code}
-            onCode={edit}
-            run={run}
-            status={status}
+            onCode={draft.edit}
+            run={run.state}
+            status={runner.status}
             onRunTests={() => void runTests()}
-            onRunFile={() => void runFile()}
-            onStop={() => pythonClient().stop()}
+            onRunFile={() => void run.script(code)}
+            onStop={run.stop}
             onReset={reset}
+            onUndoReset={draft.undo}
             attempts={record?.attempts ?? 0}
             solvedAt={record?.solvedAt ?? null}
             lint={runner.lint}

@@ -1,19 +1,20 @@
 /** The side panel's flashcard review: queue, keyboard, undo, empty state and session summary. */
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef } from 'preact/hooks';
+import { CardMenu } from '@/components/CardMenu';
 import { plainText } from '@/components/CodeText';
+import { QuizCard } from '@/components/QuizCard';
 import { ReviewCard } from '@/components/ReviewCard';
-import { Toast } from '@/components/Toast';
-import { ACTION_DONE } from '@/components/hooks/card-actions';
-import { useToast } from '@/components/hooks/use-toast';
 import { NextDue, ReviewSummary } from '@/components/ReviewSummary';
-import { versionKey } from '@/components/hooks/review-session';
+import { Toast } from '@/components/Toast';
 import { useClock, useDb } from '@/components/hooks/use-db';
 import { STARTER_CARDS, useReview, type ReviewModel } from '@/components/hooks/use-review';
 import { useSettings } from '@/components/hooks/use-settings';
-import { fundamentalsFirst, questionById, quizById } from '@/utils/knowledge';
-import { QuizCard } from '@/components/QuizCard';
 import { useSnippetRunner } from '@/components/hooks/use-snippet-runner';
-import { GRADES, type Grade } from '@/utils/srs/scheduler';
+import { useToast } from '@/components/hooks/use-toast';
+import { fundamentalsFirst, questionById, quizById } from '@/utils/knowledge';
+import { actionDone, type CardAction } from '@/utils/srs/card-actions';
+import { shortcutFor } from '@/utils/srs/review-keys';
+import { versionKey } from '@/utils/srs/review-session';
 import '@/components/styles/review.css';
 
 export interface ReviewViewProps {
@@ -26,78 +27,65 @@ export interface ReviewViewProps {
   onCopy?: (code: string) => void | Promise<void>;
 }
 
-const TEXT_ENTRY = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
-/** Space and Enter already activate these; the shortcut must not act a second time. */
-const ACTIVATABLE = 'button, a[href], summary, [role="button"], [role="link"], [role="menuitem"]';
-
-export type Shortcut = { kind: 'reveal' } | { kind: 'undo' } | { kind: 'rate'; grade: Grade };
-
-/** What a key press does in the review, or null to leave it to the browser. */
-export function shortcutFor(event: KeyboardEvent, model: Pick<ReviewModel, 'card' | 'revealed'>): Shortcut | null {
-  if (event.defaultPrevented || event.repeat || event.ctrlKey || event.metaKey || event.altKey) return null;
-  const target = event.target instanceof Element ? event.target : null;
-  if (target?.closest(TEXT_ENTRY)) return null;
-  const { key } = event;
-  if (key === ' ' || key === 'Enter') {
-    if (target?.closest(ACTIVATABLE) || !model.card || model.revealed) return null;
-    return { kind: 'reveal' };
-  }
-  if (key === 'u' || key === 'U') return { kind: 'undo' };
-  const grade = GRADES.find((g) => String(g) === key);
-  if (grade !== undefined && model.card && model.revealed) return { kind: 'rate', grade };
-  return null;
-}
+const isQuiz = (id: string) => quizById.has(id);
 
 export function ReviewView({ onOpenQuestion, onBrowse, onInterview, onCopy }: ReviewViewProps) {
   const runner = useSnippetRunner();
   const db = useDb();
   const now = useClock();
   const { settings, loaded } = useSettings();
-  // "Study more new cards today" raises today's new-card limit for this panel only; the setting is unchanged.
-  const [extraNew, setExtraNew] = useState(0);
-  const srs = useMemo(
-    () => (extraNew ? { ...settings.srs, newPerDay: settings.srs.newPerDay + extraNew } : settings.srs),
-    [settings.srs, extraNew],
-  );
-  const model = useReview({ db, settings: srs, knowledgeOrder: fundamentalsFirst, enabled: loaded, now });
+  const model = useReview({
+    db,
+    settings: settings.srs,
+    knowledgeOrder: fundamentalsFirst,
+    isQuiz,
+    enabled: loaded,
+    now,
+  });
   const headingId = useId();
   const rootRef = useRef<HTMLElement>(null);
-  // The keydown listener is registered once and reads the latest model through this ref.
-  const modelRef = useRef(model);
-  modelRef.current = model;
-  const started = useRef(false);
-  const { toast, show, dismiss } = useToast();
-  const toastRef = useRef(toast);
-  toastRef.current = toast;
-  const undoToast = useCallback(() => {
-    const current = toastRef.current;
-    if (!current?.undo) return false;
-    dismiss();
-    void current.undo();
-    return true;
-  }, [dismiss]);
+  const { toast, show, dismiss, takeBack } = useToast();
+  const act = (action: CardAction) =>
+    void model.act(action).then((undo) => {
+      if (undo) show(actionDone(action), () => model.undoAction(undo));
+    });
+  // The keydown listener is registered once and reads the latest values through this ref.
+  const live = useRef({ model, act });
+  live.current = { model, act };
 
-  useEffect(() => {
+  // A layout effect: listening from the moment Review is on screen, so a key pressed straight after switching
+  // to it is not lost to a listener added only after the next paint. A key that comes before the first card
+  // does is kept by the session (see useReview's reveal).
+  useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const root = rootRef.current;
       // Mounted but hidden (another tab of the panel is showing): the keys belong to that tab.
       if (!root || root.closest('[hidden], [inert]')) return;
-      const current = modelRef.current;
-      const shortcut = shortcutFor(event, current);
+      const { model: current, act: run } = live.current;
+      const shortcut = shortcutFor(event, {
+        cardId: current.card?.id,
+        loading: current.status === 'loading',
+        revealed: current.revealed,
+        quiz: current.card !== undefined && isQuiz(current.card.id),
+      });
       if (!shortcut) return;
-      // A quiz card has its own keys (pick, rating, Enter next); only undo stays here.
-      if (current.card && quizById.has(current.card.id) && shortcut.kind !== 'undo') return;
       event.preventDefault();
-      started.current = true;
-      if (shortcut.kind === 'reveal') current.reveal();
-      // U takes back the latest thing done: a card action while its toast shows, else the last rating.
-      else if (shortcut.kind === 'undo') {
-        if (!undoToast()) void current.undo();
-      } else void current.rate(shortcut.grade);
+      switch (shortcut.kind) {
+        case 'reveal':
+          return current.reveal();
+        case 'rate':
+          return void current.rate(shortcut.grade);
+        case 'act':
+          return run(shortcut.action);
+        case 'undo':
+          // Undo takes back the latest thing done: a card action while its toast shows, else the last rating.
+          if (!takeBack()) void current.undo();
+          return;
+      }
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [undoToast]);
+  }, [takeBack]);
 
   const { card, session, remaining } = model;
   const question = card ? questionById.get(card.id) : undefined;
@@ -109,24 +97,31 @@ export function ReviewView({ onOpenQuestion, onBrowse, onInterview, onCopy }: Re
       <header class="aw-review-bar">
         <h2 id={headingId}>Review</h2>
         {model.status === 'ready' && (
-          <p class="aw-review-counts aw-muted">
-            {remaining.new} new · {remaining.learning} learning · {remaining.review} review
+          <p
+            class="aw-review-counts"
+            aria-label={`${remaining.new} new, ${remaining.learning} learning, ${remaining.review} to review`}
+          >
+            <span class="aw-count-new">{remaining.new} new</span> ·{' '}
+            <span class="aw-count-learning">{remaining.learning} learning</span> ·{' '}
+            <span class="aw-count-review">{remaining.review} review</span>
           </p>
         )}
-        <button
-          type="button"
-          class="aw-button aw-secondary aw-small"
-          aria-keyshortcuts="U"
-          disabled={!model.canUndo || model.busy}
-          onClick={() => void model.undo()}
-        >
-          Undo
-        </button>
-        {onInterview && (
-          <button type="button" class="aw-button aw-secondary aw-small" onClick={onInterview}>
-            Mock interview
+        <div class="aw-review-bar-actions">
+          <button
+            type="button"
+            class="aw-button aw-secondary aw-small"
+            aria-keyshortcuts="U Control+Z Meta+Z"
+            disabled={!model.canUndo || model.busy}
+            onClick={() => void model.undo()}
+          >
+            Undo
           </button>
-        )}
+          {onInterview && (
+            <button type="button" class="aw-button aw-secondary aw-small" onClick={onInterview}>
+              Mock interview
+            </button>
+          )}
+        </div>
       </header>
 
       {model.notice && <p class="aw-review-notice">{model.notice}</p>}
@@ -138,23 +133,26 @@ export function ReviewView({ onOpenQuestion, onBrowse, onInterview, onCopy }: Re
       ) : model.status === 'loading' ? (
         <p class="aw-muted">Loading your cards…</p>
       ) : card && quiz ? (
-        <QuizCard
-          key={versionKey(card)}
-          quiz={quiz}
-          rates
-          previews={model.previews}
-          busy={model.busy}
-          takeFocus
-          runner={runner}
-          onPicked={() => {
-            started.current = true;
-            model.reveal();
-          }}
-          onNext={(grade) => {
-            if (grade) void model.rate(grade);
-          }}
-          onCopy={onCopy}
-        />
+        <div class="aw-review-quiz">
+          <div class="aw-review-meta">
+            <CardMenu disabled={model.busy} onAction={act} />
+          </div>
+          <QuizCard
+            key={versionKey(card)}
+            quiz={quiz}
+            rates
+            initialState={model.quiz ?? undefined}
+            previews={model.previews}
+            busy={model.busy}
+            takeFocus
+            runner={runner}
+            onPicked={(_correct, state) => model.reveal(state)}
+            onNext={(grade) => {
+              if (grade) void model.rate(grade);
+            }}
+            onCopy={onCopy}
+          />
+        </div>
       ) : card ? (
         <ReviewCard
           key={versionKey(card)}
@@ -165,23 +163,12 @@ export function ReviewView({ onOpenQuestion, onBrowse, onInterview, onCopy }: Re
           revealed={model.revealed}
           previews={model.previews}
           busy={model.busy}
-          // The first card takes focus when Review opens, so Space works at once (issue 15: focus stayed on
-          // the tab button); later ones when the user's focus went away with the previous card.
+          // Each card takes focus when it appears (Space then works from wherever focus was), unless the user
+          // is typing, in a dialog or moving along the tab list.
           takeFocus
-          onReveal={() => {
-            started.current = true;
-            model.reveal();
-          }}
-          onRate={(grade) => {
-            started.current = true;
-            void model.rate(grade);
-          }}
-          onAction={(action) => {
-            started.current = true;
-            void model.act(action).then((undo) => {
-              if (undo) show(ACTION_DONE[action], () => model.undoAction(undo));
-            });
-          }}
+          onReveal={() => model.reveal()}
+          onRate={(grade) => void model.rate(grade)}
+          onAction={act}
           onOpenQuestion={onOpenQuestion}
           onCopy={onCopy}
         />
@@ -201,7 +188,7 @@ export function ReviewView({ onOpenQuestion, onBrowse, onInterview, onCopy }: Re
             now={clockNow}
             onBrowse={onBrowse}
             showNextDue={session.reviewed === 0}
-            onStudyMore={(n) => setExtraNew((x) => x + n)}
+            onStudyMore={model.studyMore}
             studyMoreBatch={Math.max(1, Math.min(settings.srs.newPerDay || 10, 10))}
           />
         </>
@@ -211,7 +198,7 @@ export function ReviewView({ onOpenQuestion, onBrowse, onInterview, onCopy }: Re
         <Toast
           key={toast.id}
           message={toast.message}
-          onUndo={toast.undo ? () => void undoToast() : undefined}
+          onUndo={toast.undo ? () => void takeBack() : undefined}
           onDismiss={dismiss}
         />
       )}

@@ -5,13 +5,18 @@ import { useClock, useDb } from '@/components/hooks/use-db';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
 import { useSettings } from '@/components/hooks/use-settings';
 import { useTick } from '@/components/hooks/use-tick';
-import { loadStats } from '@/utils/srs/stats';
+import { MasteryTable } from '@/components/MasteryTable';
+import { listCards } from '@/utils/srs/repository';
+import { loadStats, masteryByTopic } from '@/utils/srs/stats';
 import { InterviewHistory } from '@/components/InterviewHistory';
+import { listInterviews } from '@/utils/interview/repository';
 import { conceptById, knowledge } from '@/utils/knowledge';
 import { solvedPerTopic, solvedProblemIds } from '@/utils/practice/progress';
 import { TodayPanel } from './TodayPanel';
 import '@/components/styles/review.css';
 import '@/components/styles/quiz.css';
+
+const conceptOrder = knowledge.concepts.map((c) => c.id);
 
 export function StatsView({ onInterview }: { onInterview?: () => void } = {}) {
   const db = useDb();
@@ -26,8 +31,18 @@ export function StatsView({ onInterview }: { onInterview?: () => void } = {}) {
     [db, settings.srs, loaded, tick],
   );
   const headingId = useId();
-  const interviews = useLiveQuery(() => db.interviews.toArray(), [db]);
+  const interviews = useLiveQuery(() => listInterviews(db), [db]);
   const solved = useLiveQuery(() => solvedProblemIds(db), [db]);
+  const deck = useLiveQuery(() => listCards(db), [db]);
+  const mastery =
+    deck.status === 'ready'
+      ? masteryByTopic(
+          knowledge.questions,
+          conceptOrder,
+          new Set(deck.value.filter((c) => c.state === 2 && !c.suspended).map((c) => c.id)),
+          new Set(deck.value.map((c) => c.id)),
+        )
+      : null;
 
   return (
     <section class="aw-stats" aria-labelledby={headingId}>
@@ -40,9 +55,19 @@ export function StatsView({ onInterview }: { onInterview?: () => void } = {}) {
         <p class="aw-muted">Loading statistics…</p>
       ) : (
         <>
-          <TodayPanel />
+          <TodayPanel
+            dueToday={result.value.forecast[0]?.count ?? 0}
+            learned={mastery?.overall.learned ?? 0}
+            questions={knowledge.questions.length}
+          />
           <StatsPanel stats={result.value} />
         </>
+      )}
+      {mastery && (
+        <div class="aw-stats-body">
+          <h3>Mastery by topic</h3>
+          <MasteryTable topics={mastery.topics} topicName={(id) => conceptById.get(id)?.name ?? id} />
+        </div>
       )}
       {solved.status === 'ready' && (
         <div class="aw-stats-body">

@@ -10,7 +10,7 @@ import { useLiveQuery } from '@/components/hooks/use-live-query';
 import { cardsToAdd } from '@/components/add-set';
 import { useHiddenProblems } from '@/components/hooks/use-hidden';
 import { useSettings } from '@/components/hooks/use-settings';
-import { removeSaved, saveProblem } from '@/utils/db';
+import { isSaved, removeSaved, saveProblem } from '@/utils/saved';
 import { restoreDismissed } from '@/utils/dismissed';
 import { siteOfUrl } from '@/utils/tab-site';
 import { fundamentalsFirst, practiceById } from '@/utils/knowledge';
@@ -38,7 +38,7 @@ export function ThisPageView({ onOpenQuestion, onBrowse, onCopy }: ThisPageViewP
   const problemUrl = tab.state?.problem.url;
   useEffect(() => setAddState('idle'), [problemUrl]);
   const saved = useLiveQuery(
-    async () => (problemUrl ? (await db.saved.get(problemUrl)) !== undefined : false),
+    async () => (problemUrl ? isSaved(db, problemUrl) : false),
     [problemUrl],
   );
   const addIds = tab.state ? cardsToAdd(tab.state.view.cards).map((c) => c.id) : [];

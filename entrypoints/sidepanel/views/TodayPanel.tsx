@@ -1,12 +1,10 @@
-/** Stats' progress part: reviews and time today against a daily goal, and per-topic mastery. */
+/** Stats' opening: today's reviews and time, what is due today, learned questions, and the daily goal. */
 import { useState } from 'preact/hooks';
 import { formatDuration } from '@/components/ReviewSummary';
 import { useClock, useDb } from '@/components/hooks/use-db';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
 import { useSettings } from '@/components/hooks/use-settings';
-import { knowledge } from '@/utils/knowledge';
 import { dayKey } from '@/utils/srs/day';
-import { conceptNames } from './names';
 
 const GOAL_KEY = 'awaitwise:daily-goal';
 const DEFAULT_GOAL = 20;
@@ -15,34 +13,14 @@ const readGoal = () => {
   return Number.isInteger(n) && n > 0 && n <= 1000 ? n : DEFAULT_GOAL;
 };
 
-export interface TopicMastery {
-  topic: string;
+export interface TodayPanelProps {
+  /** Review and learning cards due before the study day ends (overdue ones included). */
+  dueToday: number;
   learned: number;
-  total: number;
+  questions: number;
 }
 
-/** A card counts as learned once it has graduated to review (FSRS state 2) and is not suspended. */
-export function masteryByTopic(learnedIds: ReadonlySet<string>): { overall: TopicMastery; topics: TopicMastery[] } {
-  const byTopic = new Map<string, TopicMastery>();
-  for (const q of knowledge.questions) {
-    const topic = q.concepts[0]!;
-    const row = byTopic.get(topic) ?? { topic, learned: 0, total: 0 };
-    row.total++;
-    if (learnedIds.has(q.id)) row.learned++;
-    byTopic.set(topic, row);
-  }
-  const topics = [...byTopic.values()];
-  return {
-    overall: {
-      topic: '',
-      learned: topics.reduce((n, t) => n + t.learned, 0),
-      total: topics.reduce((n, t) => n + t.total, 0),
-    },
-    topics,
-  };
-}
-
-export function TodayPanel() {
+export function TodayPanel({ dueToday, learned, questions }: TodayPanelProps) {
   const db = useDb();
   const now = useClock();
   const { settings } = useSettings();
@@ -50,9 +28,8 @@ export function TodayPanel() {
   const today = dayKey(now(), settings.srs.dayStartHour);
   const data = useLiveQuery(async () => {
     const logs = await db.reviewLogs.where('dayKey').equals(today).toArray();
-    const learned = await db.cards.filter((c) => c.state === 2 && !c.suspended).primaryKeys();
-    return { reviews: logs.length, ms: logs.reduce((n, l) => n + (l.elapsedMs ?? 0), 0), learned: new Set(learned) };
-  }, [today]);
+    return { reviews: logs.length, ms: logs.reduce((n, l) => n + (l.elapsedMs ?? 0), 0) };
+  }, [db, today]);
   if (data.status === 'error')
     return (
       <p class="aw-error-box" role="alert">
@@ -60,8 +37,7 @@ export function TodayPanel() {
       </p>
     );
   if (data.status !== 'ready') return null;
-  const { reviews, ms, learned } = data.value;
-  const mastery = masteryByTopic(learned);
+  const { reviews, ms } = data.value;
   const done = Math.min(reviews, goal);
   return (
     <div class="aw-today">
@@ -74,9 +50,16 @@ export function TodayPanel() {
           <dd class="aw-stat-note">{ms >= 1000 ? `${formatDuration(ms)} spent reviewing.` : 'No time spent yet.'}</dd>
         </div>
         <div class="aw-stat">
+          <dt>Due today</dt>
+          <dd class="aw-stat-value" data-testid="due-today">
+            {dueToday} {dueToday === 1 ? 'card' : 'cards'}
+          </dd>
+          <dd class="aw-stat-note">Reviews and learning steps; new cards come on top.</dd>
+        </div>
+        <div class="aw-stat">
           <dt>Learned</dt>
           <dd class="aw-stat-value" data-testid="learned">
-            {mastery.overall.learned} of {mastery.overall.total}
+            {learned} of {questions}
           </dd>
           <dd class="aw-stat-note">Questions past their learning steps.</dd>
         </div>
@@ -101,19 +84,6 @@ export function TodayPanel() {
         <progress max={goal} value={done} aria-label={`${done} of ${goal} reviews today`} />
         <span class="aw-muted">{reviews >= goal ? 'Goal reached today.' : `${goal - reviews} to go.`}</span>
       </div>
-      <h3>Mastery by topic</h3>
-      <table class="aw-state-table aw-mastery">
-        <tbody>
-          {mastery.topics.map((t) => (
-            <tr key={t.topic}>
-              <th scope="row">{conceptNames.get(t.topic) ?? t.topic}</th>
-              <td>
-                {t.learned} of {t.total} learned
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </div>
   );
 }
