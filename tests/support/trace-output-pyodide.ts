@@ -19,7 +19,8 @@ const runOnce = async (code: string, traced: boolean): Promise<Printed> => {
   const printed: Printed = { stdout: '', stderr: '', exitCode: null, error: null };
   const { engine } = await fresh(traced, (message) => {
     if (message.type === 'output') printed[message.stream] += message.text;
-    if (message.type === 'done') Object.assign(printed, { exitCode: message.outcome.exitCode, error: message.outcome.error });
+    if (message.type === 'done')
+      Object.assign(printed, { exitCode: message.outcome.exitCode, error: message.outcome.error });
   });
   engine.handle({ type: 'run', id: 1, code });
   return printed;

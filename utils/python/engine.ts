@@ -71,7 +71,6 @@ export function installModules(py: PyodideInterface, sources: EngineSources): vo
   );
 }
 
-
 /**
  * The interpreter's memory as it is now, for later starts. Pyodide only snapshots an interpreter loaded with
  * `_makeSnapshot`, which routes every JavaScript global Python touches through a recording proxy so the
