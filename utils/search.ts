@@ -31,10 +31,8 @@ interface SearchDoc {
 /** Phrase → terms that the knowledge base uses for the same idea. Checked against the lower-cased query. */
 const SYNONYMS: [RegExp, string][] = [
   [/\bparallel|simultaneous|at the same time|concurrent(ly)?\b/, 'gather concurrently create_task'],
-  [
-    /\blimit|throttl|at most \d|max(imum)? (number|concurrent)|bound(ed)? concurrency|cap\b/,
-    'semaphore limit concurrency',
-  ],
+  // Not "throttle": that limits calls over time (its own cards), not how many run at once.
+  [/\blimit|at most \d|max(imum)? (number|concurrent)|bound(ed)? concurrency|cap\b/, 'semaphore limit concurrency'],
   [/\bfire[- ]and[- ]forget|background task|garbage collect|disappear/, 'task references create_task weak'],
   [/\bblock(s|ing)?\b|freez|hang|stall|unresponsive/, 'blocking event loop to_thread'],
   [/\btime ?out|too long|deadline|give up after/, 'timeout wait_for'],

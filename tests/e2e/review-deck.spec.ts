@@ -73,7 +73,7 @@ test('code wraps at 320 and 400 px in every quiz and the widest cards, each cont
   context,
   extensionId,
 }) => {
-  // 45 quizzes, answered and not, at two widths: more page work than the default budget on a loaded machine.
+  // Every quiz (51), answered and not, at two widths: more page work than the default budget on a loaded machine.
   test.slow();
   const page = await openExtensionPage(context, extensionId, 'sidepanel.html');
   const quizzes = knowledge.quizzes ?? [];

@@ -46,9 +46,21 @@ test('an "open in side panel" request navigates the open panel to its route', as
   await expect(panel.getByRole('searchbox')).toHaveValue('cancel');
 });
 
-test('switching views moves focus into the new view', async ({ context, extensionId }) => {
-  const panel = await openExtensionPage(context, extensionId, 'sidepanel.html#/page');
+test('a link into another view moves focus into it; a tab chosen from the keyboard keeps focus in the tab list', async ({
+  context,
+  extensionId,
+}) => {
+  const panel = await openExtensionPage(context, extensionId, 'sidepanel.html#/browse?q=semaphore');
+  await panel.locator('.aw-qlink').first().click();
+  await expect(panel).toHaveURL(/#\/question\//);
+  await expect(panel.getByRole('heading', { level: 2 }).first()).toBeFocused();
+
+  // The ARIA tabs pattern: Enter shows the view and focus stays on its tab, so the arrow keys still move along.
   await panel.getByRole('tab', { name: 'Stats' }).focus();
   await panel.keyboard.press('Enter');
-  await expect(panel.getByRole('heading', { name: 'Statistics' })).toBeFocused();
+  await expect(panel.getByRole('heading', { name: 'Statistics' })).toBeVisible();
+  await expect(panel.getByRole('tab', { name: 'Stats' })).toBeFocused();
+  await panel.keyboard.press('ArrowLeft');
+  await expect(panel.getByRole('tab', { name: 'Stats' })).toHaveAttribute('aria-selected', 'false');
+  await expect(panel.locator('[role="tab"][aria-selected="true"]')).toBeFocused();
 });

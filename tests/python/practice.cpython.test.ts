@@ -116,8 +116,9 @@ for (const cpython of matrix) {
       });
     });
 
-  const first = cpython === matrix.find((m) => m.path);
-  describe.skipIf(!first).concurrent(`wrong solutions are rejected on CPython ${cpython.version}`, () => {
+  // Wrong solutions fail for their mistake, not a version: the first interpreter found is enough.
+  if (cpython !== matrix.find((m) => m.path)) continue;
+  describe.concurrent(`wrong solutions are rejected on CPython ${cpython.version}`, () => {
     it.each(wrongCases)('%s', async (_name, p, code) => {
       const result = await runSuite(code, p.tests, cpython.path!);
       expect(result.error, 'a wrong solution must load and fail a test, not fail to load').toBeNull();

@@ -6,8 +6,8 @@ import { wrongSolutions } from '../support/practice-cases';
 const problems = knowledge.practice;
 
 describe('practice problems are checkable', () => {
-  it('there are 16 problems, each with an interface, a starter file and a test suite', () => {
-    expect(problems.length).toBe(16);
+  it('there are 21 problems, each with an interface, a starter file and a test suite', () => {
+    expect(problems.length).toBe(21);
     for (const p of problems) {
       expect(p.interface.length, p.id).toBeGreaterThan(0);
       expect(p.starter, p.id).toMatch(/\S/);

@@ -64,6 +64,8 @@ describe('search', () => {
     expect(taskGroup.slice(0, 2).sort()).toEqual(['stop-task-group-early', 'task-group-vs-gather']);
     expect(taskGroup.indexOf('cancelling-uncancel')).toBeGreaterThan(taskGroup.indexOf('stop-task-group-early'));
     expect(namedConcepts(['taskgroup', 'cancel'], keys, new Set()).has('task-group')).toBe(true);
+    // Throttling limits calls over time: the throttle card, not the Semaphore ones.
+    expect(ids('throttle').slice(0, 2).sort()).toEqual(['throttle', 'throttle-async']);
     expect([...namedConcepts(['task', 'group'], keys, new Set())]).toContain('task-group');
   });
 
