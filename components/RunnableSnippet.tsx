@@ -105,7 +105,7 @@ export function RunnableSnippet({
           </button>
         )}
         {draft.code === null ? (
-          <button type="button" class="aw-button aw-secondary aw-small" onClick={() => draft.edit(snippet.code)}>
+          <button type="button" class="aw-button aw-secondary aw-small" onClick={draft.open}>
             Try it
           </button>
         ) : (

@@ -17,6 +17,8 @@ export interface Draft {
   /** The edited copy, or null when there is none. */
   code: string | null;
   edit: (code: string) => void;
+  /** Opens a copy of the original to edit (nothing is stored until it differs). */
+  open: () => void;
   /** Drops the copy; `undo` brings it back. */
   reset: () => void;
   /** Set after a reset, until the next edit. */
@@ -84,5 +86,9 @@ export function useDraft(access: DraftAccess, key: string, original: string): Dr
           setDiscarded(null);
           void access.saveDraft(key, discarded);
         };
-  return { loaded, code, edit, reset, undo };
+  // Not through edit(): a copy equal to the original is no edit, yet the user asked for the editor.
+  const open = () => {
+    if (code === null) setCode(original);
+  };
+  return { loaded, code, edit, open, reset, undo };
 }

@@ -156,7 +156,7 @@ test('a blocked stretch is announced; a quiz shows what happened; a practice tes
     'fn #3',
     'fn #4',
     'fn #5',
-    'fn #6',
+    'job_5_then_release',
   ]);
   await noAxeViolations(page, '.aw-workbench');
 });
