@@ -1,4 +1,6 @@
 import type { LintFinding } from '@/utils/lint';
+import { BADGE_TITLE, badgeLabel, badgeName } from '@/utils/badge-label';
+import type { PageFindings } from '@/utils/page-findings';
 import type { PageView } from '@/utils/page-view';
 import { CardSummaryList } from './CardSummaryList';
 import { ConceptChips } from './ConceptChips';
@@ -11,6 +13,8 @@ export type AddState = 'idle' | 'adding' | 'added' | 'failed';
 
 export interface HintOverlayProps {
   view: PageView;
+  /** What the linter found in the page's editor; null until it has run. */
+  findings: PageFindings | null;
   theme: 'light' | 'dark';
   open: boolean;
   /** Pinned to a page corner because the problem title could not be found. */
@@ -22,43 +26,40 @@ export interface HintOverlayProps {
   onToggle: () => void;
   onReveal: (next: number) => void;
   onOpenPanel: () => void;
+  /** Opens the practice problem in the side panel's workbench. */
+  onSolveHere: (practiceId: string) => void;
   onAddCards: () => void;
-  onDismiss: () => void;
+  onHide: () => void;
   onSelectFinding: (finding: LintFinding) => void;
 }
 
-/** The in-page badge and its popover. Everything it shows is plain text from our own data or the linter. */
+/** "Solve it here (5 tests)". */
+export const solveHereLabel = (tests: number): string => `Solve it here (${tests} ${tests === 1 ? 'test' : 'tests'})`;
+
+/**
+ * The in-page badge and its popover. Everything it shows is plain text from our own data or the linter.
+ * The badge's words are drawn by CSS from its attributes (utils/loader/badge.css), as the loader draws
+ * them, so the page's window.find() does not find them; the popover's text exists only while it is open.
+ */
 export function HintOverlay(props: HintOverlayProps) {
-  const { view, theme, open, floating, revealed } = props;
-  const hintCount = view.practice?.hints.length ?? 0;
+  const { view, theme, open, floating, revealed, findings } = props;
   const topCards = cardsToAdd(view.cards);
-  const findingCount = Math.max(view.findingsTotal ?? 0, view.findings.length);
-  const label = hintCount
-    ? `${hintCount} asyncio hints`
-    : `${topCards.length} asyncio ${topCards.length === 1 ? 'question' : 'questions'}`;
+  const findingCount = findings ? Math.max(findings.total, findings.findings.length) : 0;
+  const label = badgeLabel(view);
   return (
     <div class={`aw-theme aw-overlay${floating ? ' aw-floating' : ''}`} data-theme={theme}>
       <button
         type="button"
         class="aw-badge"
         aria-expanded={open}
-        aria-controls="aw-popover"
-        // Read as what it is: "3 asyncio hints, 2 code findings", not "aw 3 asyncio hints 2".
-        aria-label={
-          findingCount > 0 ? `${label}, ${findingCount} code ${findingCount === 1 ? 'finding' : 'findings'}` : label
-        }
+        aria-controls={open ? 'aw-popover' : undefined}
+        aria-label={badgeName(label, findingCount)}
+        data-label={label}
         onClick={props.onToggle}
-        title="Awaitwise: asyncio hints for this problem"
+        title={BADGE_TITLE}
       >
-        <span class="aw-badge-mark" aria-hidden="true">
-          aw
-        </span>
-        <span>{label}</span>
-        {findingCount > 0 && (
-          <span class="aw-badge-count" aria-label={`${findingCount} code findings`}>
-            {findingCount}
-          </span>
-        )}
+        <span class="aw-badge-mark" aria-hidden="true" />
+        {findingCount > 0 && <span class="aw-badge-count" aria-hidden="true" data-count={findingCount} />}
       </button>
       {open && (
         <section id="aw-popover" class="aw-popover" role="dialog" aria-label="Awaitwise hints">
@@ -94,13 +95,18 @@ export function HintOverlay(props: HintOverlayProps) {
                 revealed={revealed}
                 onReveal={props.onReveal}
                 doneNote="That is every hint. The full solution is in the side panel."
+                doneAction={
+                  <button type="button" class="aw-button" onClick={() => props.onSolveHere(view.practice!.id)}>
+                    {solveHereLabel(view.practice.tests)}
+                  </button>
+                }
               />
             </div>
           )}
-          {view.findings.length > 0 && (
+          {findings && findings.findings.length > 0 && (
             <div class="aw-block">
               <h3>In your code</h3>
-              <FindingList findings={view.findings} total={view.findingsTotal} onSelect={props.onSelectFinding} />
+              <FindingList findings={findings.findings} total={findings.total} onSelect={props.onSelectFinding} />
             </div>
           )}
           {topCards.length > 0 && (
@@ -125,7 +131,7 @@ export function HintOverlay(props: HintOverlayProps) {
                   : 'Already in your flashcards'
                 : 'Add these to my flashcards'}
             </button>
-            <button type="button" class="aw-link-button" onClick={props.onDismiss}>
+            <button type="button" class="aw-link-button" onClick={props.onHide}>
               Hide on this page
             </button>
           </footer>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { CodeText } from './CodeText';
 const LABELS = ['Nudge', 'Approach', 'Near-solution'] as const;
 
@@ -8,10 +9,12 @@ export interface HintStepsProps {
   onReveal: (next: number) => void;
   /** Said after the last hint: where the solution is, from where these hints are shown. */
   doneNote?: string;
+  /** Shown after the last hint, below the note (the overlay's "Solve it here"). */
+  doneAction?: ComponentChildren;
 }
 
 /** Progressive hints: each one is asked for explicitly, so the user decides how much help to take. */
-export function HintSteps({ hints, revealed, onReveal, doneNote = 'That is every hint.' }: HintStepsProps) {
+export function HintSteps({ hints, revealed, onReveal, doneNote = 'That is every hint.', doneAction }: HintStepsProps) {
   const shown = hints.slice(0, revealed);
   return (
     <div class="aw-hints">
@@ -30,7 +33,10 @@ export function HintSteps({ hints, revealed, onReveal, doneNote = 'That is every
           {revealed === 0 ? 'Show the first hint' : `Show hint ${revealed + 1}: ${LABELS[revealed] ?? ''}`}
         </button>
       ) : (
-        <p class="aw-muted">{doneNote}</p>
+        <>
+          <p class="aw-muted">{doneNote}</p>
+          {doneAction}
+        </>
       )}
     </div>
   );

@@ -43,7 +43,7 @@ export function ThisTabSummary({ state, loading, limit, siteOff, onOpenQuestion 
   if (!state) {
     return (
       <p class="aw-empty" data-testid="no-detection">
-        No asyncio problem on this page. Open a concurrency problem on {ALL_SITES}, or search below.
+        No asyncio problem on this page. Open a concurrency problem on {ALL_SITES}, or search above.
       </p>
     );
   }

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { defineWxtModule } from 'wxt/modules';
 import { formatErrors, generateData, hiddenFromDevServer, shouldRecompile } from '../scripts/lib/generate-data';
 import { ITEM_FOLDERS } from '../scripts/lib/read-data';
+import { DETECT_INDEX_PATH } from '../utils/detect/index-schema';
 
 /**
  * Runs `compile` after changes settle (`delayMs`), one run at a time; changes during a run cause exactly
@@ -50,6 +51,12 @@ export default defineWxtModule({
   name: 'awaitwise:knowledge',
   setup(wxt) {
     const root = wxt.config.root;
+
+    // The background fetches the detection index as a file of the extension's own (utils/background/services.ts),
+    // so it ships beside the bundles instead of inside background.js.
+    wxt.hook('build:publicAssets', (_wxt, files) => {
+      files.push({ absoluteSrc: join(root, 'data/generated/detect-index.json'), relativeDest: DETECT_INDEX_PATH });
+    });
 
     wxt.hook('ready', () => {
       const result = generateData(join(root, 'data'));

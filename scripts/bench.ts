@@ -33,9 +33,10 @@ const DATA_FILE = join(ROOT, 'data/generated/knowledge.json');
 const RESULTS_FILE = join(ROOT, 'bench/results.md');
 /** Issue 13's goals: what every problem page gets before a detection, and the background, gzip and raw. */
 const CONTENT_GZIP_BUDGET = 6_000;
-const BACKGROUND_BUDGET = { raw: 60_000, gzip: 20_000 };
-/** The whole package zip, without the Python runtime (pyodide/), as the peers were measured. */
-const PACKAGE_ZIP_BUDGET = 250_000;
+/** Issue 24's target for background.js raw (the best peer's is 55 KB); gzip from issue 13. */
+const BACKGROUND_BUDGET = { raw: 120_000, gzip: 20_000 };
+/** The whole package zip, without the Python runtime (pyodide/), as the peers were measured (issue 24). */
+const PACKAGE_ZIP_BUDGET = 500_000;
 
 const args = process.argv.slice(2);
 const flags = new Set(args);
@@ -111,6 +112,10 @@ const ORDER = [
   'size.',
   'contentScript.',
   'heap.',
+  'compile.',
+  'tasks.',
+  'listeners.',
+  'overlayOpen.',
   'overlayTime.',
   'serviceWorker.',
   'detect',

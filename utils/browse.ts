@@ -1,6 +1,7 @@
 /** The Browse view's list: filter by topic and difficulty, and by search when a query is typed. */
-import type { Difficulty, Knowledge } from '@/utils/knowledge-types';
-import { quizTitle, type SearchIndex } from '@/utils/search';
+import type { Catalogue, Difficulty } from '@/utils/knowledge-types';
+import { quizTitle } from '@/utils/quiz/title';
+import type { SearchIndex } from '@/utils/search';
 
 export interface BrowseEntry {
   id: string;
@@ -12,7 +13,7 @@ export interface BrowseEntry {
   concepts: readonly string[];
 }
 
-export function browseEntries(kb: Knowledge): BrowseEntry[] {
+export function browseEntries(kb: Catalogue): BrowseEntry[] {
   const order = new Map(kb.concepts.map((c, i) => [c.id, i]));
   const rank = { easy: 0, medium: 1, hard: 2 } as const;
   const entries: BrowseEntry[] = [

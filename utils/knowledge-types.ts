@@ -126,3 +126,17 @@ export interface Knowledge {
   /** Predict-the-output items (data/quizzes/); optional so hand-built test knowledge bases need not list them. */
   quizzes?: QuizItem[];
 }
+
+/**
+ * What lists and names need of every item, without bodies, snippets or test suites: the part of the
+ * knowledge base the extension pages load before anything else (data/generated/catalogue.ts). A view that
+ * shows an item loads that item alone (utils/knowledge).
+ */
+export interface Catalogue {
+  concepts: Pick<Concept, 'id' | 'name'>[];
+  questions: Pick<QuestionCard, 'id' | 'kind' | 'question' | 'concepts' | 'difficulty' | 'level'>[];
+  practice: Pick<PracticeProblem, 'id' | 'kind' | 'title' | 'concepts' | 'difficulty'>[];
+  quizzes: Pick<QuizItem, 'id' | 'kind' | 'concepts' | 'difficulty' | 'level' | 'keywords'>[];
+}
+
+export type KnowledgeItem = QuestionCard | PracticeProblem | QuizItem;

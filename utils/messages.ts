@@ -1,21 +1,20 @@
 /**
- * The one message protocol between contexts. Each message type declares its request schema, who may send
- * it and what it answers; `send` is the only way to send one, and the background validates every incoming
- * message once, at the boundary (utils/background/router.ts), before the one handler for its type runs.
+ * The one message protocol from the content scripts and extension pages to the background. Each message
+ * type declares its request schema, who may send it and what it answers; `send` is the only way to send
+ * one, and the background validates every incoming message once, at the boundary
+ * (utils/background/router.ts), before the one handler for its type runs.
  */
 import * as v from 'valibot';
 import { SITE_IDS } from '@/utils/page-snapshot';
 import type { PageView } from '@/utils/page-view';
+import type { EditorRead } from '@/utils/editor-bridge';
 
 /** Limits keep a hostile page from handing the worker megabytes to scan. */
 export const MAX_TEXT = 20_000;
 export const MAX_CODE = 100_000;
 const MAX_TITLE = 300;
-/** Findings kept per tab: a 100 KB file can yield thousands, and storage.session holds 10 MB for all tabs. */
-export const MAX_FINDINGS = 50;
 
 const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const count = (min: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(10_000_000));
 export const CardIdSchema = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,80}$/));
 
 export const PageSnapshotSchema = v.strictObject({
@@ -32,18 +31,13 @@ export const PageSnapshotSchema = v.strictObject({
   language: v.optional(shortText(40)),
 });
 
-export const FindingSchema = v.strictObject({
-  line: count(1),
-  col: count(1),
-  endLine: count(1),
-  endCol: count(1),
-  rule: shortText(60),
-  ref: v.optional(shortText(20)),
-  message: shortText(400),
-  severity: v.picklist(['error', 'warning', 'info']),
-  concept: shortText(80),
-  card: CardIdSchema,
-});
+/**
+ * The background's answer to a page report: show the badge with this view, or nothing, and why (the
+ * popup and the side panel say the same "why" from the stored tab state and the settings).
+ */
+export type PageDecision =
+  | { show: true; tabId: number; view: PageView }
+  | { show: false; why: 'not-relevant' | 'site-off' | 'hidden' };
 
 /**
  * Who may send a message: `content` only a content script (sender.tab set: the message is about that tab),
@@ -61,19 +55,30 @@ const declare = <T extends string, E extends v.ObjectEntries, R>(type: T, origin
 });
 
 export const PROTOCOL = {
-  /** The problem on this tab, (re-)extracted. Answered with what to show. */
-  'page/report': declare('page/report', 'content', { snapshot: PageSnapshotSchema }, replies<PageView>()),
-  /** The overlay linted the editor's code: findings for the popup and side panel. Stored capped. */
-  'page/findings': declare(
-    'page/findings',
+  /**
+   * The problem on this tab, (re-)extracted. The background decides everything the page gets (site
+   * enabled, badge hidden, relevant), stores the tab's state and answers with the decision.
+   */
+  'page/report': declare('page/report', 'content', { snapshot: PageSnapshotSchema }, replies<PageDecision>()),
+  /** "Hide on this page" (true) or its Undo (false), for the problem this tab reported. */
+  'page/hide': declare('page/hide', 'content', { hidden: v.boolean() }, replies<null>()),
+  /**
+   * The user opened the badge or typed in the editor: inject the popover, or (once there is code to lint)
+   * the linter, into this frame (only one that reported a relevant problem).
+   */
+  'overlay/expand': declare(
+    'overlay/expand',
     'content',
-    { findings: v.pipe(v.array(FindingSchema), v.maxLength(5_000)), total: count(0) },
-    replies<null>(),
+    { part: v.picklist(['popover', 'linter']) },
+    replies<{ loaded: boolean }>(),
   ),
-  /** This tab no longer shows a problem (SPA navigation away). */
-  'page/clear': declare('page/clear', 'content', {}, replies<null>()),
-  /** The page is relevant: inject the overlay and the main-world editor reader into this frame. */
-  'overlay/load': declare('overlay/load', 'content', {}, replies<{ loaded: boolean }>()),
+  /** The full text of the solution editor in this frame, read in the page's own world by the background. */
+  'editor/read': declare(
+    'editor/read',
+    'content',
+    { scope: v.optional(shortText(200)) },
+    replies<EditorRead | null>(),
+  ),
   /** Add question cards to the flashcard deck; ids the knowledge base does not know are refused. */
   'cards/add': declare(
     'cards/add',
@@ -81,11 +86,11 @@ export const PROTOCOL = {
     { ids: v.pipe(v.array(CardIdSchema), v.minLength(1), v.maxLength(100)), source: v.picklist(['manual', 'problem']) },
     replies<{ added: number }>(),
   ),
-  /** Open the side panel (on a user's click in the overlay) at a view. */
+  /** Open the side panel (on a user's click in the overlay) at a view; `practice` names the workbench's problem. */
   'panel/open': declare(
     'panel/open',
     'content',
-    { view: v.optional(v.picklist(['page', 'review'])) },
+    { view: v.optional(v.picklist(['page', 'review'])), practice: v.optional(CardIdSchema) },
     replies<{ opened: boolean }>(),
   ),
 };
@@ -100,9 +105,9 @@ export type RequestOf<K extends MessageType> = Omit<MessageOf<K>, 'type'>;
 
 const MessageSchema = v.variant('type', [
   PROTOCOL['page/report'].schema,
-  PROTOCOL['page/findings'].schema,
-  PROTOCOL['page/clear'].schema,
-  PROTOCOL['overlay/load'].schema,
+  PROTOCOL['page/hide'].schema,
+  PROTOCOL['overlay/expand'].schema,
+  PROTOCOL['editor/read'].schema,
   PROTOCOL['cards/add'].schema,
   PROTOCOL['panel/open'].schema,
 ]);

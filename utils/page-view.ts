@@ -1,6 +1,5 @@
 /** What the overlay, popup and side panel show for a tab: derived from a detection, never from page HTML. */
 import type { Detection } from '@/utils/detect';
-import type { LintFinding } from '@/utils/lint';
 import type { DetectIndex } from '@/utils/detect/compact';
 import type { PageSnapshot } from '@/utils/page-snapshot';
 
@@ -10,42 +9,42 @@ export interface CardSummary {
   short: string;
 }
 
+export interface PracticeSummary {
+  id: string;
+  title: string;
+  hints: [string, string, string];
+  /** How many tests the workbench runs on a solution ("Solve it here (N tests)"). */
+  tests: number;
+  /** The page sets the problem with threads; these hints are for its asyncio version. */
+  asyncioVersionOfThreads?: boolean;
+  /** The user has passed every test of this practice problem in the workbench. */
+  solved?: boolean;
+}
+
 export interface PageView {
   relevant: boolean;
   score: number;
   concepts: { id: string; name: string }[];
-  practice: {
-    id: string;
-    title: string;
-    hints: [string, string, string];
-    /** The page sets the problem with threads; these hints are for its asyncio version. */
-    asyncioVersionOfThreads?: boolean;
-    /** The user has passed every test of this practice problem in the workbench. */
-    solved?: boolean;
-  } | null;
+  practice: PracticeSummary | null;
   /** Best matching question cards, best first (the overlay shows the first three). */
   cards: CardSummary[];
-  findings: LintFinding[];
-  /**
-   * How many findings the linter produced; more than `findings.length` when the list was capped (the UI
-   * then says "N more"), so a huge file degrades visibly instead of filling storage.session.
-   */
-  findingsTotal?: number;
 }
 
-/** The per-tab record the background keeps in storage.session. */
+/** The per-tab record the background keeps in storage.session for the popup and the side panel. */
 export interface TabState {
   tabId: number;
+  /** The frame whose loader reported the problem (where the overlay and its findings live). */
+  frameId: number;
   problem: Pick<PageSnapshot, 'site' | 'url' | 'slug' | 'title' | 'difficulty' | 'tags' | 'generic'>;
   view: PageView;
   updatedAt: number;
-  /** Set when the entry had to be cut to stay under the per-tab size cap. */
-  degraded?: 'findings-capped';
 }
 
-export function buildPageView(detection: Detection, findings: LintFinding[], kb: DetectIndex): PageView {
-  if (!detection.relevant)
-    return { relevant: false, score: detection.score, concepts: [], practice: null, cards: [], findings: [] };
+/** A problem's identity across reloads and devices: `site:slug` (hidden badges are kept by it). */
+export const problemKeyOf = (problem: Pick<PageSnapshot, 'site' | 'slug'>): string => `${problem.site}:${problem.slug}`;
+
+export function buildPageView(detection: Detection, kb: DetectIndex): PageView {
+  if (!detection.relevant) return { relevant: false, score: detection.score, concepts: [], practice: null, cards: [] };
   const conceptNames = new Map(kb.concepts.map((c) => [c.id, c.name]));
   const questions = new Map(kb.questions.map((q) => [q.id, q]));
   const practice = detection.practiceId ? kb.practice.find((p) => p.id === detection.practiceId) : undefined;
@@ -61,6 +60,7 @@ export function buildPageView(detection: Detection, findings: LintFinding[], kb:
           id: practice.id,
           title: practice.title,
           hints: practice.hints,
+          tests: practice.tests,
           ...(detection.threads ? { asyncioVersionOfThreads: true } : {}),
         }
       : null,
@@ -68,6 +68,5 @@ export function buildPageView(detection: Detection, findings: LintFinding[], kb:
       const q = questions.get(id);
       return q ? [{ id, question: q.question, short: q.short }] : [];
     }),
-    findings,
   };
 }

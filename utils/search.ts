@@ -4,7 +4,8 @@
  * the phrasings people actually type ("run in parallel", "fire and forget") expands the query.
  */
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
-import type { Block, Difficulty, Inline, Knowledge, QuizItem } from '@/utils/knowledge-types';
+import type { Block, Difficulty, Inline, Knowledge } from '@/utils/knowledge-types';
+import { quizTitle } from '@/utils/quiz/title';
 
 export interface SearchHit {
   id: string;
@@ -119,11 +120,9 @@ export function searchDocuments(kb: Knowledge): SearchDoc[] {
   ];
 }
 
-/** A quiz's name in lists: its first keyword says what it is about (every prompt reads "What does this print?"). */
-export function quizTitle(quiz: Pick<QuizItem, 'keywords'>): string {
-  const topic = quiz.keywords[0] ?? '';
-  return `Predict the output: ${topic}`;
-}
+// Lives apart so that lists (Browse) name quizzes without loading the search library.
+export { quizTitle };
+
 
 /** Quizzes rank below a question that matches as well: someone searching usually wants the explanation first. */
 const QUIZ_BOOST = 0.6;

@@ -12,7 +12,7 @@ export const ThemeSchema = v.picklist(['system', 'light', 'dark']);
 export type ThemeChoice = v.InferOutput<typeof ThemeSchema>;
 
 export interface Settings {
-  /** Sites where the content script may show the hint badge (utils/site-enabled.ts reads this part alone). */
+  /** Sites where the background lets a problem page show the hint badge (read for every page decision). */
   sites: Record<SiteId, boolean>;
   /** The extension pages' and overlay's colour scheme; `system` follows prefers-color-scheme. */
   theme: ThemeChoice;

@@ -6,7 +6,7 @@
  * another version wrote, or a damaged one, reads as "nothing known about this tab".
  */
 import * as v from 'valibot';
-import { FindingSchema, PageSnapshotSchema } from '@/utils/messages';
+import { PageSnapshotSchema } from '@/utils/messages';
 import type { PageView, TabState } from '@/utils/page-view';
 import { validatedItem, type ValidatedItem } from '@/utils/stored-item';
 
@@ -19,21 +19,20 @@ const PageViewSchema = v.object({
       id: v.string(),
       title: v.string(),
       hints: v.tuple([v.string(), v.string(), v.string()]),
+      tests: v.number(),
       asyncioVersionOfThreads: v.optional(v.boolean()),
       solved: v.optional(v.boolean()),
     }),
   ),
   cards: v.array(v.object({ id: v.string(), question: v.string(), short: v.string() })),
-  findings: v.array(FindingSchema),
-  findingsTotal: v.optional(v.number()),
 });
 
 const TabStateSchema = v.object({
   tabId: v.number(),
+  frameId: v.number(),
   problem: v.pick(PageSnapshotSchema, ['site', 'url', 'slug', 'title', 'difficulty', 'tags', 'generic']),
   view: PageViewSchema,
   updatedAt: v.number(),
-  degraded: v.optional(v.literal('findings-capped')),
 });
 
 type Stored = v.InferOutput<typeof TabStateSchema>;

@@ -17,7 +17,7 @@ export interface Draft {
   /** The edited copy, or null when there is none. */
   code: string | null;
   edit: (code: string) => void;
-  /** Opens a copy of the original to edit (nothing is stored until it differs). */
+  /** Starts an edited copy from the original (nothing is stored until the first real edit). */
   open: () => void;
   /** Drops the copy; `undo` brings it back. */
   reset: () => void;
@@ -71,6 +71,10 @@ export function useDraft(access: DraftAccess, key: string, original: string): Dr
     const save = () => void access.saveDraft(key, next);
     unsaved.current = { timer: setTimeout(() => flush(unsaved), SAVE_DELAY_MS), save };
   };
+  const open = () => {
+    setCode(original);
+    setDiscarded(null);
+  };
   const reset = () => {
     if (unsaved.current) clearTimeout(unsaved.current.timer);
     unsaved.current = null;
@@ -86,9 +90,5 @@ export function useDraft(access: DraftAccess, key: string, original: string): Dr
           setDiscarded(null);
           void access.saveDraft(key, discarded);
         };
-  // Not through edit(): a copy equal to the original is no edit, yet the user asked for the editor.
-  const open = () => {
-    if (code === null) setCode(original);
-  };
   return { loaded, code, edit, open, reset, undo };
 }

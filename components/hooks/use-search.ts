@@ -8,9 +8,7 @@ let loading: Promise<SearchIndex> | undefined;
  * need them to draw (the popup) load them after their first paint; the index is built once per page.
  */
 export function loadSearchIndex(): Promise<SearchIndex> {
-  loading ??= Promise.all([import('@/utils/knowledge'), import('@/utils/search')]).then(
-    ([{ knowledge }, { searchIndexFor }]) => searchIndexFor(knowledge),
-  );
+  loading ??= import('./search-index').then(({ buildSearchIndex }) => buildSearchIndex());
   return loading;
 }
 

@@ -3,6 +3,8 @@ import type { Runtime } from 'webextension-polyfill';
 import { handleMessage, forgetTab } from '@/utils/background/router';
 import { onTabNavigated } from '@/utils/background/navigation';
 import { createBackgroundServices } from '@/utils/background/services';
+import { watchDueCount } from '@/utils/background/due-count';
+import { clearAllPageFindings } from '@/utils/page-findings';
 import { openPanelNow, setPanelRequest } from '@/utils/panel';
 import { startSync } from '@/utils/sync';
 
@@ -26,10 +28,12 @@ export default defineBackground(() => {
     void openPanelNow({ tabId: tab?.id, windowId: tab?.windowId });
     void setPanelRequest({ view: 'page' });
   });
-  services.watchDueCount();
+  watchDueCount();
   // The welcome page, once: on install, never on update or browser update.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
+  // Tab ids start again with the browser: what the overlays found in the last session belongs to no tab now.
+  browser.runtime.onStartup.addListener(() => void clearAllPageFindings());
   startSync();
 });

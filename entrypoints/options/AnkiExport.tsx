@@ -1,7 +1,7 @@
 /** Options → Backup → "Export for Anki": the cards in the deck, or all of them, as a file Anki imports as it is. */
 import { useState } from 'preact/hooks';
 import type { AwaitwiseDb } from '@/utils/db';
-import { questionById, quizById } from '@/utils/knowledge';
+import { questionById, quizById } from '@/utils/knowledge/all';
 import { ankiFile, ankiNotes } from '@/utils/srs/anki-export';
 import { listCards } from '@/utils/srs/repository';
 import { downloadText, today } from './download';

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { AwaitwiseDb } from '@/utils/db';
 import { AnkiExport } from './AnkiExport';
 import { downloadText, today } from './download';
-import { questionById } from '@/utils/knowledge';
+import { questionEntryById } from '@/utils/knowledge';
 import {
   exportBackup,
   importBackupText,
@@ -12,7 +12,7 @@ import {
   type ImportSummary,
 } from '@/utils/srs/backup';
 
-const knownIds: ReadonlySet<string> = new Set(questionById.keys());
+const knownIds: ReadonlySet<string> = new Set(questionEntryById.keys());
 
 type Status =
   | { kind: 'idle' }

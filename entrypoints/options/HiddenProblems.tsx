@@ -1,8 +1,7 @@
 /** Problems where the badge was hidden ("Hide on this page"), each with a way to show it again. */
 import { useHiddenProblems } from '@/components/hooks/use-hidden';
 import { siteName } from '@/components/ThisTabSummary';
-import { restoreDismissed } from '@/utils/dismissed';
-import { parseProblemKey } from '@/utils/hidden-problems';
+import { parseProblemKey, unhideProblem } from '@/utils/hidden';
 
 export function HiddenProblems() {
   const keys = useHiddenProblems();
@@ -27,7 +26,7 @@ export function HiddenProblems() {
                   type="button"
                   class="aw-link-button"
                   aria-label={`Show the badge again on ${name}`}
-                  onClick={() => void restoreDismissed(key)}
+                  onClick={() => void unhideProblem(key)}
                 >
                   Show again
                 </button>

@@ -1,42 +1,46 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { HintOverlay, type AddState } from '@/components/HintOverlay';
-import type { OverlayActions } from '@/utils/overlay-api';
-import { rememberDismissed, restoreDismissed } from '@/utils/dismissed';
+import { cardsToAdd } from '@/components/add-set';
 import type { LintFinding } from '@/utils/lint/types';
+import type { PageFindings } from '@/utils/page-findings';
 import type { PageView } from '@/utils/page-view';
+import { send } from '@/utils/send';
 import { revealEditorLine } from './editor';
 
-/** How long "Hidden on this page · Undo" stays before the overlay goes. */
+/** How long "Badge hidden on this problem · Undo" stays before the overlay goes. */
 export const UNDO_MS = 8_000;
 
 /**
  * Holds the overlay's local UI state; keyed by problem, so a new problem starts closed with no hints shown.
  * Esc and a click outside close the popover and give focus back to the badge; focus never falls out of
- * the popover to the page (after the last hint, it moves to the popover itself).
+ * the popover to the page (after the last hint, it moves to the popover itself). After "Hide on this
+ * page" focus goes to Undo, and after Undo back to the badge.
  */
 export function OverlayContainer(props: {
   view: PageView;
+  findings: PageFindings | null;
   theme: 'light' | 'dark';
   floating: boolean;
   host: HTMLElement;
   shadow: ShadowRoot;
-  actions: OverlayActions;
-  /** The problem (`site:slug`), for "Hide on this page". */
-  problemKey: string;
-  onDismissed: () => void;
+  initiallyOpen: boolean;
+  /** Tells the loader while the "hidden" note shows, so a "hidden" decision leaves it in place. */
+  onHiding: (hiding: boolean) => void;
+  /** The note ran out: the loader removes the overlay. */
+  onGone: () => void;
 }) {
-  const { view, actions, shadow, host } = props;
-  const [open, setOpen] = useState(false);
+  const { view, shadow, host, onHiding } = props;
+  const [open, setOpen] = useState(props.initiallyOpen);
   const [revealed, setRevealed] = useState(0);
   const [addState, setAddState] = useState<AddState>('idle');
   const [addedCount, setAddedCount] = useState(0);
   const [panelError, setPanelError] = useState(false);
   const [hidden, setHidden] = useState(false);
   const wasOpen = useRef(false);
-
+  const wasHidden = useRef(false);
   // The page may re-render the overlay while "hidden" counts down; the timer calls the latest callback.
-  const onDismissed = useRef(props.onDismissed);
-  onDismissed.current = props.onDismissed;
+  const onGone = useRef(props.onGone);
+  onGone.current = props.onGone;
 
   // A layout effect, so Esc and a click outside work from the frame the popover first shows in; a plain
   // effect runs after paint, and a quick click outside (or a busy page) got in before the listeners.
@@ -49,8 +53,8 @@ export function OverlayContainer(props: {
       return;
     }
     wasOpen.current = true;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || !event.isTrusted) return;
+    const onKey = (event: Event) => {
+      if (!(event instanceof KeyboardEvent) || event.key !== 'Escape' || !event.isTrusted) return;
       event.preventDefault();
       setOpen(false);
       badge()?.focus();
@@ -59,12 +63,10 @@ export function OverlayContainer(props: {
       if (!event.isTrusted || event.composedPath().includes(host)) return;
       setOpen(false);
     };
-    shadow.addEventListener('keydown', onKey as EventListener);
-    document.addEventListener('pointerdown', onPointer, true);
-    return () => {
-      shadow.removeEventListener('keydown', onKey as EventListener);
-      document.removeEventListener('pointerdown', onPointer, true);
-    };
+    const listening = new AbortController();
+    shadow.addEventListener('keydown', onKey, { signal: listening.signal });
+    document.addEventListener('pointerdown', onPointer, { capture: true, signal: listening.signal });
+    return () => listening.abort();
   }, [open, host, shadow]);
 
   useLayoutEffect(() => {
@@ -80,9 +82,17 @@ export function OverlayContainer(props: {
     next.focus();
   }, [revealed, open, shadow]);
 
+  useLayoutEffect(() => {
+    // Hide → focus on Undo; Undo → focus back on the badge. Never to the page's <body>.
+    if (hidden) shadow.querySelector<HTMLElement>('.aw-undo button')?.focus();
+    else if (wasHidden.current) shadow.querySelector<HTMLElement>('.aw-badge')?.focus();
+    wasHidden.current = hidden;
+    onHiding(hidden);
+  }, [hidden, shadow, onHiding]);
+
   useEffect(() => {
     if (!hidden) return;
-    const timer = setTimeout(() => onDismissed.current(), UNDO_MS);
+    const timer = setTimeout(() => onGone.current(), UNDO_MS);
     return () => clearTimeout(timer);
   }, [hidden]);
 
@@ -95,7 +105,7 @@ export function OverlayContainer(props: {
           class="aw-link-button"
           onClick={() => {
             setHidden(false);
-            void restoreDismissed(props.problemKey);
+            void send('page/hide', { hidden: false });
           }}
         >
           Undo
@@ -104,9 +114,18 @@ export function OverlayContainer(props: {
     );
   }
 
+  const openPanel = (practice?: string) => {
+    setPanelError(false);
+    send('panel/open', practice ? { practice } : { view: 'page' }).then(
+      ({ opened }) => setPanelError(!opened),
+      () => setPanelError(true),
+    );
+  };
+
   return (
     <HintOverlay
       view={view}
+      findings={props.findings}
       theme={props.theme}
       floating={props.floating}
       open={open}
@@ -116,27 +135,22 @@ export function OverlayContainer(props: {
       panelError={panelError}
       onToggle={() => setOpen((o) => !o)}
       onReveal={setRevealed}
-      onOpenPanel={() => {
-        setPanelError(false);
-        actions.openPanel().then(
-          (ok) => setPanelError(!ok),
-          () => setPanelError(true),
-        );
-      }}
+      onOpenPanel={() => openPanel()}
+      onSolveHere={(id) => openPanel(id)}
       onAddCards={() => {
         setAddState('adding');
-        actions.addCards(view.cards.slice(0, 3).map((c) => c.id)).then(
-          (added) => {
+        send('cards/add', { ids: cardsToAdd(view.cards).map((c) => c.id), source: 'problem' }).then(
+          ({ added }) => {
             setAddedCount(added);
             setAddState('added');
           },
           () => setAddState('failed'),
         );
       }}
-      onDismiss={() => {
+      onHide={() => {
         setOpen(false);
         setHidden(true);
-        void rememberDismissed(props.problemKey);
+        void send('page/hide', { hidden: true });
       }}
       onSelectFinding={(finding: LintFinding) => void revealEditorLine(finding.line)}
     />

@@ -1,38 +1,41 @@
-/** The overlay's side of reading the editor: the main-world reader first, rendered lines second. */
+/** The overlay's side of reading the editor: the full model through the background, rendered lines second. */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { newEditorChannel, requestEditorModel, visibleEditorText, type EditorModel } from '@/utils/editor-bridge';
+import { visibleEditorText, type EditorRead } from '@/utils/editor-bridge';
+import { send } from '@/utils/send';
 
 const TYPING_DEBOUNCE_MS = 900;
-const channel = newEditorChannel();
 const EVENTS = ['keyup', 'input', 'paste', 'drop'] as const;
 
-/** `scope` narrows the search to the solution editor where a page has several (Codewars' train view). */
-export async function readEditorCode(ctx: ContentScriptContext, scope?: string): Promise<EditorModel | null> {
-  const model = await requestEditorModel(window, channel, 500, scope);
-  if (ctx.isInvalid) return null;
+/**
+ * The editor's code: its own model, read in the page's world by the background (`editor`), or the lines
+ * the page rendered when no known editor answered (`page`). `scope` narrows the search to the solution
+ * editor where a page has several (Codewars' train view).
+ */
+export async function readEditorCode(scope?: string): Promise<EditorRead | null> {
+  const model = await send('editor/read', scope ? { scope } : {}).catch(() => null);
   if (model?.code) return model;
   const visible = visibleEditorText(document, scope);
-  return visible ? { code: visible } : model;
+  return visible ? { code: visible, source: 'page' } : model;
 }
 
 /**
- * Calls back with the editor's code at once (the full model, from the main-world reader) and after the
- * user pauses typing, only when it changed. Listening for key and input events (capture phase) costs
- * nothing while the user is not typing, unlike polling. The returned stop removes every listener.
+ * Calls back with the editor's code at once and after the user pauses typing, only when it changed.
+ * Listening for key and input events (capture phase) costs nothing while the user is not typing, unlike
+ * polling. The returned stop removes every listener.
  */
 export function watchEditorCode(
   ctx: ContentScriptContext,
   scope: string | undefined,
-  onCode: (code: string) => void,
+  onCode: (read: EditorRead) => void,
 ): () => void {
   let last: string | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   const check = async () => {
-    const model = await readEditorCode(ctx, scope);
-    if (stopped || !model || model.code === last) return;
-    last = model.code;
-    onCode(model.code);
+    const read = await readEditorCode(scope);
+    if (stopped || ctx.isInvalid || !read || read.code === last) return;
+    last = read.code;
+    onCode(read);
   };
   const schedule = () => {
     clearTimeout(timer);

@@ -1,15 +1,18 @@
 /**
- * Mounts the hint overlay in a closed shadow root next to the problem title (or pinned to a corner when no
- * title is found). One overlay per page: mounting again replaces the previous one.
- *
- * The host is a plain <div>: a page can pre-define a custom element's tag (then attachShadow throws), never
- * a div's. The root is closed, so page scripts cannot read the hints or reach the buttons, and only
- * trusted (user) events get through to them.
+ * Renders the overlay (badge and popover) into the loader's closed shadow root, in place of the plain badge,
+ * and lints the editor's code: at once, then after each pause in typing, in idle slices of the page's
+ * main thread. What it finds shows in the badge and popover, and goes to the side panel through one small
+ * stored item (utils/page-findings.ts).
  */
 import { render } from 'preact';
-import { OverlayContainer } from './OverlayContainer';
-import { OVERLAY_HOST_ATTRIBUTE, type MountOptions, type OverlayHandle } from '@/utils/overlay-api';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { runInIdleSlices, type IdleRun } from '@/utils/idle-slices';
+import type { LinterModule, OverlayHandle, OverlayMount } from '@/utils/overlay-api';
+import { send } from '@/utils/send';
+import { findingsToStore, pageFindingsItem, type PageFindings } from '@/utils/page-findings';
 import type { PageView } from '@/utils/page-view';
+import { OverlayContainer } from './OverlayContainer';
+import { watchEditorCode } from './editor';
 
 /** Events a page could synthesise to act for the user; untrusted ones stop at the shadow root. */
 const GUARDED_EVENTS = [
@@ -29,12 +32,6 @@ const GUARDED_EVENTS = [
 /** Keys typed in the overlay must not trigger the site's own shortcuts. */
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 
-const HOST_STYLE =
-  'all:initial !important;display:block !important;position:relative !important;visibility:visible !important;' +
-  'opacity:1 !important;margin:6px 0 !important;padding:0 !important;border:0 !important;transform:none !important;' +
-  'left:auto !important;top:auto !important;right:auto !important;bottom:auto !important;width:auto !important;' +
-  'height:auto !important;z-index:2147483000 !important;font-size:16px !important;';
-
 /**
  * The overlay's CSS with every `rem` turned into px (1rem = 16px, the browser default): inside a shadow
  * root rem still follows the page's <html> font size, so `html { font-size: 62.5% }` would shrink it.
@@ -43,64 +40,103 @@ export function hostIndependentCss(css: string): string {
   return css.replace(/(-?\d*\.?\d+)rem\b/g, (_m, n: string) => `${Math.round(Number(n) * 16 * 100) / 100}px`);
 }
 
-export function mountOverlay(options: MountOptions, css: string): OverlayHandle {
-  // A stray host left by an earlier instance (extension reload) would make two badges.
-  for (const stray of document.querySelectorAll(`[${OVERLAY_HOST_ATTRIBUTE}]`)) stray.remove();
-  // A title the page hides (collapsed panels, hostile styles) would hide the badge with it: float instead.
-  const anchor = options.anchor && isShown(options.anchor) ? options.anchor : null;
-  const floating = !anchor;
-  const host = document.createElement('div');
-  host.setAttribute(OVERLAY_HOST_ATTRIBUTE, '');
-  // Inline !important beats any page rule aimed at the host element itself.
-  host.setAttribute('style', HOST_STYLE);
-  const shadow = host.attachShadow({ mode: 'closed' });
+export function mountOverlay(ctx: ContentScriptContext, options: OverlayMount, css: string): OverlayHandle {
+  const { root, container, host, floating } = options.surface;
+  const badgeHadFocus = root.activeElement !== null;
+  const listening = new AbortController();
   const style = document.createElement('style');
   style.textContent = css;
-  const container = document.createElement('div');
-  shadow.append(style, container);
+  // Before the loader's badge styles, which are meant to win where both style the badge's box.
+  root.prepend(style);
 
   const untrusted = (event: Event) => {
     if (event.isTrusted) return;
     event.stopImmediatePropagation();
     event.preventDefault();
   };
-  for (const type of GUARDED_EVENTS) shadow.addEventListener(type, untrusted, { capture: true });
+  for (const type of GUARDED_EVENTS)
+    root.addEventListener(type, untrusted, { capture: true, signal: listening.signal });
   const isolate = (event: Event) => event.stopPropagation();
-  for (const type of ISOLATED_EVENTS) shadow.addEventListener(type, isolate);
+  for (const type of ISOLATED_EVENTS) root.addEventListener(type, isolate, { signal: listening.signal });
 
-  if (anchor) anchor.after(host);
-  else document.body.append(host);
+  let view: PageView = options.view;
+  let theme = options.theme;
+  let findings: PageFindings | null = null;
+  let hiding = false;
+  const stored = pageFindingsItem(options.problem.tabId);
 
-  const draw = (view: PageView, theme: 'light' | 'dark') =>
+  const draw = () =>
     render(
       <OverlayContainer
-        key={options.problemKey}
+        key={options.problem.key}
         view={view}
+        findings={findings}
         theme={theme}
         floating={floating}
         host={host}
-        shadow={shadow}
-        actions={options.actions}
-        problemKey={options.problemKey}
-        onDismissed={() => remove()}
+        shadow={root}
+        initiallyOpen={options.open}
+        onHiding={(now) => (hiding = now)}
+        onGone={options.onGone}
       />,
       container,
     );
-  const remove = () => {
-    render(null, container);
-    host.remove();
+
+  let linting: IdleRun<unknown> | null = null;
+  let linter: Promise<LinterModule> | null = null;
+  const lint = async (code: string, source: PageFindings['source']) => {
+    linting?.cancel();
+    linting = null;
+    const { lintSteps } = await (linter ??= loadLinter().catch((error: unknown) => {
+      linter = null;
+      throw error;
+    }));
+    const run = runInIdleSlices(lintSteps(code));
+    linting = run;
+    run.result.then(
+      (all) => {
+        if (linting !== run) return;
+        findings = findingsToStore(options.problem.url, all, source);
+        draw();
+        void stored.setValue(findings).catch(() => undefined);
+      },
+      (error: unknown) => console.error('[awaitwise] linter failed', error),
+    );
   };
-  draw(options.view, options.theme);
+  const stopWatch = watchEditorCode(ctx, options.editorScope, (read) => {
+    // JavaScript (a site's other language) is not linted; empty code has nothing to find.
+    if (options.language === 'javascript' || (read.language ?? '').includes('javascript') || !read.code.trim()) return;
+    lint(read.code, read.source).catch((error: unknown) => console.warn('[awaitwise] could not lint the code', error));
+  });
+
+  container.replaceChildren();
+  draw();
+  if (badgeHadFocus) root.querySelector<HTMLElement>('.aw-badge')?.focus();
+
   return {
-    key: options.problemKey,
-    update: draw,
-    attached: () => host.isConnected && (!anchor || anchor.isConnected),
-    remove,
+    update(next, nextTheme) {
+      view = next;
+      theme = nextTheme;
+      draw();
+    },
+    hiding: () => hiding,
+    remove() {
+      stopWatch();
+      linting?.cancel();
+      linting = null;
+      render(null, container);
+      listening.abort();
+      style.remove();
+    },
   };
 }
 
-function isShown(element: Element): boolean {
-  if (typeof element.checkVisibility === 'function')
-    return element.checkVisibility({ opacityProperty: true, visibilityProperty: true });
-  return element.getClientRects().length > 0;
+/** The linter, injected by the background into this frame the first time there is code to lint. */
+async function loadLinter(): Promise<LinterModule> {
+  if (!globalThis.awaitwiseLinter) {
+    const { loaded } = await send('overlay/expand', { part: 'linter' });
+    if (!loaded) throw new Error('the background did not load the linter');
+  }
+  if (!globalThis.awaitwiseLinter) throw new Error('the linter did not register');
+  return globalThis.awaitwiseLinter;
 }

@@ -1,21 +1,11 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { PageHeader } from '@/components/PageHeader';
 import { useHashRoute, type Router } from '@/components/hooks/use-route';
 import { useSettings } from '@/components/hooks/use-settings';
 import { useTheme } from '@/components/hooks/use-theme';
 import { watchPanelRequests } from '@/utils/panel';
 import type { Route, RouteName } from '@/utils/routes';
-import { BrowseView } from './views/BrowseView';
-import { DeckView } from './views/DeckView';
-import { InterviewView } from './views/InterviewView';
-import { PracticePage } from './views/PracticePage';
-import { QuestionPage } from './views/QuestionPage';
-import { QuizView } from './views/QuizView';
-import { ReviewView } from './views/ReviewView';
-import { StatsView } from './views/StatsView';
-import { ThisPageView } from './views/ThisPage';
-
 /** Each view's name in the document title ("Review · Awaitwise"), for the window list and history. */
 const TITLES: { [K in RouteName]: string } = {
   page: 'This page',
@@ -42,53 +32,95 @@ const copy = (code: string) => navigator.clipboard.writeText(code);
 
 type ViewOf<K extends RouteName> = (props: { route: Extract<Route, { view: K }>; router: Router }) => ComponentChildren;
 
-/** What each address shows. Adding a route to utils/routes.ts without a view here does not compile. */
-const VIEWS: { [K in RouteName]: ViewOf<K> } = {
-  page: ({ router }) => (
-    <ThisPageView
-      onOpenQuestion={(id) => router.navigate({ view: 'question', id })}
-      onBrowse={() => router.navigate({ view: 'browse' })}
-      onCopy={copy}
-    />
-  ),
-  browse: ({ route, router }) => (
-    <BrowseView
-      query={route.query ?? ''}
-      onQuery={(query) => router.navigate({ view: 'browse', query }, { replace: true })}
-      onOpen={(item) => router.navigate({ view: item.kind, id: item.id })}
-    />
-  ),
-  question: ({ route, router }) => (
-    <QuestionPage
-      key={route.id}
-      id={route.id}
-      onOpenQuestion={(id) => router.navigate({ view: 'question', id })}
-      onCopy={copy}
-    />
-  ),
-  practice: ({ route }) => <PracticePage key={route.id} id={route.id} onCopy={copy} />,
-  review: ({ router }) => (
-    <ReviewView
-      onOpenQuestion={(id) => router.navigate({ view: 'question', id })}
-      onBrowse={() => router.navigate({ view: 'browse' })}
-      onInterview={() => router.navigate({ view: 'interview' })}
-      onCopy={(code) => void copy(code)}
-    />
-  ),
-  stats: ({ router }) => <StatsView onInterview={() => router.navigate({ view: 'interview' })} />,
-  deck: ({ route, router }) => (
-    <DeckView
-      query={route.query ?? ''}
-      onQuery={(query) => router.navigate({ view: 'deck', query }, { replace: true })}
-      onOpenQuestion={(id) => router.navigate({ view: 'question', id })}
-      onOpenQuiz={(id) => router.navigate({ view: 'quiz', id })}
-      onBrowse={() => router.navigate({ view: 'browse' })}
-    />
-  ),
-  quiz: ({ route, router }) => (
-    <QuizView key={route.id} id={route.id} onOpenQuiz={(id) => router.navigate({ view: 'quiz', id })} onCopy={copy} />
-  ),
-  interview: () => <InterviewView onCopy={copy} />,
+/**
+ * What each address shows, each view a chunk of its own: the panel paints its header and tabs first, then
+ * loads only the view it shows (and that view only the knowledge items it shows). Adding a route to
+ * utils/routes.ts without a view here does not compile.
+ */
+const VIEWS: { [K in RouteName]: () => Promise<ViewOf<K>> } = {
+  page: () =>
+    import('./views/ThisPage').then(
+      ({ ThisPageView }) =>
+        ({ router }) => (
+          <ThisPageView
+            onOpenQuestion={(id) => router.navigate({ view: 'question', id })}
+            onOpenPractice={(id) => router.navigate({ view: 'practice', id })}
+            onBrowse={() => router.navigate({ view: 'browse' })}
+            onCopy={copy}
+          />
+        ),
+    ),
+  browse: () =>
+    import('./views/BrowseView').then(
+      ({ BrowseView }) =>
+        ({ route, router }) => (
+          <BrowseView
+            query={route.query ?? ''}
+            onQuery={(query) => router.navigate({ view: 'browse', query }, { replace: true })}
+            onOpen={(item) => router.navigate({ view: item.kind, id: item.id })}
+          />
+        ),
+    ),
+  question: () =>
+    import('./views/QuestionPage').then(
+      ({ QuestionPage }) =>
+        ({ route, router }) => (
+          <QuestionPage
+            key={route.id}
+            id={route.id}
+            onOpenQuestion={(id) => router.navigate({ view: 'question', id })}
+            onCopy={copy}
+          />
+        ),
+    ),
+  practice: () =>
+    import('./views/PracticePage').then(
+      ({ PracticePage }) =>
+        ({ route }) => <PracticePage key={route.id} id={route.id} onCopy={copy} />,
+    ),
+  review: () =>
+    import('./views/ReviewView').then(
+      ({ ReviewView }) =>
+        ({ router }) => (
+          <ReviewView
+            onOpenQuestion={(id) => router.navigate({ view: 'question', id })}
+            onBrowse={() => router.navigate({ view: 'browse' })}
+            onInterview={() => router.navigate({ view: 'interview' })}
+            onCopy={(code) => void copy(code)}
+          />
+        ),
+    ),
+  stats: () =>
+    import('./views/StatsView').then(
+      ({ StatsView }) =>
+        ({ router }) => <StatsView onInterview={() => router.navigate({ view: 'interview' })} />,
+    ),
+  deck: () =>
+    import('./views/DeckView').then(
+      ({ DeckView }) =>
+        ({ route, router }) => (
+          <DeckView
+            query={route.query ?? ''}
+            onQuery={(query) => router.navigate({ view: 'deck', query }, { replace: true })}
+            onOpenQuestion={(id) => router.navigate({ view: 'question', id })}
+            onOpenQuiz={(id) => router.navigate({ view: 'quiz', id })}
+            onBrowse={() => router.navigate({ view: 'browse' })}
+          />
+        ),
+    ),
+  quiz: () =>
+    import('./views/QuizView').then(
+      ({ QuizView }) =>
+        ({ route, router }) => (
+          <QuizView
+            key={route.id}
+            id={route.id}
+            onOpenQuiz={(id) => router.navigate({ view: 'quiz', id })}
+            onCopy={copy}
+          />
+        ),
+    ),
+  interview: () => import('./views/InterviewView').then(({ InterviewView }) => () => <InterviewView onCopy={copy} />),
 };
 
 /** Arrow keys, Home and End move to another tab and show it (automatic activation); Tab leaves the list. */
@@ -115,9 +147,32 @@ function moveAlongTabs(event: KeyboardEvent, navigate: Router['navigate']) {
   navigate({ view } as Route);
 }
 
-function renderView(route: Route, router: Router) {
-  const view = VIEWS[route.view] as ViewOf<RouteName>;
-  return view({ route, router });
+/** A loaded view, drawing the route it is given (always its own: the map is keyed by the route's name). */
+type LoadedView = (props: { route: Route; router: Router }) => ComponentChildren;
+const loadedViews = new Map<RouteName, LoadedView>();
+
+async function loadView<K extends RouteName>(name: K): Promise<void> {
+  const view = await VIEWS[name]();
+  loadedViews.set(name, ({ route, router }) => (route.view === name ? view({ route: narrow(route, name), router }) : null));
+}
+
+function narrow<K extends RouteName>(route: Route, name: K): Extract<Route, { view: K }> {
+  if (route.view !== name) throw new Error(`route ${route.view} is not ${name}`);
+  return route as Extract<Route, { view: K }>;
+}
+
+/** The route's view once its chunk has loaded (at once when it was loaded before), else null. */
+function useView(name: RouteName): LoadedView | null {
+  const [, setLoaded] = useState<RouteName | null>(null);
+  useEffect(() => {
+    if (loadedViews.has(name)) return;
+    let alive = true;
+    void loadView(name).then(() => alive && setLoaded(name));
+    return () => {
+      alive = false;
+    };
+  }, [name]);
+  return loadedViews.get(name) ?? null;
 }
 
 export function App() {
@@ -126,6 +181,7 @@ export function App() {
   const router = useHashRoute();
   const { route, navigate } = router;
   const tabbed = TABS.some((t) => t.view === route.view);
+  const View = useView(route.view);
   const mainRef = useRef<HTMLDivElement>(null);
   const firstRoute = useRef(true);
 
@@ -137,20 +193,34 @@ export function App() {
   useEffect(() => watchPanelRequests((request) => navigate(request)), [navigate]);
 
   // A new view takes focus (after the first), so keyboard and screen-reader users land in it; a view that
-  // placed focus itself (Review's card) keeps it.
+  // placed focus itself (Review's card) keeps it. Views and their items are chunks that load after the route
+  // changes, so focus moves once the view has rendered and is no longer busy loading.
   useEffect(() => {
     if (firstRoute.current) {
       firstRoute.current = false;
       return;
     }
     const main = mainRef.current;
-    // Not from the tab list either: its arrow keys move along the tabs (the ARIA tabs pattern).
-    if (!main || main.contains(document.activeElement) || document.activeElement?.closest('[role="tablist"]')) return;
-    const target = main.querySelector<HTMLElement>('[data-autofocus], h2');
-    if (target) {
+    if (!main) return;
+    /** true when there is nothing left to do. */
+    const place = () => {
+      // Focus somewhere already (the view placed it, or the tab list, whose arrow keys move along the tabs in
+      // the ARIA tabs pattern): leave it there.
+      const active = document.activeElement;
+      if (active && active !== document.body) return true;
+      if (main.querySelector('[aria-busy="true"]')) return false;
+      const target = main.querySelector<HTMLElement>('[data-autofocus], h2');
+      if (!target) return false;
       if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
       target.focus({ preventScroll: false });
-    }
+      return true;
+    };
+    if (place()) return;
+    const observer = new MutationObserver(() => {
+      if (place()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+    return () => observer.disconnect();
   }, [route]);
 
   const back = () => {
@@ -197,7 +267,7 @@ export function App() {
               ← Back
             </button>
           )}
-          {renderView(route, router)}
+          {View ? <View route={route} router={router} /> : <p class="aw-muted" aria-busy="true" />}
         </div>
       </main>
     </div>

@@ -11,7 +11,15 @@ import { attempt, type Row } from './bench-report';
 import { srsRows, SRS_DECK } from './bench-srs';
 import { bundleSrsBench, srsInBrowser } from './bench-srs-chromium';
 import { summarize } from './bench-stats';
-import { scriptMainThreadTime, TRACE_CATEGORIES, type ScriptTime, type TraceEvent } from './bench-trace';
+import { OverlayProbe } from './overlay-probe';
+import {
+  mainThreadTaskTime,
+  scriptCompileTime,
+  scriptMainThreadTime,
+  TRACE_CATEGORIES,
+  type ScriptTime,
+  type TraceEvent,
+} from './bench-trace';
 
 export interface ProblemPage {
   label: 'related' | 'unrelated';
@@ -115,6 +123,30 @@ interface PageLoad extends ScriptTime {
   elements: number;
   /** JS heap in use by the page's isolate (every world: the page's and the content scripts'), after GC. */
   heapBytes: number;
+  /** V8 compile time of the extension's scripts on the page's main thread, ms. */
+  compileMs: number;
+  /** Thread time of all top-level main-thread tasks during the load, ms (the page's own included). */
+  taskMs: number;
+  /** Event listeners on window, document and every node (shadow roots included), of every world. */
+  listeners: number;
+}
+
+/** Listeners of every world on window, and on document and all its descendants, shadow roots included. */
+async function countListeners(cdp: CDPSession): Promise<number> {
+  let total = 0;
+  for (const [expression, depth] of [
+    ['window', 0],
+    ['document', -1],
+  ] as const) {
+    const { result } = await cdp.send('Runtime.evaluate', { expression });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', {
+      objectId: result.objectId!,
+      depth,
+      pierce: true,
+    });
+    total += listeners.length;
+  }
+  return total;
 }
 
 async function heapAfterGc(cdp: CDPSession): Promise<number> {
@@ -122,6 +154,24 @@ async function heapAfterGc(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   return usedSize;
+}
+
+/**
+ * Waits until the overlay's host is in the page, asking over CDP in the page's own world. Not Playwright's
+ * waitForSelector: that injects Playwright's own script (over a megabyte of heap) into the page, which the
+ * heap figure would then count as the extension's.
+ */
+async function hostAttached(cdp: CDPSession, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const { result } = await cdp.send('Runtime.evaluate', {
+      expression: `document.querySelector(${JSON.stringify(OVERLAY_HOST)}) !== null`,
+      returnByValue: true,
+    });
+    if (result.value === true) return;
+    if (Date.now() > end) throw new Error('the overlay host did not appear within 15 s');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Loads the page with tracing on, waits until the content script is done, and reads the trace and the DOM. */
@@ -142,16 +192,24 @@ async function loadTraced(
     });
     await tab.goto(page.url, { waitUntil: 'load' });
     if (withExtension && page.label === 'related') {
-      await tab.waitForSelector(OVERLAY_HOST, { state: 'attached', timeout: 15_000 });
+      await hostAttached(cdp);
       await tab.waitForTimeout(RELATED_SETTLE_MS);
     } else {
-      await tab.waitForTimeout(withExtension ? UNRELATED_SETTLE_MS : 500);
+      // The same settling time with and without the extension, so the task times compare.
+      await tab.waitForTimeout(UNRELATED_SETTLE_MS);
     }
     const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
     await cdp.send('Tracing.end');
     await complete;
     const time = scriptMainThreadTime(events, scripts);
-    return { ...time, elements: await countElements(cdp), heapBytes: await heapAfterGc(cdp) };
+    return {
+      ...time,
+      compileMs: scriptCompileTime(events, scripts),
+      taskMs: mainThreadTaskTime(events),
+      elements: await countElements(cdp),
+      listeners: await countListeners(cdp),
+      heapBytes: await heapAfterGc(cdp),
+    };
   } finally {
     await tab.close();
   }
@@ -235,6 +293,57 @@ async function overlayTimes(context: BrowserContext, root: string, reps: number,
 }
 
 /**
+ * A real click on the related page's badge until the popover shows its hints, painted: the first open loads
+ * the overlay's code (the background injects it), so this is what a user waits for. Timed inside the
+ * content scripts' world, from the click event's time stamp to the frame after the hints are in the DOM.
+ */
+async function openToHints(context: BrowserContext, page: ProblemPage, reps: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < reps + 1; i++) {
+    const tab = await context.newPage();
+    try {
+      const cdp = await context.newCDPSession(tab);
+      const worlds: { id: number; name: string }[] = [];
+      cdp.on('Runtime.executionContextCreated', ({ context: c }) => worlds.push({ id: c.id, name: c.name }));
+      await cdp.send('Runtime.enable');
+      await tab.goto(page.url, { waitUntil: 'load' });
+      const probe = new OverlayProbe(tab);
+      await probe.badgeVisible(15_000);
+      const world = worlds.find((w) => w.name === 'Awaitwise');
+      if (!world) throw new Error("no execution context for the extension's content scripts");
+      // In the extension's world the closed root is reachable (chrome.dom), as it is for the overlay itself.
+      const armed = cdp.send('Runtime.evaluate', {
+        contextId: world.id,
+        awaitPromise: true,
+        returnByValue: true,
+        expression: `new Promise((resolve, reject) => {
+          const host = document.querySelector('[data-awaitwise-overlay]');
+          const root = chrome.dom.openOrClosedShadowRoot(host);
+          let clickedAt = 0;
+          root.addEventListener('click', (event) => { clickedAt ||= event.timeStamp; }, { capture: true });
+          const done = () => requestAnimationFrame(() => resolve(performance.now() - clickedAt));
+          const observer = new MutationObserver(() => {
+            if (clickedAt && root.querySelector('.aw-popover .aw-hints, .aw-popover .aw-block')) {
+              observer.disconnect();
+              done();
+            }
+          });
+          observer.observe(root, { childList: true, subtree: true });
+          setTimeout(() => reject(new Error('no hints within 10 s')), 10_000);
+        })`,
+      });
+      await probe.click('.aw-badge');
+      const { result, exceptionDetails } = await armed;
+      if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+      if (i > 0) times.push(Number(result.value));
+    } finally {
+      await tab.close();
+    }
+  }
+  return times;
+}
+
+/**
  * Stops the service worker over CDP, wakes it with a message from an extension page and times the first
  * reply; reads the worker's own script evaluation from a trace of the same wake.
  */
@@ -310,6 +419,8 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Row
   log('chromium: baseline DOM without the extension');
   const baseline = new Map<string, number>();
   const baselineHeap = new Map<string, number[]>();
+  const baselineTasks = new Map<string, number[]>();
+  const baselineListeners = new Map<string, number[]>();
   const plain = await launch(executablePath, extensionDir, false);
   try {
     await routePages(plain, root, pages);
@@ -321,6 +432,14 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Row
       baselineHeap.set(
         page.label,
         loads.map((l) => l.heapBytes),
+      );
+      baselineTasks.set(
+        page.label,
+        loads.map((l) => l.taskMs),
+      );
+      baselineListeners.set(
+        page.label,
+        loads.map((l) => l.listeners),
       );
     }
   } finally {
@@ -352,14 +471,35 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Row
         measure: `content scripts, main-thread CPU time, ${where}`,
         unit: 'ms' as const,
         environment: method,
-        budget: page.label === 'unrelated' ? 2 : 8,
+        // Issue 24's targets: the best peer's figure on the related page, 0.8× of it on an unrelated one.
+        budget: page.label === 'unrelated' ? 5.6 : 10.4,
       };
       const heapRow = {
         id: `heap.${page.label}`,
         measure: `JS heap added, ${page.label} page`,
         unit: 'bytes' as const,
         environment: `${env}, Runtime.getHeapUsage after GC, median with minus median without the extension`,
-        budget: page.label === 'related' ? 300_000 : undefined,
+        budget: 337_000,
+      };
+      const compileRow = {
+        id: `compile.${page.label}`,
+        measure: `  V8 compile of the extension's scripts, ${page.label} page`,
+        unit: 'ms' as const,
+        environment: `${env}, trace: v8.compile events of the extension's script URLs`,
+      };
+      const tasksRow = {
+        id: `tasks.${page.label}`,
+        measure: `main-thread task time added, ${page.label} page`,
+        unit: 'ms' as const,
+        environment: `${env}, trace: top-level tasks' thread time, median with minus median without the extension`,
+        ...(page.label === 'related' ? { budget: 20 } : {}),
+      };
+      const listenersRow = {
+        id: `listeners.${page.label}`,
+        measure: `event listeners added, ${page.label} page (badge not opened)`,
+        unit: 'count' as const,
+        environment: `${env}, DOMDebugger.getEventListeners on window and the whole document (shadow roots too), with minus without`,
+        ...(page.label === 'related' ? { budget: 10 } : {}),
       };
       const wallRow = {
         id: `contentScript.${page.label}.wallMs`,
@@ -374,7 +514,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Row
         environment: `${env}, with minus without the extension`,
       };
       rows.push(
-        ...(await attempt([timeRow, wallRow, domRow, heapRow], async () => {
+        ...(await attempt([timeRow, wallRow, compileRow, domRow, heapRow, tasksRow, listenersRow], async () => {
           await loadTraced(context, page, scripts, true);
           const loads: PageLoad[] = [];
           for (let i = 0; i < reps; i++) loads.push(await loadTraced(context, page, scripts, true));
@@ -394,13 +534,41 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Row
             },
             ...(scripts.length > 1 ? perScript : []),
             { ...wallRow, summary: summarize(loads.map((l) => l.wallMs)) },
+            { ...compileRow, summary: summarize(loads.map((l) => l.compileMs)) },
             { ...domRow, summary: summarize(loads.map((l) => l.elements - (baseline.get(page.label) ?? 0))) },
             {
               ...heapRow,
               summary: summarize(loads.map((l) => l.heapBytes - median(baselineHeap.get(page.label) ?? [l.heapBytes]))),
             },
+            {
+              ...tasksRow,
+              summary: summarize(loads.map((l) => l.taskMs - median(baselineTasks.get(page.label) ?? [l.taskMs]))),
+            },
+            {
+              ...listenersRow,
+              summary: summarize(
+                loads.map((l) => l.listeners - median(baselineListeners.get(page.label) ?? [l.listeners])),
+              ),
+            },
           ];
         })),
+      );
+    }
+
+    const related = pages.find((p) => p.label === 'related');
+    if (related) {
+      log('chromium: opening the badge → hints shown');
+      const openRow = {
+        id: 'overlayOpen.hints',
+        measure: `opening the badge → hints shown (first open: the overlay's code loads), ${related.fixture}`,
+        unit: 'ms' as const,
+        environment: `${env}, trusted click; click event → next frame after the hints are in the DOM`,
+        budget: 100,
+      };
+      rows.push(
+        ...(await attempt([openRow], async () => [
+          { ...openRow, summary: summarize(await openToHints(context, related, reps)) },
+        ])),
       );
     }
 
@@ -420,13 +588,15 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Row
       measure: '  of which evaluating background.js (trace: EvaluateScript in the worker)',
       unit: 'ms' as const,
       environment: `${env}, browser-wide trace`,
-      budget: 5,
+      // Issue 24: at most 1.5× the best peer's 12.2 ms.
+      budget: 18.3,
     };
     rows.push(...(await attempt([coldRow, evalRow], () => coldStarts(context, origin, coldRow, evalRow))));
 
     for (const [name, budget] of [
-      ['popup', 100],
-      ['sidepanel', 90],
+      // Issue 24: 0.8× the best peer's popup (216 ms), 0.9× its side panel (192 ms).
+      ['popup', 173],
+      ['sidepanel', 173],
     ] as const) {
       log(`chromium: ${name} first render`);
       const row = {

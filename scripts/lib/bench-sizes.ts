@@ -1,6 +1,6 @@
 /** Sizes of the built extension: every output file, and what each entrypoint loads, raw and gzip. */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, posix, relative } from 'node:path';
+import { dirname, join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export interface FileSize {
@@ -111,11 +111,11 @@ export function measureSizes(extensionDir: string, dataFile: string): SizeReport
       ...largest,
       name: `content scripts, all injected on a problem page before a detection (largest loader: ${largest.files[0]})`,
     });
-  // Scripts the background injects (scripting.executeScript) only into pages found relevant.
+  // Scripts the background injects (scripting.executeScript) into a related page only when its badge is opened.
   const onDemand = files
     .filter((f) => f.path.startsWith('content-scripts/') && f.path.endsWith('.js') && !contentJs.includes(f.path))
     .map((f) => f.path);
-  for (const js of onDemand) entries.push(entry(`${js} (relevant pages only)`, 'content', [js]));
+  for (const js of onDemand) entries.push(entry(`${js} (on opening the badge only)`, 'content', [js]));
   for (const css of contentCss) entries.push(entry(css, 'content', [css]));
   // CSS that WXT injects into the overlay's shadow root only once the overlay shows ("ui" injection mode).
   for (const css of files.filter((f) => f.path.startsWith('content-scripts/') && f.path.endsWith('.css'))) {
@@ -126,7 +126,18 @@ export function measureSizes(extensionDir: string, dataFile: string): SizeReport
   for (const html of files.filter((f) => !f.path.includes('/') && f.path.endsWith('.html'))) {
     entries.push(entry(html.path, 'page', pageFiles(extensionDir, html.path)));
   }
-  const data = sizeOf(dataFile);
-  entries.push({ name: 'bundled data (knowledge.json)', kind: 'data', files: [dataFile], ...data });
+  // The knowledge base as the pages load it: the catalogue first, each item on its own (data/generated/).
+  const generated = dirname(dataFile);
+  const catalogue = join(generated, 'catalogue.ts');
+  entries.push({ name: 'knowledge: catalogue (every view)', kind: 'data', files: [catalogue], ...sizeOf(catalogue) });
+  const items = walk(join(generated, 'items'));
+  const itemSizes = items.map((item) => sizeOf(item));
+  entries.push({
+    name: `knowledge: ${items.length} items (each loaded by the view that shows it)`,
+    kind: 'data',
+    files: items,
+    raw: itemSizes.reduce((n, x) => n + x.raw, 0),
+    gzip: itemSizes.reduce((n, x) => n + x.gzip, 0),
+  });
   return { files, entries };
 }

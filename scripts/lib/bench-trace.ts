@@ -215,3 +215,31 @@ export function scriptMainThreadTime(events: readonly TraceEvent[], scripts: rea
     sampled: samples !== null,
   };
 }
+
+/** V8's compile events on a renderer main thread for `scripts`, in ms (parse and compile before they run). */
+export function scriptCompileTime(events: readonly TraceEvent[], scripts: readonly string[]): number {
+  const threads = mainThreads(events);
+  const watched = new Set(scripts);
+  let total = 0;
+  for (const e of events) {
+    if (e.ph !== 'X' || !e.name.startsWith('v8.compile') || !threads.has(`${e.pid}:${e.tid}`)) continue;
+    const url = eventUrl(e);
+    if (url && watched.has(url)) total += e.tdur ?? e.dur ?? 0;
+  }
+  return total / 1000;
+}
+
+/**
+ * Thread time of every top-level task on the renderer main threads (ms): the page's own work plus whatever
+ * the extension added. Compared with and without the extension, the difference is what it added.
+ */
+export function mainThreadTaskTime(events: readonly TraceEvent[]): number {
+  const threads = mainThreads(events);
+  let total = 0;
+  for (const task of topLevelTasks(
+    events.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'),
+    threads,
+  ))
+    total += (task.end - task.start) * task.cpuRatio;
+  return total / 1000;
+}

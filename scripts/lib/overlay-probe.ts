@@ -50,20 +50,24 @@ export class OverlayProbe {
     const { cdp, ids } = await this.nodes(selector);
     const out: T[] = [];
     for (const nodeId of ids) {
-      const { object } = await cdp.send('DOM.resolveNode', { nodeId, objectGroup: 'overlay-probe' });
-      const content = await cdp.send('Runtime.callFunctionOn', {
-        objectId: object.objectId!,
-        functionDeclaration: 'function () { return this.textContent; }',
-        returnByValue: true,
-      });
-      const label = String(content.result.value ?? '');
+      // The overlay re-renders (the loader's badge is replaced when the popover's code loads): a node seen a
+      // moment ago may be gone, which reads as "not there".
+      const resolved = await cdp
+        .send('DOM.resolveNode', { nodeId, objectGroup: 'overlay-probe' })
+        .catch(() => null);
+      if (!resolved) continue;
+      const { object } = resolved;
+      const run = (functionDeclaration: string) =>
+        cdp
+          .send('Runtime.callFunctionOn', { objectId: object.objectId!, functionDeclaration, returnByValue: true })
+          .then(({ result }) => ({ value: result.value as unknown }))
+          .catch(() => null);
+      const content = await run('function () { return this.textContent; }');
+      if (!content) continue;
+      const label = typeof content.value === 'string' ? content.value : '';
       if (text !== undefined && !(typeof text === 'string' ? label.includes(text) : text.test(label))) continue;
-      const { result } = await cdp.send('Runtime.callFunctionOn', {
-        objectId: object.objectId!,
-        functionDeclaration: fn,
-        returnByValue: true,
-      });
-      out.push(result.value as T);
+      const result = await run(fn);
+      if (result) out.push(result.value as T);
     }
     await this.release(cdp);
     return out;

@@ -43,35 +43,45 @@ describe('Firefox: content script', () => {
     const overlay = ff.overlay(related);
     await overlay.badgeVisible();
     expect(await overlay.hosts()).toBe(1);
-    // The recorder sees the loader ask for the overlay, so that request's absence below means something.
-    const asked = (await seen()).filter((m) => m.type === 'overlay/load');
-    expect(asked).toHaveLength(1);
     // Print in Order has an asyncio practice version, so the badge counts its hints.
     const [label] = await overlay.evaluate<string>('.aw-badge', '(el) => el.getAttribute("aria-label")');
     expect(label).toMatch(/^\d+ asyncio (hints|questions)$/);
     expect(await overlay.count('.aw-popover')).toBe(0);
+    // The badge is all the loader draws: the popover's code is asked for only when the badge is opened.
+    expect((await seen()).filter((m) => m.type === 'overlay/expand')).toEqual([]);
     await overlay.click('.aw-badge');
     await until(async () => (await overlay.count('.aw-popover')) === 1, 'the popover');
+    // The popover, then the linter once there is code to lint.
+    await until(
+      async () => (await seen()).filter((m) => m.type === 'overlay/expand').length === 2,
+      'the popover and the linter',
+    );
     expect(await overlay.count('h3', /^Hints$/)).toBe(1);
     await overlay.click('button', /first hint/i);
     await until(async () => (await overlay.count('.aw-hint')) === 1, 'the first hint');
     expect((await overlay.texts('.aw-hint'))[0]).toMatch(/\w{4,}/);
 
     const unrelated = await ff.webPage(UNRELATED);
-    // The loader ran on the unrelated problem and its report went out: only then does "no overlay" mean anything.
     const report = await until(
       async () => (await seen()).find((m) => m.type === 'page/report' && m.url === UNRELATED),
       "the loader's report of the unrelated problem",
     );
-    // The background's answer is not observable from here, so watch a while (on the related page the
-    // overlay request follows its report within milliseconds); a request or a host fails at once.
-    const empty = ff.overlay(unrelated);
-    const end = Date.now() + 1500;
-    while (Date.now() < end) {
-      expect(await empty.hosts()).toBe(0);
-      expect((await seen()).filter((m) => m.type === 'overlay/load' && m.tabId === report.tabId)).toEqual([]);
-      await sleep(150);
-    }
+    // The loader's own "done": it has the background's decision and applied it. Only then does "no
+    // overlay" mean anything.
+    const status = await until(
+      () =>
+        ff.welcome.evaluate(
+          (tabId) =>
+            browser.tabs.sendMessage(tabId, { type: 'page/settled' }, { frameId: 0 }).then(
+              (reply: unknown) => (typeof reply === 'string' ? reply : null),
+              () => null,
+            ),
+          report.tabId!,
+        ),
+      "the unrelated page's loader to settle",
+    );
+    expect(status).toBe('not-relevant');
+    expect(await ff.overlay(unrelated).hosts()).toBe(0);
     expect(webPageErrors()).toEqual([]);
     await related.close();
     await unrelated.close();

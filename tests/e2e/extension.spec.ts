@@ -7,12 +7,27 @@ import {
   openExtensionPage,
   overlay,
   overlayHost,
+  pageSettled,
   recordReports,
   test,
   waitForReport,
 } from './fixtures';
 
 const RELATED = 'https://leetcode.com/problems/print-in-order/';
+
+/** Whether any loader answers in `page`'s tab (a page our match patterns leave out has none). */
+async function loaderAnswers(worker: import('@playwright/test').Worker, page: import('@playwright/test').Page) {
+  await page.bringToFront();
+  return worker.evaluate(async () => {
+    type Api = { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(t: number, m: object): Promise<unknown> } };
+    const api = (globalThis as unknown as { chrome: Api }).chrome;
+    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+    return api.tabs.sendMessage(tab!.id!, { type: 'page/settled' }).then(
+      () => true,
+      () => false,
+    );
+  });
+}
 const UNRELATED = 'https://leetcode.com/problems/two-sum/';
 
 test.beforeEach(async ({ routes }) => {
@@ -40,6 +55,9 @@ test('the content script runs on a LeetCode problem page and reports it; popup a
   await problem.bringToFront();
   await panel.reload();
   await expect(panel.getByTestId('detection')).toContainText('Print in Order');
+  // One step from the problem to its practice version in the workbench.
+  await panel.getByRole('button', { name: /^Solve it here \(\d+ tests\)$/ }).click();
+  await expect(panel).toHaveURL(/#\/practice\/print-in-order$/);
 });
 
 test('the content script does not run on other LeetCode pages', async ({ context, worker }) => {
@@ -48,22 +66,25 @@ test('the content script does not run on other LeetCode pages', async ({ context
   const problem = await context.newPage();
   await problem.goto(RELATED);
   await waitForReport(worker, problem);
-  // ...but on the problem-set listing, served that same markup, only the match patterns keep it out.
+  // ...but on the problem-set listing, served that same markup, only the match patterns keep it out: no
+  // loader runs there to give a "done" signal. A loader started in the meantime on the first page would
+  // answer, so the listing page is asked after a page that does run one has answered (same load order).
   const page = await context.newPage();
   await page.goto('https://leetcode.com/problemset/');
   await page.waitForLoadState('load');
-  await page.waitForTimeout(1500);
+  const control = await context.newPage();
+  await control.goto(RELATED);
+  expect(await pageSettled(worker, control)).toBe('shown');
+  expect(await loaderAnswers(worker, page)).toBe(false);
   await expect(overlayHost(page)).toHaveCount(0);
   const reports = await worker.evaluate(() => (globalThis as unknown as { __reports: number[] }).__reports.length);
-  expect(reports).toBe(1);
+  expect(reports).toBe(2);
 });
 
 test('an unrelated problem gets no overlay and the popup says so', async ({ context, extensionId, worker }) => {
-  await recordReports(worker);
   const problem = await context.newPage();
   await problem.goto(UNRELATED);
-  await waitForReport(worker, problem);
-  await problem.waitForTimeout(300);
+  expect(await pageSettled(worker, problem)).toBe('not-relevant');
   await expect(overlayHost(problem)).toHaveCount(0);
   const popup = await openExtensionPage(context, extensionId, 'popup.html');
   await problem.bringToFront();

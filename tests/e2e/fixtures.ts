@@ -138,3 +138,41 @@ export async function tabIdOf(worker: Worker): Promise<number> {
     return tab.id;
   });
 }
+
+/** What the loader did with its page (utils/loader/status.ts). */
+export type PageStatus = 'shown' | 'hidden' | 'site-off' | 'not-relevant' | 'not-a-problem' | 'failed';
+
+/**
+ * Waits for the loader's own "done" signal on `page` and returns what it decided. Every absence check waits
+ * for this first: only then does "nothing added" mean anything.
+ */
+export async function pageSettled(worker: Worker, page: Page): Promise<PageStatus> {
+  let status: PageStatus | null = null;
+  await expect
+    .poll(
+      async () => {
+        // Until the loader has started (document_idle) nothing in the tab answers; then it answers when done.
+        // The tab is found by its URL (visible to the extension on its problem pages): the newest one wins.
+        status = await worker.evaluate(async (url) => {
+          type Tabs = {
+            query(q: object): Promise<{ id?: number; url?: string }[]>;
+            sendMessage(t: number, m: object, o: object): Promise<unknown>;
+          };
+          const api = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
+          const ids = (await api.tabs.query({})).filter((t) => t.url === url).map((t) => t.id ?? -1);
+          if (!ids.length) return null;
+          try {
+            const reply = await api.tabs.sendMessage(Math.max(...ids), { type: 'page/settled' }, { frameId: 0 });
+            return typeof reply === 'string' ? (reply as PageStatus) : null;
+          } catch {
+            return null;
+          }
+        }, page.url());
+        return status;
+      },
+      // A loaded page starts its loader at document_idle; on a busy machine that can take a while.
+      { message: "the loader's done signal", timeout: 30_000 },
+    )
+    .not.toBeNull();
+  return status!;
+}

@@ -8,10 +8,9 @@ import {
   openExtensionPage,
   overlay,
   overlayHost,
-  recordReports,
+  pageSettled,
   tabIdOf,
   test,
-  waitForReport,
 } from './fixtures';
 
 interface SiteFixture {
@@ -59,18 +58,18 @@ for (const site of [...new Set(pages.map((f) => f.site))]) {
     const mine = pages.filter((f) => f.site === site);
     expect(mine.some((f) => f.related)).toBe(true);
     expect(mine.some((f) => !f.related)).toBe(true);
-    await recordReports(worker);
     for (const fixture of mine) {
       await routes({ [fixture.url]: `sites/${fixture.file}` });
       const page = await context.newPage();
       await page.goto(fixture.url);
+      // The loader's own "done": the background decided and the loader applied it.
+      const status = await pageSettled(worker, page);
       if (fixture.related) {
+        expect(status, fixture.file).toBe('shown');
         await overlay(page).badgeVisible();
         await expect(overlayHost(page)).toHaveCount(1);
       } else {
-        // The loader ran and the background answered: only then does "nothing added" mean anything.
-        await waitForReport(worker, page);
-        await page.waitForTimeout(300);
+        expect(status, fixture.file).toBe('not-relevant');
         await expect(overlayHost(page), fixture.file).toHaveCount(0);
         expect(await extensionScriptsIn(page), `${fixture.file}: main-world scripts`).toBe(0);
       }
@@ -86,7 +85,6 @@ test('the overlay opens to concepts, one hint at a time, and the top questions; 
 }) => {
   const url = 'https://leetcode.com/problems/print-in-order/';
   await routes({ [url]: 'sites/leetcode-print-in-order.html' });
-  await recordReports(worker);
   const page = await context.newPage();
   await page.goto(url);
   const o = overlay(page);
@@ -102,19 +100,71 @@ test('the overlay opens to concepts, one hint at a time, and the top questions; 
   await expect.poll(() => o.count('button', /Added 3 to flashcards/)).toBe(1);
   await o.click('button', 'Hide on this page');
   await expect.poll(() => o.count('.aw-badge')).toBe(0);
-  // Undo brings the badge straight back, and the problem is no longer hidden.
+  // Focus goes to Undo, not to the page's body...
+  await expect.poll(() => o.focused()).toContain('Undo');
+  // ...Undo brings the badge straight back, focused, and the problem is no longer hidden.
   await o.click('button', 'Undo');
   await o.badgeVisible();
+  await expect.poll(() => o.focused()).toContain('aw-badge');
   await page.reload();
+  expect(await pageSettled(worker, page)).toBe('shown');
   await overlay(page).badgeVisible();
-  // Hide for real: after a reload the loader reports, and still nothing is shown.
+  // Hide for real: after a reload the loader reports, the background says "hidden", and nothing is shown.
   await overlay(page).click('.aw-badge');
   await overlay(page).click('button', 'Hide on this page');
   await expect.poll(() => overlay(page).count('.aw-badge')).toBe(0);
   await page.reload();
-  await waitForReport(worker, page, 3);
-  await page.waitForTimeout(300);
+  expect(await pageSettled(worker, page)).toBe('hidden');
   await expect(overlayHost(page)).toHaveCount(0);
+});
+
+test('the last hint offers "Solve it here (N tests)", which opens the workbench at that problem', async ({
+  context,
+  routes,
+  worker,
+}) => {
+  const url = 'https://leetcode.com/problems/print-in-order/';
+  await routes({ [url]: 'sites/leetcode-print-in-order.html' });
+  const page = await context.newPage();
+  await page.goto(url);
+  const o = overlay(page);
+  // Every view request the panel is sent (the real panel, opened headless, takes each one at once).
+  await worker.evaluate(() => {
+    type Changed = { addListener(cb: (changes: Record<string, { newValue?: unknown }>, area: string) => void): void };
+    const g = globalThis as unknown as { chrome: { storage: { onChanged: Changed } }; __panelRequests: unknown[] };
+    g.__panelRequests = [];
+    g.chrome.storage.onChanged.addListener((changes, area) => {
+      const request = changes['panel:request']?.newValue;
+      if (area === 'session' && request) g.__panelRequests.push(request);
+    });
+  });
+  await o.click('.aw-badge');
+  for (const label of [/first hint/i, /hint 2/i, /hint 3/i]) await o.click('button', label);
+  await o.click('button', /^Solve it here \(\d+ tests\)$/);
+  await expect
+    .poll(() => worker.evaluate(() => (globalThis as unknown as { __panelRequests: unknown[] }).__panelRequests))
+    .toEqual([expect.objectContaining({ view: 'practice', id: 'print-in-order' })]);
+});
+
+test("a page script cannot find the badge's words with window.find", async ({ context, routes }) => {
+  const url = 'https://leetcode.com/problems/print-in-order/';
+  await routes({ [url]: 'sites/leetcode-print-in-order.html' });
+  const page = await context.newPage();
+  await page.goto(url);
+  await overlay(page).badgeVisible();
+  const [label] = await overlay(page).evaluate<string>('.aw-badge', 'function () { return this.getAttribute("aria-label"); }');
+  expect(label).toMatch(/asyncio hints/);
+  // What a page script can do: search the page's text for the overlay's words.
+  const found = await page.evaluate(() =>
+    ['asyncio hints', 'asyncio', 'aw'].filter((text) => {
+      // Non-standard, so not in TypeScript's DOM types; every browser the extension supports has it.
+      const page = window as unknown as { find(text: string, caseSensitive: boolean, back: boolean, wrap: boolean): boolean };
+      const hit = page.find(text, true, false, true);
+      window.getSelection()?.removeAllRanges();
+      return hit;
+    }),
+  );
+  expect(found).toEqual([]);
 });
 
 test('single-page navigation between problems updates one overlay and removes it on an unrelated one', async ({
@@ -307,6 +357,19 @@ const badgeText = (worker: import('@playwright/test').Worker, tabId: number) =>
     (id) => (globalThis as unknown as { chrome: ChromeApi }).chrome.action.getBadgeText({ tabId: id }),
     tabId,
   );
+/** Counts, in the service worker, the tabs.onUpdated events with a URL (one per pushState), per tab. */
+const countNavigationEvents = (worker: import('@playwright/test').Worker) =>
+  worker.evaluate(() => {
+    type Updated = { addListener(cb: (id: number, change: { url?: string }) => void): void };
+    const g = globalThis as unknown as { chrome: { tabs: { onUpdated: Updated } }; __navigations?: Record<number, number> };
+    if (g.__navigations) return;
+    const seen: Record<number, number> = (g.__navigations = {});
+    g.chrome.tabs.onUpdated.addListener((id, change) => {
+      if (change.url) seen[id] = (seen[id] ?? 0) + 1;
+    });
+  });
+const navigationEvents = (worker: import('@playwright/test').Worker, tabId: number) =>
+  worker.evaluate((id) => (globalThis as unknown as { __navigations: Record<number, number> }).__navigations[id] ?? 0, tabId);
 const storedProblem = (worker: import('@playwright/test').Worker, tabId: number) =>
   worker.evaluate(async (id) => {
     const stored = await (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.session.get(`tab:${id}`);
@@ -327,11 +390,13 @@ test('50 fast single-page navigations: overlay, stored tab state and toolbar bad
   await overlay(page).badgeVisible();
   await page.bringToFront();
   const tabId = await tabIdOf(worker);
+  await countNavigationEvents(worker);
   const o = overlay(page);
   const disagreements: string[] = [];
   for (let i = 0; i < 50; i++) {
     // Related pages back to back as well as alternating: the race was between two reports of related pages.
     const kind = i % 3 === 2 ? 'unrelated' : 'related';
+    const events = await navigationEvents(worker, tabId);
     await spaNavigate(
       page,
       markup[kind],
@@ -358,8 +423,10 @@ test('50 fast single-page navigations: overlay, stored tab state and toolbar bad
     } catch {
       disagreements.push(`navigation ${i} (${kind})`);
     }
-    // Let a late navigation event arrive after the report, as it does for users.
-    await page.waitForTimeout(60);
+    // A late navigation event (tabs.onUpdated for this pushState) must not undo what the report stored: wait
+    // until it has reached the background, and for the loader's own "done", then look again.
+    await expect.poll(() => navigationEvents(worker, tabId)).toBeGreaterThan(events);
+    await pageSettled(worker, page);
     const [shown, slug] = await Promise.all([o.count('.aw-badge'), storedProblem(worker, tabId)]);
     if (want && (shown !== 1 || slug !== 'print-in-order'))
       disagreements.push(`navigation ${i}: overlay ${shown}, state ${slug}`);
@@ -387,7 +454,11 @@ test('the side panel follows the active tab', async ({ context, extensionId, rou
   await expect(panel.getByTestId('detection')).toContainText('Print in Order');
 });
 
-test('500 single-page navigations: one overlay at most, listeners and DOM nodes flat', async ({ context, routes }) => {
+test('500 single-page navigations: one overlay at most, listeners and DOM nodes flat', async ({
+  context,
+  routes,
+  worker,
+}) => {
   test.setTimeout(240_000);
   const related = 'https://leetcode.com/problems/print-in-order/';
   await routes({ [related]: 'sites/leetcode-print-in-order.html' });
@@ -414,8 +485,8 @@ test('500 single-page navigations: one overlay at most, listeners and DOM nodes 
     return nodes;
   };
   const settle = async () => {
+    expect(await pageSettled(worker, page)).toBe('shown');
     await overlay(page).badgeVisible();
-    await page.waitForTimeout(500);
   };
   // A warm-up, so everything created once per page (not per navigation) exists before counting.
   for (let i = 0; i < 20; i++)
@@ -434,13 +505,12 @@ test('500 single-page navigations: one overlay at most, listeners and DOM nodes 
   // The last navigation went to the related problem: exactly one overlay once things settle.
   await settle();
   await expect(overlayHost(page)).toHaveCount(1);
-  // Under load the last navigations' work can still hold a replaced body for a moment: take the lowest of a
-  // few counts a second apart. A leak (about 7 nodes per navigation, 3,500 here) stays whatever the wait.
+  // Under load the last navigations' work can still hold a replaced body for a moment: count again until
+  // it is let go. A leak (about 7 nodes per navigation, 3,500 here) stays however often it is counted.
   let nodes = await nodeCount();
-  for (let i = 0; i < 8 && nodes > before.nodes + 20; i++) {
-    await page.waitForTimeout(1000);
-    nodes = Math.min(nodes, await nodeCount());
-  }
+  await expect
+    .poll(async () => (nodes = Math.min(nodes, await nodeCount())), { timeout: 10_000 })
+    .toBeLessThanOrEqual(before.nodes + 20);
   const after = { listeners: await listenerCount(), nodes };
   test.info().annotations.push({ type: 'counts', description: JSON.stringify({ before, after }) });
   expect(after.listeners).toBeLessThanOrEqual(before.listeners);
@@ -481,4 +551,80 @@ test('the side panel opens from a content script only with a user gesture: witho
   // background says so rather than answering "opened".
   expect(await openPanel(false)).toBe(false);
   expect(await openPanel(true)).toBe(true);
+});
+
+const REAL_CODE = 'import time\n\n\nasync def real_solution():\n    time.sleep(1)\n';
+const FORGED_CODE = 'import requests\n\nasync def forged():\n    requests.get("https://example.com")\n';
+
+test("the editor reader answers only the overlay that asked: a page's forged answer is not shown as the editor's code", async ({
+  context,
+  extensionId,
+}) => {
+  const url = 'https://leetcode.com/problems/print-in-order/';
+  // The page's editor holds REAL_CODE; a script of the page answers every editor request with FORGED_CODE, first.
+  const body = html('leetcode-print-in-order.html').replace(
+    '<head>',
+    `<head><script>
+      const model = { getValue: () => ${JSON.stringify(REAL_CODE)}, getLanguageId: () => 'python' };
+      window.monaco = { editor: { getEditors: () => [{ getModel: () => model, hasTextFocus: () => true }] } };
+      window.addEventListener('message', (event) => {
+        const data = event.data;
+        if (!data || typeof data !== 'object' || data.type === 'awaitwise:editor-reply') return;
+        // Whatever the request looks like, answer it first, in every shape a reply has had.
+        window.postMessage({ ...data, type: 'awaitwise:editor-reply', code: ${JSON.stringify(FORGED_CODE)} }, location.origin);
+      });
+    </script>`,
+  );
+  await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body }));
+  const page = await context.newPage();
+  await page.goto(url);
+  const o = overlay(page);
+  await o.badgeVisible();
+  await o.click('.aw-badge');
+  await expect
+    .poll(async () => (await o.evaluate<string>('.aw-badge', 'function () { return this.getAttribute("aria-label"); }'))[0])
+    .toMatch(/1 code finding$/);
+  const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
+  await page.bringToFront();
+  await panel.reload();
+  const findings = panel.getByRole('region', { name: 'In your code' });
+  await expect(findings).toContainText('time.sleep()');
+  await expect(findings).not.toContainText('requests.get()');
+  await expect(panel.getByTestId('code-unverified')).toHaveCount(0);
+});
+
+test('code read from what the page rendered (no editor model) is marked "read from the page" in the side panel', async ({
+  context,
+  extensionId,
+  routes,
+  worker,
+}) => {
+  const url = 'https://leetcode.com/problems/print-in-order/';
+  await routes({ [url]: 'sites/leetcode-print-in-order.html' });
+  const page = await context.newPage();
+  await page.goto(url);
+  expect(await pageSettled(worker, page)).toBe('shown');
+  // The rendered lines of the (saved, script-less) editor: no editor object behind them.
+  await page.evaluate((code) => {
+    const lines = document.querySelector('.monaco-editor .view-lines')!;
+    lines.replaceChildren(
+      ...code.split('\n').map((text, i) => {
+        const line = document.createElement('div');
+        line.className = 'view-line';
+        line.style.top = `${i * 20}px`;
+        line.textContent = text;
+        return line;
+      }),
+    );
+  }, REAL_CODE);
+  const o = overlay(page);
+  await o.click('.aw-badge');
+  await expect
+    .poll(async () => (await o.evaluate<string>('.aw-badge', 'function () { return this.getAttribute("aria-label"); }'))[0])
+    .toMatch(/1 code finding$/);
+  const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
+  await page.bringToFront();
+  await panel.reload();
+  await expect(panel.getByRole('region', { name: 'In your code' })).toContainText('time.sleep()');
+  await expect(panel.getByTestId('code-unverified')).toContainText('Read from the page');
 });

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { knowledge } from '@/utils/knowledge';
+import { knowledge } from '@/utils/knowledge/all';
 import { PYTHON } from '../../scripts/lib/python';
 import { referenceSolution, wrongSolutions } from '../support/practice-cases';
 import { cpythonMatrix } from './cpython';

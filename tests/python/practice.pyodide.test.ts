@@ -3,7 +3,7 @@
  * workbench): every reference solution passes, every wrong solution is rejected, as on CPython.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { knowledge } from '@/utils/knowledge';
+import { knowledge } from '@/utils/knowledge/all';
 import { nodePythonClient } from '../../scripts/lib/pyodide-node';
 import { PRACTICE_TIME_LIMIT_MS } from '@/utils/python/limits';
 import { referenceSolution, wrongSolutions } from '../support/practice-cases';

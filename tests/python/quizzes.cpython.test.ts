@@ -1,6 +1,6 @@
 /** Every quiz's correct choice is what CPython prints, on each version CI has (3.11 as python3, 3.12, 3.13). */
 import { describe, expect, it } from 'vitest';
-import { knowledge } from '@/utils/knowledge';
+import { knowledge } from '@/utils/knowledge/all';
 import type { QuizItem } from '@/utils/knowledge-types';
 import { cpythonMatrix, normaliseOutput, runOnCPython, withoutSlowCallbackNotes } from './cpython';
 

@@ -1,6 +1,6 @@
 /** Every quiz that offers Run in the browser: its correct choice is what the browser's runtime prints. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { knowledge } from '@/utils/knowledge';
+import { knowledge } from '@/utils/knowledge/all';
 import { nodePythonClient } from '../../scripts/lib/pyodide-node';
 import { normaliseOutput, PYODIDE_VERSION } from './cpython';
 

@@ -4,7 +4,7 @@
  * version. The cases come from the compiled knowledge (data/generated/), so listing them runs no Python.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { knowledge } from '@/utils/knowledge';
+import { knowledge } from '@/utils/knowledge/all';
 import type { Snippet } from '@/utils/knowledge-types';
 import { parseAll } from '../../scripts/lib/python';
 import {

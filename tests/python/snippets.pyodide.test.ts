@@ -3,7 +3,7 @@
  * same client and engine as the side panel) and prints its verified output for that CPython version.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { knowledge } from '@/utils/knowledge';
+import { knowledge } from '@/utils/knowledge/all';
 import { nodePythonClient } from '../../scripts/lib/pyodide-node';
 import { expectedOutput, normaliseOutput, PYODIDE_VERSION } from './cpython';
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { plainText } from '@/components/CodeText';
-import { knowledge, questionById, quizById } from '@/utils/knowledge';
+import { knowledge, questionById, quizById } from '@/utils/knowledge/all';
 import type { QuestionCard } from '@/utils/knowledge-types';
 import { ANKI_HEADERS, ankiFile, ankiNotes, escapeHtml, questionNote, type AnkiNote } from '@/utils/srs/anki-export';
 

@@ -2,12 +2,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { Runtime } from 'webextension-polyfill';
-import { forgetTab, handleMessage, MAX_TAB_ENTRY_CHARS, type BackgroundServices } from '@/utils/background/router';
+import { forgetTab, handleMessage, type BackgroundServices } from '@/utils/background/router';
 import { onTabNavigated, problemKey } from '@/utils/background/navigation';
 import { compactIndex } from '../../scripts/lib/generate-data';
-import { knowledge } from '@/utils/knowledge';
-import { lintPython } from '@/utils/lint';
-import { MAX_FINDINGS, parseMessage } from '@/utils/messages';
+import { knowledge } from '@/utils/knowledge/all';
+import { parseMessage, type PageDecision } from '@/utils/messages';
 import { getTabState } from '@/utils/tab-state';
 import type { PageView } from '@/utils/page-view';
 
@@ -36,18 +35,35 @@ const UNRELATED = {
 
 let solvedProblem = '';
 
-function services(): BackgroundServices & { badges: Map<number, number | null> } {
+function services(
+  options: { sitesOff?: string[]; hidden?: string[] } = {},
+): BackgroundServices & { badges: Map<number, number | null>; hidden: Set<string> } {
   const badges = new Map<number, number | null>();
+  const hidden = new Set(options.hidden ?? []);
+  const index = compactIndex(knowledge);
   return {
     badges,
-    index: compactIndex(knowledge),
+    hidden,
+    index: async () => index,
     now: () => 1_700_000_000_000,
+    siteEnabled: vi.fn(async (site: string) => !(options.sitesOff ?? []).includes(site)),
+    isHidden: vi.fn(async (key: string) => hidden.has(key)),
+    setHidden: vi.fn(async (key: string, on: boolean) => void (on ? hidden.add(key) : hidden.delete(key))),
     addCards: vi.fn(async (ids: string[]) => ids.length),
     setTabBadge: vi.fn(async (tabId: number, count: number | null) => void badges.set(tabId, count)),
+    dropFindings: vi.fn(async () => undefined),
     openPanel: vi.fn(async () => true),
     loadOverlay: vi.fn(async () => true),
+    readEditor: vi.fn(async () => ({ code: 'x = 1', source: 'editor' as const })),
     practiceSolvedAt: vi.fn(async (id: string) => (id === solvedProblem ? 1_700_000_000_000 : null)),
   };
+}
+
+/** The view of a decision that shows the badge (fails the test otherwise). */
+function shownView(decision: unknown): PageView {
+  const d = decision as PageDecision;
+  if (!d.show) throw new Error(`expected the badge to show, got "${d.why}"`);
+  return d.view;
 }
 
 const fromTab = (id: number): Runtime.MessageSender => ({
@@ -65,15 +81,10 @@ beforeEach(() => {
 describe('message validation', () => {
   it('accepts each well-formed message type', () => {
     expect(parseMessage({ type: 'page/report', snapshot: RELATED })?.type).toBe('page/report');
-    expect(
-      parseMessage({
-        type: 'page/findings',
-        findings: lintPython('import time\nasync def f():\n    time.sleep(1)\n'),
-        total: 1,
-      })?.type,
-    ).toBe('page/findings');
-    expect(parseMessage({ type: 'overlay/load' })?.type).toBe('overlay/load');
-    expect(parseMessage({ type: 'page/clear' })?.type).toBe('page/clear');
+    expect(parseMessage({ type: 'page/hide', hidden: true })?.type).toBe('page/hide');
+    expect(parseMessage({ type: 'overlay/expand', part: 'popover' })?.type).toBe('overlay/expand');
+    expect(parseMessage({ type: 'overlay/expand', part: 'linter' })?.type).toBe('overlay/expand');
+    expect(parseMessage({ type: 'editor/read', scope: '#code' })?.type).toBe('editor/read');
     expect(parseMessage({ type: 'cards/add', ids: ['gather-basics'], source: 'problem' })?.type).toBe('cards/add');
     expect(parseMessage({ type: 'panel/open', view: 'review' })?.type).toBe('panel/open');
   });
@@ -83,31 +94,16 @@ describe('message validation', () => {
     ['null', null],
     ['an unknown type', { type: 'page/steal' }],
     ['a missing snapshot', { type: 'page/report' }],
-    ['an extra field', { type: 'page/clear', extra: 1 }],
+    ['an extra field', { type: 'overlay/expand', part: 'popover', extra: 1 }],
+    ['a part of the overlay that does not exist', { type: 'overlay/expand', part: 'editor-reader' }],
+    ['overlay/load, which is gone (the background decides in page/report)', { type: 'overlay/load' }],
+    ['page/findings, which is gone (the overlay stores its own)', { type: 'page/findings', findings: [], total: 0 }],
+    ['a hide without its flag', { type: 'page/hide' }],
+    ['a practice id with markup', { type: 'panel/open', practice: '<b>' }],
     ['an unknown site', { type: 'page/report', snapshot: { ...RELATED, site: 'example' } }],
     ['a javascript: URL', { type: 'page/report', snapshot: { ...RELATED, url: 'javascript:alert(1)' } }],
     ['text over the cap', { type: 'page/report', snapshot: { ...RELATED, text: 'x'.repeat(20_001) } }],
     ['code over the cap', { type: 'page/report', snapshot: { ...RELATED, code: 'x'.repeat(100_001) } }],
-    [
-      'findings with markup in a card id',
-      {
-        type: 'page/findings',
-        findings: [
-          {
-            line: 1,
-            col: 1,
-            endLine: 1,
-            endCol: 2,
-            rule: 'r',
-            message: 'm',
-            severity: 'error',
-            concept: 'c',
-            card: '<b>',
-          },
-        ],
-        total: 1,
-      },
-    ],
     ['a card id with markup', { type: 'cards/add', ids: ['<img src=x>'], source: 'manual' }],
     ['no card ids', { type: 'cards/add', ids: [], source: 'manual' }],
     ['tab/get, which is gone (pages read storage.session themselves)', { type: 'tab/get', tabId: 4 }],
@@ -122,10 +118,12 @@ describe('message validation', () => {
   });
 });
 
-describe('per-tab state', () => {
-  it('records a related problem and shows its match count', async () => {
+describe('the page decision (page/report)', () => {
+  it('a related problem: the badge shows with its view, the state is stored and the match count shown', async () => {
     const s = services();
-    const view = (await handleMessage({ type: 'page/report', snapshot: RELATED }, fromTab(7), s)) as PageView;
+    const decision = (await handleMessage({ type: 'page/report', snapshot: RELATED }, fromTab(7), s)) as PageDecision;
+    expect(decision).toMatchObject({ show: true, tabId: 7 });
+    const view = shownView(decision);
     expect(view.relevant).toBe(true);
     expect(view.practice?.id).toBe('print-in-order');
     expect(view.practice?.asyncioVersionOfThreads).toBe(true);
@@ -139,16 +137,79 @@ describe('per-tab state', () => {
   it('marks the practice problem solved once the workbench recorded a solve', async () => {
     solvedProblem = 'print-in-order';
     try {
-      const view = (await handleMessage(
-        { type: 'page/report', snapshot: RELATED },
-        fromTab(8),
-        services(),
-      )) as PageView;
+      const view = shownView(await handleMessage({ type: 'page/report', snapshot: RELATED }, fromTab(8), services()));
       expect(view.practice?.solved).toBe(true);
       expect((await getTabState(8))?.view.practice?.solved).toBe(true);
     } finally {
       solvedProblem = '';
     }
+  });
+
+  it('an unrelated problem: nothing, and why', async () => {
+    const s = services();
+    expect(await handleMessage({ type: 'page/report', snapshot: UNRELATED }, fromTab(20), s)).toEqual({
+      show: false,
+      why: 'not-relevant',
+    });
+    expect(await getTabState(20)).toBeNull();
+  });
+
+  it('a site turned off: nothing, without reading the page, and the tab is forgotten', async () => {
+    const s = services({ sitesOff: ['leetcode'] });
+    expect(await handleMessage({ type: 'page/report', snapshot: RELATED }, fromTab(21), s)).toEqual({
+      show: false,
+      why: 'site-off',
+    });
+    expect(await getTabState(21)).toBeNull();
+    expect(s.badges.get(21)).toBeNull();
+  });
+
+  it('a hidden problem: no badge, but the detection is stored so the popup can offer it back', async () => {
+    const s = services({ hidden: ['leetcode:print-in-order'] });
+    expect(await handleMessage({ type: 'page/report', snapshot: RELATED }, fromTab(22), s)).toEqual({
+      show: false,
+      why: 'hidden',
+    });
+    expect((await getTabState(22))?.problem.slug).toBe('print-in-order');
+  });
+
+  it('page/hide hides and shows the badge of the problem the tab reported, and only that one', async () => {
+    const s = services();
+    await handleMessage({ type: 'page/hide', hidden: true }, fromTab(23), s);
+    expect([...s.hidden]).toEqual([]);
+    await handleMessage({ type: 'page/report', snapshot: RELATED }, fromTab(23), s);
+    await handleMessage({ type: 'page/hide', hidden: true }, fromTab(23), s);
+    expect([...s.hidden]).toEqual(['leetcode:print-in-order']);
+    expect(await handleMessage({ type: 'page/report', snapshot: RELATED }, fromTab(23), s)).toMatchObject({
+      show: false,
+      why: 'hidden',
+    });
+    await handleMessage({ type: 'page/hide', hidden: false }, fromTab(23), s);
+    expect(await handleMessage({ type: 'page/report', snapshot: RELATED }, fromTab(23), s)).toMatchObject({
+      show: true,
+    });
+  });
+
+  it('injects the overlay only into the frame that reported a relevant problem', async () => {
+    const s = services();
+    const popover = { type: 'overlay/expand', part: 'popover' };
+    expect(await handleMessage(popover, fromTab(24), s)).toEqual({ loaded: false });
+    await handleMessage({ type: 'page/report', snapshot: RELATED }, fromTab(24), s);
+    expect(await handleMessage(popover, { ...fromTab(24), frameId: 3 }, s)).toEqual({ loaded: false });
+    expect(await handleMessage(popover, fromTab(24), s)).toEqual({ loaded: true });
+    expect(await handleMessage({ type: 'overlay/expand', part: 'linter' }, fromTab(24), s)).toEqual({ loaded: true });
+    expect(s.loadOverlay).toHaveBeenCalledTimes(2);
+    expect(s.loadOverlay).toHaveBeenNthCalledWith(1, { tabId: 24, frameId: 0 }, 'popover');
+    expect(s.loadOverlay).toHaveBeenNthCalledWith(2, { tabId: 24, frameId: 0 }, 'linter');
+  });
+
+  it('reads the editor in the frame that asked', async () => {
+    const s = services();
+    expect(await handleMessage({ type: 'editor/read', scope: '#code' }, { ...fromTab(25), frameId: 2 }, s)).toEqual({
+      code: 'x = 1',
+      source: 'editor',
+    });
+    expect(s.readEditor).toHaveBeenCalledWith({ tabId: 25, frameId: 2 }, '#code');
   });
 
   it('replaces the state when the tab reports another problem, and drops it for an unrelated one', async () => {
@@ -182,14 +243,12 @@ describe('per-tab state', () => {
     expect(await getTabState(5)).toBeNull();
   });
 
-  it('drops the state when the tab closes or the page says it left the problem', async () => {
+  it('drops the state and the findings when the tab closes', async () => {
     const s = services();
     await handleMessage({ type: 'page/report', snapshot: RELATED }, fromTab(8), s);
     await forgetTab(8, s);
     expect(await getTabState(8)).toBeNull();
-    await handleMessage({ type: 'page/report', snapshot: RELATED }, fromTab(9), s);
-    await handleMessage({ type: 'page/clear' }, fromTab(9), s);
-    expect(await getTabState(9)).toBeNull();
+    expect(s.dropFindings).toHaveBeenCalledWith(8);
   });
 
   it('survives a service-worker restart: freshly loaded modules read what the old ones stored', async () => {
@@ -203,24 +262,6 @@ describe('per-tab state', () => {
     vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 11, url: `${RELATED.url}solutions/` } as never);
     await navigation.onTabNavigated(11, undefined, services());
     expect(await fresh.getTabState(11)).not.toBeNull();
-  });
-
-  it("stores the overlay's findings for the tab, capped, with the total kept and the cut marked", async () => {
-    const s = services();
-    await handleMessage({ type: 'page/report', snapshot: RELATED }, fromTab(12), s);
-    const code = `import time\nasync def f():\n${'    time.sleep(1)\n'.repeat(3_000)}`;
-    const findings = lintPython(code);
-    expect(findings.length).toBeGreaterThan(1_000);
-    await handleMessage(
-      { type: 'page/findings', findings: findings.slice(0, 5_000), total: findings.length },
-      fromTab(12),
-      s,
-    );
-    const state = await getTabState(12);
-    expect(state?.view.findings).toHaveLength(MAX_FINDINGS);
-    expect(state?.view.findingsTotal).toBe(findings.length);
-    expect(state?.degraded).toBe('findings-capped');
-    expect(JSON.stringify(state).length).toBeLessThan(MAX_TAB_ENTRY_CHARS);
   });
 
   it('a navigation event racing a newer report never drops the newer state (50 rounds)', async () => {
@@ -260,13 +301,16 @@ describe('senders', () => {
     const s = services();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect(handleMessage({ type: 'page/report', snapshot: RELATED }, fromPage, s)).toBeUndefined();
-    expect(handleMessage({ type: 'page/clear' }, fromPage, s)).toBeUndefined();
-    expect(handleMessage({ type: 'overlay/load' }, fromPage, s)).toBeUndefined();
+    expect(handleMessage({ type: 'page/hide', hidden: true }, fromPage, s)).toBeUndefined();
+    expect(handleMessage({ type: 'overlay/expand', part: 'popover' }, fromPage, s)).toBeUndefined();
+    expect(handleMessage({ type: 'editor/read' }, fromPage, s)).toBeUndefined();
     expect(handleMessage({ type: 'panel/open' }, fromPage, s)).toBeUndefined();
     // Options opened in a tab has sender.tab set too: its URL says it is ours, not a content script.
     const optionsInTab = { ...fromTab(4), url: 'chrome-extension://abc/options.html' };
     expect(
-      handleMessage({ type: 'page/clear' }, optionsInTab, s, { pagesUrl: 'chrome-extension://abc/' }),
+      handleMessage({ type: 'overlay/expand', part: 'popover' }, optionsInTab, s, {
+        pagesUrl: 'chrome-extension://abc/',
+      }),
     ).toBeUndefined();
     const elsewhere = { ...fromTab(3), url: 'https://www.hackerrank.com/challenges/x/problem' };
     expect(handleMessage({ type: 'page/report', snapshot: RELATED }, elsewhere, s)).toBeUndefined();
@@ -275,7 +319,7 @@ describe('senders', () => {
         id: 'ours',
       }),
     ).toBeUndefined();
-    expect(warn).toHaveBeenCalledTimes(7);
+    expect(warn).toHaveBeenCalledTimes(8);
     expect(await getTabState(3)).toBeNull();
   });
 

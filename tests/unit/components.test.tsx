@@ -7,7 +7,8 @@ import { HintSteps } from '@/components/HintSteps';
 import { QuestionView } from '@/components/QuestionView';
 import { SearchBox } from '@/components/SearchBox';
 import { ThisTabSummary } from '@/components/ThisTabSummary';
-import { questionById } from '@/utils/knowledge';
+import { questionById } from '@/utils/knowledge/all';
+import type { PageFindings } from '@/utils/page-findings';
 import type { PageView, TabState } from '@/utils/page-view';
 
 afterEach(cleanup);
@@ -16,13 +17,24 @@ const VIEW: PageView = {
   relevant: true,
   score: 0.9,
   concepts: [{ id: 'event', name: 'Event' }],
-  practice: { id: 'print-in-order', title: 'Print in order', hints: ['Nudge text', 'Approach text', 'Near text'] },
+  practice: {
+    id: 'print-in-order',
+    title: 'Print in order',
+    hints: ['Nudge text', 'Approach text', 'Near text'],
+    tests: 6,
+  },
   cards: [
     { id: 'event-primitive', question: 'What is asyncio.Event for?', short: 'A flag to wait on.' },
     { id: 'condition-primitive', question: 'What is asyncio.Condition?', short: 'A lock plus signalling.' },
     { id: 'gather-basics', question: 'How does gather work?', short: 'Runs awaitables concurrently.' },
     { id: 'shield', question: 'What does shield do?', short: 'Protects from outer cancellation.' },
   ],
+};
+
+const FINDINGS: PageFindings = {
+  url: 'https://leetcode.com/problems/print-in-order/',
+  source: 'editor',
+  total: 1,
   findings: [
     {
       line: 3,
@@ -45,12 +57,14 @@ function overlay(props: Partial<HintOverlayProps> = {}) {
     onReveal: vi.fn(),
     onOpenPanel: vi.fn(),
     onAddCards: vi.fn(),
-    onDismiss: vi.fn(),
+    onHide: vi.fn(),
+    onSolveHere: vi.fn(),
     onSelectFinding: vi.fn(),
   };
   render(
     <HintOverlay
       view={VIEW}
+      findings={FINDINGS}
       theme="dark"
       open
       floating={false}
@@ -66,12 +80,25 @@ function overlay(props: Partial<HintOverlayProps> = {}) {
 }
 
 describe('HintOverlay', () => {
-  it('closed, is one badge that says how many hints and how many code findings', () => {
+  it('closed, is one badge named by how many hints and code findings, with no words as text nodes', () => {
     overlay({ open: false });
-    const badge = screen.getByRole('button', { name: /3 asyncio hints/ });
+    const badge = screen.getByRole('button', { name: '3 asyncio hints, 1 code finding' });
     expect(badge.getAttribute('aria-expanded')).toBe('false');
-    expect(within(badge).getByLabelText('1 code findings')).toBeTruthy();
+    // The words are drawn from attributes by CSS, so the page's window.find() cannot find them.
+    expect(badge.textContent).toBe('');
+    expect(badge.dataset.label).toBe('3 asyncio hints');
+    expect(within(badge).queryByText(/\S/)).toBeNull();
+    expect(badge.querySelector('.aw-badge-count')?.getAttribute('data-count')).toBe('1');
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('after the last hint, offers "Solve it here (N tests)" for the practice problem', () => {
+    const h = overlay({ revealed: 3 });
+    fireEvent.click(screen.getByRole('button', { name: 'Solve it here (6 tests)' }));
+    expect(h.onSolveHere).toHaveBeenCalledWith('print-in-order');
+    cleanup();
+    overlay({ revealed: 2 });
+    expect(screen.queryByRole('button', { name: /Solve it here/ })).toBeNull();
   });
 
   it('open, shows concepts, the revealed hints only, findings with lines, and the top three questions', () => {
@@ -82,13 +109,13 @@ describe('HintOverlay', () => {
     expect(screen.queryByText('Approach text')).toBeNull();
     expect(screen.getAllByRole('listitem').filter((li) => li.classList.contains('aw-card'))).toHaveLength(3);
     fireEvent.click(screen.getByRole('button', { name: 'Go to line 3' }));
-    expect(h.onSelectFinding).toHaveBeenCalledWith(VIEW.findings[0]);
+    expect(h.onSelectFinding).toHaveBeenCalledWith(FINDINGS.findings[0]);
     fireEvent.click(screen.getByRole('button', { name: 'Add these to my flashcards' }));
     expect(h.onAddCards).toHaveBeenCalled();
   });
 
   it('a capped finding list says how many more there are, and the badge counts them all', () => {
-    overlay({ view: { ...VIEW, findingsTotal: 1201 } });
+    overlay({ findings: { ...FINDINGS, total: 1201 } });
     expect(screen.getByText(/^1,200 more findings not shown/)).toBeTruthy();
     expect(screen.getByRole('button', { name: '3 asyncio hints, 1201 code findings' })).toBeTruthy();
     cleanup();
@@ -107,6 +134,7 @@ describe('HintOverlay', () => {
     const { container } = render(
       <HintOverlay
         view={hostile}
+        findings={null}
         theme="light"
         open
         floating
@@ -118,7 +146,8 @@ describe('HintOverlay', () => {
         onReveal={vi.fn()}
         onOpenPanel={vi.fn()}
         onAddCards={vi.fn()}
-        onDismiss={vi.fn()}
+        onHide={vi.fn()}
+        onSolveHere={vi.fn()}
         onSelectFinding={vi.fn()}
       />,
     );
@@ -266,6 +295,7 @@ describe('ThisTabSummary', () => {
   it('shows the problem, its site, and at most `limit` questions', () => {
     const state: TabState = {
       tabId: 1,
+      frameId: 0,
       problem: {
         site: 'leetcode',
         url: 'https://leetcode.com/problems/print-in-order/',

@@ -5,7 +5,7 @@ import { plainText } from '@/components/CodeText';
 import { DeckView, deckState } from '@/entrypoints/sidepanel/views/DeckView';
 import { ReviewView } from '@/entrypoints/sidepanel/views/ReviewView';
 import { openDb, type AwaitwiseDb } from '@/utils/db';
-import { fundamentalsFirst, knowledge, questionById } from '@/utils/knowledge';
+import { fundamentalsFirst, knowledge, questionById } from '@/utils/knowledge/all';
 import { addCards } from '@/utils/srs/repository';
 import { rate } from '@/utils/srs/review';
 import { Rating } from '@/utils/srs/scheduler';
@@ -263,7 +263,7 @@ describe('Review: study more new cards today', () => {
 describe('Stats: progress today and mastery by topic', () => {
   it("counts learned questions per topic, in the vocabulary's order, and folds the topics not started", async () => {
     const { masteryByTopic } = await import('@/utils/srs/stats');
-    const { knowledge } = await import('@/utils/knowledge');
+    const { knowledge } = await import('@/utils/knowledge/all');
     const order = knowledge.concepts.map((c) => c.id);
     const none = masteryByTopic(knowledge.questions, order, new Set());
     expect(none.overall).toEqual({ topic: '', learned: 0, inDeck: 0, total: questionById.size });

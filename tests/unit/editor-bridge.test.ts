@@ -1,146 +1,62 @@
-import { Window as HappyWindow } from 'happy-dom';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  EDITOR_CODE_CAP,
-  EDITOR_REPLY_TYPE,
-  EDITOR_REQUEST_TYPE,
-  answerEditorRequests,
-  newEditorChannel,
-  parseEditorReply,
-  parseEditorRequest,
-  readEditorModel,
-  requestEditorModel,
-  visibleEditorText,
-} from '@/utils/editor-bridge';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { EDITOR_CODE_CAP, parseEditorModel, readEditorInPage, visibleEditorText } from '@/utils/editor-bridge';
 
 function page(html: string): Document {
   return new DOMParser().parseFromString(`<html><body>${html}</body></html>`, 'text/html');
 }
 
-/** A stand-in for the page's main-world window: the reader only touches document and editor globals. */
-function mainWorld(doc: Document, globals: Record<string, unknown> = {}): Window {
-  return { document: doc, ...globals } as unknown as Window;
+/**
+ * Runs the reader as the background injects it: its source alone, in a fresh global with the page's
+ * document and globals (scripting.executeScript serialises the function, so it may use nothing else).
+ */
+function readEditorModel(
+  doc: Document,
+  globals: Record<string, unknown> = {},
+  scope: string | null = null,
+): ReturnType<typeof readEditorInPage> {
+  const sandbox = { document: doc, Element: doc.defaultView?.Element ?? globalThis.Element, scope, ...globals };
+  const raw: unknown = runInNewContext(`(${readEditorInPage.toString()})(scope)`, sandbox);
+  // The values come from another realm: read them back as plain data.
+  return raw === null ? null : (JSON.parse(JSON.stringify(raw)) as ReturnType<typeof readEditorInPage>);
 }
+const mainWorld = (doc: Document, globals: Record<string, unknown> = {}) => ({ doc, globals });
+const read = (world: { doc: Document; globals: Record<string, unknown> }, scope?: string) =>
+  readEditorModel(world.doc, world.globals, scope ?? null);
 
 const monacoEditor = (code: string, language: string, focused = false) => ({
   getModel: () => ({ getValue: () => code, getLanguageId: () => language }),
   hasTextFocus: () => focused,
 });
 
-describe('protocol messages', () => {
-  const channel = newEditorChannel();
-
-  it('accepts well-formed requests only', () => {
-    expect(parseEditorRequest({ type: EDITOR_REQUEST_TYPE, channel, id: 3 })).toEqual({
-      type: EDITOR_REQUEST_TYPE,
-      channel,
-      id: 3,
-    });
-    expect(parseEditorRequest({ type: EDITOR_REQUEST_TYPE, channel, id: 3, scope: '#code' })?.scope).toBe('#code');
-    expect(
-      parseEditorRequest({ type: EDITOR_REQUEST_TYPE, channel, id: 3, scope: 'x'.repeat(500) })?.scope,
-    ).toBeUndefined();
-    for (const bad of [
-      null,
-      'x',
-      { type: 'other', channel, id: 1 },
-      { type: EDITOR_REQUEST_TYPE, channel: 'short', id: 1 },
-      { type: EDITOR_REQUEST_TYPE, channel, id: -1 },
-      { type: EDITOR_REQUEST_TYPE, channel, id: 1.5 },
-    ]) {
-      expect(parseEditorRequest(bad)).toBeNull();
+describe('parseEditorModel (what the background accepts back)', () => {
+  it('keeps code and a clean language, capped; anything else is nothing', () => {
+    expect(parseEditorModel({ code: 'x = 1', language: 'Python' })).toEqual({ code: 'x = 1', language: 'python' });
+    expect(parseEditorModel({ code: 'x', language: '<img onerror=x>' })).toEqual({ code: 'x' });
+    expect(parseEditorModel({ code: 'y'.repeat(EDITOR_CODE_CAP + 5) })?.code).toHaveLength(EDITOR_CODE_CAP);
+    for (const bad of [null, undefined, 'x', 42, { code: 42 }, { language: 'python' }]) {
+      expect(parseEditorModel(bad)).toBeNull();
     }
   });
-
-  it('accepts replies on its own channel only, capped and with a clean language', () => {
-    expect(
-      parseEditorReply({ type: EDITOR_REPLY_TYPE, channel, id: 1, code: 'x = 1', language: 'Python' }, channel),
-    ).toEqual({ id: 1, code: 'x = 1', language: 'python' });
-    expect(
-      parseEditorReply({ type: EDITOR_REPLY_TYPE, channel: newEditorChannel(), id: 1, code: 'x' }, channel),
-    ).toBeNull();
-    expect(parseEditorReply({ type: EDITOR_REPLY_TYPE, channel, id: 1, code: 42 }, channel)).toBeNull();
-    expect(
-      parseEditorReply({ type: EDITOR_REPLY_TYPE, channel, id: 1, code: 'x', language: '<img onerror=x>' }, channel),
-    ).toEqual({ id: 1, code: 'x' });
-    expect(
-      parseEditorReply({ type: EDITOR_REPLY_TYPE, channel, id: 1, code: 'y'.repeat(EDITOR_CODE_CAP + 5) }, channel)
-        ?.code,
-    ).toHaveLength(EDITOR_CODE_CAP);
-  });
 });
 
-describe('request and answer over window.postMessage', () => {
-  // A window of its own: vitest's global `window` is a copy whose identity differs from event.source.
-  let happy: HappyWindow;
-  let window: Window;
-  let stop: (() => void) | undefined;
-  beforeEach(() => {
-    happy = new HappyWindow({ url: 'https://leetcode.com/problems/print-in-order/' });
-    window = happy as unknown as Window;
-  });
-  afterEach(async () => {
-    stop?.();
-    stop = undefined;
-    await happy.happyDOM.close();
-  });
-
-  it('gets the main world’s answer, scoped as asked', async () => {
-    const asked: (string | undefined)[] = [];
-    stop = answerEditorRequests(window, (_win, scope) => {
-      asked.push(scope);
-      return { code: 'async def main():\n    pass', language: 'python' };
-    });
-    const model = await requestEditorModel(window, newEditorChannel(), 2_000, '#code');
-    expect(model).toEqual({ code: 'async def main():\n    pass', language: 'python' });
-    expect(asked).toEqual(['#code']);
-  });
-
-  it('answers an empty editor with empty code, and nobody answering with null', async () => {
-    stop = answerEditorRequests(window, () => null);
-    expect(await requestEditorModel(window, newEditorChannel(), 2_000)).toEqual({ code: '' });
-    stop();
-    stop = undefined;
-    expect(await requestEditorModel(window, newEditorChannel(), 50)).toBeNull();
-  });
-
-  it('ignores forged replies from another source or channel', async () => {
-    const channel = newEditorChannel();
-    window.addEventListener('message', (event: MessageEvent) => {
-      const request = parseEditorRequest(event.data);
-      if (!request) return;
-      const forged = { type: EDITOR_REPLY_TYPE, channel, id: request.id, code: 'forged' };
-      // right channel and id, but not from this window (an iframe or another frame's script)
-      happy.dispatchEvent(
-        new happy.MessageEvent('message', { data: forged, origin: happy.location.origin, source: null }),
-      );
-      happy.dispatchEvent(
-        new happy.MessageEvent('message', { data: forged, origin: 'https://evil.example', source: happy }),
-      );
-      // from this window, but on another channel
-      window.postMessage({ ...forged, channel: newEditorChannel() }, window.location.origin);
-    });
-    expect(await requestEditorModel(window, channel, 300)).toBeNull();
-  });
-});
-
-describe('readEditorModel (main world)', () => {
+describe('readEditorInPage (the page\'s world, injected as a function)', () => {
   it('prefers the focused Monaco editor, else the longest', () => {
     const doc = page('');
     const editors = [monacoEditor('print(1)', 'python'), monacoEditor('x = 1', 'python', true)];
-    expect(readEditorModel(mainWorld(doc, { monaco: { editor: { getEditors: () => editors } } }))).toEqual({
+    expect(read(mainWorld(doc, { monaco: { editor: { getEditors: () => editors } } }))).toEqual({
       code: 'x = 1',
       language: 'python',
     });
     const unfocused = [monacoEditor('1', 'plaintext'), monacoEditor('class Solution:\n    pass', 'python')];
-    expect(readEditorModel(mainWorld(doc, { monaco: { editor: { getEditors: () => unfocused } } }))?.code).toBe(
+    expect(read(mainWorld(doc, { monaco: { editor: { getEditors: () => unfocused } } }))?.code).toBe(
       'class Solution:\n    pass',
     );
   });
 
   it('falls back to Monaco models when the build has no getEditors', () => {
     const models = [{ getValue: () => 'var sleep = async function(ms) {}', getLanguageId: () => 'javascript' }];
-    expect(readEditorModel(mainWorld(page(''), { monaco: { editor: { getModels: () => models } } }))).toEqual({
+    expect(read(mainWorld(page(''), { monaco: { editor: { getModels: () => models } } }))).toEqual({
       code: 'var sleep = async function(ms) {}',
       language: 'javascript',
     });
@@ -162,8 +78,17 @@ describe('readEditorModel (main world)', () => {
         },
       },
     };
-    expect(readEditorModel(mainWorld(page(''), { monaco: hostile }))).toBeNull();
-    expect(readEditorModel(mainWorld(page(''), { monaco: 'not an object' }))).toBeNull();
+    expect(read(mainWorld(page(''), { monaco: hostile }))).toBeNull();
+    expect(read(mainWorld(page(''), { monaco: 'not an object' }))).toBeNull();
+    const trap = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('trap');
+        },
+      },
+    );
+    expect(read(mainWorld(page(''), { monaco: trap }))).toBeNull();
   });
 
   it('reads Ace from the element’s editor, with the mode as language', () => {
@@ -173,13 +98,13 @@ describe('readEditorModel (main world)', () => {
         editor: { getValue: () => 'def f():\n    pass', session: { getMode: () => ({ $id: 'ace/mode/python' }) } },
       },
     });
-    expect(readEditorModel(mainWorld(doc))).toEqual({ code: 'def f():\n    pass', language: 'python' });
+    expect(read(mainWorld(doc))).toEqual({ code: 'def f():\n    pass', language: 'python' });
   });
 
   it('asks window.ace for an Ace element without an attached editor', () => {
     const doc = page('<div class="ace_editor"></div>');
     const ace = { edit: () => ({ getValue: () => 'via ace.edit' }) };
-    expect(readEditorModel(mainWorld(doc, { ace }))?.code).toBe('via ace.edit');
+    expect(read(mainWorld(doc, { ace }))?.code).toBe('via ace.edit');
   });
 
   it('reads CodeMirror 5 and 6', () => {
@@ -187,7 +112,7 @@ describe('readEditorModel (main world)', () => {
     Object.assign(doc5.querySelector('.CodeMirror')!, {
       CodeMirror: { getValue: () => 'def multiply(a, b):\n  return a * b', getOption: () => ({ name: 'python' }) },
     });
-    expect(readEditorModel(mainWorld(doc5))).toEqual({
+    expect(read(mainWorld(doc5))).toEqual({
       code: 'def multiply(a, b):\n  return a * b',
       language: 'python',
     });
@@ -196,7 +121,7 @@ describe('readEditorModel (main world)', () => {
     Object.assign(doc6.querySelector('.cm-content')!, {
       cmView: { rootView: { view: { state: { doc: { toString: () => 'export const x = 1;' } } } } },
     });
-    expect(readEditorModel(mainWorld(doc6))).toEqual({ code: 'export const x = 1;', language: 'javascript' });
+    expect(read(mainWorld(doc6))).toEqual({ code: 'export const x = 1;', language: 'javascript' });
   });
 
   it('keeps to the scope when the page has a solution editor and a test editor', () => {
@@ -206,13 +131,14 @@ describe('readEditorModel (main world)', () => {
     const [code, fixture] = [...doc.querySelectorAll('.CodeMirror')];
     Object.assign(code!, { CodeMirror: { getValue: () => 'def f(): pass' } });
     Object.assign(fixture!, { CodeMirror: { getValue: () => 'import codewars_test as test\n# many sample tests' } });
-    expect(readEditorModel(mainWorld(doc), '#code')?.code).toBe('def f(): pass');
-    expect(readEditorModel(mainWorld(doc))?.code).toContain('codewars_test');
-    expect(readEditorModel(mainWorld(doc), '#missing')?.code).toContain('codewars_test');
+    expect(read(mainWorld(doc), '#code')?.code).toBe('def f(): pass');
+    expect(read(mainWorld(doc))?.code).toContain('codewars_test');
+    expect(read(mainWorld(doc), '#missing')?.code).toContain('codewars_test');
+    expect(read(mainWorld(doc), '[[not a selector')?.code).toContain('codewars_test');
   });
 
   it('returns null without any editor', () => {
-    expect(readEditorModel(mainWorld(page('<p>no editor</p>')))).toBeNull();
+    expect(read(mainWorld(page('<p>no editor</p>')))).toBeNull();
   });
 });
 

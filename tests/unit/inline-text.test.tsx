@@ -6,7 +6,7 @@ import { HintSteps } from '@/components/HintSteps';
 import { CodeText, inlineCodeParts, plainText } from '@/components/CodeText';
 import { QuestionView } from '@/components/QuestionView';
 import { ReviewCard } from '@/components/ReviewCard';
-import { knowledge, questionById } from '@/utils/knowledge';
+import { knowledge, questionById } from '@/utils/knowledge/all';
 import { lintPython } from '@/utils/lint';
 
 afterEach(cleanup);

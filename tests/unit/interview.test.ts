@@ -1,7 +1,7 @@
 /** Mock interview logic: which questions, which key points, what the summary says, and that ratings reach FSRS. */
 import { describe, expect, it } from 'vitest';
 import type { CardRecord, InterviewAnswerRecord } from '@/utils/db';
-import { knowledge, questionById } from '@/utils/knowledge';
+import { knowledge, questionById } from '@/utils/knowledge/all';
 import { planInterview } from '@/utils/interview/plan';
 import { practicePoints, questionPoints, sentences, MAX_POINTS } from '@/utils/interview/points';
 import { rateInterviewAnswer, saveInterview } from '@/utils/interview/repository';

@@ -74,6 +74,7 @@ describe('hiddenFromDevServer', () => {
     ['data/questions/gather-basics.md', true],
     ['data/concepts.yaml', true],
     ['data/generated/detect-index.json.1234.tmp', true],
+    ['data/generated/items/question/gather-basics.ts.1234.tmp', true],
     ['data/generated/detect-index.json', false],
     ['data/generated/knowledge.json', false],
     ['scripts/lib/compile-knowledge.ts', false],
@@ -85,7 +86,7 @@ describe('hiddenFromDevServer', () => {
 });
 
 describe('generateData', () => {
-  it('writes the index, the knowledge and its type, then rewrites nothing when nothing changed', () => {
+  it('writes the index, the whole and the sharded knowledge base, then rewrites nothing when nothing changed', () => {
     const { data } = project();
     const first = generateData(data);
     // The index first (see generateData).
@@ -94,15 +95,31 @@ describe('generateData', () => {
       written: [
         join(data, 'generated/detect-index.json'),
         join(data, 'generated/knowledge.json'),
-        join(data, 'generated/knowledge.d.json.ts'),
+        join(data, 'generated/items/question/sample-card.ts'),
+        join(data, 'generated/catalogue.ts'),
+        join(data, 'generated/summaries.ts'),
+        join(data, 'generated/item-loaders.ts'),
+        join(data, 'generated/knowledge.ts'),
       ],
     });
+    expect(readFileSync(join(data, 'generated/item-loaders.ts'), 'utf8')).toContain(
+      `"sample-card": () => import('./items/question/sample-card'),`,
+    );
     const written = JSON.parse(readFileSync(join(data, 'generated/knowledge.json'), 'utf8')) as Knowledge;
     expect(written.questions[0]!.id).toBe('sample-card');
-    expect(readFileSync(join(data, 'generated/knowledge.d.json.ts'), 'utf8')).toContain(
-      'declare const knowledge: Knowledge;',
-    );
     expect(generateData(data)).toMatchObject({ ok: true, written: [] });
+  });
+
+  it('removes the module of an item that left data/', () => {
+    const { data, cardFile } = project();
+    generateData(data);
+    const stale = join(data, 'generated/items/question/sample-card.ts');
+    expect(existsSync(stale)).toBe(true);
+    writeFileSync(cardFile.replace('sample-card', 'other-card'), readFileSync(cardFile, 'utf8').replace('sample-card', 'other-card'));
+    rmSync(cardFile);
+    expect(generateData(data)).toMatchObject({ ok: true });
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(join(data, 'generated/items/question/other-card.ts'))).toBe(true);
   });
 
   it('on a bad card writes nothing and keeps the last good output', () => {

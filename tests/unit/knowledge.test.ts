@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileDataDir } from '../../scripts/lib/read-data';
 import { compileKnowledge, highlightPython } from '../../scripts/lib/compile-knowledge';
-import { knowledge as bundled } from '@/utils/knowledge';
+import { knowledge as bundled } from '@/utils/knowledge/all';
 import { linesFromMarks } from '@/utils/highlight';
 import type { Block, Inline } from '@/utils/knowledge-types';
 

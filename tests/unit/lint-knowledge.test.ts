@@ -3,7 +3,7 @@
  * written wrong on purpose (`bad`), where it should have something to say.
  */
 import { describe, expect, it } from 'vitest';
-import { knowledge } from '@/utils/knowledge';
+import { knowledge } from '@/utils/knowledge/all';
 import { lintPython } from '@/utils/lint';
 
 const snippets = [...knowledge.questions, ...knowledge.practice].flatMap((item) =>

@@ -1,6 +1,6 @@
 /** Every practice problem can be checked: an interface, a starter, a suite, and wrong solutions to reject. */
 import { describe, expect, it } from 'vitest';
-import { knowledge } from '@/utils/knowledge';
+import { knowledge } from '@/utils/knowledge/all';
 import { wrongSolutions } from '../support/practice-cases';
 
 const problems = knowledge.practice;

@@ -11,7 +11,7 @@ import { PRIVACY_SECTIONS, privacyMarkdown, privacyTagline, syncStatusSentence }
 import { App as Options } from '@/entrypoints/options/App';
 import { App as Welcome, tourHref } from '@/entrypoints/welcome/App';
 import { TOUR } from '@/entrypoints/welcome/tour';
-import { practiceById, questionById, quizById } from '@/utils/knowledge';
+import { practiceById, questionById, quizById } from '@/utils/knowledge/all';
 import { PREFS_KEY } from '@/utils/sync/prefs';
 import { DEFAULT_ROUTE, parseRoute, sameRoute } from '@/utils/routes';
 import { throwawayDbs } from './srs-throwaway-db';

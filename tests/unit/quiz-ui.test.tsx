@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReviewView } from '@/entrypoints/sidepanel/views/ReviewView';
 import { WithDb } from './with-db';
 import { InterviewView } from '@/entrypoints/sidepanel/views/InterviewView';
-import { knowledge, quizById } from '@/utils/knowledge';
+import { knowledge, quizById } from '@/utils/knowledge/all';
 import { addCards } from '@/utils/srs/repository';
 import { choiceOrder } from '@/utils/quiz/answer';
 import { Rating } from '@/utils/srs/scheduler';

@@ -3,7 +3,7 @@
  * correct choice is what Python prints is checked in tests/python/quiz-outputs.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { knowledge } from '@/utils/knowledge';
+import { knowledge } from '@/utils/knowledge/all';
 import { normaliseOutput } from '../../scripts/lib/python';
 import { compileKnowledge } from '../../scripts/lib/compile-knowledge';
 import {

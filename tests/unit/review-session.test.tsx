@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReviewView } from '@/entrypoints/sidepanel/views/ReviewView';
-import { fundamentalsFirst, questionById } from '@/utils/knowledge';
+import { fundamentalsFirst, questionById } from '@/utils/knowledge/all';
 import { plainText } from '@/components/CodeText';
 import { addCards } from '@/utils/srs/repository';
 import { initialSession, reviewReducer, type SessionEntry } from '@/utils/srs/review-session';

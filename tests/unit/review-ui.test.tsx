@@ -8,7 +8,7 @@ import { shortcutFor, type KeyContext } from '@/utils/srs/review-keys';
 import { WithDb } from './with-db';
 import { nextStudyTime, pickNext, selectCard, sessionStats, versionKey } from '@/utils/srs/review-session';
 import { openDb, type AwaitwiseDb, type CardRecord } from '@/utils/db';
-import { fundamentalsFirst, questionById } from '@/utils/knowledge';
+import { fundamentalsFirst, questionById } from '@/utils/knowledge/all';
 import type { QuestionCard } from '@/utils/knowledge-types';
 import { startOfNextDay } from '@/utils/srs/day';
 import { addCards } from '@/utils/srs/repository';

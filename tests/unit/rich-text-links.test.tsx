@@ -2,7 +2,7 @@
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RichText } from '@/components/RichText';
-import { knowledge } from '@/utils/knowledge';
+import { knowledge } from '@/utils/knowledge/all';
 import { parseRoute } from '@/utils/routes';
 import type { Block } from '@/utils/knowledge-types';
 

@@ -78,6 +78,16 @@ describe('RunnableSnippet', () => {
     expect(drafts.get('snippet:x#1')).toBe('print("mine")\n');
   });
 
+  it('Try it opens an editable copy of the original, stored only once it is edited', async () => {
+    const { runner, drafts } = scripted({ kind: 'ready' });
+    const { container } = render(<RunnableSnippet snippet={SNIPPET} draftKey="snippet:x#1" runner={runner} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Try it' }));
+    expect(screen.getByRole('button', { name: 'Run my copy' })).toBeTruthy();
+    expect(container.querySelector('.aw-code-editing')).not.toBeNull();
+    await act(() => Promise.resolve());
+    expect(drafts.has('snippet:x#1')).toBe(false);
+  });
+
   it('says Python is restarting while a run waits for the interpreter after a Stop', async () => {
     const { runner, runs } = scripted({ kind: 'starting', since: Date.now(), restart: true });
     render(<RunnableSnippet snippet={SNIPPET} draftKey="snippet:x#1" runner={runner} />);

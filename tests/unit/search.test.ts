@@ -1,7 +1,7 @@
 /** Search quality on our own labelled queries, worded the way people ask rather than like the cards. */
 import { describe, expect, it } from 'vitest';
 import queries from '../fixtures/search-queries.json';
-import { knowledge } from '@/utils/knowledge';
+import { knowledge } from '@/utils/knowledge/all';
 import { conceptKeys, expandQuery, namedConcepts, searchIndexFor, untranspose } from '@/utils/search';
 
 const index = searchIndexFor(knowledge);

@@ -1,7 +1,7 @@
 /** Where snippets declare they run, and per-version outputs: the compiler's rules and the data's honesty. */
 import { describe, expect, it } from 'vitest';
 import { compileKnowledge } from '../../scripts/lib/compile-knowledge';
-import { knowledge } from '@/utils/knowledge';
+import { knowledge } from '@/utils/knowledge/all';
 import { expectedOutput } from '../../scripts/lib/python-matrix';
 
 const CONCEPTS = '- id: gather\n  name: gather\n  definition: Runs awaitables concurrently.\n';

@@ -1,7 +1,7 @@
 /** Backups hold the settings and hidden badges: restored part by part, never at the cost of the cards. */
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { listDismissed, setDismissed } from '@/utils/dismissed';
+import { listHiddenProblems, setHiddenProblems } from '@/utils/hidden';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, type Settings } from '@/utils/settings';
 import { importBackupText, type Backup } from '@/utils/srs/backup';
 import { DEFAULT_SRS_SETTINGS } from '@/utils/srs/settings';
@@ -29,7 +29,7 @@ async function studiedWithSettings(): Promise<void> {
   const db = freshDb();
   await studiedDeck(db);
   await saveSettings(MINE);
-  await setDismissed(HIDDEN);
+  await setHiddenProblems(HIDDEN);
   text = await exportText(db);
   file = JSON.parse(text) as Backup;
 }
@@ -58,14 +58,14 @@ describe('settings in a backup', () => {
       summary: { settingsRestored: ['sites', 'theme', 'srs', 'hiddenBadges'], settingsSkipped: [], settingsKept: [] },
     });
     expect(await loadSettings()).toEqual(MINE);
-    expect(await listDismissed()).toEqual(HIDDEN);
+    expect(await listHiddenProblems()).toEqual(HIDDEN);
     expect(await exportText(db)).toBe(text);
   });
 
   it("a merge keeps the user's sites, theme and new cards per day unless asked, and says which it kept", async () => {
     await studiedWithSettings();
     await saveSettings(THEIRS);
-    await setDismissed(['exercism:bank-account']);
+    await setHiddenProblems(['exercism:bank-account']);
     const result = await importBackupText(freshDb(), text, KNOWN, 'merge');
     expect(result).toMatchObject({
       ok: true,
@@ -73,7 +73,7 @@ describe('settings in a backup', () => {
     });
     expect(await loadSettings()).toEqual(THEIRS);
     // Hidden badges are data, not a choice: a merge adds the file's to the user's.
-    expect(await listDismissed()).toEqual(['exercism:bank-account', ...HIDDEN]);
+    expect(await listHiddenProblems()).toEqual(['exercism:bank-account', ...HIDDEN]);
     // Asked to, the same merge restores them.
     const asked = await importBackupText(freshDb(), text, KNOWN, 'merge', { restoreSettings: true });
     expect(asked).toMatchObject({ ok: true, summary: { settingsKept: [] } });
@@ -83,19 +83,19 @@ describe('settings in a backup', () => {
   it('an old backup without settings imports as before and leaves the settings alone', async () => {
     await studiedWithSettings();
     await saveSettings(THEIRS);
-    await setDismissed(['exercism:bank-account']);
+    await setHiddenProblems(['exercism:bank-account']);
     const db = freshDb();
     const result = await importBackupText(db, withSettings(undefined), KNOWN, 'replace');
     expect(result).toMatchObject({ ok: true, summary: { settingsRestored: [], settingsSkipped: [] } });
     expect(await db.cards.count()).toBe(file.cards.length);
     expect(await loadSettings()).toEqual(THEIRS);
-    expect(await listDismissed()).toEqual(['exercism:bank-account']);
+    expect(await listHiddenProblems()).toEqual(['exercism:bank-account']);
   });
 
   it('a damaged part is skipped with a message and keeps the user value; the cards and the good parts import', async () => {
     await studiedWithSettings();
     await saveSettings(THEIRS);
-    await setDismissed(['exercism:bank-account']);
+    await setHiddenProblems(['exercism:bank-account']);
     const db = freshDb();
     const damaged = {
       ...file.settings,
@@ -118,7 +118,7 @@ describe('settings in a backup', () => {
       'settings.sites.nowhere: not a site this version knows',
     ]);
     expect(await loadSettings()).toEqual({ ...THEIRS, sites: { ...MINE.sites, hackerrank: false } });
-    expect(await listDismissed()).toEqual(['exercism:bank-account']);
+    expect(await listHiddenProblems()).toEqual(['exercism:bank-account']);
   });
 
   it.each([null, 'dark', 7, [1]])('settings that are not an object (%j) are skipped whole', async (settings) => {
@@ -138,12 +138,12 @@ describe('settings in a backup', () => {
 
   it('hidden badges: merge adds the file list to the user list, replace puts the file list in its place', async () => {
     await studiedWithSettings();
-    await setDismissed(['exercism:bank-account', 'leetcode:two-sum']);
+    await setHiddenProblems(['exercism:bank-account', 'leetcode:two-sum']);
     await importBackupText(freshDb(), text, KNOWN, 'merge');
-    expect(await listDismissed()).toEqual(['exercism:bank-account', 'leetcode:two-sum', 'neetcode:lru-cache']);
-    await setDismissed(['exercism:bank-account']);
+    expect(await listHiddenProblems()).toEqual(['exercism:bank-account', 'leetcode:two-sum', 'neetcode:lru-cache']);
+    await setHiddenProblems(['exercism:bank-account']);
     await importBackupText(freshDb(), text, KNOWN, 'replace');
-    expect(await listDismissed()).toEqual(HIDDEN);
+    expect(await listHiddenProblems()).toEqual(HIDDEN);
   });
 
   it('a file refused for its records restores no settings either', async () => {

@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { AwaitwiseDb } from '@/utils/db';
-import { questionById } from '@/utils/knowledge';
+import { questionById } from '@/utils/knowledge/all';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import { exportBackup, importBackupText, serialiseBackup } from '@/utils/srs/backup';
 import { CardSchema, SavedSchema } from '@/utils/srs/backup-schema';

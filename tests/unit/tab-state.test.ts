@@ -9,6 +9,7 @@ beforeEach(() => fakeBrowser.reset());
 /** A state with every optional field set, so a field the schema forgot shows as a difference. */
 const STATE: TabState = {
   tabId: 4,
+  frameId: 0,
   problem: {
     site: 'leetcode',
     url: 'https://leetcode.com/problems/print-in-order/',
@@ -26,28 +27,13 @@ const STATE: TabState = {
       id: 'print-in-order',
       title: 'Print in order',
       hints: ['a', 'b', 'c'],
+      tests: 6,
       asyncioVersionOfThreads: true,
       solved: true,
     },
     cards: [{ id: 'event-basics', question: 'What is an Event?', short: 'A flag' }],
-    findings: [
-      {
-        line: 1,
-        col: 1,
-        endLine: 1,
-        endCol: 5,
-        rule: 'blocking-sleep',
-        ref: 'ASYNC251',
-        message: 'time.sleep blocks the loop',
-        severity: 'error',
-        concept: 'blocking',
-        card: 'blocking-calls',
-      },
-    ],
-    findingsTotal: 9,
   },
   updatedAt: 1_700_000_000_000,
-  degraded: 'findings-capped',
 };
 
 describe('tab state', () => {
@@ -57,7 +43,7 @@ describe('tab state', () => {
   });
 
   it('a damaged or foreign state reads as nothing known', async () => {
-    await fakeBrowser.storage.session.set({ 'tab:4': { ...STATE, view: { ...STATE.view, findings: 'none' } } });
+    await fakeBrowser.storage.session.set({ 'tab:4': { ...STATE, view: { ...STATE.view, cards: 'none' } } });
     expect(await getTabState(4)).toBeNull();
     await fakeBrowser.storage.session.set({ 'tab:4': 'hello' });
     expect(await getTabState(4)).toBeNull();

@@ -1,18 +1,14 @@
 import { browser } from 'wxt/browser';
 import { siteForUrl } from '@/utils/sites/registry';
 import { getTabState } from '@/utils/tab-state';
+import { problemKeyOf } from '@/utils/page-view';
 import { forgetNow, type BackgroundServices } from './router';
 import { inTabOrder } from './tab-queue';
 
 /** Problem identity of a URL: the site plus its slug, or null for any other page. */
 export function problemKey(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    const site = siteForUrl(parsed);
-    return site ? `${site.id}:${site.slug(parsed)}` : null;
-  } catch {
-    return null;
-  }
+  const site = siteForUrl(url);
+  return site ? problemKeyOf({ site: site.id, slug: site.slug(new URL(url)) }) : null;
 }
 
 /**
@@ -25,7 +21,7 @@ export function problemKey(url: string): string | null {
 export function onTabNavigated(
   tabId: number,
   eventUrl: string | undefined,
-  services: Pick<BackgroundServices, 'setTabBadge'>,
+  services: Pick<BackgroundServices, 'setTabBadge' | 'dropFindings'>,
 ): Promise<void> {
   return inTabOrder(tabId, async () => {
     const state = await getTabState(tabId);

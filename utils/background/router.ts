@@ -2,38 +2,54 @@
  * The background's message boundary: every incoming message is validated here once, checked against who
  * may send it, then handled by the one handler for its type. Malformed, unknown or misdirected messages
  * are logged and dropped; nothing a page sends can throw out of the listener.
+ *
+ * `page/report` is where a page decision is made, once: site enabled? badge hidden? problem relevant?
+ * The answer is stored for the popup and the side panel and returned to the loader, which draws the badge
+ * or nothing.
  */
 import type { Runtime } from 'webextension-polyfill';
 import {
   parseMessage,
   PROTOCOL,
-  MAX_FINDINGS,
   type Message,
   type MessageOf,
   type MessageType,
+  type PageDecision,
   type ReplyOf,
 } from '@/utils/messages';
 import { detect } from '@/utils/detect';
 import type { DetectIndex } from '@/utils/detect/compact';
-import type { LintFinding } from '@/utils/lint/types';
-import { buildPageView, type TabState } from '@/utils/page-view';
+import type { EditorRead } from '@/utils/editor-bridge';
+import type { SiteId } from '@/utils/page-snapshot';
+import { buildPageView, problemKeyOf, type PageView } from '@/utils/page-view';
+import type { OverlayPart } from '@/utils/overlay-api';
+import type { PanelRequest } from '@/utils/panel';
 import { dropTabState, getTabState, setTabState } from '@/utils/tab-state';
 import { inTabOrder } from './tab-queue';
 
 export interface BackgroundServices {
-  /** The compact knowledge index detection runs on. */
-  index: DetectIndex;
+  /** The compact knowledge index detection runs on (loaded on first use). */
+  index: () => Promise<DetectIndex>;
+  /** Whether the user lets the badge show on this site (Options). */
+  siteEnabled: (site: SiteId) => Promise<boolean>;
+  /** Whether the user hid the badge on this problem (`site:slug`). */
+  isHidden: (problemKey: string) => Promise<boolean>;
+  setHidden: (problemKey: string, hidden: boolean) => Promise<void>;
   /** Adds question cards to the deck; resolves with how many were new. */
-  addCards(ids: string[], source: 'manual' | 'problem'): Promise<number>;
+  addCards: (ids: string[], source: 'manual' | 'problem') => Promise<number>;
   /** Shows the tab's match count (or the due count when `count` is null) on the toolbar button. */
-  setTabBadge(tabId: number, count: number | null): Promise<void>;
+  setTabBadge: (tabId: number, count: number | null) => Promise<void>;
+  /** Forgets what a tab's overlay found in its code (the tab left its problem, or closed). */
+  dropFindings: (tabId: number) => Promise<void>;
   /** Opens the side panel for a window at a view; false when the browser refused (no gesture, no API). */
-  openPanel(target: { tabId: number; windowId: number }, view: 'page' | 'review'): Promise<boolean>;
-  /** Injects the overlay and the main-world editor reader into a tab's frame; false when refused. */
-  loadOverlay(target: { tabId: number; frameId: number }): Promise<boolean>;
+  openPanel: (target: { tabId: number; windowId: number }, request: PanelRequest) => Promise<boolean>;
+  /** Injects a part of the overlay (the popover, or the linter) into a tab's frame; false when refused. */
+  loadOverlay: (target: { tabId: number; frameId: number }, part: OverlayPart) => Promise<boolean>;
+  /** The editor's full text in a tab's frame, read in the page's world; null when there is no editor. */
+  readEditor: (target: { tabId: number; frameId: number }, scope: string | undefined) => Promise<EditorRead | null>;
   /** When the user first solved a practice problem in the workbench, or null. */
-  practiceSolvedAt(problemId: string): Promise<number | null>;
-  now(): number;
+  practiceSolvedAt: (problemId: string) => Promise<number | null>;
+  now: () => number;
 }
 
 /** Who sent a message, once checked: a tab's content script, or one of our own pages. */
@@ -45,81 +61,87 @@ export interface Sender {
   origin?: string;
 }
 
-/** A stored tab entry never grows past this (storage.session is 10 MB for every tab together). */
-export const MAX_TAB_ENTRY_CHARS = 64_000;
+/** A checked sender that is a tab's content script. */
+type TabSender = Sender & { tabId: number };
 
 type Handlers = {
   [K in MessageType]: (message: MessageOf<K>, sender: Sender, services: BackgroundServices) => Promise<ReplyOf<K>>;
 };
 
+/** checkSender() lets `content` messages through only with a tab; this says so to the types. */
+function tabOf(sender: Sender): TabSender {
+  if (sender.tabId === undefined) throw new Error('a content message without a tab');
+  return { ...sender, tabId: sender.tabId };
+}
+
+async function viewFor(message: MessageOf<'page/report'>, services: BackgroundServices): Promise<PageView> {
+  const index = await services.index();
+  const view = buildPageView(detect(message.snapshot, index), index);
+  if (!view.practice || (await services.practiceSolvedAt(view.practice.id)) === null) return view;
+  return { ...view, practice: { ...view.practice, solved: true } };
+}
+
 const handlers: Handlers = {
-  'page/report': async (message, sender, services) => {
+  'page/report': (message, sender, services) => {
+    const { tabId, frameId } = tabOf(sender);
     const { snapshot } = message;
-    const detection = detect(snapshot, services.index);
-    const built = buildPageView(detection, [], services.index);
-    const solvedAt = built.practice ? await services.practiceSolvedAt(built.practice.id) : null;
-    const view =
-      built.practice && solvedAt !== null ? { ...built, practice: { ...built.practice, solved: true } } : built;
-    const tabId = sender.tabId;
-    if (tabId === undefined) return view;
-    return inTabOrder(tabId, async () => {
-      if (view.relevant) {
-        const { site, url, slug, title, difficulty, tags, generic } = snapshot;
-        const previous = await getTabState(tabId);
-        // Findings belong to the code on screen: a re-report of the same problem keeps the overlay's.
-        const findings = previous?.problem.url === url ? previous.view.findings : [];
-        await setTabState(
-          capped({
-            tabId,
-            problem: { site, url, slug, title, difficulty, tags, generic },
-            view: { ...view, findings },
-            updatedAt: services.now(),
-          }),
-        );
-        await services.setTabBadge(tabId, view.cards.length);
-      } else {
-        await dropTabState(tabId);
-        await services.setTabBadge(tabId, null);
+    return inTabOrder(tabId, async (): Promise<PageDecision> => {
+      // A site the user turned off is not even read: no detection, no state, nothing shown.
+      if (!(await services.siteEnabled(snapshot.site))) {
+        await forgetNow(tabId, services);
+        return { show: false, why: 'site-off' };
       }
-      return view;
+      const view = await viewFor(message, services);
+      if (!view.relevant) {
+        await forgetNow(tabId, services);
+        return { show: false, why: 'not-relevant' };
+      }
+      const { site, url, slug, title, difficulty, tags, generic } = snapshot;
+      const previous = await getTabState(tabId);
+      if (previous && previous.problem.url !== url) await services.dropFindings(tabId);
+      await setTabState({
+        tabId,
+        frameId,
+        problem: { site, url, slug, title, difficulty, tags, generic },
+        view,
+        updatedAt: services.now(),
+      });
+      await services.setTabBadge(tabId, view.cards.length);
+      // A hidden badge still counts as a detection: the popup and the side panel offer to show it again.
+      if (await services.isHidden(problemKeyOf(snapshot))) return { show: false, why: 'hidden' };
+      return { show: true, tabId, view };
     });
   },
-  'page/findings': (message, sender, services) => {
-    const tabId = sender.tabId!;
-    return inTabOrder(tabId, async () => {
-      const state = await getTabState(tabId);
-      if (state) {
-        const findings: LintFinding[] = message.findings;
-        await setTabState(
-          capped({
-            ...state,
-            view: { ...state.view, findings, findingsTotal: Math.max(message.total, findings.length) },
-            updatedAt: services.now(),
-          }),
-        );
-      }
-      return null;
-    });
-  },
-  'page/clear': async (_message, sender, services) => {
-    await forgetTab(sender.tabId!, services);
+  'page/hide': async (message, sender, services) => {
+    const state = await getTabState(tabOf(sender).tabId);
+    if (state) await services.setHidden(problemKeyOf(state.problem), message.hidden);
     return null;
   },
-  'overlay/load': async (_message, sender, services) => ({
-    loaded: await services.loadOverlay({ tabId: sender.tabId!, frameId: sender.frameId }),
-  }),
+  'overlay/expand': async (message, sender, services) => {
+    const { tabId, frameId } = tabOf(sender);
+    // Only into the frame that reported a relevant problem: nothing else ever gets the popover.
+    const state = await getTabState(tabId);
+    if (!state || state.frameId !== frameId) return { loaded: false };
+    return { loaded: await services.loadOverlay({ tabId, frameId }, message.part) };
+  },
+  'editor/read': async (message, sender, services) => {
+    const { tabId, frameId } = tabOf(sender);
+    return services.readEditor({ tabId, frameId }, message.scope);
+  },
   'cards/add': async (message, _sender, services) => {
-    const known = new Set(services.index.questions.map((q) => q.id));
+    const known = new Set((await services.index()).questions.map((q) => q.id));
     // Only ids the knowledge base knows: an unknown id in the deck would make every later backup unrestorable.
     const ids = message.ids.filter((id) => known.has(id));
     if (ids.length === 0) return { added: 0 };
     return { added: await services.addCards(ids, message.source) };
   },
   'panel/open': async (message, sender, services) => {
-    if (sender.windowId === undefined) return { opened: false };
-    return {
-      opened: await services.openPanel({ tabId: sender.tabId!, windowId: sender.windowId }, message.view ?? 'page'),
-    };
+    const { tabId, windowId } = tabOf(sender);
+    if (windowId === undefined) return { opened: false };
+    const request: PanelRequest = message.practice
+      ? { view: 'practice', id: message.practice }
+      : { view: message.view ?? 'page' };
+    return { opened: await services.openPanel({ tabId, windowId }, request) };
   },
 };
 
@@ -173,36 +195,45 @@ export function handleMessage(
     console.warn(`[awaitwise] refused ${message.type} from ${describeSender(sender)}`);
     return undefined;
   }
-  const handler = handlers[message.type] as (m: Message, s: Sender, x: BackgroundServices) => Promise<unknown>;
-  return handler(message, checked, services).catch((error: unknown) => {
+  return dispatch(message, checked, services).catch((error: unknown) => {
     console.error(`[awaitwise] ${message.type} failed`, error);
     throw error;
   });
 }
 
-export function forgetTab(tabId: number, services: Pick<BackgroundServices, 'setTabBadge'>): Promise<void> {
+/** The one switch over message types; each case hands its handler the message narrowed to its type. */
+function dispatch(message: Message, sender: Sender, services: BackgroundServices): Promise<unknown> {
+  switch (message.type) {
+    case 'page/report':
+      return handlers['page/report'](message, sender, services);
+    case 'page/hide':
+      return handlers['page/hide'](message, sender, services);
+    case 'overlay/expand':
+      return handlers['overlay/expand'](message, sender, services);
+    case 'editor/read':
+      return handlers['editor/read'](message, sender, services);
+    case 'cards/add':
+      return handlers['cards/add'](message, sender, services);
+    case 'panel/open':
+      return handlers['panel/open'](message, sender, services);
+  }
+}
+
+export function forgetTab(
+  tabId: number,
+  services: Pick<BackgroundServices, 'setTabBadge' | 'dropFindings'>,
+): Promise<void> {
   return inTabOrder(tabId, () => forgetNow(tabId, services));
 }
 
-/** Drops a tab's state and badge; only inside inTabOrder. */
-export async function forgetNow(tabId: number, services: Pick<BackgroundServices, 'setTabBadge'>): Promise<void> {
+/** Drops a tab's state, findings and badge; only inside inTabOrder. */
+export async function forgetNow(
+  tabId: number,
+  services: Pick<BackgroundServices, 'setTabBadge' | 'dropFindings'>,
+): Promise<void> {
   await dropTabState(tabId);
+  await services.dropFindings(tabId);
   await services.setTabBadge(tabId, null);
-}
-
-/** Findings cut to MAX_FINDINGS, then to what fits MAX_TAB_ENTRY_CHARS; the cut is recorded, not hidden. */
-export function capped(state: TabState): TabState {
-  let findings = state.view.findings;
-  const total = Math.max(state.view.findingsTotal ?? findings.length, findings.length);
-  if (findings.length > MAX_FINDINGS) findings = findings.slice(0, MAX_FINDINGS);
-  let next: TabState = { ...state, view: { ...state.view, findings, findingsTotal: total } };
-  while (JSON.stringify(next).length > MAX_TAB_ENTRY_CHARS && findings.length > 0) {
-    findings = findings.slice(0, Math.floor(findings.length / 2));
-    next = { ...next, view: { ...next.view, findings } };
-  }
-  if (findings.length < total) next.degraded = 'findings-capped';
-  else delete next.degraded;
-  return next;
 }
 
 function describeSender(sender: Runtime.MessageSender): string {

@@ -4,7 +4,7 @@
  */
 
 import type { Difficulty } from '@/utils/knowledge-types';
-import type { DetectIndex } from './compact';
+import type { DetectSource } from './compact';
 import type { PageSnapshot, SiteId } from '@/utils/page-snapshot';
 import { siteForUrl } from '@/utils/sites/registry';
 import { KNOWN_LOOKALIKES, KNOWN_PROBLEMS } from './known-problems';
@@ -150,7 +150,7 @@ function scanCode(evidence: Evidence, code: string): void {
 }
 
 /** Question cards ranked by overlap with the detected concepts, the main concept counting most. */
-export function rankCards(kb: DetectIndex, concepts: readonly string[], leading: readonly string[] = []): string[] {
+export function rankCards(kb: DetectSource, concepts: readonly string[], leading: readonly string[] = []): string[] {
   const conceptWeight = new Map(concepts.map((id, i) => [id, i === 0 ? 2 : Math.max(0.4, 1 - 0.2 * (i - 1))]));
   const leadingRank = new Map(leading.map((id, i) => [id, i]));
   const ranked = kb.questions
@@ -170,7 +170,7 @@ export function rankCards(kb: DetectIndex, concepts: readonly string[], leading:
   return ranked.slice(0, MAX_CARDS).map((x) => x.card.id);
 }
 
-export function detect(input: DetectInput | PageSnapshot, kb: DetectIndex, options: DetectOptions = {}): Detection {
+export function detect(input: DetectInput | PageSnapshot, kb: DetectSource, options: DetectOptions = {}): Detection {
   const useKnown = options.useKnownProblems !== false;
   const evidence = new Evidence();
   scanStatement(evidence, str(input.title, 500).toLowerCase(), str(input.text, TEXT_SCAN_CAP).toLowerCase());

@@ -1,8 +1,10 @@
 /**
- * Reading editors: the main-world reader that asks Monaco, Ace and CodeMirror for their whole text, and
- * the isolated-world fallback that reads the lines they have rendered.
+ * Reading the code editor. Monaco, Ace and CodeMirror only render the lines in view, so the full text lives
+ * in the page's own objects, which only a script in the page's world can reach: the background runs
+ * `readEditorInPage` there (scripting.executeScript, world MAIN) and gets its return value straight back,
+ * so no message crosses the page's window and no other script on the page can answer in its place. The
+ * rendered lines (`visibleEditorText`) are the isolated world's own fallback.
  */
-import { isRecord } from '@/utils/is-record';
 
 /** Longest editor text kept; a solution is far shorter, a pasted dataset is not worth reading. */
 export const EDITOR_CODE_CAP = 100_000;
@@ -13,6 +15,16 @@ export interface EditorModel {
   language?: string;
 }
 
+/**
+ * Where the code came from: `editor` is the editor's own model, read in the page's world by the
+ * background; `page` is what the page rendered (the lines in view, or a textarea), read from the DOM.
+ */
+export type CodeSource = 'editor' | 'page';
+
+export interface EditorRead extends EditorModel {
+  source: CodeSource;
+}
+
 /** A language id as a short lower-case word, or undefined for anything else the page hands over. */
 export function cleanLanguage(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
@@ -20,156 +32,125 @@ export function cleanLanguage(value: unknown): string | undefined {
   return /^[a-z0-9#+._ -]+$/.test(lang) ? lang : undefined;
 }
 
-// Just the parts of each editor's API that are read here; the page owns these objects, so every call
-// is guarded and every result type-checked.
-interface MonacoModel {
-  getValue(): unknown;
-  getLanguageId?(): unknown;
-}
-interface MonacoEditor {
-  getModel(): MonacoModel | null;
-  hasTextFocus?(): boolean;
-  getContainerDomNode?(): Element;
-}
-interface MonacoNamespace {
-  editor?: { getEditors?(): MonacoEditor[]; getModels?(): MonacoModel[] };
-}
-interface AceEditor {
-  getValue(): unknown;
-  isFocused?(): boolean;
-  session?: { getMode?(): { $id?: unknown } };
-}
-interface AceNamespace {
-  edit(el: Element): AceEditor;
-}
-interface CodeMirror5 {
-  getValue(): unknown;
-  hasFocus?(): boolean;
-  getOption?(name: string): unknown;
-}
-interface CodeMirror6View {
-  state?: { doc?: { toString(): string } };
-  hasFocus?: boolean;
-}
-/** The page's window, where an editor may have left its global API (or anything else under that name). */
-interface PageWindow extends Window {
-  monaco?: MonacoNamespace;
-  ace?: AceNamespace;
-}
-
-interface Candidate extends EditorModel {
-  focused: boolean;
-  /** The editor's element, for scoping; unknown for bare Monaco models. */
-  el?: Element;
-}
-
-function attempt<T>(read: () => T): T | undefined {
-  try {
-    return read();
-  } catch {
-    return undefined;
-  }
-}
-
-const isElement = (value: unknown): value is Element => isRecord(value) && value.nodeType === 1;
-
-function candidate(code: unknown, language: unknown, focused: unknown, el?: unknown): Candidate | null {
-  if (typeof code !== 'string') return null;
-  const model: Candidate = { code, focused: focused === true };
-  if (isElement(el)) model.el = el;
-  const lang = cleanLanguage(language);
-  if (lang) model.language = lang;
+/**
+ * What `readEditorInPage` returned, checked: the page owns every object it read, so the value is
+ * untrusted. Code capped, language cleaned, anything else dropped; null when there is no code.
+ */
+export function parseEditorModel(raw: unknown): EditorModel | null {
+  if (typeof raw !== 'object' || raw === null || !('code' in raw) || typeof raw.code !== 'string') return null;
+  const model: EditorModel = { code: raw.code.slice(0, EDITOR_CODE_CAP) };
+  const language = cleanLanguage('language' in raw ? raw.language : undefined);
+  if (language) model.language = language;
   return model;
 }
 
-function monacoCandidates(monaco: MonacoNamespace | undefined): Candidate[] {
-  const api = monaco?.editor;
-  if (!api) return [];
-  const editors = attempt(() => api.getEditors?.()) ?? [];
-  const found: Candidate[] = [];
-  for (const editor of Array.isArray(editors) ? editors : []) {
-    const model = attempt(() => editor.getModel());
-    if (!model) continue;
-    const c = candidate(
-      attempt(() => model.getValue()),
-      attempt(() => model.getLanguageId?.()),
-      attempt(() => editor.hasTextFocus?.()),
-      attempt(() => editor.getContainerDomNode?.()),
-    );
-    if (c) found.push(c);
+/**
+ * Runs in the page's main world (injected as a function by utils/background/services.ts): the full text
+ * of the page's code editor, or null. It is serialised on its own, so everything it uses is declared
+ * inside it. `scope` is a selector around the solution editor on pages with several (Codewars).
+ * Prefers editors inside the scope, then the focused one, else the one holding the most text.
+ */
+export function readEditorInPage(scope: string | null): { code: string; language?: string } | null {
+  interface Found {
+    code: string;
+    language?: string;
+    focused: boolean;
+    el?: Element;
   }
-  if (found.length > 0) return found;
-  // Older Monaco builds lack getEditors(); the models alone still hold the text.
-  const models = attempt(() => api.getModels?.()) ?? [];
-  for (const model of Array.isArray(models) ? models : []) {
-    const c = candidate(
-      attempt(() => model.getValue()),
-      attempt(() => model.getLanguageId?.()),
-      false,
-    );
-    if (c) found.push(c);
-  }
-  return found;
-}
-
-function aceCandidates(doc: Document, ace: AceNamespace | undefined): Candidate[] {
-  const found: Candidate[] = [];
-  for (const el of doc.querySelectorAll('.ace_editor')) {
-    // Ace keeps the editor on el.env; ace.edit(el) returns that same editor but would create one
-    // on an element that has none, so it is only the second choice.
-    const existing = (el as Element & { env?: { editor?: AceEditor } }).env?.editor;
-    const editor = existing ?? (ace ? attempt(() => ace.edit(el)) : undefined);
-    if (!editor) continue;
-    const mode = attempt(() => editor.session?.getMode?.()?.$id);
-    const c = candidate(
-      attempt(() => editor.getValue()),
-      typeof mode === 'string' ? mode.replace(/^ace\/mode\//, '') : undefined,
-      attempt(() => editor.isFocused?.()),
-      el,
-    );
-    if (c) found.push(c);
-  }
-  return found;
-}
-
-function codeMirror5Candidates(doc: Document): Candidate[] {
-  const found: Candidate[] = [];
-  for (const el of doc.querySelectorAll('.CodeMirror')) {
-    const cm = (el as Element & { CodeMirror?: CodeMirror5 }).CodeMirror;
-    if (!cm) continue;
-    const mode = attempt(() => cm.getOption?.('mode'));
-    const modeName = typeof mode === 'string' ? mode : isRecord(mode) ? mode.name : undefined;
-    const c = candidate(
-      attempt(() => cm.getValue()),
-      typeof modeName === 'string' ? modeName.replace(/^text\/x-/, '') : undefined,
-      attempt(() => cm.hasFocus?.()),
-      el,
-    );
-    if (c) found.push(c);
-  }
-  return found;
-}
-
-function codeMirror6Candidates(doc: Document): Candidate[] {
-  const found: Candidate[] = [];
-  for (const el of doc.querySelectorAll('.cm-content')) {
-    // CodeMirror 6 hangs its view description on the content element; the EditorView sits at
-    // rootView.view (6.x) with older and newer spellings tried too.
-    const desc = (el as Element & { cmView?: Record<string, unknown> }).cmView;
-    if (!desc) continue;
-    const view = attempt(() => {
-      const root = (desc.rootView ?? desc.root ?? desc) as { view?: CodeMirror6View };
-      return root.view ?? (desc.view as CodeMirror6View | undefined);
+  const found: Found[] = [];
+  const attempt = <T,>(read: () => T): T | undefined => {
+    try {
+      return read();
+    } catch {
+      return undefined;
+    }
+  };
+  const isObject = (value: unknown): value is Record<string, unknown> =>
+    (typeof value === 'object' || typeof value === 'function') && value !== null;
+  // Every property of the page's objects is read through `get`, so a getter that throws is just "nothing".
+  const get = (value: unknown, key: string): unknown => (isObject(value) ? attempt(() => value[key]) : undefined);
+  const call = (value: unknown, key: string, ...args: unknown[]): unknown => {
+    const fn = get(value, key);
+    return typeof fn === 'function' ? attempt((): unknown => Reflect.apply(fn, value, args)) : undefined;
+  };
+  // The page can replace Element (and its instanceof), so even this check may throw.
+  const asElement = (value: unknown): Element | undefined => {
+    try {
+      return value instanceof Element ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const add = (code: unknown, language: unknown, focused: unknown, el?: unknown) => {
+    if (typeof code !== 'string') return;
+    found.push({
+      code,
+      language: typeof language === 'string' ? language : undefined,
+      focused: focused === true,
+      el: asElement(el),
     });
-    const c = candidate(
-      attempt(() => view?.state?.doc?.toString()),
-      el.getAttribute('data-language'),
-      attempt(() => view?.hasFocus),
+  };
+  const page: unknown = globalThis;
+
+  const monaco = get(get(page, 'monaco'), 'editor');
+  const editors = call(monaco, 'getEditors');
+  for (const editor of Array.isArray(editors) ? editors : []) {
+    const model = call(editor, 'getModel');
+    if (!isObject(model)) continue;
+    add(
+      call(model, 'getValue'),
+      call(model, 'getLanguageId'),
+      call(editor, 'hasTextFocus'),
+      call(editor, 'getContainerDomNode'),
+    );
+  }
+  if (found.length === 0) {
+    // Older Monaco builds lack getEditors(); the models alone still hold the text.
+    const models = call(monaco, 'getModels');
+    for (const model of Array.isArray(models) ? models : []) add(call(model, 'getValue'), call(model, 'getLanguageId'), false);
+  }
+  const ace = get(page, 'ace');
+  for (const el of document.querySelectorAll('.ace_editor')) {
+    // Ace keeps the editor on el.env; ace.edit(el) returns that same editor but would create one on an
+    // element that has none, so it is only the second choice.
+    const editor = get(get(el, 'env'), 'editor') ?? call(ace, 'edit', el);
+    const mode = get(call(get(editor, 'session'), 'getMode'), '$id');
+    add(
+      call(editor, 'getValue'),
+      typeof mode === 'string' ? mode.replace(/^ace\/mode\//, '') : undefined,
+      call(editor, 'isFocused'),
       el,
     );
-    if (c) found.push(c);
   }
-  return found;
+  for (const el of document.querySelectorAll('.cm-content')) {
+    // CodeMirror 6 hangs its view description on the content element; the EditorView sits at
+    // rootView.view (6.x), with older and newer spellings tried too.
+    const desc = get(el, 'cmView');
+    if (!isObject(desc)) continue;
+    const root = get(desc, 'rootView') ?? get(desc, 'root') ?? desc;
+    const view = get(root, 'view') ?? get(desc, 'view');
+    add(call(get(get(view, 'state'), 'doc'), 'toString'), el.getAttribute('data-language'), get(view, 'hasFocus'), el);
+  }
+  for (const el of document.querySelectorAll('.CodeMirror')) {
+    const cm = get(el, 'CodeMirror');
+    if (!isObject(cm)) continue;
+    const mode = call(cm, 'getOption', 'mode');
+    const name = typeof mode === 'string' ? mode : get(mode, 'name');
+    add(
+      call(cm, 'getValue'),
+      typeof name === 'string' ? name.replace(/^text\/x-/, '') : undefined,
+      call(cm, 'hasFocus'),
+      el,
+    );
+  }
+
+  let root: Element | null = null;
+  if (scope) root = attempt(() => document.querySelector(scope)) ?? null;
+  const scoped = root ? found.filter((c) => c.el !== undefined && root.contains(c.el)) : found;
+  const candidates = scoped.length > 0 ? scoped : found;
+  const best = candidates.find((c) => c.focused) ?? [...candidates].sort((a, b) => b.code.length - a.code.length)[0];
+  if (!best) return null;
+  return best.language ? { code: best.code, language: best.language } : { code: best.code };
 }
 
 /** The element `scope` names, or the whole document when it names nothing (or is not a selector). */
@@ -180,37 +161,6 @@ function scopeRoot(doc: Document, scope: string | undefined): Document | Element
   } catch {
     return doc;
   }
-}
-
-/**
- * Prefers editors inside `root`, then the focused one, else the one holding the most text (the
- * solution rather than a test input).
- */
-function pick(all: Candidate[], root: Document | Element): EditorModel | null {
-  const scoped = root.nodeType === 9 ? all : all.filter((c) => c.el && root.contains(c.el));
-  const candidates = scoped.length > 0 ? scoped : all;
-  const best = candidates.find((c) => c.focused) ?? [...candidates].sort((a, b) => b.code.length - a.code.length)[0];
-  if (!best) return null;
-  const model: EditorModel = { code: best.code.slice(0, EDITOR_CODE_CAP) };
-  if (best.language) model.language = best.language;
-  return model;
-}
-
-/** Main world only: the full text of the page's code editor, or null when there is none. */
-export function readEditorModel(win: PageWindow, scope?: string): EditorModel | null {
-  const doc = win.document;
-  return pick(
-    [
-      ...monacoCandidates(attempt(() => win.monaco)),
-      ...aceCandidates(
-        doc,
-        attempt(() => win.ace),
-      ),
-      ...codeMirror6Candidates(doc),
-      ...codeMirror5Candidates(doc),
-    ],
-    scopeRoot(doc, scope),
-  );
 }
 
 const NBSP = /\u00a0/g;

@@ -26,6 +26,9 @@ const SITE_KINDS = new Set([
   ...COMPREHENSIONS,
 ]);
 
+/** How many nodes a step of build() handles: well under a millisecond each. */
+const STEP_NODES = 200;
+
 const PUNCTUATION = new Set(['*', ',', '(', ')', '[', ']']);
 
 export class Analysis {
@@ -37,16 +40,31 @@ export class Analysis {
   /** Ranges of the parser's error nodes. */
   readonly errors: { from: number; to: number }[] = [];
 
-  constructor(readonly source: string) {
-    this.tree = parser.parse(source);
+  /**
+   * `tree` is the source's parse when the caller already has it. With `inSteps`, nothing is analysed yet: the
+   * caller runs `build()` step by step (the overlay lints in idle slices); otherwise it is done here.
+   */
+  constructor(
+    readonly source: string,
+    tree: Tree = parser.parse(source),
+    inSteps = false,
+  ) {
+    this.tree = tree;
     this.module = new Scope('module', this.tree.topNode, null, false, true);
-    // Collected before the walk, which asks whether a def header is well-formed before visiting it.
-    this.tree.iterate({
-      enter: (node) => {
-        if (node.type.isError) this.errors.push({ from: node.from, to: node.to });
-      },
-    });
-    this.walk();
+    if (inSteps) return;
+    for (const steps = this.build(); !steps.next().done; );
+  }
+
+  /** The analysis, yielding every few hundred nodes. */
+  *build(): Generator<void, void> {
+    // Errors are collected before the walk, which asks whether a def header is well-formed before visiting it.
+    const cursor = this.tree.cursor();
+    for (let seen = 1; ; seen++) {
+      if (cursor.type.isError) this.errors.push({ from: cursor.from, to: cursor.to });
+      if (seen % STEP_NODES === 0) yield;
+      if (cursor.firstChild()) continue;
+      while (!cursor.nextSibling()) if (!cursor.parent()) return yield* this.walk();
+    }
   }
 
   text(node: { from: number; to: number }): string {
@@ -62,10 +80,12 @@ export class Analysis {
     return this.errors.some((error) => error.from <= to && error.to >= from);
   }
 
-  private walk(): void {
+  private *walk(): Generator<void, void> {
     // An explicit stack instead of recursion: pasted code can nest deeply enough to overflow the JS stack.
     const stack: Site[] = [{ node: this.tree.topNode, scope: this.module }];
+    let visited = 0;
     for (let item = stack.pop(); item; item = stack.pop()) {
+      if (++visited % STEP_NODES === 0) yield;
       const pushed: Site[] = [];
       this.visit(item.node, item.scope, (node, scope = item.scope) => pushed.push({ node, scope }));
       for (let i = pushed.length - 1; i >= 0; i--) stack.push(pushed[i]!);

@@ -2,7 +2,8 @@
  * An asyncio linter for the Python in the page's editor, built on the @lezer/python parser (which never
  * throws: broken code yields error nodes, and findings that depend on them are dropped).
  */
-import type { SyntaxNode } from '@lezer/common';
+import type { SyntaxNode, Tree } from '@lezer/common';
+import { parser } from '@lezer/python';
 import { Analysis } from './analysis';
 import type { Scope } from './scope';
 import { LINT_RULES } from './registry';
@@ -15,8 +16,20 @@ export type { LintFinding, LintOptions, LintRuleMeta, LintSeverity } from './typ
 export { LINT_REFS, LINT_RULES, LINT_RULE_META } from './registry';
 
 export function lintPython(source: string, options: LintOptions = {}): LintFinding[] {
+  const steps = lintSteps(source, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The linter as small steps (a piece of parsing, the analysis, one rule), so a page's main thread can run it
+ * in idle slices (utils/idle-slices.ts) instead of one long task. Same result as lintPython.
+ */
+export function* lintSteps(source: string, options: LintOptions = {}): Generator<void, LintFinding[]> {
   try {
-    return lint(source, options);
+    return yield* lint(source, options);
   } catch (error) {
     // Source nested deeper than the parser's tree builder can recurse (30,000 brackets): nothing to say
     // about asyncio there, and the editor and the command line keep working.
@@ -25,11 +38,17 @@ export function lintPython(source: string, options: LintOptions = {}): LintFindi
   }
 }
 
-function lint(source: string, options: LintOptions): LintFinding[] {
-  const analysis = new Analysis(source);
+function* lint(source: string, options: LintOptions): Generator<void, LintFinding[]> {
+  const parse = parser.startParse(source);
+  let tree: Tree | null = null;
+  while (!(tree = parse.advance())) yield;
+  yield;
+  const analysis = new Analysis(source, tree, true);
+  yield* analysis.build();
   const position = positionsIn(source);
   const findings = new Map<string, LintFinding>();
   for (const rule of LINT_RULES) {
+    yield;
     const report: Report = (site, node, { message, to, whole } = {}) => {
       if (!headersAreClean(site.scope) || dependsOnBrokenCode(analysis, node, whole)) return;
       const start = position(node.from);

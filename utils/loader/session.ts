@@ -1,33 +1,75 @@
 /**
- * The loader's lifecycle on one tab: read the problem, report it to the background, and, once the
- * background says it is relevant, have the overlay injected and show it. Nothing else runs on a problem
- * page: an unrelated one gets no DOM node and no main-world script.
+ * The loader's lifecycle on one tab: read the problem, report it to the background, and apply the
+ * background's decision: draw the badge (utils/loader/badge.ts) or nothing. It never decides anything
+ * itself and reads no settings: the background answers "show this" or "nothing, because…".
  *
  * Relevance is decided at once from what every layout has (URL slug against the known problems, <title>,
  * meta description, embedded JSON) and upgraded when the full statement renders. Every run gets a
- * generation number; a run overtaken by a newer navigation stops at its next step, so stale work never lands.
+ * generation number; a run overtaken by a newer navigation stops at its next step, so stale work never
+ * lands. A change to the settings or the hidden badges (from the popup, Options, another device) has the
+ * page reported again, so it takes effect at once.
  */
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { SiteAdapter } from '@/utils/sites/types';
+import type { PageDecision } from '@/utils/messages';
+import type { OverlayHandle, OverlayModule } from '@/utils/overlay-api';
 import type { PageSnapshot } from '@/utils/page-snapshot';
-import type { PageView } from '@/utils/page-view';
-import type { OverlayHandle } from '@/utils/overlay-api';
+import { problemKeyOf, type PageView } from '@/utils/page-view';
+import type { SiteAdapter } from '@/utils/sites/types';
 import { send } from '@/utils/send';
-import { isSiteEnabled } from '@/utils/site-enabled';
-import { isDismissed } from '@/utils/dismissed-read';
+import { drawBadge, type Badge } from './badge';
+import { onFirstEdit } from './first-edit';
+import { isSettledRequest, type PageStatus } from './status';
 
 /** How long a run keeps watching a late-rendering problem for a fuller statement. */
 const CONTENT_WAIT_MS = 8_000;
 const OBSERVE_DEBOUNCE_MS = 200;
+/** storage.local keys whose change can change a decision: the settings (sites on/off) and the hidden badges. */
+const DECISION_INPUTS = ['settings', 'dismissedProblems'];
+
+/** The badge on this page, and the overlay once it has taken the badge over. */
+interface PageOverlay {
+  key: string;
+  url: string;
+  tabId: number;
+  /** The language the site says the editor is in. */
+  language: string | undefined;
+  badge: Badge;
+  view: PageView;
+  theme: 'light' | 'dark';
+  handle: OverlayHandle | null;
+  loading: Promise<void> | null;
+  /** The badge was clicked while the overlay was loading: it opens the popover when it mounts. */
+  wantOpen: boolean;
+  stopEditWatch: () => void;
+}
 
 export function startPageSession(ctx: ContentScriptContext, site: SiteAdapter): void {
   let generation = 0;
-  let overlay: OverlayHandle | null = null;
-  let reported = false;
+  let overlay: PageOverlay | null = null;
   let stopObserving: (() => void) | null = null;
+  let status: PageStatus = 'not-a-problem';
+  // Runs scheduled or in flight; the "settled" answer waits until there are none.
+  let pending = 0;
+  let waiters: ((status: PageStatus) => void)[] = [];
+
+  const track = <T>(work: () => Promise<T>): Promise<T> => {
+    pending++;
+    return work().finally(() => {
+      if (--pending > 0) return;
+      const ready = waiters;
+      waiters = [];
+      for (const resolve of ready) resolve(status);
+    });
+  };
+  const whenSettled = (): Promise<PageStatus> =>
+    pending === 0 ? Promise.resolve(status) : new Promise((resolve) => waiters.push(resolve));
 
   const teardown = () => {
-    overlay?.remove();
+    if (!overlay) return;
+    overlay.stopEditWatch();
+    overlay.handle?.remove();
+    overlay.badge.remove();
     overlay = null;
   };
 
@@ -37,82 +79,106 @@ export function startPageSession(ctx: ContentScriptContext, site: SiteAdapter): 
     stopObserving = null;
     const stale = () => gen !== generation || ctx.isInvalid;
     const url = new URL(location.href);
-    const adapter = site.isProblemUrl(url) ? site : undefined;
-    const enabled = adapter ? await isSiteEnabled(adapter.id) : false;
-    if (stale()) return;
-    if (!adapter || !enabled) {
+    if (!site.isProblemUrl(url)) {
+      // The background forgets the tab by itself when its URL leaves the problem (utils/background/navigation.ts).
       teardown();
-      if (reported) {
-        reported = false;
-        await send('page/clear', {});
-      }
+      status = 'not-a-problem';
       return;
     }
-    let snapshot = adapter.extract(document, url);
-    let shown = await report(adapter, snapshot, stale);
+    let snapshot = site.extract(document, url);
+    await report(snapshot, stale);
     if (stale() || looksComplete(snapshot)) return;
     // Upgrade: the statement is still rendering. Report again when it is there (or better than before).
     stopObserving = observeUntil(
       ctx,
       () => {
         if (stale()) return true;
-        const next = adapter.extract(document, url);
+        const next = site.extract(document, url);
         if (next.text.length <= snapshot.text.length + 40 && next.title === snapshot.title) return false;
         snapshot = next;
-        void report(adapter, next, stale).then((ok) => (shown ||= ok));
+        void track(() => report(next, stale));
         return looksComplete(next);
       },
       CONTENT_WAIT_MS,
     );
   };
 
-  /** Reports a snapshot and shows or removes the overlay for the answer; true when the overlay shows. */
-  const report = async (adapter: SiteAdapter, snapshot: PageSnapshot, stale: () => boolean): Promise<boolean> => {
-    const view = await send('page/report', { snapshot });
-    if (stale()) return false;
-    reported = true;
-    const key = `${snapshot.site}:${snapshot.slug}`;
-    if (!view?.relevant || (await isDismissed(key)) || stale()) {
-      if (!stale()) teardown();
-      return false;
+  /** Reports a snapshot and applies the background's decision. */
+  const report = async (snapshot: PageSnapshot, stale: () => boolean): Promise<void> => {
+    let decision: PageDecision;
+    try {
+      decision = await send('page/report', { snapshot });
+    } catch (error) {
+      if (!stale()) status = 'failed';
+      throw error;
     }
-    return show(adapter, key, view, snapshot, stale);
+    if (stale()) return;
+    apply(snapshot, decision);
+    status = decision.show ? 'shown' : decision.why;
   };
 
-  const show = async (
-    adapter: SiteAdapter,
-    key: string,
-    view: PageView,
-    snapshot: PageSnapshot,
-    stale: () => boolean,
-  ): Promise<boolean> => {
-    const theme = themeFor(adapter);
-    if (overlay?.attached() && overlay.key === key) {
-      overlay.update(view, theme);
-      return true;
+  const apply = (snapshot: PageSnapshot, decision: PageDecision) => {
+    const key = problemKeyOf(snapshot);
+    const current = overlay?.key === key && overlay.badge.attached() ? overlay : null;
+    if (!decision.show) {
+      // "Hide on this page" was just clicked here: its note (with Undo) stays until it runs out.
+      if (decision.why === 'hidden' && current?.handle?.hiding()) return;
+      teardown();
+      return;
     }
-    if (!globalThis.__awaitwiseOverlay) {
-      const { loaded } = await send('overlay/load', {});
-      if (!loaded || stale()) return false;
+    const theme = themeFor(site);
+    if (current) {
+      current.view = decision.view;
+      current.theme = theme;
+      current.language = snapshot.language;
+      if (current.handle) current.handle.update(decision.view, theme);
+      else current.badge.update(decision.view, theme);
+      return;
     }
-    const api = globalThis.__awaitwiseOverlay;
-    if (!api || stale()) return false;
     teardown();
-    overlay = api.mount({
-      anchor: adapter.titleElement(document),
-      problemKey: key,
-      view,
-      theme,
-      editorScope: adapter.editorScope,
-      code: snapshot.code,
+    const created: PageOverlay = {
+      key,
+      url: snapshot.url,
+      tabId: decision.tabId,
       language: snapshot.language,
-      actions: {
-        addCards: async (ids) => (await send('cards/add', { ids, source: 'problem' })).added,
-        openPanel: async () => (await send('panel/open', { view: 'page' })).opened,
-        reportFindings: (findings, total) => void send('page/findings', { findings, total }).catch(() => undefined),
-      },
-    });
-    return true;
+      view: decision.view,
+      theme,
+      handle: null,
+      loading: null,
+      wantOpen: false,
+      badge: drawBadge(site.titleElement(document), decision.view, theme, () => void expand(created, true)),
+      stopEditWatch: () => undefined,
+    };
+    created.stopEditWatch = onFirstEdit(ctx, () => void expand(created, false));
+    overlay = created;
+  };
+
+  /** Has the overlay take over the badge: on a click (`open`) or the first edit in the editor. */
+  const expand = (target: PageOverlay, open: boolean): Promise<void> => {
+    target.wantOpen ||= open;
+    target.loading ??= loadOverlay()
+      .then((module) => {
+        if (overlay !== target || ctx.isInvalid) return;
+        target.stopEditWatch();
+        target.handle = module.mount({
+          surface: target.badge.surface,
+          problem: { key: target.key, url: target.url, tabId: target.tabId },
+          view: target.view,
+          theme: target.theme,
+          editorScope: site.editorScope,
+          language: target.language,
+          open: target.wantOpen,
+          onGone: () => {
+            if (overlay === target) teardown();
+          },
+        });
+      })
+      .catch((error: unknown) => {
+        // Refused or failed: the badge stays as it is, and the next click tries again.
+        target.loading = null;
+        if (!ctx.isInvalid) console.warn('[awaitwise] could not open the hints', error);
+      });
+    return target.loading;
   };
 
   // Runs are cheap to start but each navigation must supersede the last; schedule on a microtask tick.
@@ -120,15 +186,45 @@ export function startPageSession(ctx: ContentScriptContext, site: SiteAdapter): 
   const schedule = () => {
     if (scheduled) return;
     scheduled = true;
-    queueMicrotask(() => {
+    void track(async () => {
+      await Promise.resolve();
       scheduled = false;
-      run().catch((error: unknown) => {
+      await run().catch((error: unknown) => {
         if (!ctx.isInvalid) console.warn('[awaitwise] could not read this page', error);
       });
     });
   };
+
+  const onStorage = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && DECISION_INPUTS.some((key) => key in changes)) schedule();
+  };
+  const onMessage = (message: unknown, sender: { id?: string }, sendResponse: (status: PageStatus) => void) => {
+    // Only the extension itself reaches a content script this way (tabs.sendMessage from its own pages).
+    if (sender.id !== browser.runtime.id || !isSettledRequest(message)) return false;
+    void whenSettled().then(sendResponse);
+    // The answer comes later: keep the channel open (the same in Chrome and Firefox, with or without the polyfill).
+    return true;
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => {
+    browser.storage.onChanged.removeListener(onStorage);
+    browser.runtime.onMessage.removeListener(onMessage);
+    stopObserving?.();
+    teardown();
+  });
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
   schedule();
+}
+
+/** The overlay's code, injected by the background into this frame the first time it is needed. */
+async function loadOverlay(): Promise<OverlayModule> {
+  if (!globalThis.awaitwiseOverlay) {
+    const { loaded } = await send('overlay/expand', { part: 'popover' });
+    if (!loaded) throw new Error('the background did not load the overlay');
+  }
+  if (!globalThis.awaitwiseOverlay) throw new Error('the overlay did not register');
+  return globalThis.awaitwiseOverlay;
 }
 
 function themeFor(adapter: SiteAdapter): 'light' | 'dark' {

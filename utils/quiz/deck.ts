@@ -4,7 +4,7 @@ import type { QuizItem } from '@/utils/knowledge-types';
 const DIFFICULTY_RANK = { easy: 0, medium: 1, hard: 2 } as const;
 
 /** Quiz ids fundamentals first (level, then difficulty, then file order): the order they join the deck in. */
-export function quizOrder(quizzes: readonly QuizItem[]): string[] {
+export function quizOrder(quizzes: readonly Pick<QuizItem, 'id' | 'level' | 'difficulty'>[]): string[] {
   return quizzes
     .map((quiz, index) => ({ quiz, index }))
     .sort(

@@ -22,12 +22,20 @@ export function extractWith(site: SiteId, reading: PageReading, doc: Document, u
           .join(' ')
           .trim()
       : readableText(first(doc, reading.statement));
-    const embedded = reading.readEmbedded?.(doc, { url, slug, statement });
+    // Embedded data (a JSON blob the page ships) is read only when the markup leaves something out: on most
+    // pages it does not, and parsing the blob is the costliest part of reading a page.
+    let embeddedRead = false;
+    let embeddedValue: ReturnType<NonNullable<PageReading['readEmbedded']>>;
+    const embedded = () => {
+      if (!embeddedRead) embeddedValue = reading.readEmbedded?.(doc, { url, slug, statement });
+      embeddedRead = true;
+      return embeddedValue;
+    };
     const documentName = documentTitle(doc, reading.titleDecoration);
     const title =
       (reading.documentTitleFirst && documentName) ||
       shortText(first(doc, reading.title)) ||
-      embedded?.title ||
+      embedded()?.title ||
       documentName ||
       genericTitle(doc);
     const difficultyText = shortText(
@@ -35,7 +43,7 @@ export function extractWith(site: SiteId, reading: PageReading, doc: Document, u
       reading.difficultyTextCap ?? DIFFICULTY_TEXT_CAP,
     );
     const label = reading.difficultyLabel ?? difficultyFrom;
-    const difficulty = reading.readDifficulty?.(doc) ?? label(difficultyText) ?? label(embedded?.difficulty ?? '');
+    const difficulty = reading.readDifficulty?.(doc) ?? label(difficultyText) ?? label(embedded()?.difficulty ?? '');
     const tagSelector = typeof reading.tags === 'function' ? reading.tags(url) : reading.tags;
     const isTopic = reading.isTopic;
     const markupTags = tagSelector ? tagTexts(doc, tagSelector) : [];
@@ -43,12 +51,12 @@ export function extractWith(site: SiteId, reading: PageReading, doc: Document, u
     const language = reading.language?.(doc, url);
     return buildSnapshot(site, url, slug, {
       title,
-      text: statement || embedded?.statement || mainText(doc),
-      tags: tags.length > 0 ? tags : (embedded?.tags ?? []),
+      text: statement || embedded()?.statement || mainText(doc),
+      tags: tags.length > 0 ? tags : (embedded()?.tags ?? []),
       difficulty,
-      code: visibleEditorText(doc, reading.editorScope) || embedded?.code || '',
+      code: visibleEditorText(doc, reading.editorScope) || embedded()?.code || '',
       language: language || undefined,
-      generic: !statement && !embedded?.statement,
+      generic: !statement && !embedded()?.statement,
     });
   });
 }

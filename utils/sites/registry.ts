@@ -113,9 +113,16 @@ export function siteById(id: SiteId): Site {
   return SITES.find((s) => s.id === id)!;
 }
 
-/** The site whose problem pages include `url`, if any. */
-export function siteForUrl(url: URL): Site | undefined {
-  return SITES.find((site) => site.isProblemUrl(url));
+/** The site whose problem pages include `url`, if any (none for a missing, hidden or malformed URL). */
+export function siteForUrl(url: URL | string | undefined): Site | undefined {
+  if (url === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = typeof url === 'string' ? new URL(url) : url;
+  } catch {
+    return undefined;
+  }
+  return SITES.find((site) => site.isProblemUrl(parsed));
 }
 
 /** Every site's problem-page patterns, for the manifest's content scripts and host permissions. */

@@ -5,7 +5,7 @@
  */
 import { isRecord } from '@/utils/is-record';
 import * as v from 'valibot';
-import { listDismissed, setDismissed } from '@/utils/dismissed';
+import { listHiddenProblems, setHiddenProblems } from '@/utils/hidden';
 import { SITE_IDS } from '@/utils/page-snapshot';
 import { loadSettings, saveSettings } from '@/utils/settings';
 import { BackupSettingsSchema, inKeyOrder, type BackupSettings } from '@/utils/srs/backup-schema';
@@ -25,7 +25,7 @@ const isKnownSite = (id: string): id is (typeof SITE_IDS)[number] => (SITE_IDS a
 
 /** The settings as the export writes them: parts, sites and SRS fields always in the same order. */
 export async function exportSettings(): Promise<BackupSettings> {
-  const [settings, hiddenBadges] = await Promise.all([loadSettings(), listDismissed()]);
+  const [settings, hiddenBadges] = await Promise.all([loadSettings(), listHiddenProblems()]);
   return {
     sites: Object.fromEntries(SITE_IDS.map((id) => [id, settings.sites[id]])),
     theme: settings.theme,
@@ -96,7 +96,7 @@ export async function restoreSettings(
     if (srs) restored.push('srs');
   }
   if (hiddenBadges) {
-    await setDismissed(mode === 'merge' ? [...(await listDismissed()), ...hiddenBadges] : hiddenBadges);
+    await setHiddenProblems(mode === 'merge' ? [...(await listHiddenProblems()), ...hiddenBadges] : hiddenBadges);
     restored.push('hiddenBadges');
   }
   return restored;

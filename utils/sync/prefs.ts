@@ -10,7 +10,7 @@ import { validatedItem } from '@/utils/stored-item';
 export const PREFS_KEY = 'syncPrefs';
 export const STATUS_KEY = 'syncStatus';
 export const REQUEST_KEY = 'syncRequest';
-/** Where the content script keeps hidden badges (entrypoints/content/dismissed.ts). */
+/** The storage.local key of the hidden badges (utils/hidden.ts). */
 export const HIDDEN_KEY = 'dismissedProblems';
 
 export interface SyncPrefs {

@@ -4,7 +4,7 @@ import { useDb } from '@/components/hooks/use-db';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
 import { useSearchIndex } from '@/components/hooks/use-search';
 import { browseEntries, filterEntries, type BrowseEntry } from '@/utils/browse';
-import { knowledge } from '@/utils/knowledge';
+import { catalogue } from '@/utils/knowledge';
 import type { Difficulty } from '@/utils/knowledge-types';
 import { CodeText } from '@/components/CodeText';
 
@@ -15,8 +15,8 @@ export interface BrowseViewProps {
   onOpen: (item: BrowseEntry) => void;
 }
 
-const entries = browseEntries(knowledge);
-const topics = knowledge.concepts;
+const entries = browseEntries(catalogue);
+const topics = catalogue.concepts;
 
 /** Every question and practice problem, grouped by main topic; search keeps relevance order instead. */
 export function BrowseView(props: BrowseViewProps) {

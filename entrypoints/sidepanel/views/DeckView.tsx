@@ -11,8 +11,8 @@ import { useLiveQuery } from '@/components/hooks/use-live-query';
 import { useSearchIndex } from '@/components/hooks/use-search';
 import { useSettings } from '@/components/hooks/use-settings';
 import { useToast } from '@/components/hooks/use-toast';
-import { knowledge, questionById, quizById } from '@/utils/knowledge';
-import { quizTitle } from '@/utils/search';
+import { catalogue, questionEntryById, quizEntryById } from '@/utils/knowledge';
+import { quizTitle } from '@/utils/quiz/title';
 import { actionDone, applyCardAction, undoCardAction, type DeckAction } from '@/utils/srs/card-actions';
 import {
   DEFAULT_SORT,
@@ -38,9 +38,9 @@ export interface DeckViewProps {
 
 /** A card's question, or the quiz's name; the id when the card left the knowledge base. */
 function describe(id: string): { title: string; concepts: readonly string[] } {
-  const question = questionById.get(id);
+  const question = questionEntryById.get(id);
   if (question) return { title: question.question, concepts: question.concepts };
-  const quiz = quizById.get(id);
+  const quiz = quizEntryById.get(id);
   if (quiz) return { title: quizTitle(quiz), concepts: quiz.concepts };
   return { title: id, concepts: [] };
 }
@@ -151,7 +151,7 @@ export function DeckView({ query, onQuery, onOpenQuestion, onOpenQuiz, onBrowse 
               Topic
               <select value={topic} onChange={(e) => setTopic(e.currentTarget.value)}>
                 <option value="">All topics</option>
-                {knowledge.concepts.map((c) => (
+                {catalogue.concepts.map((c) => (
                   <option key={c.id} value={c.id}>
                     {c.name}
                   </option>
@@ -194,7 +194,7 @@ export function DeckView({ query, onQuery, onOpenQuestion, onOpenQuiz, onBrowse 
               onSort={(key) => setSort((s) => nextSort(s, key))}
               onSelect={select}
               onInfo={setInfoId}
-              onOpen={(id) => (quizById.has(id) && onOpenQuiz ? onOpenQuiz(id) : onOpenQuestion(id))}
+              onOpen={(id) => (quizEntryById.has(id) && onOpenQuiz ? onOpenQuiz(id) : onOpenQuestion(id))}
               onAction={(ids, action) => void act(ids, action)}
             />
           ) : (

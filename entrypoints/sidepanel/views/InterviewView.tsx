@@ -10,7 +10,8 @@ import { useClock, useDb } from '@/components/hooks/use-db';
 import { useInterview } from '@/components/hooks/use-interview';
 import { useSettings } from '@/components/hooks/use-settings';
 import { useTick } from '@/components/hooks/use-tick';
-import { conceptById, fundamentalsFirst, knowledge, practiceById, questionById } from '@/utils/knowledge';
+// Every item at once: an interview draws from all of them (this view is a chunk of its own).
+import { conceptById, fundamentalsFirst, knowledge, practiceById, questionById } from '@/utils/knowledge/all';
 import type { InterviewStep as Step } from '@/utils/interview/plan';
 import { practicePoints, questionPoints } from '@/utils/interview/points';
 import { GRADES } from '@/utils/srs/scheduler';

@@ -11,8 +11,9 @@ import { useDraft } from '@/components/hooks/use-draft';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
 import { useRun } from '@/components/hooks/use-run';
 import { useSnippetRunner } from '@/components/hooks/use-snippet-runner';
-import { practiceById } from '@/utils/knowledge';
+import { useKnowledgeItem } from '@/components/hooks/use-knowledge-item';
 import { practiceDraftKey, practiceProgress, recordAttempt } from '@/utils/practice/progress';
+import type { PracticeProblem } from '@/utils/knowledge-types';
 import { PRACTICE_TIME_LIMIT_MS } from '@/utils/python/limits';
 import { conceptNames } from './names';
 
@@ -22,10 +23,18 @@ export interface PracticePageProps {
 }
 
 export function PracticePage({ id, onCopy }: PracticePageProps) {
-  const problem = practiceById.get(id);
+  const loaded = useKnowledgeItem('practice', id);
+  if (loaded.status === 'loading') return <p class="aw-muted" aria-busy="true">Loading the problem…</p>;
+  if (!loaded.item) return <p class="aw-error-box">That practice problem no longer exists.</p>;
+  return <LoadedPractice problem={loaded.item} onCopy={onCopy} />;
+}
+
+/** The draft's original is the problem's starter, so the draft waits for the problem's own chunk. */
+function LoadedPractice({ problem, onCopy }: { problem: PracticeProblem; onCopy: PracticePageProps['onCopy'] }) {
+  const id = problem.id;
   const db = useDb();
   const runner = useSnippetRunner();
-  const draft = useDraft(runner, practiceDraftKey(id), problem?.starter ?? '');
+  const draft = useDraft(runner, practiceDraftKey(id), problem.starter ?? '');
   // Test suites get the practice limit: each test has its own 5 s inside it.
   const run = useRun({
     ...runner,
@@ -35,7 +44,6 @@ export function PracticePage({ id, onCopy }: PracticePageProps) {
   const { warm } = runner;
   useEffect(() => warm(), [warm]);
 
-  if (!problem) return <p class="aw-error-box">That practice problem no longer exists.</p>;
   const tests = problem.tests;
   const code = draft.code ?? problem.starter ?? '';
 

@@ -3,7 +3,8 @@ import { QuestionView } from '@/components/QuestionView';
 import { useDb } from '@/components/hooks/use-db';
 import { useSnippetRunner } from '@/components/hooks/use-snippet-runner';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
-import { fundamentalsFirst, questionById } from '@/utils/knowledge';
+import { useKnowledgeItem } from '@/components/hooks/use-knowledge-item';
+import { fundamentalsFirst } from '@/utils/knowledge';
 import { addCards, getCard, removeCard } from '@/utils/srs/repository';
 import { conceptNames, questionTitles } from './names';
 
@@ -16,8 +17,10 @@ export interface QuestionPageProps {
 export function QuestionPage({ id, onOpenQuestion, onCopy }: QuestionPageProps) {
   const db = useDb();
   const runner = useSnippetRunner();
-  const card = questionById.get(id);
+  const loaded = useKnowledgeItem('question', id);
   const stored = useLiveQuery(async () => (await getCard(db, id)) ?? null, [id]);
+  if (loaded.status === 'loading') return <p class="aw-muted" aria-busy="true">Loading the question…</p>;
+  const card = loaded.item;
   if (!card) return <p class="aw-error-box">That question no longer exists.</p>;
   const inDeck = stored.status === 'ready' ? stored.value !== null : null;
   return (

@@ -4,14 +4,15 @@ import { ConceptChips } from '@/components/ConceptChips';
 import { useDb } from '@/components/hooks/use-db';
 import { useSnippetRunner } from '@/components/hooks/use-snippet-runner';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
-import { conceptById, quizById, knowledge } from '@/utils/knowledge';
+import { useKnowledgeItem } from '@/components/hooks/use-knowledge-item';
+import { catalogue, conceptById } from '@/utils/knowledge';
 import { addCards, getCard, removeCard } from '@/utils/srs/repository';
 import { nextQuizId, quizOrder } from '@/utils/quiz/deck';
 import type { AwaitwiseDb } from '@/utils/db';
 import { useState } from 'preact/hooks';
 import '@/components/styles/review.css';
 
-const ORDER = quizOrder(knowledge.quizzes ?? []);
+const ORDER = quizOrder(catalogue.quizzes);
 const LEVELS = ['fundamentals', 'working knowledge', 'advanced'] as const;
 
 export interface QuizViewProps {
@@ -24,12 +25,14 @@ export interface QuizViewProps {
 export function QuizView({ id, db: dbProp, onOpenQuiz, onCopy }: QuizViewProps) {
   const defaultDb = useDb();
   const db = dbProp ?? defaultDb;
-  const quiz = quizById.get(id);
+  const loaded = useKnowledgeItem('quiz', id);
   const runner = useSnippetRunner();
   // Bumped by "Try again" to give the quiz a fresh instance.
   const [attempt, setAttempt] = useState(0);
   const [answered, setAnswered] = useState(false);
   const inDeckResult = useLiveQuery(async () => (await getCard(db, id)) !== undefined, [db, id]);
+  if (loaded.status === 'loading') return <p class="aw-muted" aria-busy="true">Loading the quiz…</p>;
+  const quiz = loaded.item;
   if (!quiz) return <p class="aw-error-box">That quiz no longer exists.</p>;
   const inDeck = inDeckResult.status === 'ready' ? inDeckResult.value : null;
   const next = nextQuizId(ORDER, id);

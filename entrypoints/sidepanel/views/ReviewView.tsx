@@ -1,5 +1,5 @@
 /** The side panel's flashcard review: queue, keyboard, undo, empty state and session summary. */
-import { useId, useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef } from 'preact/hooks';
 import { CardMenu } from '@/components/CardMenu';
 import { plainText } from '@/components/CodeText';
 import { QuizCard } from '@/components/QuizCard';
@@ -11,7 +11,8 @@ import { STARTER_CARDS, useReview, type ReviewModel } from '@/components/hooks/u
 import { useSettings } from '@/components/hooks/use-settings';
 import { useSnippetRunner } from '@/components/hooks/use-snippet-runner';
 import { useToast } from '@/components/hooks/use-toast';
-import { fundamentalsFirst, questionById, quizById } from '@/utils/knowledge';
+import { useKnowledgeItem } from '@/components/hooks/use-knowledge-item';
+import { fundamentalsFirst, loadCard, quizEntryById } from '@/utils/knowledge';
 import { actionDone, type CardAction } from '@/utils/srs/card-actions';
 import { shortcutFor } from '@/utils/srs/review-keys';
 import { versionKey } from '@/utils/srs/review-session';
@@ -27,7 +28,7 @@ export interface ReviewViewProps {
   onCopy?: (code: string) => void | Promise<void>;
 }
 
-const isQuiz = (id: string) => quizById.has(id);
+const isQuiz = (id: string) => quizEntryById.has(id);
 
 export function ReviewView({ onOpenQuestion, onBrowse, onInterview, onCopy }: ReviewViewProps) {
   const runner = useSnippetRunner();
@@ -87,9 +88,21 @@ export function ReviewView({ onOpenQuestion, onBrowse, onInterview, onCopy }: Re
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [takeBack]);
 
+  // The deck's items, fetched once Review opens (each is a chunk of its own), so the next card shows at once.
+  useEffect(() => {
+    void db.cards
+      .toCollection()
+      .primaryKeys()
+      .then((ids) => Promise.all(ids.map((id) => loadCard(id))));
+  }, [db]);
+
   const { card, session, remaining } = model;
-  const question = card ? questionById.get(card.id) : undefined;
-  const quiz = card ? quizById.get(card.id) : undefined;
+  const cardIsQuiz = card !== undefined && isQuiz(card.id);
+  const questionItem = useKnowledgeItem('question', card && !cardIsQuiz ? card.id : undefined);
+  const quizItem = useKnowledgeItem('quiz', card && cardIsQuiz ? card.id : undefined);
+  const itemLoading = questionItem.status === 'loading' || quizItem.status === 'loading';
+  const question = questionItem.status === 'ready' ? questionItem.item : undefined;
+  const quiz = quizItem.status === 'ready' ? quizItem.item : undefined;
   const clockNow = model.clock();
 
   return (
@@ -130,7 +143,7 @@ export function ReviewView({ onOpenQuestion, onBrowse, onInterview, onCopy }: Re
         <p class="aw-error-box" role="alert">
           Could not read your cards: {model.error?.message}
         </p>
-      ) : model.status === 'loading' ? (
+      ) : model.status === 'loading' || itemLoading ? (
         <p class="aw-muted">Loading your cards…</p>
       ) : card && quiz ? (
         <div class="aw-review-quiz">

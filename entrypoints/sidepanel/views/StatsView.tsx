@@ -10,13 +10,13 @@ import { listCards } from '@/utils/srs/repository';
 import { loadStats, masteryByTopic } from '@/utils/srs/stats';
 import { InterviewHistory } from '@/components/InterviewHistory';
 import { listInterviews } from '@/utils/interview/repository';
-import { conceptById, knowledge } from '@/utils/knowledge';
+import { catalogue, conceptById } from '@/utils/knowledge';
 import { solvedPerTopic, solvedProblemIds } from '@/utils/practice/progress';
 import { TodayPanel } from './TodayPanel';
 import '@/components/styles/review.css';
 import '@/components/styles/quiz.css';
 
-const conceptOrder = knowledge.concepts.map((c) => c.id);
+const conceptOrder = catalogue.concepts.map((c) => c.id);
 
 export function StatsView({ onInterview }: { onInterview?: () => void } = {}) {
   const db = useDb();
@@ -37,7 +37,7 @@ export function StatsView({ onInterview }: { onInterview?: () => void } = {}) {
   const mastery =
     deck.status === 'ready'
       ? masteryByTopic(
-          knowledge.questions,
+          catalogue.questions,
           conceptOrder,
           new Set(deck.value.filter((c) => c.state === 2 && !c.suspended).map((c) => c.id)),
           new Set(deck.value.map((c) => c.id)),
@@ -58,7 +58,7 @@ export function StatsView({ onInterview }: { onInterview?: () => void } = {}) {
           <TodayPanel
             dueToday={result.value.forecast[0]?.count ?? 0}
             learned={mastery?.overall.learned ?? 0}
-            questions={knowledge.questions.length}
+            questions={catalogue.questions.length}
           />
           <StatsPanel stats={result.value} />
         </>
@@ -73,10 +73,10 @@ export function StatsView({ onInterview }: { onInterview?: () => void } = {}) {
         <div class="aw-stats-body">
           <h3>Practice problems solved</h3>
           <p>
-            {solved.value.size} of {knowledge.practice.length} solved with every test passing.
+            {solved.value.size} of {catalogue.practice.length} solved with every test passing.
           </p>
           <ul class="aw-solved-topics" aria-label="Solved per topic">
-            {solvedPerTopic(knowledge.practice, solved.value).map((row) => (
+            {solvedPerTopic(catalogue.practice, solved.value).map((row) => (
               <li key={row.topic}>
                 {conceptById.get(row.topic)?.name ?? row.topic}: {row.solved} of {row.total}
               </li>

@@ -11,16 +11,21 @@ import { cardsToAdd } from '@/components/add-set';
 import { useHiddenProblems } from '@/components/hooks/use-hidden';
 import { useSettings } from '@/components/hooks/use-settings';
 import { isSaved, removeSaved, saveProblem } from '@/utils/saved';
-import { restoreDismissed } from '@/utils/dismissed';
-import { siteOfUrl } from '@/utils/tab-site';
-import { fundamentalsFirst, practiceById } from '@/utils/knowledge';
+import { unhideProblem } from '@/utils/hidden';
+import { siteForUrl } from '@/utils/sites/registry';
+import { usePageFindings } from '@/components/hooks/use-page-findings';
+import { solveHereLabel } from '@/components/HintOverlay';
+import type { PageFindings } from '@/utils/page-findings';
+import { fundamentalsFirst } from '@/utils/knowledge';
+import { useKnowledgeItem } from '@/components/hooks/use-knowledge-item';
 import type { PracticeProblem } from '@/utils/knowledge-types';
-import type { TabState } from '@/utils/page-view';
+import { problemKeyOf, type TabState } from '@/utils/page-view';
 import { addCards } from '@/utils/srs/repository';
 import { conceptNames } from './names';
 
 export interface ThisPageViewProps {
   onOpenQuestion: (id: string) => void;
+  onOpenPractice: (id: string) => void;
   onBrowse: () => void;
   onCopy: (code: string) => Promise<void>;
 }
@@ -28,7 +33,7 @@ export interface ThisPageViewProps {
 type AddState = ThisPageProps['addState'];
 
 /** "This page": what was detected on the active tab, followed as the user switches tabs. */
-export function ThisPageView({ onOpenQuestion, onBrowse, onCopy }: ThisPageViewProps) {
+export function ThisPageView({ onOpenQuestion, onOpenPractice, onBrowse, onCopy }: ThisPageViewProps) {
   const db = useDb();
   const tab = useActiveTab();
   const { settings } = useSettings();
@@ -36,6 +41,8 @@ export function ThisPageView({ onOpenQuestion, onBrowse, onCopy }: ThisPageViewP
   const [addState, setAddState] = useState<AddState>('idle');
   const [addedCount, setAddedCount] = useState(0);
   const problemUrl = tab.state?.problem.url;
+  const findings = usePageFindings(tab.tabId, problemUrl);
+  const practice = useKnowledgeItem('practice', tab.state?.view.practice?.id);
   useEffect(() => setAddState('idle'), [problemUrl]);
   const saved = useLiveQuery(
     async () => (problemUrl ? isSaved(db, problemUrl) : false),
@@ -56,16 +63,17 @@ export function ThisPageView({ onOpenQuestion, onBrowse, onCopy }: ThisPageViewP
     }
   };
 
-  const site = tab.state?.problem.site ?? siteOfUrl(tab.url);
+  const site = tab.state?.problem.site ?? siteForUrl(tab.url)?.id ?? null;
   const problem = tab.state?.problem;
-  const problemKey = problem ? `${problem.site}:${problem.slug}` : null;
+  const problemKey = problem ? problemKeyOf(problem) : null;
   return (
     <ThisPage
       state={tab.state}
       loading={tab.status === 'loading'}
-      siteOff={site !== null && settings.sites[site] === false ? siteName(site) : null}
+      siteOff={site !== null && (settings.sites[site] === false || tab.page === 'site-off') ? siteName(site) : null}
+      findings={findings}
       badgeHidden={problemKey !== null && hidden !== null && hidden.includes(problemKey)}
-      practice={tab.state?.view.practice ? practiceById.get(tab.state.view.practice.id) : undefined}
+      practice={practice.status === 'ready' ? practice.item : undefined}
       conceptNames={conceptNames}
       saved={saved.status === 'ready' ? saved.value : null}
       addCount={addIds.length}
@@ -78,8 +86,9 @@ export function ThisPageView({ onOpenQuestion, onBrowse, onCopy }: ThisPageViewP
         else void saveProblem(db, { url: problem.url, site: problem.site, slug: problem.slug, title: problem.title });
       }}
       onAddCards={() => void addMatching()}
-      onShowBadge={() => problemKey && void restoreDismissed(problemKey)}
+      onShowBadge={() => problemKey && void unhideProblem(problemKey)}
       onOpenQuestion={onOpenQuestion}
+      onOpenPractice={onOpenPractice}
       onBrowse={onBrowse}
       onCopy={onCopy}
     />
@@ -91,6 +100,8 @@ export interface ThisPageProps {
   loading: boolean;
   /** The site's name when the active tab is on a site turned off in Options. */
   siteOff: string | null;
+  /** What the overlay's linter found in the page's code (null before it has run). */
+  findings: PageFindings | null;
   /** The user hid the badge on this problem. */
   badgeHidden: boolean;
   practice: PracticeProblem | undefined;
@@ -105,6 +116,7 @@ export interface ThisPageProps {
   onAddCards: () => void;
   onShowBadge: () => void;
   onOpenQuestion: (id: string) => void;
+  onOpenPractice: (id: string) => void;
   onBrowse: () => void;
   onCopy: (code: string) => Promise<void>;
 }
@@ -169,6 +181,19 @@ export function ThisPage(props: ThisPageProps) {
           {problem.difficulty ? ` · ${problem.difficulty}` : ''}
         </p>
         <ConceptChips concepts={view.concepts} label="Concepts detected" />
+        {view.practice && (
+          // One step from the problem to its asyncio version in the workbench.
+          <p>
+            <button
+              type="button"
+              class="aw-button"
+              data-testid="solve-here"
+              onClick={() => props.onOpenPractice(view.practice!.id)}
+            >
+              {solveHereLabel(view.practice.tests)}
+            </button>
+          </p>
+        )}
         {props.badgeHidden && (
           <p class="aw-note" data-testid="badge-hidden">
             You hid the badge on this problem.{' '}
@@ -203,10 +228,20 @@ export function ThisPage(props: ThisPageProps) {
         </div>
         {props.addState === 'failed' && <p class="aw-error-box">Could not add the flashcards. Please try again.</p>}
       </section>
-      {view.findings.length > 0 && (
+      {props.findings && props.findings.findings.length > 0 && (
         <section class="aw-section" aria-labelledby="findings">
           <h2 id="findings">In your code</h2>
-          <FindingList findings={view.findings} total={view.findingsTotal} onOpenCard={props.onOpenQuestion} />
+          {props.findings.source === 'page' && (
+            // Not the editor's own text: the lines the page rendered, which the page itself could have forged.
+            <p class="aw-note" data-testid="code-unverified">
+              Read from the page: the code as the page showed it, not verified as your editor's.
+            </p>
+          )}
+          <FindingList
+            findings={props.findings.findings}
+            total={props.findings.total}
+            onOpenCard={props.onOpenQuestion}
+          />
         </section>
       )}
       {props.practice && (

@@ -1,7 +1,5 @@
 /** Display names the views look ids up in. */
-import { conceptById, questionById } from '@/utils/knowledge';
+import { catalogue } from '@/utils/knowledge';
 
-export const conceptNames: ReadonlyMap<string, string> = new Map([...conceptById].map(([id, c]) => [id, c.name]));
-export const questionTitles: ReadonlyMap<string, string> = new Map(
-  [...questionById].map(([id, q]) => [id, q.question]),
-);
+export const conceptNames: ReadonlyMap<string, string> = new Map(catalogue.concepts.map((c) => [c.id, c.name]));
+export const questionTitles: ReadonlyMap<string, string> = new Map(catalogue.questions.map((q) => [q.id, q.question]));
