@@ -6,12 +6,16 @@ export interface CodeBlockProps {
   snippet: Snippet;
   /** Copies the code; the caller decides how (clipboard API in extension pages). */
   onCopy?: (code: string) => void | Promise<void>;
+  /** A line (from 1) to mark, e.g. the one the timeline points at. */
+  highlightLine?: number | null;
+  /** Offers "See the timeline" beside the verified output. */
+  onSeeTimeline?: () => void;
 }
 
 /** A snippet highlighted at build time: tokens become spans with classes, never HTML strings. */
 export const COPIED_MS = 2000;
 
-export function CodeBlock({ snippet, onCopy }: CodeBlockProps) {
+export function CodeBlock({ snippet, onCopy, highlightLine, onSeeTimeline }: CodeBlockProps) {
   const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle');
   // "Copied" is a moment's confirmation, then the button is a Copy button again.
   useEffect(() => {
@@ -47,7 +51,7 @@ export function CodeBlock({ snippet, onCopy }: CodeBlockProps) {
       <pre>
         <code>
           {linesFromMarks(snippet.code, snippet.marks).map((line, i) => (
-            <span key={i} class="aw-code-line">
+            <span key={i} class={i + 1 === highlightLine ? 'aw-code-line aw-code-line-marked' : 'aw-code-line'}>
               {line.map((token, j) =>
                 token.c ? (
                   <span key={j} class={`hl-${token.c}`}>
@@ -73,6 +77,14 @@ export function CodeBlock({ snippet, onCopy }: CodeBlockProps) {
               </span>
             ))}
           </pre>
+          {onSeeTimeline && (
+            <p class="aw-see-timeline">
+              <button type="button" class="aw-link-button" onClick={onSeeTimeline}>
+                See the timeline
+              </button>{' '}
+              of what the event loop did to print this
+            </p>
+          )}
         </div>
       )}
     </figure>

@@ -6,6 +6,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { EditorState, Compartment } from '@codemirror/state';
 import {
+  Decoration,
   EditorView,
   keymap,
   lineNumbers,
@@ -32,6 +33,8 @@ export interface CodeEditorProps {
   /** Defaults to the theme of the nearest `data-theme` ancestor. */
   theme?: 'light' | 'dark';
   label: string;
+  /** A line (from 1) to mark, e.g. the one the timeline points at. */
+  highlightLine?: number | null;
 }
 
 /** Colours come from the page's theme variables, so light and dark follow the rest of the panel. */
@@ -56,7 +59,15 @@ function isDark(theme: CodeEditorProps['theme'], host: HTMLElement | null): bool
   return theme ? theme === 'dark' : host?.closest<HTMLElement>('[data-theme]')?.dataset.theme === 'dark';
 }
 
-export function CodeEditor({ value, onChange, onRun, lint, cardHref, theme, label }: CodeEditorProps) {
+/** The marked line as a decoration; nothing when the line is not in the text. */
+function markedLine(state: EditorState, line: number | null | undefined) {
+  if (!line || line > state.doc.lines) return [];
+  return EditorView.decorations.of(
+    Decoration.set([Decoration.line({ class: 'aw-code-line-marked' }).range(state.doc.line(line).from)]),
+  );
+}
+
+export function CodeEditor({ value, onChange, onRun, lint, cardHref, theme, label, highlightLine }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   // Callbacks change on every render; the editor reads the latest through refs. The editor is created once,
@@ -64,6 +75,7 @@ export function CodeEditor({ value, onChange, onRun, lint, cardHref, theme, labe
   const latest = useRef({ onChange, onRun, lint, cardHref, value, label, theme });
   latest.current = { onChange, onRun, lint, cardHref, value, label, theme };
   const themeSlot = useRef(new Compartment());
+  const markSlot = useRef(new Compartment());
 
   useEffect(() => {
     const diagnostics = (v: EditorView): Diagnostic[] => {
@@ -130,6 +142,7 @@ export function CodeEditor({ value, onChange, onRun, lint, cardHref, theme, labe
             if (update.docChanged) latest.current.onChange(update.state.doc.toString());
           }),
           themeSlot.current.of(EditorView.theme({}, { dark: isDark(latest.current.theme, host.current) })),
+          markSlot.current.of([]),
         ],
       }),
     });
@@ -154,6 +167,11 @@ export function CodeEditor({ value, onChange, onRun, lint, cardHref, theme, labe
       effects: themeSlot.current.reconfigure(EditorView.theme({}, { dark: isDark(theme, host.current) })),
     });
   }, [theme]);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (editor) editor.dispatch({ effects: markSlot.current.reconfigure(markedLine(editor.state, highlightLine)) });
+  }, [highlightLine, value]);
 
   return <div class="aw-editor" ref={host} />;
 }

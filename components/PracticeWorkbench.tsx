@@ -3,11 +3,14 @@
  * verdict and message, Run to try the file as a script, Stop, and Reset to the starter (which can be
  * undone). Props only; the run state is the same as a runnable snippet's.
  */
+import { useState } from 'preact/hooks';
 import type { TestRunResult, RuntimeStatus } from '@/utils/python/client';
 import type { LintFinding } from '@/utils/lint';
 import { CodeEditor } from './CodeEditor';
 import type { RunState } from './hooks/run-state';
 import { RunOutput, waitingFor } from './RunOutput';
+import { Timeline } from './timeline/Timeline';
+import { TimelineToggle } from './timeline/TimelineToggle';
 
 export interface PracticeWorkbenchProps {
   code: string;
@@ -27,7 +30,7 @@ export interface PracticeWorkbenchProps {
   headingLevel?: 2 | 3;
 }
 
-function TestResults({ result }: { result: TestRunResult }) {
+function TestResults({ result, onLine }: { result: TestRunResult; onLine: (line: number | null) => void }) {
   const report = result.report;
   if (!report)
     return (
@@ -57,10 +60,23 @@ function TestResults({ result }: { result: TestRunResult }) {
             <span class="aw-test-mark" aria-label={t.passed ? 'passed' : 'failed'}>
               {t.passed ? '✓' : '✗'}
             </span>
-            <span>
+            <div class="aw-test-body">
               {t.name}
-              {!t.passed && t.message && <span class="aw-test-message">{t.message}</span>}
-            </span>
+              {!t.passed && t.message && (
+                <span class="aw-test-message">
+                  {t.message}
+                  {t.concurrency && ' The timeline of this test shows what each task did.'}
+                </span>
+              )}
+              {t.trace && (
+                <TimelineToggle
+                  trace={t.trace}
+                  label={`Timeline of the test: ${t.name}`}
+                  onLine={onLine}
+                  open={t.concurrency}
+                />
+              )}
+            </div>
           </li>
         ))}
       </ul>
@@ -73,6 +89,8 @@ export function PracticeWorkbench(props: PracticeWorkbenchProps) {
   const Sub = `h${headingLevel + 1}` as 'h3';
   const busy = run.kind === 'running';
   const waiting = run.kind === 'running' && !run.started ? waitingFor(status) : null;
+  /** The line a timeline points at, marked in the editor. */
+  const [line, setLine] = useState<number | null>(null);
   return (
     <section class="aw-workbench" aria-label="Your solution">
       <Sub>Your solution</Sub>
@@ -95,6 +113,7 @@ export function PracticeWorkbench(props: PracticeWorkbenchProps) {
           lint={props.lint}
           cardHref={props.cardHref}
           label="Your solution (Python)"
+          highlightLine={line}
         />
       </div>
       <div class="aw-run-bar" role="group" aria-label="Check your solution">
@@ -129,10 +148,11 @@ export function PracticeWorkbench(props: PracticeWorkbenchProps) {
           {waiting ? (waiting.restart ? 'Restarting Python…' : 'Starting Python…') : 'Running the tests…'}
         </p>
       )}
-      {run.kind === 'tested' && <TestResults result={run.result} />}
+      {run.kind === 'tested' && <TestResults result={run.result} onLine={setLine} />}
       {((run.kind === 'running' && run.job === 'script') || run.kind === 'ran') && (
         <RunOutput chunks={run.chunks} result={run.kind === 'ran' ? run.result : null} waiting={waiting} />
       )}
+      {run.kind === 'ran' && run.result.trace && <Timeline trace={run.result.trace} onLine={setLine} />}
     </section>
   );
 }

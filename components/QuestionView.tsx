@@ -51,7 +51,14 @@ export function QuestionView({
         <strong>In short: </strong>
         <CodeText text={card.short} />
       </p>
-      <RichText blocks={card.body} snippets={card.snippets} onCopy={onCopy} runner={runner} itemId={card.id} />
+      <RichText
+        blocks={card.body}
+        snippets={card.snippets}
+        onCopy={onCopy}
+        runner={runner}
+        itemId={card.id}
+        timelineHint={card.timeline}
+      />
       {card.pitfalls.length > 0 && (
         <section class="aw-section">
           <h3>Pitfalls</h3>

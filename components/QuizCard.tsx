@@ -140,6 +140,7 @@ export function QuizCard(props: QuizCardProps) {
           draftKey={`snippet:${quiz.id}#1`}
           runner={props.runner}
           onCopy={props.onCopy}
+          runLabel="Show what happened"
         />
       ) : (
         // The output stays hidden until the user has answered: it is the answer.

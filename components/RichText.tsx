@@ -52,9 +52,11 @@ export interface RichTextProps {
   /** With a runner, snippets get Run and Try it; `itemId` keys the user's edited copies. */
   runner?: SnippetRunner;
   itemId?: string;
+  /** What to look for in a run's timeline (the card's `timeline` sentence). */
+  timelineHint?: string;
 }
 
-export function RichText({ blocks, snippets, onCopy, runner, itemId }: RichTextProps) {
+export function RichText({ blocks, snippets, onCopy, runner, itemId, timelineHint }: RichTextProps) {
   return (
     <div class="aw-rich">
       {blocks.map((block, i) => {
@@ -88,6 +90,7 @@ export function RichText({ blocks, snippets, onCopy, runner, itemId }: RichTextP
                 draftKey={`snippet:${itemId}#${block.i + 1}`}
                 runner={runner}
                 onCopy={onCopy}
+                timelineHint={timelineHint}
               />
             ) : (
               <CodeBlock key={i} snippet={snippet} onCopy={onCopy} />

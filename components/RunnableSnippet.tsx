@@ -5,7 +5,7 @@
  * next to the output verified on CPython, instead of offering a Run button that could not work. Props
  * only: the page passes the runner.
  */
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Snippet } from '@/utils/knowledge-types';
 import { browserGapText } from '@/utils/knowledge/runtimes';
 import type { LintFinding } from '@/utils/lint';
@@ -15,6 +15,7 @@ import { CodeEditor } from './CodeEditor';
 import { useDraft, type DraftAccess } from './hooks/use-draft';
 import { useRun, type CodeRunner } from './hooks/use-run';
 import { RunOutput, waitingFor } from './RunOutput';
+import { Timeline } from './timeline/Timeline';
 
 export interface SnippetRunner extends CodeRunner, DraftAccess {
   status: RuntimeStatus;
@@ -30,10 +31,23 @@ export interface RunnableSnippetProps {
   draftKey: string;
   runner: SnippetRunner;
   onCopy?: (code: string) => void | Promise<void>;
+  /** One sentence on what to look for in the timeline each run draws. */
+  timelineHint?: string;
+  /** The Run button's label ("Run" by default). */
+  runLabel?: string;
 }
 
-export function RunnableSnippet({ snippet, draftKey, runner, onCopy }: RunnableSnippetProps) {
+export function RunnableSnippet({
+  snippet,
+  draftKey,
+  runner,
+  onCopy,
+  timelineHint,
+  runLabel = 'Run',
+}: RunnableSnippetProps) {
   const runnable = snippet.runsIn.includes('browser');
+  /** The line the timeline points at, highlighted in the code. */
+  const [line, setLine] = useState<number | null>(null);
   const draft = useDraft(runner, draftKey, snippet.code);
   const run = useRun(runner);
   const { warm } = runner;
@@ -58,7 +72,12 @@ export function RunnableSnippet({ snippet, draftKey, runner, onCopy }: RunnableS
   return (
     <div class="aw-runnable">
       {draft.code === null ? (
-        <CodeBlock snippet={snippet} onCopy={onCopy} />
+        <CodeBlock
+          snippet={snippet}
+          onCopy={onCopy}
+          highlightLine={state.kind === 'ran' && state.code === snippet.code ? line : null}
+          onSeeTimeline={running ? undefined : () => void run.script(snippet.code)}
+        />
       ) : (
         <div class="aw-code aw-code-editing">
           <div class="aw-code-bar">
@@ -71,6 +90,7 @@ export function RunnableSnippet({ snippet, draftKey, runner, onCopy }: RunnableS
             lint={runner.lint}
             cardHref={runner.cardHref}
             label="Edit the snippet (Python)"
+            highlightLine={state.kind === 'ran' && state.code === draft.code ? line : null}
           />
         </div>
       )}
@@ -81,7 +101,7 @@ export function RunnableSnippet({ snippet, draftKey, runner, onCopy }: RunnableS
           </button>
         ) : (
           <button type="button" class="aw-button aw-small" onClick={() => void run.script(current)}>
-            {draft.code === null ? 'Run' : 'Run my copy'}
+            {draft.code === null ? runLabel : 'Run my copy'}
           </button>
         )}
         {draft.code === null ? (
@@ -108,6 +128,13 @@ export function RunnableSnippet({ snippet, draftKey, runner, onCopy }: RunnableS
           result={state.kind === 'ran' ? state.result : null}
           waiting={state.kind === 'running' && !state.started ? waitingFor(runner.status) : null}
           expected={state.code === snippet.code ? snippet.output : undefined}
+        />
+      )}
+      {state.kind === 'ran' && state.result.trace && (
+        <Timeline
+          trace={state.result.trace}
+          onLine={setLine}
+          lookFor={state.code === snippet.code ? timelineHint : undefined}
         />
       )}
     </div>

@@ -209,6 +209,17 @@ try {
       );
     }
   }
+  // The event-loop timeline: what recording costs (Pyodide under Node) and, with a browser, drawing it.
+  const { runTimelineBench } = await import('./lib/bench-timeline');
+  rows.push(
+    ...(await runTimelineBench({
+      root: ROOT,
+      executablePath: flags.has('--no-browser') ? null : ensureChromium(),
+      browserLabel: chromium.replace(/ built on .*/, ''),
+      reps: quick ? 3 : 9,
+      log,
+    })),
+  );
   rows.sort((a, b) => rank(a) - rank(b));
 
   const info: RunInfo = {

@@ -4,38 +4,10 @@
  * stdout, stderr, exitCode (int or null), error (traceback or null), timedOut, truncated, ms.
  * Without --json it prints the output as python would and exits with the program's status.
  */
-import { readFileSync } from 'node:fs';
-import { DEFAULT_TIME_LIMIT_MS } from '../utils/python/client';
 import { nodePythonClient } from './lib/pyodide-node';
+import { parseRunArgs } from './lib/run-args';
 
-function fail(message: string): never {
-  console.error(`run-py: ${message}`);
-  console.error('usage: npm run -s run-py -- [--json] FILE [--timeout-ms N]');
-  process.exit(2);
-}
-
-const args = process.argv.slice(2);
-const json = args.includes('--json');
-let timeLimitMs = DEFAULT_TIME_LIMIT_MS;
-const files: string[] = [];
-for (let i = 0; i < args.length; i++) {
-  const arg = args[i]!;
-  if (arg === '--json') continue;
-  if (arg === '--timeout-ms') {
-    const value = Number(args[++i]);
-    if (!Number.isInteger(value) || value <= 0) fail('--timeout-ms takes a positive whole number of milliseconds');
-    timeLimitMs = value;
-  } else if (arg.startsWith('--')) fail(`unknown option ${arg}`);
-  else files.push(arg);
-}
-if (files.length !== 1) fail('name exactly one Python file');
-let code: string;
-try {
-  code = readFileSync(files[0]!, 'utf8');
-} catch (error) {
-  fail(`cannot read ${files[0]}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-}
-
+const { json, timeLimitMs, code } = parseRunArgs('run-py', process.argv.slice(2));
 const client = nodePythonClient();
 const result = await client.run(code, {
   timeLimitMs,

@@ -69,6 +69,8 @@ export interface QuestionCard {
   related: string[];
   pitfalls: string[];
   versions: Record<string, string>;
+  /** One sentence on what to look for in the timeline of this card's snippets, when run. */
+  timeline?: string;
 }
 
 export interface PracticeProblem {

@@ -2,6 +2,7 @@
 import runner from '@/utils/python/runner.py?raw';
 import guard from '@/utils/python/guard.py?raw';
 import harness from '@/utils/python/harness.py?raw';
+import tracer from '@/utils/python/tracer.py?raw';
 import { serveWorker } from '@/utils/python/worker';
 
-serveWorker({ runner, guard, harness });
+serveWorker({ runner, guard, harness, tracer });

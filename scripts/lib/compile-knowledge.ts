@@ -62,6 +62,13 @@ const QuestionFrontSchema = v.strictObject({
   related: v.optional(v.array(ID), []),
   pitfalls: v.optional(v.array(TEXT), []),
   versions: v.optional(v.record(v.pipe(v.string(), v.regex(/^3\.\d+$/)), TEXT), {}),
+  timeline: v.optional(
+    v.pipe(
+      TEXT,
+      v.maxLength(240, 'timeline must stay under 240 characters'),
+      v.regex(/^[^.!?]*(?:\.\w[^.!?]*)*[.!?]$/, 'timeline must be one sentence'),
+    ),
+  ),
 });
 
 const PracticeFrontSchema = v.strictObject({
@@ -306,6 +313,11 @@ function compileQuestion(path: string, text: string): QuestionCard {
   const compiled = blocks(lexBody(source.body, source.bodyLine), snippets);
   if (!compiled.some((b) => b.k === 'p')) throw new ItemError('the full answer has no text', source.bodyLine);
   if (snippets.length === 0) throw new ItemError('a question card needs at least one snippet', source.bodyLine);
+  if (meta.timeline !== undefined && !snippets.some((s) => s.runsIn.includes('browser')))
+    throw new ItemError(
+      'timeline: no snippet of this card runs in the browser, so there is no timeline to look at',
+      source.front.lineOf(['timeline']),
+    );
   return { kind: 'question', ...meta, body: compiled, snippets };
 }
 

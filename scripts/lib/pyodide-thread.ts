@@ -81,7 +81,12 @@ async function start(raw: unknown) {
   const source = (name: string) => readFileSync(join(root, 'utils/python', name), 'utf8');
   const engine = await boot({
     request,
-    sources: { runner: source('runner.py'), guard: source('guard.py'), harness: source('harness.py') },
+    sources: {
+      runner: source('runner.py'),
+      guard: source('guard.py'),
+      harness: source('harness.py'),
+      tracer: source('tracer.py'),
+    },
     post,
     load: (snapshot) => {
       const config: PyodideConfig = { indexURL, jsglobals };

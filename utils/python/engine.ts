@@ -11,6 +11,7 @@ import { OUTPUT_LIMIT, TRUNCATED_NOTICE } from './limits';
 import type { FromEngine, OutputStream, RunOutcome, ToEngine } from './protocol';
 import { judge, type JudgeSteps } from './judge';
 import { recursionTraceback, watchFatalErrors } from './fatal';
+import { traceFrom, type PackedTrace } from '../trace/packed';
 
 export interface EngineSources {
   /** utils/python/runner.py */
@@ -19,6 +20,8 @@ export interface EngineSources {
   guard: string;
   /** utils/python/harness.py */
   harness: string;
+  /** utils/python/tracer.py: records the event loop for the timeline */
+  tracer: string;
 }
 
 export interface Engine {
@@ -29,13 +32,15 @@ export interface Engine {
 /** Where the project's modules are written; it leaves sys.path before any user code runs. */
 const DIR = '/home/pyodide/awaitwise';
 const MODULE_FILES = {
+  // Before the runner, which imports it: the recorder is in the snapshot with the rest.
+  awaitwise_tracer: 'tracer',
   awaitwise_runner: 'runner',
   awaitwise_guard: 'guard',
   awaitwise_harness: 'harness',
 } as const satisfies Record<string, keyof EngineSources>;
 
-/** runner.run's reply: (exit status, traceback or None). */
-const RunResultSchema = v.tuple([v.pipe(v.number(), v.integer()), v.nullish(v.string())]);
+/** runner.run's reply: (exit status, traceback or None, the event loop's trace as JSON or None). */
+const RunResultSchema = v.tuple([v.pipe(v.number(), v.integer()), v.nullish(v.string()), v.nullish(v.string())]);
 
 /**
  * Writes the project's Python modules into the interpreter and imports them. Done once, after a full start
@@ -66,7 +71,6 @@ export function installModules(py: PyodideInterface, sources: EngineSources): vo
   );
 }
 
-
 /**
  * The interpreter's memory as it is now, for later starts. Pyodide only snapshots an interpreter loaded with
  * `_makeSnapshot`, which routes every JavaScript global Python touches through a recording proxy so the
@@ -96,6 +100,7 @@ interface Handles {
 function takeHandles(py: PyodideInterface): Handles {
   const runner: unknown = py.pyimport('awaitwise_runner');
   const harness: unknown = py.pyimport('awaitwise_harness');
+  const tracer: unknown = py.pyimport('awaitwise_tracer');
   const callable = (module: unknown, name: string): PyCallable => {
     const value: unknown = isRecord(module) || typeof module === 'function' ? Reflect.get(module, name) : undefined;
     if (!(value instanceof py.ffi.PyCallable)) throw new Error(`the project's Python module has no ${name}`);
@@ -110,6 +115,7 @@ function takeHandles(py: PyodideInterface): Handles {
       runOne: callable(harness, 'run_one'),
       describe: callable(harness, 'describe'),
       tampered: callable(harness, 'tampered'),
+      record: callable(tracer, 'record'),
     },
   };
   py.runPython(
@@ -161,10 +167,21 @@ export function startEngine(py: PyodideInterface, post: (message: FromEngine) =>
   py.setStderr(writer('stderr'));
   py.setStdin({ error: true });
 
-  const outcome = (started: number, exitCode: number | null, error: string | null): RunOutcome => {
+  const outcome = (
+    started: number,
+    exitCode: number | null,
+    error: string | null,
+    trace?: PackedTrace | null,
+  ): RunOutcome => {
     // A run that ended in the middle of a UTF-8 sequence shows a replacement character, as a terminal would.
     if (!fatal.active) for (const stream of ['stdout', 'stderr'] as const) emit(stream, decoders[stream].decode());
-    return { exitCode, error, truncated: current?.truncated ?? false, ms: performance.now() - started };
+    return {
+      exitCode,
+      error,
+      truncated: current?.truncated ?? false,
+      ms: performance.now() - started,
+      ...(trace && { trace }),
+    };
   };
 
   /** How a run that threw out of Python ended: os._exit, a native stack overflow, or a runtime fault. */
@@ -193,18 +210,20 @@ export function startEngine(py: PyodideInterface, post: (message: FromEngine) =>
       if (message.type === 'run') {
         let exitCode: number | null;
         let error: string | null;
+        let trace: PackedTrace | null = null;
         try {
           // A plain call: runner.py's event loop runs to completion inside it, as `python main.py` would.
           const result: unknown = handles.run(message.code);
           const reply: unknown = result instanceof py.ffi.PyProxy ? result.toJs() : result;
           if (result instanceof py.ffi.PyProxy) result.destroy();
-          const [status, traceback] = v.parse(RunResultSchema, reply);
+          const [status, traceback, packed] = v.parse(RunResultSchema, reply);
           exitCode = status;
           error = traceback ?? null;
+          trace = traceFrom(packed);
         } catch (thrown) {
           ({ exitCode, error } = ending(thrown, message.code, 'main.py'));
         }
-        post({ type: 'done', id: message.id, outcome: outcome(started, exitCode, error) });
+        post({ type: 'done', id: message.id, outcome: outcome(started, exitCode, error, trace) });
         return;
       }
       const verdict = judge(py, handles.judge, message, (thrown) => ending(thrown, message.solution, 'solution.py'));

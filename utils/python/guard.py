@@ -50,6 +50,8 @@ WATCHED_MODULES = frozenset(
         "weakref",
         # The extension's runner: the event loop class that asyncio.run uses there.
         "awaitwise_runner",
+        # The timeline's recorder: while a test is traced, the loop's dispatch runs through its functions.
+        "awaitwise_tracer",
     }
 )
 

@@ -22,6 +22,7 @@ solution loads, refuses changes to it, and compares after every test: a run that
 """
 
 import asyncio
+import contextlib
 import gc
 import inspect
 import json
@@ -260,12 +261,18 @@ def load_solution(source):
     return (module, None)
 
 
-def run_one(test, module, seconds):
-    """Runs one test: (True, None) or (False, what went wrong), the exception itself or a sentence.
+def run_one(test, module, seconds, record=None):
+    """Runs one test: (passed, failure, trace, concurrency). `failure` is None or what went wrong, the
+    exception itself or a sentence; with `record` (the extension's awaitwise_tracer.record) an async test
+    also gets its event loop's trace, and `concurrency` says it failed on what its tasks did (a wrong
+    answer or a hang), which its timeline shows.
 
     The verdict is fixed before any of the solution's code can run again (describe() may call its __str__).
     """
-    with warnings.catch_warnings(record=True) as caught:
+    traced = record is not None and inspect.iscoroutinefunction(test)
+    timeline = record(SOLUTION_FILE, (__file__,)) if traced else contextlib.nullcontext()
+    failure = None
+    with warnings.catch_warnings(record=True) as caught, timeline as recording:
         warnings.simplefilter("always")
         try:
             _run_one(test, module, seconds)
@@ -273,11 +280,26 @@ def run_one(test, module, seconds):
         except BaseException as exc:
             if isinstance(exc, KeyboardInterrupt):
                 raise
-            return (False, exc)
+            failure = exc
+    trace = _trace(recording)
+    if failure is not None:
+        concurrency = recording is not None and isinstance(failure, (AssertionError, _TestTimeout))
+        return (False, failure, trace, concurrency)
     unawaited = _never_awaited(caught)
     if unawaited:
-        return (False, f"{unawaited}: a call to an async function is missing its await")
-    return (True, None)
+        return (False, f"{unawaited}: a call to an async function is missing its await", trace, False)
+    return (True, None, trace, False)
+
+
+def _trace(recording, dumps=json.dumps):
+    """The packed trace as JSON (None stays null on the way to JavaScript), or None. The solution ran beside
+    the recorder and may have broken what packing uses; the verdict stands anyway."""
+    if recording is None:
+        return None
+    try:
+        return dumps(recording.result())
+    except Exception:  # noqa: BLE001
+        return None
 
 
 def describe(failure, module, interface):
@@ -308,7 +330,7 @@ def run_tests(
         if result["error"]:
             return result
         for name, test in zip(names, tests):
-            passed, failure = run_one(test, module, per_test_timeout)
+            passed, failure, *_ = run_one(test, module, per_test_timeout)
             message = "" if passed else describe(failure, module, interface)
             result["tests"].append({"name": name, "passed": passed, "message": message})
             result["error"] = tampered(state)

@@ -8,6 +8,7 @@
 import type { PyodideInterface } from 'pyodide';
 import type { PyCallable, PyProxy } from 'pyodide/ffi';
 import * as v from 'valibot';
+import { traceFrom } from '../trace/packed';
 import type { TestReport, TestVerdict, ToEngine } from './protocol';
 
 /** harness.py's steps, taken before any user code ran. */
@@ -18,6 +19,8 @@ export interface JudgeSteps {
   runOne: PyCallable;
   describe: PyCallable;
   tampered: PyCallable;
+  /** awaitwise_tracer.record: each async test's event-loop trace, for its timeline. */
+  record: PyCallable;
 }
 
 /** Each test's own limit inside the suite's (the page stops the whole interpreter at PRACTICE_TIME_LIMIT_MS). */
@@ -73,10 +76,20 @@ export function judge(
 
     const functions = items(testFunctions);
     for (const [i, name] of suite.entries()) {
-      const [passed, failure] = items(steps.runOne(functions[i], module, PER_TEST_SECONDS));
+      const [passed, failure, traced, concurrency] = items(
+        steps.runOne(functions[i], module, PER_TEST_SECONDS, steps.record),
+      );
       const ok = passed === true;
+      // The trace only draws the timeline: one the solution spoiled is left out, the verdict stands.
+      const trace = traceFrom(traced);
       // The verdict is fixed above; describing a failure may run the solution's __str__, which is fine now.
-      tests.push({ name, passed: ok, message: ok ? '' : String(steps.describe(failure, module, iface)) });
+      tests.push({
+        name,
+        passed: ok,
+        message: ok ? '' : String(steps.describe(failure, module, iface)),
+        ...(trace && { trace }),
+        ...(concurrency === true && { concurrency: true }),
+      });
       const changed = text(steps.tampered(state));
       if (changed) return result(changed);
     }

@@ -5,6 +5,7 @@
  * `FromEngineSchema` before acting on it.
  */
 import * as v from 'valibot';
+import { PackedTraceSchema } from '../trace/packed';
 
 /** What a run ended with; stdout and stderr arrive separately, as they are written. */
 export const RunOutcomeSchema = v.strictObject({
@@ -15,11 +16,21 @@ export const RunOutcomeSchema = v.strictObject({
   /** True when output passed OUTPUT_LIMIT and the rest was dropped. */
   truncated: v.boolean(),
   ms: v.number(),
+  /** What the event loop did (the timeline); absent when the run never reached the user's code. */
+  trace: v.optional(PackedTraceSchema),
 });
 export type RunOutcome = v.InferOutput<typeof RunOutcomeSchema>;
 
 /** One practice test's verdict. */
-export const TestVerdictSchema = v.strictObject({ name: v.string(), passed: v.boolean(), message: v.string() });
+export const TestVerdictSchema = v.strictObject({
+  name: v.string(),
+  passed: v.boolean(),
+  message: v.string(),
+  /** The event loop's work during an async test (the timeline). */
+  trace: v.optional(PackedTraceSchema),
+  /** An async test failed on what its tasks did (an assertion, a hang): its timeline shows why. */
+  concurrency: v.optional(v.boolean()),
+});
 export type TestVerdict = v.InferOutput<typeof TestVerdictSchema>;
 
 export const TestReportSchema = v.strictObject({

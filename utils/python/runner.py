@@ -24,6 +24,7 @@ import asyncio  # noqa: F401 - imported once here so every run starts warm
 import builtins
 import gc
 import io
+import json
 import linecache
 import os
 import random
@@ -34,6 +35,8 @@ import traceback
 import warnings
 
 import _tokenize  # the C tokenizer behind compile() and the tokenize module
+
+import awaitwise_tracer  # the event-loop timeline (utils/python/tracer.py), imported with this module
 
 FILENAME = "main.py"
 _STDLIB = os.path.dirname(os.__file__)
@@ -165,7 +168,8 @@ def _start(compiled, module_globals):
 
 
 def run(source):
-    """Runs `source` as main.py: (exit status, traceback text or None). Output is written as it happens."""
+    """Runs `source` as main.py: (exit status, traceback text or None, trace). Output is written as it
+    happens; the trace is what the event loop did (awaitwise_tracer's packed form as JSON, for the timeline)."""
     # The snapshot fixed the seed this interpreter started with; each run gets its own, as CPython's would.
     random.seed()
     asyncio.events._set_running_loop(None)
@@ -176,11 +180,14 @@ def run(source):
     module_globals = {"__name__": "__main__", "__file__": FILENAME, "__builtins__": builtins}
     code = 0
     error = None
+    timeline = awaitwise_tracer.record(FILENAME)
     try:
         too_deep = _tokenizer_error(source)
         if too_deep is not None:
             raise too_deep
-        _start(compile(source, FILENAME, "exec"), module_globals)
+        compiled = compile(source, FILENAME, "exec")
+        with timeline:
+            _start(compiled, module_globals)
     except SystemExit as exc:
         # As CPython: None is 0, an int is the status, anything else is printed and means 1.
         if exc.code is None:
@@ -198,7 +205,16 @@ def run(source):
         # Collect now, so "coroutine ... was never awaited" appears with this run.
         gc.collect()
         _flush_streams()
-    return (code, error)
+    return (code, error, _trace(timeline))
+
+
+def _trace(timeline, dumps=json.dumps):
+    """The packed trace as JSON (None stays null on the way to JavaScript), or None. The program ran in this
+    interpreter and may have broken what packing uses: the run's own outcome matters more than its picture."""
+    try:
+        return dumps(timeline.recording.result())
+    except Exception:  # noqa: BLE001
+        return None
 
 
 def _flush_streams():

@@ -1,0 +1,73 @@
+/**
+ * The tracer's cost in the extension's own runtime (Pyodide under Node, the engine of the CLI and of the side
+ * panel's worker), for `npm run bench`: a child process, started with WebAssembly stack switching by
+ * bench-timeline.ts. It runs one program, `reps` times each way, alternating:
+ *
+ * - the whole run as the worker does it (runner.run in a fresh interpreter restored from a snapshot:
+ *   compile, the program, collection, the packed trace), with the tracer and with a stand-in that records
+ *   nothing;
+ * - the program alone (its asyncio.run), under `record()` and not.
+ *
+ * Times are this process's CPU time (user + system), not the wall clock: on a machine shared with other
+ * work the wall clock measures the neighbours. Prints JSON: { run: {traced, untraced}, loop: {traced,
+ * untraced} } in ms, and the packed trace of one run.
+ */
+import { readFileSync } from 'node:fs';
+import type { RunOutcome } from '../../utils/python/protocol';
+import { localInterpreters } from './pyodide-engine';
+
+const [programFile, repsArg] = process.argv.slice(2);
+const reps = Number(repsArg ?? 5);
+const program = readFileSync(programFile!, 'utf8');
+const fresh = await localInterpreters();
+
+/** CPU milliseconds of this process while `work` runs. */
+function cpuMs(work: () => void): number {
+  const before = process.cpuUsage();
+  work();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
+/** The program alone, in a fresh interpreter: its asyncio.run under record() or not. */
+async function loopMs(traced: boolean): Promise<number> {
+  const { py } = await fresh(true, () => {});
+  // The program reaches Python as a JSON string literal (which Python reads as its own string literal).
+  py.runPython(`
+import awaitwise_tracer, contextlib
+CODE = compile(${JSON.stringify(program)}, "main.py", "exec")
+
+def loop(traced):
+    with awaitwise_tracer.record("main.py") if traced else contextlib.nullcontext():
+        exec(CODE, {"__name__": "__main__"})
+`);
+  return cpuMs(() => {
+    py.runPython(`loop(${traced ? 'True' : 'False'})`);
+  });
+}
+
+/** The whole run as the worker does it, in a fresh interpreter. */
+async function run(traced: boolean) {
+  const seen: { outcome: RunOutcome | null } = { outcome: null };
+  const { engine } = await fresh(traced, (message) => {
+    if (message.type === 'done') seen.outcome = message.outcome;
+  });
+  // Synchronous: runner.py's event loop runs to completion inside the call.
+  const ms = cpuMs(() => engine.handle({ type: 'run', id: 1, code: program }));
+  const done = seen.outcome;
+  if (!done || done.exitCode !== 0) throw new Error(`the program failed: ${done?.error ?? 'no outcome'}`);
+  return { ms, trace: done.trace };
+}
+
+const result = {
+  run: { traced: [] as number[], untraced: [] as number[] },
+  loop: { traced: [] as number[], untraced: [] as number[] },
+  trace: (await run(true)).trace,
+};
+for (let i = 0; i < reps; i++) {
+  for (const traced of i % 2 ? [true, false] : [false, true]) {
+    result.run[traced ? 'traced' : 'untraced'].push((await run(traced)).ms);
+    result.loop[traced ? 'traced' : 'untraced'].push(await loopMs(traced));
+  }
+}
+process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0));
