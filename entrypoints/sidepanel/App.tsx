@@ -39,87 +39,62 @@ type ViewOf<K extends RouteName> = (props: { route: Extract<Route, { view: K }>;
  */
 const VIEWS: { [K in RouteName]: () => Promise<ViewOf<K>> } = {
   page: () =>
-    import('./views/ThisPage').then(
-      ({ ThisPageView }) =>
-        ({ router }) => (
-          <ThisPageView
-            onOpenQuestion={(id) => router.navigate({ view: 'question', id })}
-            onOpenPractice={(id) => router.navigate({ view: 'practice', id })}
-            onBrowse={() => router.navigate({ view: 'browse' })}
-            onCopy={copy}
-          />
-        ),
-    ),
+    import('./views/PageView').then(({ PageView }) => ({ router }) => (
+      <PageView
+        onOpenQuestion={(id) => router.navigate({ view: 'question', id })}
+        onOpenPractice={(id) => router.navigate({ view: 'practice', id })}
+        onBrowse={() => router.navigate({ view: 'browse' })}
+        onCopy={copy}
+      />
+    )),
   browse: () =>
-    import('./views/BrowseView').then(
-      ({ BrowseView }) =>
-        ({ route, router }) => (
-          <BrowseView
-            query={route.query ?? ''}
-            onQuery={(query) => router.navigate({ view: 'browse', query }, { replace: true })}
-            onOpen={(item) => router.navigate({ view: item.kind, id: item.id })}
-          />
-        ),
-    ),
+    import('./views/BrowseView').then(({ BrowseView }) => ({ route, router }) => (
+      <BrowseView
+        query={route.query ?? ''}
+        onQuery={(query) => router.navigate({ view: 'browse', query }, { replace: true })}
+        onOpen={(item) => router.navigate({ view: item.kind, id: item.id })}
+      />
+    )),
   question: () =>
-    import('./views/QuestionPage').then(
-      ({ QuestionPage }) =>
-        ({ route, router }) => (
-          <QuestionPage
-            key={route.id}
-            id={route.id}
-            onOpenQuestion={(id) => router.navigate({ view: 'question', id })}
-            onCopy={copy}
-          />
-        ),
-    ),
+    import('./views/QuestionView').then(({ QuestionView }) => ({ route, router }) => (
+      <QuestionView
+        key={route.id}
+        id={route.id}
+        onOpenQuestion={(id) => router.navigate({ view: 'question', id })}
+        onCopy={copy}
+      />
+    )),
   practice: () =>
-    import('./views/PracticePage').then(
-      ({ PracticePage }) =>
-        ({ route }) => <PracticePage key={route.id} id={route.id} onCopy={copy} />,
-    ),
+    import('./views/PracticeView').then(({ PracticeView }) => ({ route }) => (
+      <PracticeView key={route.id} id={route.id} onCopy={copy} />
+    )),
   review: () =>
-    import('./views/ReviewView').then(
-      ({ ReviewView }) =>
-        ({ router }) => (
-          <ReviewView
-            onOpenQuestion={(id) => router.navigate({ view: 'question', id })}
-            onBrowse={() => router.navigate({ view: 'browse' })}
-            onInterview={() => router.navigate({ view: 'interview' })}
-            onCopy={(code) => void copy(code)}
-          />
-        ),
-    ),
+    import('./views/ReviewView').then(({ ReviewView }) => ({ router }) => (
+      <ReviewView
+        onOpenQuestion={(id) => router.navigate({ view: 'question', id })}
+        onBrowse={() => router.navigate({ view: 'browse' })}
+        onInterview={() => router.navigate({ view: 'interview' })}
+        onCopy={(code) => void copy(code)}
+      />
+    )),
   stats: () =>
-    import('./views/StatsView').then(
-      ({ StatsView }) =>
-        ({ router }) => <StatsView onInterview={() => router.navigate({ view: 'interview' })} />,
-    ),
+    import('./views/StatsView').then(({ StatsView }) => ({ router }) => (
+      <StatsView onInterview={() => router.navigate({ view: 'interview' })} />
+    )),
   deck: () =>
-    import('./views/DeckView').then(
-      ({ DeckView }) =>
-        ({ route, router }) => (
-          <DeckView
-            query={route.query ?? ''}
-            onQuery={(query) => router.navigate({ view: 'deck', query }, { replace: true })}
-            onOpenQuestion={(id) => router.navigate({ view: 'question', id })}
-            onOpenQuiz={(id) => router.navigate({ view: 'quiz', id })}
-            onBrowse={() => router.navigate({ view: 'browse' })}
-          />
-        ),
-    ),
+    import('./views/DeckView').then(({ DeckView }) => ({ route, router }) => (
+      <DeckView
+        query={route.query ?? ''}
+        onQuery={(query) => router.navigate({ view: 'deck', query }, { replace: true })}
+        onOpenQuestion={(id) => router.navigate({ view: 'question', id })}
+        onOpenQuiz={(id) => router.navigate({ view: 'quiz', id })}
+        onBrowse={() => router.navigate({ view: 'browse' })}
+      />
+    )),
   quiz: () =>
-    import('./views/QuizView').then(
-      ({ QuizView }) =>
-        ({ route, router }) => (
-          <QuizView
-            key={route.id}
-            id={route.id}
-            onOpenQuiz={(id) => router.navigate({ view: 'quiz', id })}
-            onCopy={copy}
-          />
-        ),
-    ),
+    import('./views/QuizView').then(({ QuizView }) => ({ route, router }) => (
+      <QuizView key={route.id} id={route.id} onOpenQuiz={(id) => router.navigate({ view: 'quiz', id })} onCopy={copy} />
+    )),
   interview: () => import('./views/InterviewView').then(({ InterviewView }) => () => <InterviewView onCopy={copy} />),
 };
 
@@ -153,7 +128,9 @@ const loadedViews = new Map<RouteName, LoadedView>();
 
 async function loadView<K extends RouteName>(name: K): Promise<void> {
   const view = await VIEWS[name]();
-  loadedViews.set(name, ({ route, router }) => (route.view === name ? view({ route: narrow(route, name), router }) : null));
+  loadedViews.set(name, ({ route, router }) =>
+    route.view === name ? view({ route: narrow(route, name), router }) : null,
+  );
 }
 
 function narrow<K extends RouteName>(route: Route, name: K): Extract<Route, { view: K }> {

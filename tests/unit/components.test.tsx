@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CodeBlock } from '@/components/CodeBlock';
 import { HintOverlay, type HintOverlayProps } from '@/components/HintOverlay';
 import { HintSteps } from '@/components/HintSteps';
-import { QuestionView } from '@/components/QuestionView';
+import { QuestionDetail } from '@/components/QuestionDetail';
 import { SearchBox } from '@/components/SearchBox';
 import { ThisTabSummary } from '@/components/ThisTabSummary';
 import { questionById } from '@/utils/knowledge/all';
@@ -249,7 +249,7 @@ describe('SearchBox', () => {
   });
 });
 
-describe('CodeBlock and QuestionView', () => {
+describe('CodeBlock and QuestionDetail', () => {
   const card = questionById.get('gather-does-not-cancel-on-error')!;
 
   it('renders highlighted code whose text is exactly the snippet, and copies it', async () => {
@@ -267,7 +267,7 @@ describe('CodeBlock and QuestionView', () => {
     const onToggleDeck = vi.fn();
     const onOpenQuestion = vi.fn();
     render(
-      <QuestionView
+      <QuestionDetail
         card={card}
         conceptNames={new Map()}
         relatedTitles={new Map([[card.related[0]!, 'Related title']])}

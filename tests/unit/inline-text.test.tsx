@@ -4,7 +4,7 @@ import { CardSummaryList } from '@/components/CardSummaryList';
 import { FindingList } from '@/components/FindingList';
 import { HintSteps } from '@/components/HintSteps';
 import { CodeText, inlineCodeParts, plainText } from '@/components/CodeText';
-import { QuestionView } from '@/components/QuestionView';
+import { QuestionDetail } from '@/components/QuestionDetail';
 import { ReviewCard } from '@/components/ReviewCard';
 import { knowledge, questionById } from '@/utils/knowledge/all';
 import { lintPython } from '@/utils/lint';
@@ -40,7 +40,7 @@ describe('inline code from data', () => {
     const views: [string, preact.JSX.Element][] = [
       [
         'h2',
-        <QuestionView
+        <QuestionDetail
           card={card}
           conceptNames={new Map()}
           relatedTitles={new Map()}

@@ -8,7 +8,6 @@ import { useKnowledgeItem } from '@/components/hooks/use-knowledge-item';
 import { catalogue, conceptById } from '@/utils/knowledge';
 import { addCards, getCard, removeCard } from '@/utils/srs/repository';
 import { nextQuizId, quizOrder } from '@/utils/quiz/deck';
-import type { AwaitwiseDb } from '@/utils/db';
 import { useState } from 'preact/hooks';
 import '@/components/styles/review.css';
 
@@ -17,21 +16,24 @@ const LEVELS = ['fundamentals', 'working knowledge', 'advanced'] as const;
 
 export interface QuizViewProps {
   id: string;
-  db?: AwaitwiseDb;
   onOpenQuiz: (id: string) => void;
   onCopy?: (code: string) => void | Promise<void>;
 }
 
-export function QuizView({ id, db: dbProp, onOpenQuiz, onCopy }: QuizViewProps) {
-  const defaultDb = useDb();
-  const db = dbProp ?? defaultDb;
+export function QuizView({ id, onOpenQuiz, onCopy }: QuizViewProps) {
+  const db = useDb();
   const loaded = useKnowledgeItem('quiz', id);
   const runner = useSnippetRunner();
   // Bumped by "Try again" to give the quiz a fresh instance.
   const [attempt, setAttempt] = useState(0);
   const [answered, setAnswered] = useState(false);
   const inDeckResult = useLiveQuery(async () => (await getCard(db, id)) !== undefined, [db, id]);
-  if (loaded.status === 'loading') return <p class="aw-muted" aria-busy="true">Loading the quiz…</p>;
+  if (loaded.status === 'loading')
+    return (
+      <p class="aw-muted" aria-busy="true">
+        Loading the quiz…
+      </p>
+    );
   const quiz = loaded.item;
   if (!quiz) return <p class="aw-error-box">That quiz no longer exists.</p>;
   const inDeck = inDeckResult.status === 'ready' ? inDeckResult.value : null;

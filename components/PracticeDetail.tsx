@@ -7,7 +7,7 @@ import { HintSteps } from './HintSteps';
 import { RichText } from './RichText';
 import { CodeText } from './CodeText';
 
-export interface PracticeViewProps {
+export interface PracticeDetailProps {
   problem: PracticeProblem;
   conceptNames: ReadonlyMap<string, string>;
   onCopy: (code: string) => Promise<void>;
@@ -20,14 +20,14 @@ export interface PracticeViewProps {
 }
 
 /** A practice problem: statement, hints one at a time, and the solution only when asked for. */
-export function PracticeView({
+export function PracticeDetail({
   problem,
   conceptNames,
   onCopy,
   headingLevel = 2,
   workbench,
   runner,
-}: PracticeViewProps) {
+}: PracticeDetailProps) {
   const [revealed, setRevealed] = useState(0);
   const [solution, setSolution] = useState(false);
   const H = `h${headingLevel}` as 'h2';

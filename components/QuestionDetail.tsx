@@ -4,7 +4,7 @@ import { RichText } from './RichText';
 import { CodeText } from './CodeText';
 import type { SnippetRunner } from './RunnableSnippet';
 
-export interface QuestionViewProps {
+export interface QuestionDetailProps {
   card: QuestionCard;
   conceptNames: ReadonlyMap<string, string>;
   relatedTitles: ReadonlyMap<string, string>;
@@ -17,7 +17,7 @@ export interface QuestionViewProps {
   runner?: SnippetRunner;
 }
 
-export function QuestionView({
+export function QuestionDetail({
   card,
   conceptNames,
   relatedTitles,
@@ -26,7 +26,7 @@ export function QuestionView({
   onOpenQuestion,
   onCopy,
   runner,
-}: QuestionViewProps) {
+}: QuestionDetailProps) {
   const versions = Object.entries(card.versions);
   return (
     <article class="aw-question" aria-labelledby="question-title">

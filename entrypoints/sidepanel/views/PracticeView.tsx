@@ -4,7 +4,7 @@
  * "Run tests" with a verified report is recorded as an attempt (the first all-green one as the solve).
  */
 import { useEffect } from 'preact/hooks';
-import { PracticeView } from '@/components/PracticeView';
+import { PracticeDetail } from '@/components/PracticeDetail';
 import { PracticeWorkbench } from '@/components/PracticeWorkbench';
 import { useDb } from '@/components/hooks/use-db';
 import { useDraft } from '@/components/hooks/use-draft';
@@ -17,20 +17,25 @@ import type { PracticeProblem } from '@/utils/knowledge-types';
 import { PRACTICE_TIME_LIMIT_MS } from '@/utils/python/limits';
 import { conceptNames } from './names';
 
-export interface PracticePageProps {
+export interface PracticeViewProps {
   id: string;
   onCopy: (code: string) => Promise<void>;
 }
 
-export function PracticePage({ id, onCopy }: PracticePageProps) {
+export function PracticeView({ id, onCopy }: PracticeViewProps) {
   const loaded = useKnowledgeItem('practice', id);
-  if (loaded.status === 'loading') return <p class="aw-muted" aria-busy="true">Loading the problem…</p>;
+  if (loaded.status === 'loading')
+    return (
+      <p class="aw-muted" aria-busy="true">
+        Loading the problem…
+      </p>
+    );
   if (!loaded.item) return <p class="aw-error-box">That practice problem no longer exists.</p>;
   return <LoadedPractice problem={loaded.item} onCopy={onCopy} />;
 }
 
 /** The draft's original is the problem's starter, so the draft waits for the problem's own chunk. */
-function LoadedPractice({ problem, onCopy }: { problem: PracticeProblem; onCopy: PracticePageProps['onCopy'] }) {
+function LoadedPractice({ problem, onCopy }: { problem: PracticeProblem; onCopy: PracticeViewProps['onCopy'] }) {
   const id = problem.id;
   const db = useDb();
   const runner = useSnippetRunner();
@@ -60,7 +65,7 @@ function LoadedPractice({ problem, onCopy }: { problem: PracticeProblem; onCopy:
   const record = progress.status === 'ready' ? progress.value : null;
 
   return (
-    <PracticeView
+    <PracticeDetail
       key={problem.id}
       problem={problem}
       conceptNames={conceptNames}

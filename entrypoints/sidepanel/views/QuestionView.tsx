@@ -1,5 +1,5 @@
 /** `#/question/<id>`: one question with its full answer, and adding it to or removing it from the deck. */
-import { QuestionView } from '@/components/QuestionView';
+import { QuestionDetail } from '@/components/QuestionDetail';
 import { useDb } from '@/components/hooks/use-db';
 import { useSnippetRunner } from '@/components/hooks/use-snippet-runner';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
@@ -8,23 +8,28 @@ import { fundamentalsFirst } from '@/utils/knowledge';
 import { addCards, getCard, removeCard } from '@/utils/srs/repository';
 import { conceptNames, questionTitles } from './names';
 
-export interface QuestionPageProps {
+export interface QuestionViewProps {
   id: string;
   onOpenQuestion: (id: string) => void;
   onCopy: (code: string) => Promise<void>;
 }
 
-export function QuestionPage({ id, onOpenQuestion, onCopy }: QuestionPageProps) {
+export function QuestionView({ id, onOpenQuestion, onCopy }: QuestionViewProps) {
   const db = useDb();
   const runner = useSnippetRunner();
   const loaded = useKnowledgeItem('question', id);
   const stored = useLiveQuery(async () => (await getCard(db, id)) ?? null, [id]);
-  if (loaded.status === 'loading') return <p class="aw-muted" aria-busy="true">Loading the question…</p>;
+  if (loaded.status === 'loading')
+    return (
+      <p class="aw-muted" aria-busy="true">
+        Loading the question…
+      </p>
+    );
   const card = loaded.item;
   if (!card) return <p class="aw-error-box">That question no longer exists.</p>;
   const inDeck = stored.status === 'ready' ? stored.value !== null : null;
   return (
-    <QuestionView
+    <QuestionDetail
       key={card.id}
       card={card}
       conceptNames={conceptNames}

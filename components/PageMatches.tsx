@@ -1,101 +1,15 @@
-import { CardSummaryList } from '@/components/CardSummaryList';
-import { ConceptChips } from '@/components/ConceptChips';
-import { FindingList } from '@/components/FindingList';
-import { PracticeView } from '@/components/PracticeView';
-import { siteName } from '@/components/ThisTabSummary';
-import { useEffect, useState } from 'preact/hooks';
-import { useActiveTab } from '@/components/hooks/use-active-tab';
-import { useDb } from '@/components/hooks/use-db';
-import { useLiveQuery } from '@/components/hooks/use-live-query';
-import { cardsToAdd } from '@/components/add-set';
-import { useHiddenProblems } from '@/components/hooks/use-hidden';
-import { useSettings } from '@/components/hooks/use-settings';
-import { isSaved, removeSaved, saveProblem } from '@/utils/saved';
-import { unhideProblem } from '@/utils/hidden';
-import { siteForUrl } from '@/utils/sites/registry';
-import { usePageFindings } from '@/components/hooks/use-page-findings';
-import { solveHereLabel } from '@/components/HintOverlay';
+/** "This page" as the user sees it: the active tab's problem, its matches, the practice problem and findings. */
 import type { PageFindings } from '@/utils/page-findings';
-import { fundamentalsFirst } from '@/utils/knowledge';
-import { useKnowledgeItem } from '@/components/hooks/use-knowledge-item';
 import type { PracticeProblem } from '@/utils/knowledge-types';
-import { problemKeyOf, type TabState } from '@/utils/page-view';
-import { addCards } from '@/utils/srs/repository';
-import { conceptNames } from './names';
+import type { TabState } from '@/utils/page-view';
+import { CardSummaryList } from './CardSummaryList';
+import { ConceptChips } from './ConceptChips';
+import { FindingList } from './FindingList';
+import { solveHereLabel } from './HintOverlay';
+import { PracticeDetail } from './PracticeDetail';
+import { siteName } from './ThisTabSummary';
 
-export interface ThisPageViewProps {
-  onOpenQuestion: (id: string) => void;
-  onOpenPractice: (id: string) => void;
-  onBrowse: () => void;
-  onCopy: (code: string) => Promise<void>;
-}
-
-type AddState = ThisPageProps['addState'];
-
-/** "This page": what was detected on the active tab, followed as the user switches tabs. */
-export function ThisPageView({ onOpenQuestion, onOpenPractice, onBrowse, onCopy }: ThisPageViewProps) {
-  const db = useDb();
-  const tab = useActiveTab();
-  const { settings } = useSettings();
-  const hidden = useHiddenProblems();
-  const [addState, setAddState] = useState<AddState>('idle');
-  const [addedCount, setAddedCount] = useState(0);
-  const problemUrl = tab.state?.problem.url;
-  const findings = usePageFindings(tab.tabId, problemUrl);
-  const practice = useKnowledgeItem('practice', tab.state?.view.practice?.id);
-  useEffect(() => setAddState('idle'), [problemUrl]);
-  const saved = useLiveQuery(
-    async () => (problemUrl ? isSaved(db, problemUrl) : false),
-    [problemUrl],
-  );
-  const addIds = tab.state ? cardsToAdd(tab.state.view.cards).map((c) => c.id) : [];
-  const inDeck = useLiveQuery(async () => (await db.cards.bulkGet(addIds)).filter(Boolean).length, [addIds.join(',')]);
-
-  const addMatching = async () => {
-    setAddState('adding');
-    try {
-      const result = await addCards(db, addIds, 'problem', Date.now(), fundamentalsFirst);
-      setAddedCount(result.added.length);
-      setAddState('done');
-    } catch (error) {
-      console.error('[awaitwise] adding cards failed', error);
-      setAddState('failed');
-    }
-  };
-
-  const site = tab.state?.problem.site ?? siteForUrl(tab.url)?.id ?? null;
-  const problem = tab.state?.problem;
-  const problemKey = problem ? problemKeyOf(problem) : null;
-  return (
-    <ThisPage
-      state={tab.state}
-      loading={tab.status === 'loading'}
-      siteOff={site !== null && (settings.sites[site] === false || tab.page === 'site-off') ? siteName(site) : null}
-      findings={findings}
-      badgeHidden={problemKey !== null && hidden !== null && hidden.includes(problemKey)}
-      practice={practice.status === 'ready' ? practice.item : undefined}
-      conceptNames={conceptNames}
-      saved={saved.status === 'ready' ? saved.value : null}
-      addCount={addIds.length}
-      alreadyInDeck={inDeck.status === 'ready' ? inDeck.value : null}
-      addState={addState}
-      addedCount={addedCount}
-      onToggleSaved={() => {
-        if (!problem) return;
-        if (saved.status === 'ready' && saved.value) void removeSaved(db, problem.url);
-        else void saveProblem(db, { url: problem.url, site: problem.site, slug: problem.slug, title: problem.title });
-      }}
-      onAddCards={() => void addMatching()}
-      onShowBadge={() => problemKey && void unhideProblem(problemKey)}
-      onOpenQuestion={onOpenQuestion}
-      onOpenPractice={onOpenPractice}
-      onBrowse={onBrowse}
-      onCopy={onCopy}
-    />
-  );
-}
-
-export interface ThisPageProps {
+export interface PageMatchesProps {
   state: TabState | null;
   loading: boolean;
   /** The site's name when the active tab is on a site turned off in Options. */
@@ -121,7 +35,7 @@ export interface ThisPageProps {
   onCopy: (code: string) => Promise<void>;
 }
 
-function addLabel({ addState, addedCount, addCount, alreadyInDeck }: ThisPageProps): string {
+function addLabel({ addState, addedCount, addCount, alreadyInDeck }: PageMatchesProps): string {
   if (addState === 'done') return addedCount ? `Added ${addedCount} to your flashcards` : 'Already in your flashcards';
   if (alreadyInDeck !== null && alreadyInDeck >= addCount)
     return addCount === 1 ? 'It is in your flashcards' : `All ${addCount} are in your flashcards`;
@@ -129,7 +43,7 @@ function addLabel({ addState, addedCount, addCount, alreadyInDeck }: ThisPagePro
   return addCount === 1 ? 'Add it to my flashcards' : `Add these ${addCount} to my flashcards`;
 }
 
-export function ThisPage(props: ThisPageProps) {
+export function PageMatches(props: PageMatchesProps) {
   const { state } = props;
   if (props.loading)
     return (
@@ -246,7 +160,7 @@ export function ThisPage(props: ThisPageProps) {
       )}
       {props.practice && (
         <section class="aw-section">
-          <PracticeView
+          <PracticeDetail
             key={props.practice.id}
             problem={props.practice}
             conceptNames={props.conceptNames}
