@@ -5,13 +5,11 @@
  * and dark, 320 px wide and at 200 % zoom, go to .output/shots/ to be looked at.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { expect, openExtensionPage, test } from './fixtures';
+import { expect, openExtensionPage, screenshotPath, test } from './fixtures';
 
 /** A cold Pyodide start in a fresh browser on a shared 2-core machine. */
 const RUN_TIMEOUT = 150_000;
-const SHOTS = '.output/shots';
 
 const BLOCKING = `import asyncio
 import time
@@ -163,7 +161,6 @@ test('a blocked stretch is announced; a quiz shows what happened; a practice tes
 
 test('screenshots: light and dark, 320 px wide and at 200 % zoom', async ({ context, extensionId }) => {
   test.setTimeout(2 * RUN_TIMEOUT);
-  mkdirSync(SHOTS, { recursive: true });
   const page = await openExtensionPage(context, extensionId, 'sidepanel.html#/question/gather-basics');
   const lanesWidth = () =>
     page
@@ -184,7 +181,7 @@ test('screenshots: light and dark, 320 px wide and at 200 % zoom', async ({ cont
         );
         expect(overflow, `${name} scrolls sideways at 320 px, ${zoom * 100} %`).toBeLessThanOrEqual(0);
         await target.scrollIntoViewIfNeeded();
-        await target.screenshot({ path: `${SHOTS}/${name}-${scheme}-${zoom * 100}.png` });
+        await target.screenshot({ path: screenshotPath(`timeline-${name}-${scheme}-${zoom * 100}`) });
       }
   };
   await page.setViewportSize({ width: 320, height: 900 });
