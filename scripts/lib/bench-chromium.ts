@@ -3,7 +3,7 @@
  * main-thread time and DOM cost on routed problem pages, popup and side-panel first paint, and the study queue
  * on real IndexedDB. Launched like tests/e2e/fixtures.ts: real URLs answered from saved pages, the rest 404.
  */
-import { chromium, type BrowserContext, type CDPSession } from '@playwright/test';
+import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromiumArgs } from './chromium';
@@ -178,6 +178,30 @@ export async function hostAttached(cdp: CDPSession, timeoutMs = 15_000): Promise
   }
 }
 
+/**
+ * Loads `url` in `tab` with a trace recording (the categories the figures read), lets `settle` run after the
+ * load event, and returns the trace once Chromium has flushed it.
+ */
+export async function traceLoad(
+  cdp: CDPSession,
+  tab: Page,
+  url: string,
+  settle: () => Promise<void>,
+): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: TRACE_CATEGORIES },
+    transferMode: 'ReportEvents',
+  });
+  await tab.goto(url, { waitUntil: 'load' });
+  await settle();
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.end');
+  await complete;
+  return events;
+}
+
 /** Loads the page with tracing on, waits until the content script is done, and reads the trace and the DOM. */
 async function loadTraced(
   context: BrowserContext,
@@ -188,23 +212,15 @@ async function loadTraced(
   const tab = await context.newPage();
   try {
     const cdp = await context.newCDPSession(tab);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-    await cdp.send('Tracing.start', {
-      traceConfig: { includedCategories: TRACE_CATEGORIES },
-      transferMode: 'ReportEvents',
+    const events = await traceLoad(cdp, tab, page.url, async () => {
+      if (withExtension && page.label === 'related') {
+        await hostAttached(cdp);
+        await tab.waitForTimeout(RELATED_SETTLE_MS);
+      } else {
+        // The same settling time with and without the extension, so the task times compare.
+        await tab.waitForTimeout(UNRELATED_SETTLE_MS);
+      }
     });
-    await tab.goto(page.url, { waitUntil: 'load' });
-    if (withExtension && page.label === 'related') {
-      await hostAttached(cdp);
-      await tab.waitForTimeout(RELATED_SETTLE_MS);
-    } else {
-      // The same settling time with and without the extension, so the task times compare.
-      await tab.waitForTimeout(UNRELATED_SETTLE_MS);
-    }
-    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-    await cdp.send('Tracing.end');
-    await complete;
     const time = scriptMainThreadTime(events, scripts);
     return {
       ...time,

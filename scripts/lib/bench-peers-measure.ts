@@ -8,12 +8,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { countListeners, heapAfterGc, hostAttached, type ProblemPage } from './bench-chromium';
+import { countListeners, heapAfterGc, hostAttached, traceLoad, type ProblemPage } from './bench-chromium';
 import {
   mainThreadTaskTime,
   scriptCompileTime,
   scriptMainThreadTime,
-  TRACE_CATEGORIES,
   type TraceEvent,
 } from './bench-trace';
 
@@ -60,20 +59,12 @@ export async function tracedLoad(
   const tab = await context.newPage();
   try {
     const cdp = await context.newCDPSession(tab);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-    await cdp.send('Tracing.start', {
-      traceConfig: { includedCategories: TRACE_CATEGORIES },
-      transferMode: 'ReportEvents',
+    const events = await traceLoad(cdp, tab, page.url, async () => {
+      const loaded = Date.now();
+      // Ours says when it has drawn; the same window after load is then given to everyone.
+      if (waitForOverlay) await hostAttached(cdp);
+      await tab.waitForTimeout(Math.max(0, SETTLE_MS - (Date.now() - loaded)));
     });
-    await tab.goto(page.url, { waitUntil: 'load' });
-    const loaded = Date.now();
-    // Ours says when it has drawn; the same window after load is then given to everyone.
-    if (waitForOverlay) await hostAttached(cdp);
-    await tab.waitForTimeout(Math.max(0, SETTLE_MS - (Date.now() - loaded)));
-    const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
-    await cdp.send('Tracing.end');
-    await complete;
     const own = pageEvents(events, page.url);
     return {
       cpuMs: scriptMainThreadTime(own, scripts).cpuMs,
