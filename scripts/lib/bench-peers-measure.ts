@@ -9,12 +9,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { countListeners, heapAfterGc, hostAttached, traceLoad, type ProblemPage } from './bench-chromium';
-import {
-  mainThreadTaskTime,
-  scriptCompileTime,
-  scriptMainThreadTime,
-  type TraceEvent,
-} from './bench-trace';
+import { mainThreadTaskTime, scriptCompileTime, scriptMainThreadTime, type TraceEvent } from './bench-trace';
 
 /** Time every extension gets after the load event, with or without a signal of its own. */
 const SETTLE_MS = 2000;
