@@ -119,7 +119,7 @@ class _Task:
         self.on = 0  # while suspended: on what (an index into Recording.ons)
         self.line = None  # where its next step starts, in the program's file
         self.yield_at = -1  # where it last yielded with no future (sleep(0)), to skip the same walk
-        self.frame = None  # its coroutine's frame while it runs (the coroutine keeps it alive anyway)
+        self.frame = None  # its coroutine's frame while it yields with no future (see after_step)
 
 
 class _Hidden:
@@ -216,8 +216,9 @@ class Recording:
             return -1
         waiter = task._fut_waiter
         coro = task.get_coro()
-        record.frame = getattr(coro, "cr_frame", None)
-        frame = record.frame if waiter is None else None
+        # Kept only while it waits on nothing (a sleep(0) loop's fast path): a frame held across a wait on a
+        # future would keep a task the program dropped alive past its collection, and asyncio would step it again.
+        frame = record.frame = getattr(coro, "cr_frame", None) if waiter is None else None
         if frame is None or frame.f_lasti != record.yield_at:
             # (Else it yielded again where it did last time, as a sleep(0) loop does: same wait, same line.)
             record.on, line = self.describe_wait(coro, waiter)
