@@ -101,6 +101,7 @@ const hostile: QuestionCard = {
       c: [
         { k: 'text', t: '"Starts with a quote' },
         { k: 'link', href: 'https://x.test/"><script>', c: [{ k: 'text', t: 'l' }] },
+        { k: 'ref', to: 'question', id: 'gather-basics', c: [{ k: 'text', t: 'see <gather>' }] },
       ],
     },
     { k: 'snippet', i: 0 },
@@ -160,6 +161,8 @@ describe('Export for Anki', () => {
       '<pre><code>print(&quot;a&#9;b&quot;)<br>&lt;/pre&gt;&lt;img src=x onerror=alert(1)&gt;</code></pre>',
     );
     expect(note.back).toContain("<a href='https://x.test/&quot;&gt;&lt;script&gt;'>l</a>");
+    // A link to another card keeps its words (Anki cannot follow it).
+    expect(note.back).toContain('<i>see &lt;gather&gt;</i>');
     const { records } = parseAnkiText(ankiFile([note, questionNote({ ...hostile, question: '#not a comment' })]));
     expect(records.map(asNote)).toEqual([
       note,

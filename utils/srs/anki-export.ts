@@ -49,7 +49,7 @@ function codeSpans(text: string): string {
 
 function inline(nodes: readonly Inline[]): string {
   return nodes
-    .map((node) => {
+    .map((node): string => {
       switch (node.k) {
         case 'text':
           return escapeHtml(node.t);
@@ -62,6 +62,9 @@ function inline(nodes: readonly Inline[]): string {
         case 'link':
           // The data allows https links only (checked when it is compiled); the address is escaped all the same.
           return `<a href='${escapeHtml(node.href)}'>${inline(node.c)}</a>`;
+        case 'ref':
+          // A link to another card: Anki cannot open it, so its words stay, marked as a reference.
+          return `<i>${inline(node.c)}</i>`;
       }
     })
     .join('');
