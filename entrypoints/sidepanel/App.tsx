@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { PageHeader } from '@/components/PageHeader';
+import { useEarlyKeys } from '@/components/hooks/use-early-keys';
 import { useHashRoute, type Router } from '@/components/hooks/use-route';
 import { useSettings } from '@/components/hooks/use-settings';
 import { useTheme } from '@/components/hooks/use-theme';
@@ -159,6 +160,7 @@ export function App() {
   const { route, navigate } = router;
   const tabbed = TABS.some((t) => t.view === route.view);
   const View = useView(route.view);
+  useEarlyKeys(View !== null);
   const mainRef = useRef<HTMLDivElement>(null);
   const firstRoute = useRef(true);
 

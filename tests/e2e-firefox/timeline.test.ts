@@ -98,8 +98,9 @@ describe('Firefox: the timeline', () => {
         async () => /^lookup #1: waiting on sleep\(0\.3\) .* line 4$/.test((await focusedSlice(page)) ?? ''),
         "focus on lookup #1's sleep",
       );
-      const marked = await page.evaluate(() => document.querySelector('.aw-code-line-marked')?.textContent ?? '');
-      expect(marked).toContain('await asyncio.sleep(seconds)');
+      // The code's mark follows the focus on the next render.
+      const marked = () => page.evaluate(() => document.querySelector('.aw-code-line-marked')?.textContent ?? '');
+      await until(async () => (await marked()).includes('await asyncio.sleep(seconds)'), 'the sleep line marked');
       expect(await errors()).toEqual([]);
     },
     RUN_TIMEOUT + 30_000,

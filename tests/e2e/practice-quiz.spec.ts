@@ -33,9 +33,9 @@ test('answer a quiz with the keyboard, add it to the deck, answer it wrong in Re
   for (const c of quiz.choices) await expect(panel.getByText(c.explanation)).toBeVisible();
   await noAxeViolations(panel, 'quiz answered');
 
-  // Once answered, the snippet runs in the browser's Python and can be edited.
+  // Once answered, the snippet runs in the browser's Python ("Show what happened") and can be edited.
   const runnable = panel.locator('.aw-runnable');
-  await runnable.getByRole('button', { name: 'Run', exact: true }).click();
+  await runnable.getByRole('button', { name: 'Show what happened' }).click();
   await expect(runnable.locator('.aw-run-end')).toContainText('Same as the verified output', { timeout: 120_000 });
   await runnable.getByRole('button', { name: 'Try it' }).click();
   await runnable.locator('.cm-content').click();

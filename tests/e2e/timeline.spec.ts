@@ -2,7 +2,7 @@
  * The event-loop timeline in Chromium with the built extension: a card's Run draws one lane per task, named;
  * keyboard focus walks the slices and marks their lines in the code; a blocked stretch is announced; a
  * quiz's "Show what happened" and a practice test's timeline; axe finds nothing; and screenshots, light
- * and dark, 320 px wide and at 200 % zoom, go to .output/shots/ to be looked at.
+ * and dark, 320 px wide and at 200 % zoom, go to screenshots/ (or SCREENSHOT_DIR) to be looked at.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';

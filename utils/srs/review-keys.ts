@@ -29,6 +29,12 @@ const ACTIVATABLE = 'button, a[href], summary, [role="button"], [role="link"], [
 /** Activating the tab that is already selected does nothing, so Space there belongs to the review. */
 const SELECTED_TAB = '[role="tab"][aria-selected="true"]';
 
+/** True when the element a key is aimed at acts on it itself (a text field, a button other than the selected tab). */
+export function targetTakesKeys(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  return !!target.closest(TEXT_ENTRY) || (!!target.closest(ACTIVATABLE) && !target.closest(SELECTED_TAB));
+}
+
 /** What a key press does in the review, or null to leave it to the browser. */
 export function shortcutFor(event: KeyInput, context: KeyContext): Shortcut | null {
   if (event.defaultPrevented || event.repeat) return null;
@@ -46,7 +52,7 @@ export function shortcutFor(event: KeyInput, context: KeyContext): Shortcut | nu
   if (key === '@' && card) return { kind: 'act', action: 'suspend' };
   if (context.quiz) return null;
   if (key === ' ' || key === 'Enter') {
-    if (target?.closest(ACTIVATABLE) && !target.closest(SELECTED_TAB)) return null;
+    if (targetTakesKeys(target)) return null;
     if (!card) return context.loading ? { kind: 'reveal' } : null;
     return context.revealed ? { kind: 'rate', grade: Rating.Good } : { kind: 'reveal' };
   }
