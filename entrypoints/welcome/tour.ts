@@ -36,7 +36,7 @@ export const TOUR: readonly TourStop[] = [
   },
   {
     title: 'Event-loop timeline',
-    text: 'Run any answer’s snippet in real CPython; under its output, a timeline shows which task ran, waited and woke up.',
+    text: 'Run an answer’s snippet in real CPython (every one the browser can run); under its output, a timeline shows which task ran, waited and woke up.',
     action: 'Run a gather snippet',
     request: { view: 'question', id: 'gather-basics' },
   },
