@@ -44,9 +44,9 @@ export const PERMISSIONS: Record<string, { browsers: readonly StoreBrowser[]; wh
   scripting: {
     browsers: ['chrome', 'firefox'],
     why:
-      'Injects the hint overlay, and a small script that reads the code in the page editor for the asyncio linter, ' +
-      'into a problem page only after the per-site loader found that page to be about asyncio or concurrency. It ' +
-      'runs only on the problem pages the host permissions name.',
+      'On a problem page the per-site loader found to be about asyncio or concurrency, injects the hint popover when ' +
+      'the user opens the badge, and the asyncio linter with a small function that reads the code in the page editor ' +
+      'when there is code to check. It runs only on the problem pages the host permissions name.',
   },
   sidePanel: {
     browsers: ['chrome'],
@@ -92,7 +92,7 @@ export function description(counts: Counts, browser: StoreBrowser): string {
     '',
     `IN THE ${panel.toUpperCase()}`,
     `• ${counts.questions} interview questions with short and full answers; their snippets run in a real CPython 3.14 ` +
-      'inside the extension, and "Try it" opens an editable copy with the linter underlining mistakes.',
+      'inside the extension (all but those that need threads, processes or sockets), and "Try it" opens an editable copy with the linter underlining mistakes.',
     `• ${counts.practice} practice problems in a workbench: write solution.py, run the tests, see each verdict.`,
     `• ${counts.quizzes} predict-the-output quizzes, and a timed mock interview (questions, and a practice problem if you like).`,
     '• Spaced-repetition review (FSRS) of the questions you add, with keyboard shortcuts, undo and stats: streak, ' +
