@@ -27,16 +27,19 @@ describe('practice suites in the browser runtime (Pyodide)', () => {
     SLOW,
   );
 
-  const wrong = knowledge.practice.flatMap((p) =>
-    wrongSolutions(p.id).map((w) => [`${p.id}/${w.name}`, p, w.code] as const),
-  );
-  it.each(wrong)(
-    '%s is rejected',
-    async (_name, p, code) => {
-      const result = await check(code, p.tests);
-      expect(result.timedOut).toBe(false);
-      expect(result.report?.passed).toBe(false);
-    },
-    SLOW,
-  );
+  // Not under stress (scripts/stress.ts): a wrong solution fails for its mistake, not for the timing.
+  if (process.env.AW_STRESS !== '1') {
+    const wrong = knowledge.practice.flatMap((p) =>
+      wrongSolutions(p.id).map((w) => [`${p.id}/${w.name}`, p, w.code] as const),
+    );
+    it.each(wrong)(
+      '%s is rejected',
+      async (_name, p, code) => {
+        const result = await check(code, p.tests);
+        expect(result.timedOut).toBe(false);
+        expect(result.report?.passed).toBe(false);
+      },
+      SLOW,
+    );
+  }
 });
