@@ -1,16 +1,6 @@
-/** The popup as issue 15 found it: turned-off sites, hidden badges, nothing to review, a search box that stays put. */
+/** The popup: turned-off sites, hidden badges, nothing to review, a search box that stays put, what is above the fold. */
 import type { BrowserContext, Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { EXTENSION_DIR, expect, openExtensionPage, overlay, overlayHost, pageSettled, test } from './fixtures';
-
-/** Without host permissions for the problem pages the popup cannot see the tab's URL, so not its site either. */
-const seesTabUrls = () => {
-  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
-    host_permissions?: string[];
-  };
-  return (manifest.host_permissions ?? []).some((p) => p.includes('leetcode.com'));
-};
+import { expect, openExtensionPage, overlay, overlayHost, pageSettled, test } from './fixtures';
 
 const RELATED = 'https://leetcode.com/problems/print-in-order/';
 
@@ -31,8 +21,6 @@ test('a site turned off in Options says "turned off", not "no asyncio problem"',
   extensionId,
   worker,
 }) => {
-  // TODO [2027-01-15]: drop the skip once the redesign branch's host permissions are on main.
-  test.skip(!seesTabUrls(), 'the manifest has no host permissions for problem pages yet');
   const options = await openExtensionPage(context, extensionId, 'options.html');
   await options.getByRole('checkbox', { name: /LeetCode/ }).uncheck();
   const problem = await context.newPage();
