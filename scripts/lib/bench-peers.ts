@@ -30,6 +30,7 @@ import {
   type Collected,
   type Figure,
 } from './bench-peers-report';
+import { runInfoLines, type RunInfo } from './bench-report';
 
 export interface PeerBenchOptions {
   root: string;
@@ -196,14 +197,6 @@ export async function comparePeers(options: PeerBenchOptions): Promise<{ candida
   return { candidates, figures: assembleFigures(specs, candidates, into) };
 }
 
-interface PeerRunInfo {
-  date: string;
-  command: string;
-  node: string;
-  chromium: string;
-  machine: string;
-}
-
 /** How the figures are taken; printed under the table. */
 const METHOD = [
   'Each extension runs in a fresh headless Chromium of its own (a new profile each time); a round runs every extension and a browser without any, in an order that rotates by one each round. A figure is the median, over the rounds, of each round’s median.',
@@ -216,7 +209,7 @@ const METHOD = [
 ];
 
 function peersMarkdown(
-  info: PeerRunInfo,
+  info: RunInfo,
   options: Pick<PeerBenchOptions, 'rounds' | 'loads' | 'coldStarts'>,
   candidates: readonly Candidate[],
   table: string,
@@ -226,11 +219,7 @@ function peersMarkdown(
     '',
     'Written by `npm run bench -- --peers DIR…` (how the peers are built: bench/README.md).',
     '',
-    `- Date: ${info.date}`,
-    `- Command: \`${info.command}\``,
-    `- Node: ${info.node}`,
-    `- Chromium: ${info.chromium}`,
-    `- Machine: ${info.machine}`,
+    ...runInfoLines(info),
     `- Rounds: ${options.rounds} × ${options.loads} loads of each page and opens of each extension page, ${options.coldStarts} service-worker cold starts`,
     ...candidates.map(
       (c) => `- ${c.ours ? 'Ours' : 'Peer'}: ${c.name} ${c.version} (${c.ours ? 'this build' : c.dir})`,
@@ -263,7 +252,7 @@ export async function runPeerComparison(options: {
   const executablePath = ensureChromium();
   const counts = options.quick ? { rounds: 1, loads: 2, coldStarts: 2 } : { rounds: 3, loads: 5, coldStarts: 6 };
   const { candidates, figures } = await comparePeers({ ...options, ...counts, executablePath });
-  const info: PeerRunInfo = {
+  const info: RunInfo = {
     date: new Date().toISOString(),
     command: options.command,
     node: process.version,

@@ -49,6 +49,17 @@ export interface RunInfo {
   machine: string;
 }
 
+/** The lines under a results file's title that say when, how and where it was measured. */
+export function runInfoLines(info: RunInfo): string[] {
+  return [
+    `- Date: ${info.date}`,
+    `- Command: \`${info.command}\``,
+    `- Node: ${info.node}`,
+    `- Chromium: ${info.chromium}`,
+    `- Machine: ${info.machine}`,
+  ];
+}
+
 function formatValue(value: number, unit: Unit): string {
   if (unit === 'bytes') return value < 1000 ? `${value} B` : `${(value / 1000).toFixed(1)} kB`;
   if (unit === 'count') return String(Math.round(value));
@@ -145,11 +156,7 @@ export function resultsMarkdown(info: RunInfo, rows: readonly Row[], files: read
     '',
     'Written by `scripts/bench.ts` on every run (`npm run bench`); commit it with the change it measures.',
     '',
-    `- Date: ${info.date}`,
-    `- Command: \`${info.command}\``,
-    `- Node: ${info.node}`,
-    `- Chromium: ${info.chromium}`,
-    `- Machine: ${info.machine}`,
+    ...runInfoLines(info),
     '',
     markdownTable(rows),
     '',
