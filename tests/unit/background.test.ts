@@ -9,19 +9,9 @@ import { knowledge } from '@/utils/knowledge/all';
 import { parseMessage, type PageDecision } from '@/utils/messages';
 import { getTabState } from '@/utils/tab-state';
 import type { PageView } from '@/utils/page-view';
+import { PRINT_IN_ORDER_SNAPSHOT } from '../support/page-snapshots';
 
-const RELATED = {
-  site: 'leetcode',
-  generic: false,
-  url: 'https://leetcode.com/problems/print-in-order/',
-  slug: 'print-in-order',
-  title: 'Print in Order',
-  text: 'Three threads call first, second and third in any order; make sure they print in order using events.',
-  tags: ['Concurrency'],
-  difficulty: 'Easy',
-  code: 'class Foo:\n    async def first(self):\n        pass\n',
-  language: 'python3',
-} as const;
+const RELATED = PRINT_IN_ORDER_SNAPSHOT;
 
 const UNRELATED = {
   ...RELATED,

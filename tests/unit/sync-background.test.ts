@@ -19,6 +19,7 @@ import type { PageDecision } from '@/utils/messages';
 import { isProblemHidden } from '@/utils/hidden';
 import { loadSettings } from '@/utils/settings';
 import { compactIndex } from '../../scripts/lib/generate-data';
+import { PRINT_IN_ORDER_SNAPSHOT } from '../support/page-snapshots';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function until(check: () => Promise<boolean>, ms = 5000) {
@@ -112,25 +113,18 @@ describe('another device writes a forged settings path', () => {
     const items = await fakeBrowser.storage.sync.get('aw:s');
     expect(Object.keys(items['aw:s'] as object)).not.toContain('__proto__.polluted');
 
-    const decision = (await handleMessage({ type: 'page/report', snapshot: RELATED }, fromTab(3), services())) as PageDecision;
+    const decision = (await handleMessage(
+      { type: 'page/report', snapshot: RELATED },
+      fromTab(3),
+      services(),
+    )) as PageDecision;
     expect(decision.show).toBe(true);
     expect(decision.show && decision.view.cards.length).toBeGreaterThan(0);
     db.close();
   });
 });
 
-const RELATED = {
-  site: 'leetcode',
-  generic: false,
-  url: 'https://leetcode.com/problems/print-in-order/',
-  slug: 'print-in-order',
-  title: 'Print in Order',
-  text: 'Three threads call first, second and third in any order; make sure they print in order using events.',
-  tags: ['Concurrency'],
-  difficulty: 'Easy',
-  code: 'class Foo:\n    async def first(self):\n        pass\n',
-  language: 'python3',
-} as const;
+const RELATED = PRINT_IN_ORDER_SNAPSHOT;
 
 const fromTab = (id: number): Runtime.MessageSender => ({
   tab: { id, windowId: 1, index: 0, highlighted: false, active: true, pinned: false, incognito: false },
