@@ -1,14 +1,15 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
 
-// Two workers on CI's two cores: each test launches its own Chromium with the extension and spends most of
-// its time waiting on it, so two at once halve the step; tests wait on conditions, not on fixed times.
+// One worker more than there are cores: each test launches its own Chromium with the extension, and with
+// two workers on two cores the machine still sat idle a tenth of the time; tests wait on conditions, not
+// on fixed times, so a busier machine makes them slower, not wrong.
 // The timeouts are safety nets for a hang, sized for a two-core machine shared with other busy processes
 // (an accessibility scan alone has taken over a minute there); a passing test never waits for them.
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
-  workers: Math.min(2, availableParallelism()),
+  workers: availableParallelism() + 1,
   retries: 0,
   timeout: 180_000,
   expect: { timeout: 30_000 },

@@ -4,7 +4,7 @@
  *   refuses node:child_process), so it runs in seconds.
  * - `python`: the CPython matrix (3.11, 3.12, 3.13) and the browser's runtime (Pyodide under Node) on the
  *   knowledge base, the quizzes and the practice suites. `*.cpython.test.ts` and `*.pyodide.test.ts` files
- *   run side by side; all of them share one interpreter slot per core (tests/python/slots.ts).
+ *   run side by side; their CPython processes share two interpreter slots per core (tests/python/slots.ts).
  * - `cli`: the `npm run -s …` commands, each in its own process, as other tools call them.
  * `npm run test:unit`, `test:python` and `test:cli` run one each; `npm test` runs them as separate steps.
  */
@@ -49,7 +49,7 @@ export default defineConfig({
           // Two files at once (typically a CPython matrix beside a Pyodide file); the CPython processes
           // themselves wait for a slot, so a file may start more tests than there are slots.
           maxWorkers: Math.min(2, cores),
-          maxConcurrency: cores + 1,
+          maxConcurrency: 2 * cores,
           // Safety nets: a test waiting for a slot on a busy machine is not a failure; a hang is.
           testTimeout: 300_000,
           hookTimeout: 300_000,

@@ -19,7 +19,10 @@ test('keyboard only: search in the popup, pick a result, read the full answer in
   await popup.keyboard.press('ArrowDown');
   await popup.keyboard.press('ArrowUp');
   await expect(popup.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
-  await popup.keyboard.press('Enter');
+  // The popup closes itself once the panel has the answer: a whole press (down and up) could find it gone.
+  const closed = popup.waitForEvent('close');
+  await popup.keyboard.down('Enter');
+  await closed;
 
   await expect(panel.getByRole('heading', { level: 2 })).toContainText('Semaphore');
   await expect(panel.locator('.aw-code').first()).toBeVisible();

@@ -4,18 +4,18 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { knowledge } from '@/utils/knowledge/all';
-import { nodePythonClient } from '../../scripts/lib/pyodide-node';
 import { PRACTICE_TIME_LIMIT_MS } from '@/utils/python/limits';
 import { referenceSolution, wrongSolutions } from '../support/practice-cases';
+import { pyodideClients } from './pyodide-clients';
 
-const client = nodePythonClient();
-afterAll(() => client.dispose());
+const clients = pyodideClients();
+afterAll(() => clients.dispose());
 const check = (solution: string, tests: string) =>
-  client.test(solution, tests, { timeLimitMs: PRACTICE_TIME_LIMIT_MS });
-// The first check loads the interpreter.
-const SLOW = 180_000;
+  clients.use((client) => client.test(solution, tests, { timeLimitMs: PRACTICE_TIME_LIMIT_MS }));
+// The first check on each client loads its interpreter; a test may wait for a client first.
+const SLOW = 300_000;
 
-describe('practice suites in the browser runtime (Pyodide)', () => {
+describe.concurrent('practice suites in the browser runtime (Pyodide)', () => {
   it.each(knowledge.practice.map((p) => [p.id, p] as const))(
     '%s: the reference passes',
     async (_id, p) => {

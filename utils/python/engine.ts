@@ -121,6 +121,9 @@ function takeHandles(py: PyodideInterface): Handles {
   py.runPython(
     [
       'import sys',
+      'import awaitwise_runner',
+      'awaitwise_runner.use_atomics_wait()',
+      'del awaitwise_runner',
       `sys.path.remove(${JSON.stringify(DIR)})`,
       'for _name in ("awaitwise_harness", "awaitwise_guard", "pyodide_js"):',
       '    sys.modules.pop(_name, None)',

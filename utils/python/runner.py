@@ -44,11 +44,32 @@ _STDLIB = os.path.dirname(os.__file__)
 _perf_counter = time.perf_counter
 
 
+_park = None  # (Atomics.wait, its cell) where the host has shared memory; see use_atomics_wait
+
+
+def use_atomics_wait():
+    """Lets time.sleep block the thread instead of spinning a core, where SharedArrayBuffer exists (Node; a
+    browser worker only when cross-origin isolated). Called by the engine after a snapshot is restored: a
+    JavaScript object cannot be part of the snapshot."""
+    global _park
+    try:
+        from js import Atomics, Int32Array, SharedArrayBuffer
+    except ImportError:
+        return
+    _park = (Atomics.wait, Int32Array.new(SharedArrayBuffer.new(4)))
+
+
 def _blocking_sleep(seconds):
     seconds = float(seconds)
     if seconds < 0:
         raise ValueError("sleep length must be non-negative")
     end = _perf_counter() + seconds
+    if _park is not None:
+        wait, cell = _park
+        # In slices, so the interpreter still looks at its interrupt flags between them.
+        while (left := end - _perf_counter()) > 0:
+            wait(cell, 0, 0, min(left, 0.05) * 1000)
+        return
     while _perf_counter() < end:
         pass
 
