@@ -6,11 +6,11 @@
  * - the whole run as the worker does it (runner.run in a fresh interpreter restored from a snapshot:
  *   compile, the program, collection, the packed trace), with the tracer and with a stand-in that records
  *   nothing;
- * - the program alone (its asyncio.run), under `record()` and not.
+ * - the program alone (its asyncio.run), under `record()`, not, and under the cheapest per-step hook.
  *
  * Times are this process's CPU time (user + system), not the wall clock: on a machine shared with other
  * work the wall clock measures the neighbours. Prints JSON: { run: {traced, untraced}, loop: {traced,
- * untraced} } in ms, and the packed trace of one run.
+ * untraced, floor} } in ms, and the packed trace of one run.
  */
 import { readFileSync } from 'node:fs';
 import type { RunOutcome } from '../../utils/python/protocol';
@@ -29,20 +29,40 @@ function cpuMs(work: () => void): number {
   return (used.user + used.system) / 1000;
 }
 
-/** The program alone, in a fresh interpreter: its asyncio.run under record() or not. */
-async function loopMs(traced: boolean): Promise<number> {
+type Loop = 'traced' | 'untraced' | 'floor';
+
+/**
+ * The program alone, in a fresh interpreter: its asyncio.run under record(), untraced, or under the least a
+ * recorder of every step must do (`floor`: a wrapper around the loop's dispatch that reads the loop's clock
+ * once per callback and keeps the reading), which says how much of the tracer's cost no design can avoid.
+ */
+async function loopMs(mode: Loop): Promise<number> {
   const { py } = await fresh(true, () => {});
   // The program reaches Python as a JSON string literal (which Python reads as its own string literal).
   py.runPython(`
-import awaitwise_tracer, contextlib
+import awaitwise_tracer, contextlib, time
+from asyncio import events
 CODE = compile(${JSON.stringify(program)}, "main.py", "exec")
 
-def loop(traced):
-    with awaitwise_tracer.record("main.py") if traced else contextlib.nullcontext():
+@contextlib.contextmanager
+def floor():
+    run, clock, ends = events.Handle._run, time.monotonic, []
+    def timed(handle):
+        run(handle)
+        ends.append(clock())
+    events.Handle._run = timed
+    try:
+        yield
+    finally:
+        events.Handle._run = run
+
+def loop(mode):
+    hook = {"traced": lambda: awaitwise_tracer.record("main.py"), "floor": floor}.get(mode, contextlib.nullcontext)
+    with hook():
         exec(CODE, {"__name__": "__main__"})
 `);
   return cpuMs(() => {
-    py.runPython(`loop(${traced ? 'True' : 'False'})`);
+    py.runPython(`loop(${JSON.stringify(mode)})`);
   });
 }
 
@@ -61,13 +81,14 @@ async function run(traced: boolean) {
 
 const result = {
   run: { traced: [] as number[], untraced: [] as number[] },
-  loop: { traced: [] as number[], untraced: [] as number[] },
+  loop: { traced: [] as number[], untraced: [] as number[], floor: [] as number[] },
   trace: (await run(true)).trace,
 };
 for (let i = 0; i < reps; i++) {
   for (const traced of i % 2 ? [true, false] : [false, true]) {
     result.run[traced ? 'traced' : 'untraced'].push((await run(traced)).ms);
-    result.loop[traced ? 'traced' : 'untraced'].push(await loopMs(traced));
+    result.loop[traced ? 'traced' : 'untraced'].push(await loopMs(traced ? 'traced' : 'untraced'));
   }
+  result.loop.floor.push(await loopMs('floor'));
 }
 process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0));

@@ -21,7 +21,7 @@ const BENCH_PAGE = 'https://awaitwise-bench.test/timeline';
 
 interface PyodideFigures {
   run: { traced: number[]; untraced: number[] };
-  loop: { traced: number[]; untraced: number[] };
+  loop: { traced: number[]; untraced: number[]; floor: number[] };
   trace: PackedTrace;
 }
 
@@ -119,6 +119,10 @@ export async function runTimelineBench(options: {
   const runTraced = row('trace.run.traced.ms', `${what}, whole run, traced`);
   const loopUntraced = row('trace.loop.untraced.ms', `${what}, asyncio.run alone, untraced`);
   const loopTraced = row('trace.loop.traced.ms', `${what}, asyncio.run alone, traced`);
+  const loopFloor = row(
+    'trace.loop.floor.ms',
+    `${what}, asyncio.run alone, under a hook that only reads the loop's clock after each callback`,
+  );
   const bytes = row('trace.bytes', `trace of ${what}, JSON as the worker sends it`, 'bytes');
   /** The traced figure, with a budget of OVERHEAD_BUDGET times the untraced median. */
   const compared = (planned: Planned, traced: number[], untraced: number[]): Row => ({
@@ -128,7 +132,7 @@ export async function runTimelineBench(options: {
     note: `${(median(traced) / median(untraced)).toFixed(2)}× the untraced median (budget ${OVERHEAD_BUDGET}×)`,
   });
   let trace: PackedTrace | null = null;
-  const rows = await attempt([runUntraced, runTraced, loopUntraced, loopTraced, bytes], async () => {
+  const rows = await attempt([runUntraced, runTraced, loopUntraced, loopTraced, loopFloor, bytes], async () => {
     log(`timeline: tracing overhead in Pyodide (${reps} runs each way)`);
     const figures = await pyodideFigures(root, reps);
     trace = figures.trace;
@@ -137,6 +141,7 @@ export async function runTimelineBench(options: {
       compared(runTraced, figures.run.traced, figures.run.untraced),
       { ...loopUntraced, summary: summarize(figures.loop.untraced) },
       compared(loopTraced, figures.loop.traced, figures.loop.untraced),
+      compared(loopFloor, figures.loop.floor, figures.loop.untraced),
       { ...bytes, summary: exact(JSON.stringify(figures.trace).length) },
     ];
   });

@@ -105,11 +105,11 @@ class _Task:
     __slots__ = ("id", "ref", "name", "coro", "code", "parent", "created", "ended", "outcome", "error",
                  "on", "line", "yield_at", "frame")
 
-    def __init__(self, number, task, coro, code, parent, created):
+    def __init__(self, number, task, coro_name, code, parent, created):
         self.id = number
         self.ref = weakref.ref(task)
         self.code = code
-        self.coro = getattr(coro, "__qualname__", None) or type(coro).__name__
+        self.coro = coro_name
         self.name = None  # read at the first step: asyncio.create_task names a task after making it (3.11)
         self.parent = parent
         self.created = created
@@ -157,6 +157,8 @@ class Recording:
         self.marked_loop = None
         self.codes = {}  # code object -> _USER, (kind, detail function) or None (look further in)
         self.plain_codes = {}  # callback code object -> whether it is the program's
+        self.task_codes = {}  # coroutine code object -> (hidden, coroutine name, first line in the program)
+        self.bare_yields = {}  # (code, f_lasti) of a coroutine yielding with no future -> describe_wait's answer
 
     def take(self):
         if self.room <= 0:
@@ -176,16 +178,24 @@ class Recording:
 
     def add_task(self, task, coro, created):
         code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
-        if code is not None and (code in _HIDDEN_CODES or code.co_filename in self.hidden_files):
+        # What a coroutine's code says of its task, worked out once per code: a program makes many of a kind.
+        known = self.task_codes.get(code)
+        if known is None:
+            hidden = code is not None and (code in _HIDDEN_CODES or code.co_filename in self.hidden_files)
+            first = code.co_firstlineno if code is not None and code.co_filename == self.user_file else None
+            known = (hidden, getattr(coro, "__qualname__", None) or type(coro).__name__, first)
+            if code is not None:
+                self.task_codes[code] = known
+        hidden, coro_name, first = known
+        if hidden:
             record = _Hidden(task)
         elif not self.take():
             return None
         else:
             current = self.current
             parent = current.id if current.__class__ is _Task else None
-            record = _Task(len(self.tasks), task, coro, code, parent, created)
-            if code is not None and code.co_filename == self.user_file:
-                record.line = code.co_firstlineno
+            record = _Task(len(self.tasks), task, coro_name, code, parent, created)
+            record.line = first
             self.tasks.append(record)
         self.by_id[id(task)] = record
         return record
@@ -219,12 +229,23 @@ class Recording:
         # Kept only while it waits on nothing (a sleep(0) loop's fast path): a frame held across a wait on a
         # future would keep a task the program dropped alive past its collection, and asyncio would step it again.
         frame = record.frame = getattr(coro, "cr_frame", None) if waiter is None else None
-        if frame is None or frame.f_lasti != record.yield_at:
-            # (Else it yielded again where it did last time, as a sleep(0) loop does: same wait, same line.)
+        if frame is None:
             record.on, line = self.describe_wait(coro, waiter)
-            if line is not None:
-                record.line = line
-            record.yield_at = frame.f_lasti if frame is not None else -1
+            record.yield_at = -1
+        elif frame.f_lasti != record.yield_at:
+            # (Else it yielded again where it did last time, as a sleep(0) loop does: same wait, same line.)
+            # A yield with no future at a place another task yielded at already is described the same way:
+            # a thousand copies of one coroutine walk their await chain once.
+            place = (frame.f_code, frame.f_lasti)
+            known = self.bare_yields.get(place)
+            if known is None:
+                known = self.bare_yields[place] = self.describe_wait(coro, None)
+            record.on, line = known
+            record.yield_at = place[1]
+        else:
+            line = None
+        if line is not None:
+            record.line = line
         if end - start > BLOCKED_US:
             self.add_blocked(start, end, record.id, first_line, record.line)
         return record.on
@@ -401,17 +422,14 @@ def _traced_run(handle):
         finally:
             handle = None
     callback = handle._callback
-    try:
-        owner = callback.__self__  # a task's step or wake-up is a method of the task
-    except AttributeError:
-        owner = None
-    if owner.__class__ is _CTask or isinstance(owner, _TASK_TYPES):
+    owner = getattr(callback, "__self__", None)  # a task's step or wake-up is a method of the task
+    if owner.__class__ is _CTask or (owner is not None and isinstance(owner, _TASK_TYPES)):
         record = recording.by_id.get(id(owner))
         if record is None or record.ref() is not owner:
             # Made without create_task (asyncio.Task(...) directly): known from its first step on.
             record = recording.add_task(owner, owner.get_coro(), recording.now())
         if record.__class__ is _Task:
-            start = recording.mark if handle._loop is recording.marked_loop else recording.now()
+            start = recording.mark if handle._loop is recording.marked_loop else int((_clock() - recording.t0) * 1e6)
             line = record.line or 0  # where it was suspended, so where this step begins
             recording.current = record
             try:
@@ -486,7 +504,7 @@ def _traced_create_task(self, coro, *args, **kwargs):
     recording = _active
     if recording is None:
         return _original_create_task(self, coro, *args, **kwargs)
-    created = recording.now()
+    created = int((_clock() - recording.t0) * 1e6)
     task = _original_create_task(self, coro, *args, **kwargs)
     try:
         record = recording.add_task(task, coro, created)
