@@ -66,6 +66,20 @@ describe('python runtime', { timeout: SLOW }, () => {
     expect(result.stdout).toBe('tick 0\nblocker done\ntick 1\ntick 2\n');
   });
 
+  it('sleeps without spinning where the host has shared memory (Node here), for as long as asked', async () => {
+    const result = await run(
+      [
+        'import sys, time',
+        'runner = sys.modules["awaitwise_runner"]',
+        'print("parked" if runner._park is not None else "spinning")',
+        'start = time.monotonic()',
+        'time.sleep(0.12)',
+        'print(time.monotonic() - start >= 0.12)',
+      ].join('\n'),
+    );
+    expect(result.stdout).toBe('parked\nTrue\n');
+  });
+
   it('shows an uncaught exception as a traceback cut to the user code', async () => {
     const result = await run('def inner():\n    raise ValueError("boom")\n\ninner()\n');
     expect(result.exitCode).toBe(1);
