@@ -121,6 +121,20 @@ describe('Firefox: Python', () => {
     expect(await errors()).toEqual([]);
   }, 300_000);
 
+  it('time.sleep lasts as long as asked; Firefox gives the add-on no shared memory, so it spins', async () => {
+    const slept = await runCode(
+      page,
+      [
+        'import sys, time',
+        'print("parked" if sys.modules["awaitwise_runner"]._park is not None else "spinning")',
+        'start = time.monotonic()',
+        'time.sleep(0.12)',
+        'print(time.monotonic() - start >= 0.12)',
+      ].join('\n'),
+    );
+    expect(slept.text).toBe('spinning\nTrue\n');
+  }, 120_000);
+
   it('on the restored path: no request, no storage, no messaging, no closing', async () => {
     const network = await runCode(
       page,

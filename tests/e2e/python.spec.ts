@@ -333,7 +333,7 @@ test.describe('the worker is sealed', () => {
   });
 });
 
-test("CPython's answers in the worker: os._exit, deep recursion in C, 30,000 parentheses", async ({
+test("CPython's answers in the worker: os._exit, deep recursion in C, 30,000 parentheses, time.sleep", async ({
   context,
   extensionId,
 }) => {
@@ -361,6 +361,20 @@ test("CPython's answers in the worker: os._exit, deep recursion in C, 30,000 par
 
   // None of it reaches the next run.
   expect((await runCode(panel, block, 'print("next")\n')).text).toBe('next\n');
+
+  // Chromium gives extensions shared memory: a sleeping program parks the worker instead of spinning a core.
+  const slept = await runCode(
+    panel,
+    block,
+    [
+      'import sys, time',
+      'print("parked" if sys.modules["awaitwise_runner"]._park is not None else "spinning")',
+      'start = time.monotonic()',
+      'time.sleep(0.12)',
+      'print(time.monotonic() - start >= 0.12)',
+    ].join('\n'),
+  );
+  expect(slept.text).toBe('parked\nTrue\n');
 });
 
 test('a snippet that needs threads says so instead of offering Run', async ({ context, extensionId }) => {
