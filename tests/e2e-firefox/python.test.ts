@@ -40,10 +40,17 @@ const GATHER = knowledge.questions
 async function runAndWait(page: Page, name: string): Promise<{ end: string; text: string }> {
   // The previous run's ending goes away while the next one runs: mark it so it is not read as the new one.
   await page.evaluate(() => document.querySelector('.aw-run-end')?.setAttribute('data-previous', ''));
-  const [button] = await page.$$(
-    `xpath/(.//div[contains(@class,"aw-runnable")])[1]//div[contains(@class,"aw-run-bar")]//button[normalize-space()="${name}"]`,
+  // The view renders after its chunk loads: wait for the button rather than look once.
+  const button = await until(
+    async () =>
+      (
+        await page.$$(
+          `xpath/(.//div[contains(@class,"aw-runnable")])[1]//div[contains(@class,"aw-run-bar")]//button[normalize-space()="${name}"]`,
+        )
+      )[0],
+    `the ${name} button on the first snippet`,
+    60_000,
   );
-  if (!button) throw new Error(`no ${name} button on the first snippet`);
   await button.click();
   const end = await until(
     () => page.evaluate(() => document.querySelector('.aw-run-end:not([data-previous])')?.textContent),
