@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEPT_GLOBALS } from '../../utils/python/lockdown';
+import { SLEEP_PROBE, sleepProbeOutput } from '../support/sleep-probe';
 import { launchFirefox, recordErrors, until, type Firefox } from './firefox';
 
 let ff: Firefox;
@@ -129,17 +130,7 @@ describe('Firefox: Python', () => {
   }, 300_000);
 
   it('time.sleep lasts as long as asked; Firefox gives the add-on no shared memory, so it spins', async () => {
-    const slept = await runCode(
-      page,
-      [
-        'import sys, time',
-        'print("parked" if sys.modules["awaitwise_runner"]._park is not None else "spinning")',
-        'start = time.monotonic()',
-        'time.sleep(0.12)',
-        'print(time.monotonic() - start >= 0.12)',
-      ].join('\n'),
-    );
-    expect(slept.text).toBe('spinning\nTrue\n');
+    expect((await runCode(page, SLEEP_PROBE)).text).toBe(sleepProbeOutput('spinning'));
   }, 120_000);
 
   it('on the restored path: no request, no storage, no messaging, no closing', async () => {

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { KEPT_GLOBALS } from '../../utils/python/lockdown';
+import { SLEEP_PROBE, sleepProbeOutput } from '../support/sleep-probe';
 import { expect, openExtensionPage, test } from './fixtures';
 
 const GATHER_OUTPUT = "finished Lima\nfinished Pune\nfinished Oslo\n['Oslo: ok', 'Lima: ok', 'Pune: ok']";
@@ -363,18 +364,7 @@ test("CPython's answers in the worker: os._exit, deep recursion in C, 30,000 par
   expect((await runCode(panel, block, 'print("next")\n')).text).toBe('next\n');
 
   // Chromium gives extensions shared memory: a sleeping program parks the worker instead of spinning a core.
-  const slept = await runCode(
-    panel,
-    block,
-    [
-      'import sys, time',
-      'print("parked" if sys.modules["awaitwise_runner"]._park is not None else "spinning")',
-      'start = time.monotonic()',
-      'time.sleep(0.12)',
-      'print(time.monotonic() - start >= 0.12)',
-    ].join('\n'),
-  );
-  expect(slept.text).toBe('parked\nTrue\n');
+  expect((await runCode(panel, block, SLEEP_PROBE)).text).toBe(sleepProbeOutput('parked'));
 });
 
 test('a snippet that needs threads says so instead of offering Run', async ({ context, extensionId }) => {

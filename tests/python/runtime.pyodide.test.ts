@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { nodePythonClient } from '../../scripts/lib/pyodide-node';
 import { OUTPUT_LIMIT } from '@/utils/python/limits';
 import { BLOCKED_MESSAGE } from '@/utils/python/lockdown';
+import { SLEEP_PROBE, sleepProbeOutput } from '../support/sleep-probe';
 
 const client = nodePythonClient();
 afterAll(() => client.dispose());
@@ -67,17 +68,7 @@ describe('python runtime', { timeout: SLOW }, () => {
   });
 
   it('sleeps without spinning where the host has shared memory (Node here), for as long as asked', async () => {
-    const result = await run(
-      [
-        'import sys, time',
-        'runner = sys.modules["awaitwise_runner"]',
-        'print("parked" if runner._park is not None else "spinning")',
-        'start = time.monotonic()',
-        'time.sleep(0.12)',
-        'print(time.monotonic() - start >= 0.12)',
-      ].join('\n'),
-    );
-    expect(result.stdout).toBe('parked\nTrue\n');
+    expect((await run(SLEEP_PROBE)).stdout).toBe(sleepProbeOutput('parked'));
   });
 
   it('shows an uncaught exception as a traceback cut to the user code', async () => {
