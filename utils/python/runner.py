@@ -48,9 +48,9 @@ _park = None  # (Atomics.wait, its cell) where the host has shared memory; see u
 
 
 def use_atomics_wait():
-    """Lets time.sleep block the thread instead of spinning a core, where SharedArrayBuffer exists (Node; a
-    browser worker only when cross-origin isolated). Called by the engine after a snapshot is restored: a
-    JavaScript object cannot be part of the snapshot."""
+    """Lets time.sleep block the thread instead of spinning a core, where SharedArrayBuffer exists (Node, and
+    Chromium's extension pages; not Firefox's). Called by the engine when it starts, after any snapshot is
+    made or restored: a JavaScript object cannot be part of a snapshot."""
     global _park
     try:
         from js import Atomics, Int32Array, SharedArrayBuffer
