@@ -225,6 +225,10 @@ test('the view tabs: one Tab stop, arrows, Home and End move and show, Tab leave
   await page.keyboard.press('Home');
   await expect(page.getByRole('tab', { name: 'This page' })).toBeFocused();
   await expect(page).toHaveURL(/#\/page$/);
+  // The view loads its chunk, then the tab's state: Tab goes into what it shows once it has settled (pressed
+  // earlier, focus could land past the view, and Shift+Tab come back to the view's last control instead).
+  await expect(page.locator('#panel-main')).not.toBeEmpty();
+  await expect(page.locator('#panel-main [aria-busy="true"]')).toHaveCount(0);
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).not.toBe('tab');
   await page.keyboard.press('Shift+Tab');
