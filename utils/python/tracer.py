@@ -429,7 +429,7 @@ def _traced_run(handle):
             # Made without create_task (asyncio.Task(...) directly): known from its first step on.
             record = recording.add_task(owner, owner.get_coro(), recording.now())
         if record.__class__ is _Task:
-            start = recording.mark if handle._loop is recording.marked_loop else int((_clock() - recording.t0) * 1e6)
+            start = recording.mark if handle._loop is recording.marked_loop else recording.now()
             line = record.line or 0  # where it was suspended, so where this step begins
             recording.current = record
             try:
@@ -504,7 +504,7 @@ def _traced_create_task(self, coro, *args, **kwargs):
     recording = _active
     if recording is None:
         return _original_create_task(self, coro, *args, **kwargs)
-    created = int((_clock() - recording.t0) * 1e6)
+    created = recording.now()
     task = _original_create_task(self, coro, *args, **kwargs)
     try:
         record = recording.add_task(task, coro, created)
