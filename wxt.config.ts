@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { DATA_COLLECTION } from './components/privacy-text';
+import { loaderContentScripts } from './utils/sites/registry';
 
 /**
  * Extension pages (and the Python worker, which inherits this) load and reach only the extension's own files:
@@ -49,6 +50,8 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'scripting'],
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: 'Awaitwise' },
+    // The per-site loaders are plain scripts (utils/loader/define-loader.ts), so the manifest lists them itself.
+    content_scripts: loaderContentScripts(),
     commands:
       browser === 'firefox'
         ? {

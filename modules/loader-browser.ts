@@ -8,14 +8,14 @@
 import type { Alias } from 'vite';
 import { defineWxtModule } from 'wxt/modules';
 
-/** A loader entrypoint: `entrypoints/<site>.content.ts` (the overlay lives in a folder of its own). */
-const isLoader = (inputPath: string) => /[/\\]entrypoints[/\\][a-z0-9-]+\.content\.ts$/.test(inputPath);
+/** A loader entrypoint: `entrypoints/<site>-loader.ts`. */
+const isLoader = (inputPath: string) => /[/\\]entrypoints[/\\][a-z0-9]+-loader\.ts$/.test(inputPath);
 
 export default defineWxtModule({
   name: 'awaitwise:loader-browser',
   setup(wxt) {
     wxt.hook('vite:build:extendConfig', (entrypoints, config) => {
-      if (entrypoints.length === 0 || !entrypoints.every((e) => e.type === 'content-script' && isLoader(e.inputPath)))
+      if (entrypoints.length === 0 || !entrypoints.every((e) => e.type === 'unlisted-script' && isLoader(e.inputPath)))
         return;
       const resolve = (config.resolve ??= {});
       const existing = resolve.alias ?? [];

@@ -82,7 +82,7 @@ for (const [target, expected] of Object.entries(EXPECTED)) {
     for (const script of scripts) {
       expect(script.js).toHaveLength(1);
       expect(script.js[0]).toMatch(
-        /^content-scripts\/(leetcode|hackerrank|codewars|geeksforgeeks|exercism|neetcode)\.js$/,
+        /^(leetcode|hackerrank|codewars|geeksforgeeks|exercism|neetcode)-loader\.js$/,
       );
       expect(script.world).toBeUndefined();
     }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { SITE_IDS } from '@/utils/page-snapshot';
-import { contentScriptExcludeMatches, contentScriptMatches, SITES } from '@/utils/sites/registry';
+import { contentScriptExcludeMatches, contentScriptMatches, loaderContentScripts, SITES } from '@/utils/sites/registry';
 import { SITE_ADAPTERS, adapterFor, readPage, savedPageUrl } from '../../scripts/lib/saved-page';
 import { SITE_TEST_URLS } from './site-urls';
 
@@ -93,17 +93,22 @@ describe('site adapters: test URLs', () => {
 describe('site registry', () => {
   const adapterFiles = readdirSync(SITES_DIR).filter((f) => f.endsWith('.ts') && !NOT_ADAPTERS.has(f));
 
-  it('has one loader entrypoint per registered site, on exactly its pages', async () => {
-    const entries = readdirSync('entrypoints').filter((f) => f.endsWith('.content.ts'));
-    expect(entries.map((f) => f.replace(/\.content\.ts$/, '')).sort()).toEqual([...SITE_IDS].sort());
-    for (const site of SITES) {
-      const loader = (await import(`../../entrypoints/${site.id}.content.ts`)) as {
-        default: { matches: string[]; excludeMatches?: string[] };
-      };
-      expect(loader.default.matches).toEqual(site.matches);
+  it('has one loader entrypoint per registered site, listed in the manifest on exactly its pages', () => {
+    const entries = readdirSync('entrypoints').filter((f) => f.endsWith('-loader.ts'));
+    expect(entries.map((f) => f.replace(/-loader\.ts$/, '')).sort()).toEqual([...SITE_IDS].sort());
+    const scripts = loaderContentScripts();
+    expect(scripts).toHaveLength(SITES.length);
+    for (const [i, site] of SITES.entries()) {
+      // Each loader bundles its own site's adapter, and nothing else's.
+      const source = readFileSync(join('entrypoints', `${site.id}-loader.ts`), 'utf8');
+      expect([...source.matchAll(/@\/utils\/sites\/([a-z]+)/g)].map((m) => m[1])).toEqual([site.id]);
+      const script = scripts[i]!;
+      expect(script.js).toEqual([`${site.id}-loader.js`]);
+      expect(script.matches).toEqual(site.matches);
+      expect(script.run_at).toBe('document_idle');
       // An empty list is left out: Firefox refuses an add-on with an empty exclude_matches.
-      expect(loader.default.excludeMatches ?? []).toEqual(site.excludeMatches);
-      if (site.excludeMatches.length === 0) expect(loader.default).not.toHaveProperty('excludeMatches');
+      if (site.excludeMatches.length === 0) expect(script).not.toHaveProperty('exclude_matches');
+      else expect(script).toHaveProperty('exclude_matches', site.excludeMatches);
     }
   });
 

@@ -3,12 +3,12 @@
  * overlay then lints and keeps watching itself). Four passive capture listeners that do nothing for keys
  * typed anywhere else, all removed at the first edit, on stop, or when the extension goes away.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from './lifetime';
 
 const EVENTS = ['keyup', 'input', 'paste', 'drop'] as const;
 const EDITORS = '.monaco-editor, .ace_editor, .cm-editor, .CodeMirror, textarea';
 
-export function onFirstEdit(ctx: ContentScriptContext, onEdit: () => void): () => void {
+export function onFirstEdit(life: Lifetime, onEdit: () => void): () => void {
   const controller = new AbortController();
   const stop = () => controller.abort();
   const handler = (event: Event) => {
@@ -19,7 +19,7 @@ export function onFirstEdit(ctx: ContentScriptContext, onEdit: () => void): () =
   };
   for (const type of EVENTS)
     document.addEventListener(type, handler, { capture: true, passive: true, signal: controller.signal });
-  const unsubscribe = ctx.onInvalidated(stop);
+  const unsubscribe = life.onEnd(stop);
   controller.signal.addEventListener('abort', unsubscribe, { once: true });
   return stop;
 }

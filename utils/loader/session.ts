@@ -10,7 +10,6 @@
  * page reported again, so it takes effect at once.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageDecision } from '@/utils/messages';
 import type { OverlayHandle, OverlayModule } from '@/utils/overlay-api';
 import type { PageSnapshot } from '@/utils/page-snapshot';
@@ -19,6 +18,7 @@ import type { SiteAdapter } from '@/utils/sites/types';
 import { send } from '@/utils/send';
 import { drawBadge, type Badge } from './badge';
 import { onFirstEdit } from './first-edit';
+import { loaderLifetime, watchLocation, type Lifetime } from './lifetime';
 import { isSettledRequest, type PageStatus } from './status';
 
 /** How long a run keeps watching a late-rendering problem for a fuller statement. */
@@ -44,7 +44,8 @@ interface PageOverlay {
   stopEditWatch: () => void;
 }
 
-export function startPageSession(ctx: ContentScriptContext, site: SiteAdapter): void {
+export function startPageSession(site: SiteAdapter): void {
+  const life = loaderLifetime();
   let generation = 0;
   let overlay: PageOverlay | null = null;
   let stopObserving: (() => void) | null = null;
@@ -77,7 +78,7 @@ export function startPageSession(ctx: ContentScriptContext, site: SiteAdapter): 
     const gen = ++generation;
     stopObserving?.();
     stopObserving = null;
-    const stale = () => gen !== generation || ctx.isInvalid;
+    const stale = () => gen !== generation || life.ended;
     const url = new URL(location.href);
     if (!site.isProblemUrl(url)) {
       // The background forgets the tab by itself when its URL leaves the problem (utils/background/navigation.ts).
@@ -90,7 +91,7 @@ export function startPageSession(ctx: ContentScriptContext, site: SiteAdapter): 
     if (stale() || looksComplete(snapshot)) return;
     // Upgrade: the statement is still rendering. Report again when it is there (or better than before).
     stopObserving = observeUntil(
-      ctx,
+      life,
       () => {
         if (stale()) return true;
         const next = site.extract(document, url);
@@ -103,6 +104,19 @@ export function startPageSession(ctx: ContentScriptContext, site: SiteAdapter): 
     );
   };
 
+  const onStorage = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && DECISION_INPUTS.some((key) => key in changes)) schedule();
+  };
+  // No stored input turns "not relevant" into anything else the page shows (a site turned off is read from the
+  // settings by the popup), so only pages that got another answer watch the inputs: most problem pages never
+  // touch the storage API.
+  let watchingInputs = false;
+  const watchInputs = () => {
+    if (watchingInputs || life.ended) return;
+    watchingInputs = true;
+    browser.storage.onChanged.addListener(onStorage);
+  };
+
   /** Reports a snapshot and applies the background's decision. */
   const report = async (snapshot: PageSnapshot, stale: () => boolean): Promise<void> => {
     let decision: PageDecision;
@@ -110,11 +124,13 @@ export function startPageSession(ctx: ContentScriptContext, site: SiteAdapter): 
       decision = await send('page/report', { snapshot });
     } catch (error) {
       if (!stale()) status = 'failed';
+      watchInputs();
       throw error;
     }
     if (stale()) return;
     apply(snapshot, decision);
     status = decision.show ? 'shown' : decision.why;
+    if (status !== 'not-relevant') watchInputs();
   };
 
   const apply = (snapshot: PageSnapshot, decision: PageDecision) => {
@@ -149,7 +165,7 @@ export function startPageSession(ctx: ContentScriptContext, site: SiteAdapter): 
       badge: drawBadge(site.titleElement(document), decision.view, theme, () => void expand(created, true)),
       stopEditWatch: () => undefined,
     };
-    created.stopEditWatch = onFirstEdit(ctx, () => void expand(created, false));
+    created.stopEditWatch = onFirstEdit(life, () => void expand(created, false));
     overlay = created;
   };
 
@@ -158,7 +174,7 @@ export function startPageSession(ctx: ContentScriptContext, site: SiteAdapter): 
     target.wantOpen ||= open;
     target.loading ??= loadOverlay()
       .then((module) => {
-        if (overlay !== target || ctx.isInvalid) return;
+        if (overlay !== target || life.ended) return;
         target.stopEditWatch();
         target.handle = module.mount({
           surface: target.badge.surface,
@@ -176,7 +192,7 @@ export function startPageSession(ctx: ContentScriptContext, site: SiteAdapter): 
       .catch((error: unknown) => {
         // Refused or failed: the badge stays as it is, and the next click tries again.
         target.loading = null;
-        if (!ctx.isInvalid) console.warn('[awaitwise] could not open the hints', error);
+        if (!life.ended) console.warn('[awaitwise] could not open the hints', error);
       });
     return target.loading;
   };
@@ -190,14 +206,11 @@ export function startPageSession(ctx: ContentScriptContext, site: SiteAdapter): 
       await Promise.resolve();
       scheduled = false;
       await run().catch((error: unknown) => {
-        if (!ctx.isInvalid) console.warn('[awaitwise] could not read this page', error);
+        if (!life.ended) console.warn('[awaitwise] could not read this page', error);
       });
     });
   };
 
-  const onStorage = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && DECISION_INPUTS.some((key) => key in changes)) schedule();
-  };
   const onMessage = (message: unknown, sender: { id?: string }, sendResponse: (status: PageStatus) => void) => {
     // Only the extension itself reaches a content script this way (tabs.sendMessage from its own pages).
     if (sender.id !== browser.runtime.id || !isSettledRequest(message)) return false;
@@ -205,15 +218,14 @@ export function startPageSession(ctx: ContentScriptContext, site: SiteAdapter): 
     // The answer comes later: keep the channel open (the same in Chrome and Firefox, with or without the polyfill).
     return true;
   };
-  browser.storage.onChanged.addListener(onStorage);
   browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => {
-    browser.storage.onChanged.removeListener(onStorage);
+  life.onEnd(() => {
+    if (watchingInputs) browser.storage.onChanged.removeListener(onStorage);
     browser.runtime.onMessage.removeListener(onMessage);
     stopObserving?.();
     teardown();
   });
-  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  watchLocation(life, schedule);
   schedule();
 }
 
@@ -245,7 +257,7 @@ function looksComplete(snapshot: PageSnapshot): boolean {
  * Calls `check` after DOM changes settle (debounced) until it returns true or `limitMs` passes. Returns a
  * stop function; every observer, timer and invalidation listener it made is gone after it stops.
  */
-function observeUntil(ctx: ContentScriptContext, check: () => boolean, limitMs: number): () => void {
+function observeUntil(life: Lifetime, check: () => boolean, limitMs: number): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const observer = new MutationObserver(() => {
     clearTimeout(timer);
@@ -254,7 +266,7 @@ function observeUntil(ctx: ContentScriptContext, check: () => boolean, limitMs: 
     }, OBSERVE_DEBOUNCE_MS);
   });
   const deadline = setTimeout(() => stop(), limitMs);
-  const unsubscribe = ctx.onInvalidated(() => stop());
+  const unsubscribe = life.onEnd(stop);
   function stop() {
     observer.disconnect();
     clearTimeout(timer);

@@ -134,3 +134,17 @@ export function contentScriptMatches(): string[] {
 export function contentScriptExcludeMatches(): string[] {
   return SITES.flatMap((site) => site.excludeMatches);
 }
+
+/**
+ * The manifest's content scripts: each site's loader (entrypoints/<id>-loader.ts, built to <id>-loader.js)
+ * on exactly its problem pages, once the page has loaded.
+ */
+export function loaderContentScripts() {
+  return SITES.map((site) => ({
+    matches: [...site.matches],
+    // Firefox refuses the whole add-on over an empty exclude_matches list, so it is left out when empty.
+    ...(site.excludeMatches.length ? { exclude_matches: [...site.excludeMatches] } : {}),
+    run_at: 'document_idle' as const,
+    js: [`${site.id}-loader.js`],
+  }));
+}
