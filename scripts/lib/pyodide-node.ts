@@ -4,9 +4,9 @@
  * The first thread makes a snapshot; later ones restore it from memory, and since the compiled WebAssembly
  * is shared within the process, a fresh interpreter costs a fraction of a second.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { threadId, Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
 import { plainBytes } from '../../utils/python/boot';
 import { PythonClient } from '../../utils/python/client';
@@ -16,13 +16,17 @@ import type { SnapshotData } from '../../utils/python/protocol';
 const ROOT = join(import.meta.dirname, '..', '..');
 let bundled: string | null = null;
 
-/** The thread's code as one ES module (Pyodide itself stays a package import). */
+/**
+ * The thread's code as one ES module (Pyodide itself stays a package import). Test files run in parallel
+ * processes that all build it: each writes its own file and renames it into place, so no thread ever loads
+ * one that another process is half-way through writing.
+ */
 function threadModule(): string {
   if (bundled) return bundled;
   const dir = join(ROOT, 'node_modules', '.cache', 'awaitwise');
   mkdirSync(dir, { recursive: true });
   const outfile = join(dir, 'pyodide-thread.mjs');
-  buildSync({
+  const { outputFiles } = buildSync({
     entryPoints: [join(import.meta.dirname, 'pyodide-thread.ts')],
     outfile,
     bundle: true,
@@ -31,7 +35,13 @@ function threadModule(): string {
     target: 'node20',
     external: ['pyodide', 'pyodide/*'],
     logLevel: 'error',
+    write: false,
   });
+  const [output] = outputFiles;
+  if (!output) throw new Error('esbuild gave no output for the Python thread');
+  const partial = `${outfile}.${process.pid}.${threadId}.tmp`;
+  writeFileSync(partial, output.contents);
+  renameSync(partial, outfile);
   bundled = outfile;
   return outfile;
 }
