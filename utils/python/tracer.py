@@ -5,9 +5,10 @@ rewritten: while `record()` is active, three things are wrapped, and put back af
 
 - `BaseEventLoop.create_task`, which every way of making a task goes through (create_task, ensure_future,
   gather, TaskGroup, wait_for), so each task is known with its parent, the task that was running.
-- `Handle._run`, the loop's dispatch of one callback: either a task's step (the callback is bound to the
-  task) or a plain `call_soon`/`call_later` callback of the program's. After a step the task is done or
-  suspended, and its await chain says on what.
+- `BaseEventLoop._run_once`, one turn of the loop: asyncio still does its timers and polling, and the
+  callbacks it would then run are run by the recorder, in the same order, reading the loop's clock between
+  them. A callback is either a task's step (bound to the task) or a plain `call_soon`/`call_later` callback
+  of the program's. After a step the task is done or suspended, and its await chain says on what.
 - `time.sleep`, so a step that held the loop can name the line that slept.
 
 Nothing the program prints changes. Tasks are held by weak references (a task nobody keeps is still
@@ -18,23 +19,24 @@ from the start, events as flat lists of numbers, and each distinct wait as one e
 """
 
 import asyncio
+import collections
 import os
 import sys
 import time
+import types
 import weakref
-from asyncio import base_events, events, selector_events, tasks
+from asyncio import base_events, tasks
 
 EVENT_CAP = 20_000
 BLOCKED_US = 50_000
 _ASYNCIO_DIR = os.path.dirname(asyncio.__file__) + os.sep
-_CTask = tasks.Task
 _TASK_TYPES = (tasks.Task, tasks._PyTask)
 _GATHERING = getattr(tasks, "_GatheringFuture", None)
 _clock = time.monotonic  # the loop's clock (BaseEventLoop.time)
+_Coroutine = types.CoroutineType
 
-_original_run = events.Handle._run
+_original_run_once = base_events.BaseEventLoop._run_once
 _original_create_task = base_events.BaseEventLoop.create_task
-_original_process_events = selector_events.BaseSelectorEventLoop._process_events
 
 # Tasks asyncio.run makes for its own shutdown; they are not the program's.
 _HIDDEN_CODES = {
@@ -105,7 +107,7 @@ class _Task:
     __slots__ = ("id", "ref", "name", "coro", "code", "parent", "created", "ended", "outcome", "error",
                  "on", "line", "yield_at", "frame")
 
-    def __init__(self, number, task, coro_name, code, parent, created):
+    def __init__(self, number, task, coro_name, code, parent, created, line):
         self.id = number
         self.ref = weakref.ref(task)
         self.code = code
@@ -117,7 +119,7 @@ class _Task:
         self.outcome = "pending"
         self.error = None
         self.on = 0  # while suspended: on what (an index into Recording.ons)
-        self.line = None  # where its next step starts, in the program's file
+        self.line = line  # where its next step starts, in the program's file
         self.yield_at = -1  # where it last yielded with no future (sleep(0)), to skip the same walk
         self.frame = None  # its coroutine's frame while it yields with no future (see after_step)
 
@@ -138,7 +140,9 @@ class Recording:
         self.t0 = _clock()
         self.stopped = None
         self.tasks = []
-        self.by_id = {}  # id(task) -> _Task or _Hidden, checked against its weak reference
+        # hash(task) -> _Task or _Hidden, checked against its weak reference. A task's hash is its address,
+        # as id() would give, and cheaper to get in Pyodide, where id() makes a new integer each time.
+        self.by_hash = {}
         # One flat list (a tuple per event gave the garbage collector more to walk than the recording
         # cost): each step as (task, line it began at, start, end, what the task then waited on), task -1
         # for a plain callback, `on` an index into `ons` or -1 when the task was done. A wait is the time
@@ -153,8 +157,6 @@ class Recording:
         self.room = EVENT_CAP  # events (tasks, steps, waits) left before the trace is cut short
         self.truncated = False
         self.current = None  # the _Task whose step is running, or _PLAIN
-        self.mark = 0  # when the current step started (see _traced_process_events)
-        self.marked_loop = None
         self.codes = {}  # code object -> _USER, (kind, detail function) or None (look further in)
         self.plain_codes = {}  # callback code object -> whether it is the program's
         self.task_codes = {}  # coroutine code object -> (hidden, coroutine name, first line in the program)
@@ -177,7 +179,10 @@ class Recording:
             self.cut = self.now()
 
     def add_task(self, task, coro, created):
-        code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
+        if coro.__class__ is _Coroutine:
+            code = coro.cr_code
+        else:
+            code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
         # What a coroutine's code says of its task, worked out once per code: a program makes many of a kind.
         known = self.task_codes.get(code)
         if known is None:
@@ -189,20 +194,21 @@ class Recording:
         hidden, coro_name, first = known
         if hidden:
             record = _Hidden(task)
-        elif not self.take():
+        elif self.room <= 0:
+            self.cut_short()
             return None
         else:
+            self.room -= 1
             current = self.current
             parent = current.id if current.__class__ is _Task else None
-            record = _Task(len(self.tasks), task, coro_name, code, parent, created)
-            record.line = first
+            record = _Task(len(self.tasks), task, coro_name, code, parent, created, first)
             self.tasks.append(record)
-        self.by_id[id(task)] = record
+        self.by_hash[hash(task)] = record
         return record
 
     def after_step(self, record, task, start, end):
         """Book-keeping after one step of a task; returns what it now waits on (an index into `ons`), or
-        -1 when it is done. _traced_run files the step itself."""
+        -1 when it is done. _dispatch files the step itself."""
         if record.name is None:
             record.name = _task_name(task, record.coro)
         first_line = record.line
@@ -228,20 +234,26 @@ class Recording:
         coro = task.get_coro()
         # Kept only while it waits on nothing (a sleep(0) loop's fast path): a frame held across a wait on a
         # future would keep a task the program dropped alive past its collection, and asyncio would step it again.
-        frame = record.frame = getattr(coro, "cr_frame", None) if waiter is None else None
+        if waiter is not None:
+            frame = None
+        elif coro.__class__ is _Coroutine:
+            frame = coro.cr_frame
+        else:
+            frame = getattr(coro, "cr_frame", None)
+        record.frame = frame
         if frame is None:
             record.on, line = self.describe_wait(coro, waiter)
             record.yield_at = -1
-        elif frame.f_lasti != record.yield_at:
+        elif (lasti := frame.f_lasti) != record.yield_at:
             # (Else it yielded again where it did last time, as a sleep(0) loop does: same wait, same line.)
             # A yield with no future at a place another task yielded at already is described the same way:
             # a thousand copies of one coroutine walk their await chain once.
-            place = (frame.f_code, frame.f_lasti)
+            place = (frame.f_code, lasti)
             known = self.bare_yields.get(place)
             if known is None:
                 known = self.bare_yields[place] = self.describe_wait(coro, None)
             record.on, line = known
-            record.yield_at = place[1]
+            record.yield_at = lasti
         else:
             line = None
         if line is not None:
@@ -257,6 +269,26 @@ class Recording:
             self.steps += (-1, first or 0, start, end, -1)
         if end - start > BLOCKED_US:
             self.add_blocked(start, end, None, first, _last_line(code) if first is not None else None)
+
+    def classify_callback(self, callback):
+        """(record, task) for a callback that is not the step of a task already known: a task's step (its
+        _Task, or _Hidden, added now if the task was made without create_task), _PLAIN for a callback of the
+        program's, or None for asyncio's own."""
+        owner = getattr(callback, "__self__", None)  # a task's step or wake-up is a method of the task
+        if owner is not None and isinstance(owner, _TASK_TYPES):
+            _STEP_TYPES.add(callback.__class__)
+            record = self.by_hash.get(hash(owner))
+            if record is None or record.ref() is not owner:
+                # Made without create_task (asyncio.Task(...) directly): known from its first step on.
+                record = self.add_task(owner, owner.get_coro(), self.now())
+            return record, owner
+        code = getattr(callback, "__code__", None)
+        mine = self.plain_codes.get(code) if code is not None else None
+        if mine is None:
+            mine = _is_program_callback(callback)
+            if code is not None:
+                self.plain_codes[code] = mine
+        return (_PLAIN if mine else None), None
 
     def add_blocked(self, start, end, task_id, first_line, last_line):
         # Not counted against the cap: there are few (each takes 50 ms) and each one is the lesson.
@@ -319,7 +351,7 @@ class Recording:
         if waiter is None:
             return (self.on(fallback[0], fallback[1](None)) if fallback else 0), line
         if isinstance(waiter, _TASK_TYPES):
-            record = self.by_id.get(id(waiter))
+            record = self.by_hash.get(hash(waiter))
             name = record.name if record.__class__ is _Task and record.ref() is waiter else None
             return self.on("task", f"task {name}" if name else "task"), line
         if _GATHERING is not None and isinstance(waiter, _GATHERING):
@@ -408,37 +440,91 @@ def _is_program_callback(callback):
 _active = None
 
 
-def _traced_run(handle):
-    # One function for the common case, a task's step: every call and list operation here is paid on every
-    # turn of every task (about 10 µs of asyncio's own work in Pyodide).
-    #
-    # Every way out clears the locals that lead to a task, as asyncio's own Handle._run and _run_once do:
-    # when a task raises, its traceback's frames link back through this one, and a task kept alive by that
-    # cycle would log "Task exception was never retrieved" late, or not at all.
+class _ReadyQueue(collections.deque):
+    """A loop's ready queue while a recording runs. `_run_once` counts the callbacks to run with len(), and
+    gets 0, so it runs none; `_traced_run_once` runs them right after, as it would have, in the same order.
+    Its emptiness test (whether to poll without waiting) still sees them."""
+
+    __slots__ = ()
+
+    def __len__(self):
+        return 0 if _active is not None else _deque_len(self)
+
+    def __bool__(self):
+        return _deque_len(self) > 0
+
+
+_deque_len = collections.deque.__len__
+# The classes of a callback that is a task's step or wake-up (a bound method of the task), learnt as they
+# are seen: C and Python tasks use different ones, and so do Python versions.
+_STEP_TYPES = set()
+
+
+def _traced_run_once(self):
     recording = _active
+    ready = self._ready
     if recording is None:
-        try:
-            return _original_run(handle)
-        finally:
-            handle = None
-    callback = handle._callback
-    owner = getattr(callback, "__self__", None)  # a task's step or wake-up is a method of the task
-    if owner.__class__ is _CTask or (owner is not None and isinstance(owner, _TASK_TYPES)):
-        record = recording.by_id.get(id(owner))
-        if record is None or record.ref() is not owner:
-            # Made without create_task (asyncio.Task(...) directly): known from its first step on.
-            record = recording.add_task(owner, owner.get_coro(), recording.now())
-        if record.__class__ is _Task:
-            start = recording.mark if handle._loop is recording.marked_loop else recording.now()
-            line = record.line or 0  # where it was suspended, so where this step begins
-            recording.current = record
-            try:
-                _original_run(handle)
-            finally:
-                handle = callback = None
-                end = recording.mark = int((_clock() - recording.t0) * 1e6)
-                recording.current = None
+        return _original_run_once(self)
+    if ready.__class__ is not _ReadyQueue:
+        ready = self._ready = _ReadyQueue(ready)
+    # Timers, polling and due timers, as asyncio does them; the callbacks it would then run are run here.
+    _original_run_once(self)
+    count = _deque_len(ready)
+    if count:
+        _dispatch(recording, self, ready, count)
+
+
+def _dispatch(recording, loop, ready, count):
+    # Every operation in this loop is paid on every turn of every task (about 3 µs of asyncio's own work in
+    # Pyodide), so the common case, a task's step, is written out here rather than in methods.
+    #
+    # Every way out clears the locals that lead to a task, as asyncio's own Handle._run and _run_once do: when
+    # a task raises, its traceback's frames link back through this one, and a task kept alive by that cycle
+    # would log "Task exception was never retrieved" late, or not at all.
+    t0 = recording.t0
+    by_hash = recording.by_hash
+    steps = recording.steps
+    popleft = ready.popleft
+    start = int((_clock() - t0) * 1e6)  # each recorded callback's end is the next one's start
+    handle = callback = owner = record = frame = None
+    try:
+        for _ in range(count):
+            handle = popleft()
+            if handle._cancelled:
+                continue
+            record = None
+            if _active is recording:
                 try:
+                    callback = handle._callback
+                    if callback.__class__ in _STEP_TYPES:
+                        owner = callback.__self__
+                        record = by_hash.get(hash(owner))
+                        if record is not None and record.ref() is not owner:
+                            record = None
+                    if record is None:
+                        record, owner = recording.classify_callback(callback)
+                    if record.__class__ is _Task:
+                        line = record.line or 0  # where it was suspended, so where this step begins
+                        recording.current = record
+                    elif record is _PLAIN:
+                        recording.current = _PLAIN
+                    else:
+                        record = None  # asyncio's own callback, or a task that is not drawn
+                except Exception:  # noqa: BLE001 - a fault of the recorder must never reach the program
+                    _stop(recording)
+                    record = None
+            if loop._debug:
+                _run_debug(loop, handle)
+            else:
+                handle._run()
+            if record is None:
+                continue
+            end = int((_clock() - t0) * 1e6)
+            recording.current = None
+            try:
+                if record is _PLAIN:
+                    recording.plain_step(callback, start, end)
+                else:
                     # The usual case, kept short: yielding with no future (sleep(0)) where it did last time.
                     frame = record.frame
                     if (
@@ -450,73 +536,55 @@ def _traced_run(handle):
                         on = record.on
                     else:
                         on = recording.after_step(record, owner, start, end)
-                except Exception:  # noqa: BLE001 - a fault of the recorder must never reach the program
-                    _stop(recording)
-                    on = -1
-                # A step and the wait that follows it are two events.
-                if recording.room > 1:
-                    recording.room -= 1 if on < 0 else 2
-                    recording.steps += (record.id, line, start, end, on)
-                else:
-                    recording.cut_short()
-                owner = record = frame = None
-            return
-    else:
-        code = getattr(callback, "__code__", None)
-        mine = recording.plain_codes.get(code) if code is not None else None
-        if mine is None:
-            mine = _is_program_callback(callback)
-            if code is not None:
-                recording.plain_codes[code] = mine
-        if mine:
-            start = recording.mark if handle._loop is recording.marked_loop else recording.now()
-            recording.current = _PLAIN
-            try:
-                _original_run(handle)
-            finally:
-                handle = None
-                end = recording.mark = recording.now()
-                recording.current = None
-                try:
-                    recording.plain_step(callback, start, end)
-                except Exception:  # noqa: BLE001
-                    _stop(recording)
-                callback = owner = None
-            return
-    try:
-        _original_run(handle)  # asyncio's own callback, or a task that is not drawn or past the cap
+                    # A step and the wait that follows it are two events.
+                    if recording.room > 1:
+                        recording.room -= 1 if on < 0 else 2
+                        steps += (record.id, line, start, end, on)
+                    else:
+                        recording.cut_short()
+            except Exception:  # noqa: BLE001
+                _stop(recording)
+            start = end
     finally:
-        handle = callback = owner = record = None
+        recording.current = None  # (a KeyboardInterrupt can leave a step half-way)
+        handle = callback = owner = record = frame = None
 
 
-def _traced_process_events(self, event_list):
-    # Called by every selector loop's _run_once right after it stopped waiting: the loop's clock read here
-    # is when the first callback of this round starts, and each step's end is the next one's start. That
-    # is one clock read per step (each a call into JavaScript in Pyodide) instead of two.
-    recording = _active
-    if recording is not None:
-        recording.mark = recording.now()
-        recording.marked_loop = self
-    return _original_process_events(self, event_list)
+def _run_debug(loop, handle):
+    """One callback as _run_once runs it in asyncio's debug mode, which warns about a slow one."""
+    try:
+        loop._current_handle = handle
+        began = loop.time()
+        handle._run()
+        took = loop.time() - began
+        if took >= loop.slow_callback_duration:
+            base_events.logger.warning("Executing %s took %.3f seconds", base_events._format_handle(handle), took)
+    finally:
+        loop._current_handle = handle = None
 
 
 def _traced_create_task(self, coro, *args, **kwargs):
     recording = _active
     if recording is None:
         return _original_create_task(self, coro, *args, **kwargs)
-    created = recording.now()
+    created = int((_clock() - recording.t0) * 1e6)  # (inlined: a program may make thousands of tasks)
     task = _original_create_task(self, coro, *args, **kwargs)
     try:
         record = recording.add_task(task, coro, created)
-        # An eager task (3.12+ eager_task_factory) has run its first step inside create_task already.
-        if record.__class__ is _Task and (task.done() or getattr(coro, "cr_suspended", False)):
+        # An eager task (3.12+: a task factory, or eager_start=True in 3.14) has run its first step inside
+        # create_task already.
+        if (
+            (kwargs or self._task_factory is not None)
+            and record.__class__ is _Task
+            and (task.done() or getattr(coro, "cr_suspended", False))
+        ):
             recording.after_step(record, task, created, recording.now())
     except Exception:  # noqa: BLE001
         _stop(recording)
     try:
         return task
     finally:
-        task = coro = record = None  # see _traced_run
+        task = coro = record = None  # see _dispatch
 
 
 def _traced_sleep(sleep):
@@ -561,9 +629,8 @@ class record:
             self.recording.stopped = 0
             return self.recording
         _active = self.recording
-        events.Handle._run = _traced_run
+        base_events.BaseEventLoop._run_once = _traced_run_once
         base_events.BaseEventLoop.create_task = _traced_create_task
-        selector_events.BaseSelectorEventLoop._process_events = _traced_process_events
         self._sleep = time.sleep
         time.sleep = _traced_sleep(self._sleep)
         self.recording.t0 = _clock()
@@ -573,9 +640,8 @@ class record:
         if self._sleep is None:
             return False
         _stop(self.recording)
-        events.Handle._run = _original_run
+        base_events.BaseEventLoop._run_once = _original_run_once
         base_events.BaseEventLoop.create_task = _original_create_task
-        selector_events.BaseSelectorEventLoop._process_events = _original_process_events
         if getattr(time.sleep, "__wrapped__", None) is self._sleep:
             time.sleep = self._sleep
         return False
