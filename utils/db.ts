@@ -4,6 +4,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { SiteId } from '@/utils/page-snapshot';
+import type { CardSource } from '@/utils/records/schema';
 
 /** A problem the user saved to practise later. */
 export interface SavedProblem {
@@ -34,10 +35,6 @@ export interface CardSnapshot {
   last_review: number | null;
   leech: 0 | 1;
 }
-
-/** Why a card is in the deck: added by hand, from the problem being practised, or by the default deck. */
-export type CardSource = 'manual' | 'problem' | 'auto';
-export const CARD_SOURCES: readonly CardSource[] = ['manual', 'problem', 'auto'];
 
 /** A flashcard's state, keyed by the knowledge base's question-card id. Flags are 0/1 because booleans cannot be indexed. */
 export interface CardRecord extends CardSnapshot {

@@ -4,7 +4,6 @@
  * Every message names what was expected, so a bad value can be reported as "cards[3].due: expected a number".
  */
 import * as v from 'valibot';
-import { CARD_SOURCES } from '@/utils/db';
 import { SITE_IDS } from '@/utils/page-snapshot';
 import { siteForUrl } from '@/utils/sites/registry';
 import { isDayKey } from '@/utils/srs/day';
@@ -89,6 +88,13 @@ export const DayKeySchema = v.pipe(
   v.check((key) => isDayKey(key) && key >= '2000-01-01' && key < '2300-01-01', 'expected a real date as YYYY-MM-DD'),
 );
 
+/**
+ * Why a card is in the deck: added by hand, from the problem being practised, or by the default deck. Here and
+ * not in utils/db.ts, whose import of Dexie would otherwise reach every page that validates a stored value
+ * (the popup, before its first paint).
+ */
+export const CARD_SOURCES = ['manual', 'problem', 'auto'] as const;
+export type CardSource = (typeof CARD_SOURCES)[number];
 export const CardSourceSchema = v.picklist(CARD_SOURCES, `expected one of ${CARD_SOURCES.join(', ')}`);
 export const CardStateSchema = v.picklist([0, 1, 2, 3], 'expected a state: 0, 1, 2 or 3');
 

@@ -4,7 +4,8 @@
  * or a sync can write cards and other tables atomically.
  */
 import { createEmptyCard } from 'ts-fsrs';
-import type { AwaitwiseDb, CardRecord, CardSource, ReviewLogRecord } from '@/utils/db';
+import type { AwaitwiseDb, CardRecord, ReviewLogRecord } from '@/utils/db';
+import type { CardSource } from '@/utils/records/schema';
 import { startOfNextDay } from '@/utils/srs/day';
 import { clearLogs, deleteLogsOf, restoreLogs } from '@/utils/srs/review-log';
 import { newCardRecord, snapshotOf } from '@/utils/srs/scheduler';

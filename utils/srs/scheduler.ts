@@ -1,6 +1,7 @@
 /** Glue between ts-fsrs (FSRS-6, default weights) and the stored card records. Pure: no database here. */
 import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type FSRS, type Grade } from 'ts-fsrs';
-import type { CardRecord, CardSnapshot, CardSource } from '@/utils/db';
+import type { CardRecord, CardSnapshot } from '@/utils/db';
+import type { CardSource } from '@/utils/records/schema';
 import type { SrsSettings } from '@/utils/srs/settings';
 
 export { Rating, State, type Grade };
