@@ -194,11 +194,9 @@ class Recording:
         hidden, coro_name, first = known
         if hidden:
             record = _Hidden(task)
-        elif self.room <= 0:
-            self.cut_short()
+        elif not self.take():
             return None
         else:
-            self.room -= 1
             current = self.current
             parent = current.id if current.__class__ is _Task else None
             record = _Task(len(self.tasks), task, coro_name, code, parent, created, first)
