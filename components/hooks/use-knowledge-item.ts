@@ -1,31 +1,32 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useChunk } from './use-chunk';
 import { loadedItem, loadPractice, loadQuestion, loadQuiz } from '@/utils/knowledge';
 import type { KnowledgeItem } from '@/utils/knowledge-types';
 
 export type ItemResult<T> = { status: 'loading' } | { status: 'ready'; item: T | undefined };
 
-const LOADERS = { question: loadQuestion, practice: loadPractice, quiz: loadQuiz };
+type Kind = KnowledgeItem['kind'];
+
+const LOADERS: { [K in Kind]: (id: string) => Promise<unknown> } = {
+  question: loadQuestion,
+  practice: loadPractice,
+  quiz: loadQuiz,
+};
+/** One function per kind, kept for the page's life, so useChunk starts a load only when the id changes. */
+const IS_LOADED: { [K in Kind]: (id: string) => boolean } = {
+  question: (id) => loadedItem('question', id) !== undefined,
+  practice: (id) => loadedItem('practice', id) !== undefined,
+  quiz: (id) => loadedItem('quiz', id) !== undefined,
+};
 
 /**
  * One knowledge item, loaded when a view shows it (each item is a chunk of its own); at once when it was
  * loaded before. `ready` with no item: the id names nothing the knowledge base has (an old link).
  */
-export function useKnowledgeItem<K extends KnowledgeItem['kind']>(
+export function useKnowledgeItem<K extends Kind>(
   kind: K,
   id: string | undefined,
 ): ItemResult<Extract<KnowledgeItem, { kind: K }>> {
-  // The id whose load has finished (with or without an item): a new id is "loading" until its own load ends.
-  const [settled, setSettled] = useState<string | undefined>(undefined);
-  useEffect(() => {
-    if (id === undefined || loadedItem(kind, id)) return;
-    let alive = true;
-    void LOADERS[kind](id).then(() => alive && setSettled(id));
-    return () => {
-      alive = false;
-    };
-  }, [kind, id]);
+  const settled = useChunk(id, IS_LOADED[kind], LOADERS[kind]);
   if (id === undefined) return { status: 'ready', item: undefined };
-  const item = loadedItem(kind, id);
-  if (item || settled === id) return { status: 'ready', item };
-  return { status: 'loading' };
+  return settled ? { status: 'ready', item: loadedItem(kind, id) } : { status: 'loading' };
 }

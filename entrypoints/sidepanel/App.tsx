@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { PageHeader } from '@/components/PageHeader';
+import { useChunk } from '@/components/hooks/use-chunk';
 import { useEarlyKeys } from '@/components/hooks/use-early-keys';
 import { useHashRoute, type Router } from '@/components/hooks/use-route';
 import { useSettings } from '@/components/hooks/use-settings';
@@ -134,6 +135,8 @@ async function loadView<K extends RouteName>(name: K): Promise<void> {
   );
 }
 
+const isViewLoaded = (name: RouteName) => loadedViews.has(name);
+
 function narrow<K extends RouteName>(route: Route, name: K): Extract<Route, { view: K }> {
   if (route.view !== name) throw new Error(`route ${route.view} is not ${name}`);
   return route as Extract<Route, { view: K }>;
@@ -141,15 +144,7 @@ function narrow<K extends RouteName>(route: Route, name: K): Extract<Route, { vi
 
 /** The route's view once its chunk has loaded (at once when it was loaded before), else null. */
 function useView(name: RouteName): LoadedView | null {
-  const [, setLoaded] = useState<RouteName | null>(null);
-  useEffect(() => {
-    if (loadedViews.has(name)) return;
-    let alive = true;
-    void loadView(name).then(() => alive && setLoaded(name));
-    return () => {
-      alive = false;
-    };
-  }, [name]);
+  useChunk(name, isViewLoaded, loadView);
   return loadedViews.get(name) ?? null;
 }
 
