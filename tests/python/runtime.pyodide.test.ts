@@ -34,12 +34,14 @@ describe('python runtime', { timeout: SLOW }, () => {
     const result = await run(
       [
         'import asyncio',
-        'async def job(name, delay):',
-        '    await asyncio.sleep(delay)',
+        // Turns of the loop, not timers: two sleeps started slow-first race on a loaded machine.
+        'async def job(name, turns):',
+        '    for _ in range(turns):',
+        '        await asyncio.sleep(0)',
         '    print(name)',
         '    return name',
         'async def main():',
-        '    print(await asyncio.gather(job("slow", 0.05), job("fast", 0.01)))',
+        '    print(await asyncio.gather(job("slow", 3), job("fast", 1)))',
         'asyncio.run(main())',
       ].join('\n'),
     );

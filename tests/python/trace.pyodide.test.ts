@@ -59,7 +59,7 @@ describe.concurrent('trace-py: what the event loop did (Pyodide)', () => {
     expect(lookups).toHaveLength(3);
     expect(lookups.every((task) => task.parent === byName(t, 'main').id && task.outcome === 'done')).toBe(true);
     const sleeps = t.waits.filter((w) => w.on.kind === 'sleep');
-    expect(sleeps.map((w) => w.on.detail).sort()).toEqual(['sleep(0.02)', 'sleep(0.15)', 'sleep(0.3)']);
+    expect(sleeps.map((w) => w.on.detail).sort()).toEqual(['sleep(0.01)', 'sleep(0.05)', 'sleep(0.3)']);
     expect(peak(sleeps)).toBe(3);
     expect(t.waits.find((w) => w.task === byName(t, 'main').id)?.on.kind).toBe('gather');
     // main waits for all three at once, so at least as long as the longest.

@@ -56,7 +56,7 @@ export function packTrace(spec: TraceSpec): PackedTrace {
   };
 }
 
-/** The gather card: main gathers three lookups that sleep 0.3, 0.02 and 0.15 s. */
+/** Shaped like the gather card: main gathers three lookups that sleep 0.3, 0.02 and 0.15 s. */
 export const GATHER = packTrace({
   tasks: [
     ['main', null, 0.5, 303, 'done'],
