@@ -73,6 +73,25 @@ describe('python runtime', { timeout: SLOW }, () => {
     expect((await run(SLEEP_PROBE)).stdout).toBe(sleepProbeOutput('parked'));
   });
 
+  it('sleeps until end minus start reaches the time asked, where a deadline would round short (Firefox)', async () => {
+    // A clock that reads 10.1, then 10.1 + 0.12 (what start + 0.12 rounds to), then 10.23; in floats the
+    // second minus the first is 0.11999999999999922. The spinning sleep (Firefox's) must read on to the third.
+    const result = await run(
+      [
+        'import sys, time',
+        'runner = sys.modules["awaitwise_runner"]',
+        'reads = []',
+        'def clock(values=iter([10.1, 10.1 + 0.12, 10.23])):',
+        '    reads.append(next(values))',
+        '    return reads[-1]',
+        'runner._perf_counter, runner._park = clock, None',
+        'time.sleep(0.12)',
+        'print(len(reads), reads[-1] - reads[0] >= 0.12)',
+      ].join('\n'),
+    );
+    expect(result).toMatchObject({ stdout: '3 True\n', exitCode: 0 });
+  });
+
   it('shows an uncaught exception as a traceback cut to the user code', async () => {
     const result = await run('def inner():\n    raise ValueError("boom")\n\ninner()\n');
     expect(result.exitCode).toBe(1);

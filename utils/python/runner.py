@@ -63,14 +63,17 @@ def _blocking_sleep(seconds):
     seconds = float(seconds)
     if seconds < 0:
         raise ValueError("sleep length must be non-negative")
-    end = _perf_counter() + seconds
+    # Done when now minus start reaches `seconds`, as the program measures a sleep (`monotonic() - t0`, the
+    # same clock): a deadline `start + seconds` can round, and Firefox's coarse clock can land on it exactly,
+    # so that the program saw 0.11999999999999922 s of a sleep(0.12).
+    start = _perf_counter()
     if _park is not None:
         wait, cell = _park
         # In slices, so the interpreter still looks at its interrupt flags between them.
-        while (left := end - _perf_counter()) > 0:
+        while (left := seconds - (_perf_counter() - start)) > 0:
             wait(cell, 0, 0, min(left, 0.05) * 1000)
         return
-    while _perf_counter() < end:
+    while _perf_counter() - start < seconds:
         pass
 
 
