@@ -38,8 +38,8 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     // Each extension page used to wait on about a dozen modules, many a few hundred bytes (a helper shared by
-    // two views). Folding chunks under 8 kB into the ones that import them changes no code that runs (Rollup
-    // merges only where side effects stay the same) and took the popup's first paint from 112 to 92-96 ms.
+    // two views). Rollup folds a chunk under 8 kB into one that is always loaded with it, where no entry then
+    // runs code it did not run before: the popup waits on 5 modules instead of 11, and paints 15-20 ms sooner.
     build: { rollupOptions: { output: { experimentalMinChunkSize: 8192 } } },
     worker: { format: 'es', rollupOptions: { external: ['/pyodide/pyodide.mjs', '/pyodide/pyodide.asm.mjs'] } },
   }),
