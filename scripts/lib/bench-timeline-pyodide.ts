@@ -40,7 +40,7 @@ async function loopMs(mode: Loop): Promise<number> {
   const { py } = await fresh(true, () => {});
   // The program reaches Python as a JSON string literal (which Python reads as its own string literal).
   py.runPython(`
-import awaitwise_tracer, contextlib, time
+import awaitwise_tracer, contextlib, gc, time
 from asyncio import events
 CODE = compile(${JSON.stringify(program)}, "main.py", "exec")
 
@@ -58,6 +58,7 @@ def floor():
 
 def loop(mode):
     hook = {"traced": lambda: awaitwise_tracer.record("main.py"), "floor": floor}.get(mode, contextlib.nullcontext)
+    gc.freeze()  # as runner.run does before a program: the collector passes over the runtime's own objects
     with hook():
         exec(CODE, {"__name__": "__main__"})
 `);

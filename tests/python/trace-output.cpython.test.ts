@@ -40,6 +40,10 @@ describe('tracing never changes what a program prints (CPython)', () => {
         // The program does write to stderr, so the comparison compares something.
         expect(plain.stderr).toMatch(/never awaited[\s\S]*Task exception was never retrieved[\s\S]*KeyError/);
       }
+      if (program === 'callbacks.py') {
+        // A callback that raises is reported with a traceback through asyncio's Handle._run, traced or not.
+        expect(plain.stderr).toMatch(/Exception in callback boom[\s\S]*events\.py[\s\S]*callback soon failed/);
+      }
       if (program === 'debug.py') {
         // asyncio's debug mode times each callback and warns about a slow one; the tracer runs them itself.
         expect(plain.stdout).toContain('main done\nasyncio warned: Executing');

@@ -12,6 +12,8 @@ import { describe, expect, it } from 'vitest';
 const DIR = 'tests/fixtures/trace';
 const PROGRAMS = readdirSync(DIR).filter((f) => f.endsWith('.py') && f !== 'too-many.py');
 
+const CALLBACK_REPORT = /Exception in callback boom[\s\S]*events\.py[\s\S]*callback soon failed[\s\S]*Exception in callback int/;
+
 describe('tracing never changes what a program prints (Pyodide)', () => {
   it('every program prints the same traced and untraced', async () => {
     const { stdout } = await promisify(execFile)(
@@ -36,6 +38,10 @@ describe('tracing never changes what a program prints (Pyodide)', () => {
     expect(results[join(DIR, 'noisy.py')]!.untraced).toMatchObject({
       stderr: expect.stringMatching(/Task exception was never retrieved/) as unknown,
       error: expect.stringContaining("KeyError: 'the end'") as unknown,
+    });
+    // A callback that raises is reported with a traceback through asyncio's Handle._run, traced or not.
+    expect(results[join(DIR, 'callbacks.py')]!.untraced).toMatchObject({
+      stderr: expect.stringMatching(CALLBACK_REPORT) as unknown,
     });
     // asyncio's debug mode times each callback and warns about a slow one; the tracer runs the callbacks itself.
     expect(results[join(DIR, 'debug.py')]!.untraced).toMatchObject({

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { describeMark, taskRows } from '@/utils/trace/describe';
 import { axisTicks, buildModel, fitLabel, laneMarks, MAX_LANES, shortName, type Lane } from '@/utils/trace/layout';
 import { moveCursor, walkMarks } from '@/utils/trace/navigate';
-import { PackedTraceSchema, unpackTrace } from '@/utils/trace/packed';
+import { PackedTraceSchema, readDoubles, readInts, unpackTrace } from '@/utils/trace/packed';
 import { blockedSentence, formatMs, nameList, summarise, summarySentence } from '@/utils/trace/summary';
 import { initialZoom, isZoomed, zoomReducer } from '@/utils/trace/zoom';
-import { GATHER, packTrace } from './trace-build';
+import { GATHER, packNumbers, packTrace } from './trace-build';
 
 const gather = unpackTrace(GATHER);
 
@@ -36,11 +36,18 @@ describe('the packed trace', () => {
 
   it('refuses a trace that points at tasks or waits it does not have', () => {
     const broken = [
-      { ...GATHER, steps: [...GATHER.steps.slice(0, -1), 9] },
-      { ...GATHER, stepOns: GATHER.stepOns.map((n, i) => (i === 1 ? 99 : n)) },
-      { ...GATHER, stepEnds: GATHER.stepEnds.slice(1) },
-      { ...GATHER, stepLines: [1.5, ...GATHER.stepLines.slice(1)] },
-      { ...GATHER, tasks: GATHER.tasks.map((t, i) => (i === 2 ? ([5, ...t.slice(1)] as typeof t) : t)) },
+      { ...GATHER, keys: packNumbers('ints', [...readInts(GATHER.keys)].with(6, 9)) },
+      { ...GATHER, keys: packNumbers('ints', [...readInts(GATHER.keys)].with(4, 99)) },
+      { ...GATHER, keys: packNumbers('ints', [...readInts(GATHER.keys)].with(2, -1)) },
+      { ...GATHER, keys: packNumbers('ints', [...readInts(GATHER.keys)].slice(3)) },
+      { ...GATHER, steps: packNumbers('ints', [...readInts(GATHER.steps)].with(3, 99)) },
+      { ...GATHER, times: packNumbers('doubles', [...readDoubles(GATHER.times)].slice(1)) },
+      { ...GATHER, times: GATHER.times.slice(4) },
+      { ...GATHER, times: packNumbers('doubles', [...readDoubles(GATHER.times)].with(0, NaN)) },
+      { ...GATHER, steps: 'not base64!' },
+      { ...GATHER, tasks: { ...GATHER.tasks, created: 'not base64!' } },
+      { ...GATHER, tasks: { ...GATHER.tasks, parents: [null, 0, 0, 9] } },
+      { ...GATHER, tasks: { ...GATHER.tasks, coros: GATHER.tasks.coros.slice(1) } },
       { ...GATHER, extra: 1 },
     ];
     for (const trace of broken) expect(v.safeParse(PackedTraceSchema, trace).success).toBe(false);

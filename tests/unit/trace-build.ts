@@ -1,11 +1,11 @@
-/** Packed traces for the timeline's unit tests, written as the tracer would send them (times in µs). */
+/** Packed traces for the timeline's unit tests, written as the tracer would send them. */
 import type { PackedTrace } from '@/utils/trace/packed';
 
-type Row = PackedTrace['tasks'][number];
+type Outcome = PackedTrace['tasks']['outcomes'][number];
 
 export interface TraceSpec {
   /** [name, parent, created ms, ended ms or null, outcome, error type?, message?] */
-  tasks: [string, number | null, number, number | null, Row[6], string?, string?][];
+  tasks: [string, number | null, number, number | null, Outcome, string?, string?][];
   /** [task (-1: callback), start ms, end ms, line] */
   steps?: [number, number, number, number][];
   /** [task, start ms, end ms, kind, detail, line]: it starts where a step of the task ends. */
@@ -16,6 +16,16 @@ export interface TraceSpec {
 }
 
 const us = (ms: number) => Math.round(ms * 1000);
+/** The tracer's clock reads in seconds; these traces start at 0. */
+const seconds = (ms: number) => ms / 1000;
+
+/** Numbers as the tracer packs them: base64 of little-endian 32-bit integers or doubles. */
+export function packNumbers(kind: 'ints' | 'doubles', numbers: readonly number[]): string {
+  const width = kind === 'ints' ? 4 : 8;
+  const view = new DataView(new ArrayBuffer(numbers.length * width));
+  numbers.forEach((n, i) => (kind === 'ints' ? view.setInt32(i * 4, n, true) : view.setFloat64(i * 8, n, true)));
+  return btoa(String.fromCharCode(...new Uint8Array(view.buffer)));
+}
 
 export function packTrace(spec: TraceSpec): PackedTrace {
   const ons: PackedTrace['ons'] = [['other', 'yield']];
@@ -24,31 +34,53 @@ export function packTrace(spec: TraceSpec): PackedTrace {
     return i >= 0 ? i : ons.push([kind, detail]) - 1;
   };
   const steps = spec.steps ?? [];
-  // A wait belongs to the step it follows (the tracer records what a task waits on after each step).
-  const stepOns = steps.map(([task, , end]) => {
-    const wait = (spec.waits ?? []).find((w) => w[0] === task && w[1] === end);
-    return wait ? on(wait[3], wait[4]) : -1;
-  });
-  const suspendedAt = (task: number) => (spec.waits ?? []).filter((w) => w[0] === task).at(-1)?.[5] ?? null;
+  // A wait belongs to the step it follows (the tracer records what a task waits on after each step, and
+  // at which line).
+  const waitAfter = ([task, , end]: [number, number, number, number]) =>
+    (spec.waits ?? []).find((w) => w[0] === task && w[1] === end);
+  const firstLine = (task: number) => steps.find((s) => s[0] === task)?.[3] || null;
   const ends = [...steps.map((s) => s[2]), ...(spec.waits ?? []).map((w) => w[2])];
+  const column = <T>(pick: (row: TraceSpec['tasks'][number]) => T) => spec.tasks.map(pick);
+  // As the tracer files them: a turn's start where a step does not begin when the one before ended, then
+  // each step's key and end.
+  const keys: [number, number, number][] = [];
+  const entries: [number, number][] = [];
+  let last = Number.NaN;
+  for (const step of steps) {
+    const [task, start, end, line] = step;
+    if (start !== last) entries.push([-1, start]);
+    const wait = waitAfter(step);
+    keys.push(task < 0 ? [task, -1, line] : wait ? [task, on(wait[3], wait[4]), wait[5]] : [task, -1, 0]);
+    entries.push([keys.length - 1, end]);
+    last = end;
+  }
   return {
-    tasks: spec.tasks.map(([name, parent, created, ended, outcome, type, message], id) => [
-      id,
-      name,
-      name,
-      parent,
-      us(created),
-      ended === null ? null : us(ended),
-      outcome,
-      type ?? null,
-      message ?? (type ? '' : null),
-      ended === null ? suspendedAt(id) : null,
-    ]),
-    steps: steps.map((s) => s[0]),
-    stepLines: steps.map((s) => s[3]),
-    stepStarts: steps.map((s) => us(s[1])),
-    stepEnds: steps.map((s) => us(s[2])),
-    stepOns,
+    t0: 0,
+    tasks: {
+      names: column(([name]) => name),
+      coros: column(([name]) => name),
+      parents: column(([, parent]) => parent),
+      created: packNumbers(
+        'doubles',
+        column(([, , created]) => seconds(created)),
+      ),
+      ended: packNumbers(
+        'doubles',
+        column(([, , , ended]) => (ended === null ? NaN : seconds(ended))),
+      ),
+      outcomes: column(([, , , , outcome]) => outcome),
+      errors: column(([, , , , , type, message]) => (type ? ([type, message ?? ''] as [string, string]) : null)),
+      firstLines: spec.tasks.map((_, id) => firstLine(id)),
+    },
+    keys: packNumbers('ints', keys.flat()),
+    steps: packNumbers(
+      'ints',
+      entries.map(([key]) => key),
+    ),
+    times: packNumbers(
+      'doubles',
+      entries.map(([, when]) => seconds(when)),
+    ),
     ons,
     blocked: (spec.blocked ?? []).map(([a, b, ...rest]) => [us(a), us(b), ...rest]),
     end: us(Math.max(0, ...ends)),

@@ -11,29 +11,49 @@ rewritten: while `record()` is active, three things are wrapped, and put back af
   of the program's. After a step the task is done or suspended, and its await chain says on what.
 - `time.sleep`, so a step that held the loop can name the line that slept.
 
-Nothing the program prints changes. Tasks are held by weak references (a task nobody keeps is still
-destroyed, with asyncio's own message), and a task's exception is read without marking it retrieved.
+Nothing the program prints changes. The recorder keeps no task alive: each task carries its own record (an
+attribute), and the record holds the task's frame only while the task is in the ready queue anyway. A
+task's exception is read without marking it retrieved.
+
+Recording is paid on every step of every task, next to about 3 µs of asyncio's own work per step in
+Pyodide, so the usual case takes the shortest way there is: a step that yields with no future where the
+task (or, for its first step, another task of its kind) yielded before, as a `sleep(0)` loop does, costs a
+clock reading, four comparisons and one list extension.
 
 The trace is packed for the trip to the page (utils/trace/packed.ts reads it): times in whole microseconds
 from the start, events as flat lists of numbers, and each distinct wait as one entry in a table.
 """
 
+import array
 import asyncio
+import base64
 import collections
+import math
+import operator
 import os
 import sys
 import time
 import types
-import weakref
-from asyncio import base_events, tasks
+from asyncio import base_events, base_futures, events, format_helpers, tasks
 
 EVENT_CAP = 20_000
-BLOCKED_US = 50_000
+BLOCKED = 0.05  # seconds: a step longer than this held up the loop
 _ASYNCIO_DIR = os.path.dirname(asyncio.__file__) + os.sep
 _TASK_TYPES = (tasks.Task, tasks._PyTask)
 _GATHERING = getattr(tasks, "_GatheringFuture", None)
 _clock = time.monotonic  # the loop's clock (BaseEventLoop.time)
 _Coroutine = types.CoroutineType
+_Function = types.FunctionType
+_current_task = tasks.current_task
+_PENDING, _CANCELLED = base_futures._PENDING, base_futures._CANCELLED  # a future's _state
+# Handle._run, which _dispatch does in line for these (a call fewer on every callback); Python 3.13 added the
+# loop's debug flag to how a failing callback is named.
+_HANDLE_TYPES = frozenset({events.Handle, events.TimerHandle})
+_original_handle_run = events.Handle._run
+_FORMAT_TAKES_DEBUG = sys.version_info >= (3, 13)
+# Before 3.12 asyncio.create_task names a task after making it, so a name is read when the task ends; since,
+# the name comes to create_task (and a task's first wait, which is rarer than its end, reads a set_name).
+_NAMED_LATE = sys.version_info < (3, 12)
 
 _original_run_once = base_events.BaseEventLoop._run_once
 _original_create_task = base_events.BaseEventLoop.create_task
@@ -100,185 +120,286 @@ _KINDS = {
 _WAIT_FOR = ("task", _fixed("wait_for"))
 _IO_PREFIXES = ("StreamReader.", "StreamWriter.", "BaseEventLoop.sock_", "BaseSelectorEventLoop.sock_")
 _USER = "user"
-_PLAIN = "plain"  # Recording.current during a plain callback
+_PLAIN = "plain"  # what a plain callback of the program's is filed under
 
 
-class _Task:
-    __slots__ = ("id", "ref", "name", "coro", "code", "parent", "created", "ended", "outcome", "error",
-                 "on", "line", "yield_at", "frame")
-
-    def __init__(self, number, task, coro_name, code, parent, created, line):
-        self.id = number
-        self.ref = weakref.ref(task)
-        self.code = code
-        self.coro = coro_name
-        self.name = None  # read at the first step: asyncio.create_task names a task after making it (3.11)
-        self.parent = parent
-        self.created = created
-        self.ended = None
-        self.outcome = "pending"
-        self.error = None
-        self.on = 0  # while suspended: on what (an index into Recording.ons)
-        self.line = line  # where its next step starts, in the program's file
-        self.yield_at = -1  # where it last yielded with no future (sleep(0)), to skip the same walk
-        self.frame = None  # its coroutine's frame while it yields with no future (see after_step)
+class _PlainOwner:
+    __slots__ = ()
+    _fut_waiter = True  # so that _dispatch's short way, for tasks, is not taken
 
 
-class _Hidden:
-    """A task that is not drawn (asyncio's own shutdown work, a test harness), though its children are."""
+_PLAIN_OWNER = _PlainOwner()
 
-    __slots__ = ("ref",)
+# A task's record is a list (a class instance costs five times as much to make, and a program may make
+# thousands of tasks): its kind's template (see Recording.task_kind) followed by what is its own.
+(
+    _OWNER,  # the Recording it belongs to: a task can outlive one (a loop kept across runs in one interpreter)
+    _NAME,  # the name given to create_task or set_name, else None
+    _CORO,  # the coroutine's qualified name
+    _CODE,  # the coroutine's code, or None
+    _FIRST,  # the coroutine's first line in the program, or None
+    _ENDED,  # NaN while it has not ended
+    _OUTCOME,
+    _ERROR,  # (type name, message) when it raised
+    _YIELD_AT,  # where its coroutine last yielded with no future (else -1); before its first step, a guess
+    _GUESS,  # in a kind's template: the wait (see _KEY) after a first step that yields at _YIELD_AT
+    _ID,  # creation order; None once its recording has stopped
+    _PARENT,  # the id of the task that was running when it was made
+    _CREATED,
+    # Its coroutine's frame while the task is in the ready queue (new, or after a yield with no future), else
+    # _NO_FRAME. Held no longer: a frame held across a wait on a future would keep a task the program dropped
+    # alive past its collection, and asyncio would step it again.
+    _FRAME,
+    # How its steps are filed while it waits on what it waits on now: an index into Recording.keys. Before
+    # the first step that is its kind's guess, the place where a task of the kind first yielded with no
+    # future: when the guess is right (the frame stops at _YIELD_AT), the first step takes _dispatch's short
+    # way too.
+    _KEY,
+) = range(15)
+_DONE = (-1, 0)  # the wait of a task that is done: none, at no line
+_TURN = -1  # in Recording.steps, the key of a turn's start
 
-    def __init__(self, task):
-        self.ref = weakref.ref(task)
+
+class _NoFrame:
+    __slots__ = ()
+    f_lasti = -2  # matches no _YIELD_AT
+
+
+_NO_FRAME = _NoFrame()
+# The record of no task, read as a parent's: a task made outside any step (or in a step of a task that is not
+# drawn, or of one from an earlier recording) has no parent.
+_ORPHAN = [None] * (_KEY + 1)
+
+# The attribute under which a task carries its record: asyncio's tasks accept attributes, and reading one is
+# the cheapest way from a task to its record on every step. (Read and written by name below, `getattr` being
+# a call.) A task that is not drawn (asyncio's own shutdown work, a test harness) carries none.
+_RECORD = "_awaitwise_record"
+
+
+def _record_of(task, recording):
+    record = getattr(task, _RECORD, None)
+    return record if record is not None and record[_OWNER] is recording else None
 
 
 class Recording:
+    __slots__ = ("user_file", "hidden_files", "t0", "stopped", "tasks", "steps", "keys", "cut", "ons",
+                 "on_index", "blocked", "sleeps", "step_events", "task_limit", "truncated", "codes", "plain_codes",
+                 "own_code", "task_kinds", "last_code", "last_template", "bare_yields", "last_yield")
+
     def __init__(self, user_file, hidden_files):
         self.user_file = user_file
         self.hidden_files = frozenset(hidden_files)
         self.t0 = _clock()
         self.stopped = None
         self.tasks = []
-        # hash(task) -> _Task or _Hidden, checked against its weak reference. A task's hash is its address,
-        # as id() would give, and cheaper to get in Pyodide, where id() makes a new integer each time.
-        self.by_hash = {}
-        # One flat list (a tuple per event gave the garbage collector more to walk than the recording
-        # cost): each step as (task, line it began at, start, end, what the task then waited on), task -1
-        # for a plain callback, `on` an index into `ons` or -1 when the task was done. A wait is the time
-        # between two steps of a task, so result() finds the waits there. Lines are None when not in the
-        # program's file.
+        # One flat list of numbers (a tuple per event gave the garbage collector more to walk than the
+        # recording cost), two per entry: (key, when), times on the loop's clock as read. An entry is a step
+        # that ended then, its key the index of a key in `keys`; or the start of a turn of the loop, key
+        # _TURN. A step began when the entry before it ended. `keys` is flat too, three numbers a key: the
+        # task, what it then waited on (an index into `ons`, -1 when it was done) and at which line of the
+        # program (0 when not in it); for a plain callback -1, -1 and the line it begins at. A task's steps
+        # share a key while it waits on the same thing. A wait is the time between two steps of a task, and
+        # a step begins where the one before it left the task, so the page works those out.
         self.steps = []
+        self.keys = []
         self.cut = None  # when the cap was reached
         self.ons = [("other", "yield")]  # the distinct (kind, detail) pairs; waits refer to them by index
         self.on_index = {self.ons[0]: 0}
-        self.blocked = []
+        self.blocked = []  # [start, end, task id or None, line that blocked, first line, last line, call]
         self.sleeps = []  # (start, end, line) of time.sleep calls in the current step
-        self.room = EVENT_CAP  # events (tasks, steps, waits) left before the trace is cut short
+        # The cap counts tasks, steps and waits. Steps and waits are counted here; a new task is let in while
+        # there are fewer than task_limit, which is what the cap leaves of the steps, waits and any room
+        # _dispatch has set aside for the turn it runs.
+        self.step_events = 0
+        self.task_limit = EVENT_CAP
         self.truncated = False
-        self.current = None  # the _Task whose step is running, or _PLAIN
+        # What is worked out once per code object. Hashing a code object reads all of it (it takes as long as
+        # a step of asyncio's own), so the one last looked up is also kept: a program makes its tasks, and
+        # asyncio schedules its callbacks, many of a kind in a row.
         self.codes = {}  # code object -> _USER, (kind, detail function) or None (look further in)
         self.plain_codes = {}  # callback code object -> whether it is the program's
-        self.task_codes = {}  # coroutine code object -> (hidden, coroutine name, first line in the program)
-        self.bare_yields = {}  # (code, f_lasti) of a coroutine yielding with no future -> describe_wait's answer
-
-    def take(self):
-        if self.room <= 0:
-            self.cut_short()
-            return False
-        self.room -= 1
-        return True
-
-    def now(self):
-        """Whole microseconds since the start: every time in the recording is one of these."""
-        return int((_clock() - self.t0) * 1e6)
+        self.own_code = None  # the last callback code found to be asyncio's own
+        self.task_kinds = {}  # coroutine code object -> its tasks' template, or None when they are not drawn
+        self.last_code = self.last_template = None
+        self.bare_yields = {}  # (code, f_lasti) of a coroutine yielding with no future -> (on, line)
+        self.last_yield = (None, -1, None)  # the last of those looked up: code, f_lasti, answer
 
     def cut_short(self):
         if not self.truncated:
             self.truncated = True
-            self.cut = self.now()
+            self.cut = _clock()
 
-    def add_task(self, task, coro, created):
+    def task_kind(self, coro):
+        """The template of a new task's record, one per code of coroutine; None for a task not drawn."""
         if coro.__class__ is _Coroutine:
             code = coro.cr_code
         else:
             code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
-        # What a coroutine's code says of its task, worked out once per code: a program makes many of a kind.
-        known = self.task_codes.get(code)
-        if known is None:
-            hidden = code is not None and (code in _HIDDEN_CODES or code.co_filename in self.hidden_files)
-            first = code.co_firstlineno if code is not None and code.co_filename == self.user_file else None
-            known = (hidden, getattr(coro, "__qualname__", None) or type(coro).__name__, first)
+        if code is self.last_code and code is not None:
+            return self.last_template
+        template = self.task_kinds.get(code, False)
+        if template is False:
+            if code is not None and (code in _HIDDEN_CODES or code.co_filename in self.hidden_files):
+                template = None
+            else:
+                first = code.co_firstlineno if code is not None and code.co_filename == self.user_file else None
+                name = getattr(coro, "__qualname__", None) or type(coro).__name__
+                template = [self, None, name, code, first, math.nan, "pending", None, -1, (0, 0)]
             if code is not None:
-                self.task_codes[code] = known
-        hidden, coro_name, first = known
-        if hidden:
-            record = _Hidden(task)
-        elif not self.take():
+                self.task_kinds[code] = template
+        if template is not None:
+            self.last_code, self.last_template = code, template  # (for _traced_create_task's short way)
+        return template
+
+    def add_task(self, task, coro, created, parent=None, name=None):
+        """The record of a new task, also set on it; None when it is not drawn, the cap is reached or the
+        task takes no attributes. `parent` is the task that was running. (_traced_create_task does the same
+        in short for the usual case.)"""
+        template = self.task_kind(coro)
+        if template is None:
             return None
-        else:
-            current = self.current
-            parent = current.id if current.__class__ is _Task else None
-            record = _Task(len(self.tasks), task, coro_name, code, parent, created, first)
-            self.tasks.append(record)
-        self.by_hash[hash(task)] = record
+        number = len(self.tasks)
+        if number >= self.task_limit:
+            self.cut_short()
+            return None
+        parent = getattr(parent, _RECORD, _ORPHAN)[_ID]
+        frame = coro.cr_frame if coro.__class__ is _Coroutine else None
+        record = template + [number, parent, created, _NO_FRAME if frame is None else frame,
+                             self.key(number, template[_GUESS])]
+        if name is not None:
+            record[_NAME] = str(name)
+        try:
+            task._awaitwise_record = record
+        except AttributeError:  # a task type that takes no attributes: not drawn
+            return None
+        self.tasks.append(record)
         return record
 
-    def after_step(self, record, task, start, end):
-        """Book-keeping after one step of a task; returns what it now waits on (an index into `ons`), or
-        -1 when it is done. _dispatch files the step itself."""
-        if record.name is None:
-            record.name = _task_name(task, record.coro)
-        first_line = record.line
-        if task.done():
-            record.frame = None
-            record.ended = end
-            if task.cancelled():
-                record.outcome = "cancelled"
+    def add_step(self, record, task, start, end):
+        """What a step of a task left, when _dispatch's short way does not cover it (a new wait, the end of
+        the task, a long step): kept in the record, and its key returned for the caller to file (None when the
+        task is not drawn)."""
+        if record[_OWNER] is not self:
+            # A task of an earlier recording, stepped in this one: made anew.
+            record = self.add_task(task, task.get_coro(), start)
+            if record is None:
+                return None
+        state = task._state
+        if state != _PENDING:
+            if _NAMED_LATE:
+                record[_NAME] = _task_name(task)
+            record[_FRAME] = _NO_FRAME
+            record[_ENDED] = end
+            if state == _CANCELLED:
+                record[_OUTCOME] = "cancelled"
             else:
                 # `_exception`, not exception(): that would mark it retrieved and silence asyncio's log.
                 exc = task._exception
                 if exc is None:
-                    record.outcome = "done"
+                    record[_OUTCOME] = "done"
                 else:
-                    record.outcome = "error"
-                    record.error = (type(exc).__name__, str(exc)[:300])
-            if end - start > BLOCKED_US:
-                code = record.code
+                    record[_OUTCOME] = "error"
+                    record[_ERROR] = (type(exc).__name__, str(exc)[:300])
+            key = record[_KEY] = self.key(record[_ID], _DONE)
+            if end - start > BLOCKED:
+                code = record[_CODE]
                 last = _last_line(code) if code is not None and code.co_filename == self.user_file else None
-                self.add_blocked(start, end, record.id, first_line, last)
-            return -1
+                self.blocked.append(self.blocked_stretch(start, end, record[_ID], last))
+            return key
+        if record[_NAME] is None:
+            record[_NAME] = _task_name(task)
+        wait = self.suspended(record, task)
+        key = record[_KEY] = self.key(record[_ID], wait)
+        if end - start > BLOCKED:
+            self.blocked.append(self.blocked_stretch(start, end, record[_ID], wait[1] or None))
+        return key
+
+    def key(self, task_id, wait):
+        """A new key (see steps): the task, and what it waits on at which line, as (on, line)."""
+        keys = self.keys
+        keys += (task_id, *wait)
+        return len(keys) // 3 - 1
+
+    def suspended(self, record, task):
+        """What a task suspended after its step waits on, as (on, line); its frame and where it yielded are
+        kept in its record."""
         waiter = task._fut_waiter
         coro = task.get_coro()
-        # Kept only while it waits on nothing (a sleep(0) loop's fast path): a frame held across a wait on a
-        # future would keep a task the program dropped alive past its collection, and asyncio would step it again.
         if waiter is not None:
             frame = None
         elif coro.__class__ is _Coroutine:
             frame = coro.cr_frame
         else:
             frame = getattr(coro, "cr_frame", None)
-        record.frame = frame
         if frame is None:
-            record.on, line = self.describe_wait(coro, waiter)
-            record.yield_at = -1
-        elif (lasti := frame.f_lasti) != record.yield_at:
-            # (Else it yielded again where it did last time, as a sleep(0) loop does: same wait, same line.)
-            # A yield with no future at a place another task yielded at already is described the same way:
-            # a thousand copies of one coroutine walk their await chain once.
-            place = (frame.f_code, lasti)
-            known = self.bare_yields.get(place)
-            if known is None:
-                known = self.bare_yields[place] = self.describe_wait(coro, None)
-            record.on, line = known
-            record.yield_at = lasti
-        else:
-            line = None
-        if line is not None:
-            record.line = line
-        if end - start > BLOCKED_US:
-            self.add_blocked(start, end, record.id, first_line, record.line)
-        return record.on
+            record[_FRAME] = _NO_FRAME
+            record[_YIELD_AT] = -1
+            on, line = self.describe_wait(coro, waiter)
+            return (on, line or 0)
+        record[_FRAME] = frame
+        lasti = record[_YIELD_AT] = frame.f_lasti
+        # A yield with no future at a place another task yielded at already is described the same way:
+        # a thousand copies of one coroutine walk their await chain once.
+        code = frame.f_code
+        last_code, last_lasti, wait = self.last_yield
+        if code is not last_code or lasti != last_lasti:
+            place = (code, lasti)
+            wait = self.bare_yields.get(place)
+            if wait is None:
+                on, line = self.describe_wait(coro, None)
+                wait = self.bare_yields[place] = (on, line or 0)
+                self.learn_yield(code, lasti, wait)
+            self.last_yield = (code, lasti, wait)
+        return wait
+
+    def learn_yield(self, code, lasti, wait):
+        """The first place a coroutine's code yields with no future becomes its kind's guess for a first step
+        (see _KEY): in the kind's template, and in the records of its tasks not yet started (their frame is
+        held, and they have not yielded)."""
+        template = self.task_kinds.get(code)
+        if not template or template[_YIELD_AT] != -1:
+            return
+        template[_YIELD_AT], template[_GUESS] = lasti, wait
+        for other in self.tasks:
+            if other[_CODE] is code and other[_YIELD_AT] == -1 and other[_FRAME] is not _NO_FRAME:
+                other[_YIELD_AT], other[_KEY] = lasti, self.key(other[_ID], wait)
 
     def plain_step(self, callback, start, end):
+        """The key of a plain callback's step (see steps), noting a long one."""
         code = _code_of(callback)
         first = code.co_firstlineno if code is not None and code.co_filename == self.user_file else None
-        if self.take():
-            self.steps += (-1, first or 0, start, end, -1)
-        if end - start > BLOCKED_US:
-            self.add_blocked(start, end, None, first, _last_line(code) if first is not None else None)
+        if end - start > BLOCKED:
+            last = _last_line(code) if first is not None else None
+            self.blocked.append(self.blocked_stretch(start, end, None, last, first))
+        return self.key(-1, (-1, first or 0))
+
+    def file(self, key, end):
+        """Files a step outside _dispatch (which counts its own): a step and, unless the task is done, the
+        wait after it are an event each against the cap."""
+        if key is None:
+            return
+        events = 1 if self.keys[key * 3 + 1] < 0 else 2
+        if self.task_limit - len(self.tasks) >= events:
+            self.step_events += events
+            self.task_limit -= events
+            self.steps += (key, end)
+        else:
+            self.cut_short()
 
     def classify_callback(self, callback):
         """(record, task) for a callback that is not the step of a task already known: a task's step (its
-        _Task, or _Hidden, added now if the task was made without create_task), _PLAIN for a callback of the
-        program's, or None for asyncio's own."""
+        record, added now if the task was made without create_task), _PLAIN for a callback of the program's,
+        or None for asyncio's own."""
         owner = getattr(callback, "__self__", None)  # a task's step or wake-up is a method of the task
         if owner is not None and isinstance(owner, _TASK_TYPES):
+            if callback.__class__.__name__ == "TaskStepMethWrapper":
+                _STEP_WRAPPER[0] = callback.__class__  # C tasks' step: bound to nothing but a task
             _STEP_TYPES.add(callback.__class__)
-            record = self.by_hash.get(hash(owner))
-            if record is None or record.ref() is not owner:
+            _TASK_CLASSES.add(owner.__class__)
+            record = _record_of(owner, self)
+            if record is None:
                 # Made without create_task (asyncio.Task(...) directly): known from its first step on.
-                record = self.add_task(owner, owner.get_coro(), self.now())
+                record = self.add_task(owner, owner.get_coro(), _clock())
             return record, owner
         code = getattr(callback, "__code__", None)
         mine = self.plain_codes.get(code) if code is not None else None
@@ -286,18 +407,19 @@ class Recording:
             mine = _is_program_callback(callback)
             if code is not None:
                 self.plain_codes[code] = mine
-        return (_PLAIN if mine else None), None
+        if not mine and callback.__class__ is _Function:
+            self.own_code = code
+        return (_PLAIN, _PLAIN_OWNER) if mine else (None, None)
 
-    def add_blocked(self, start, end, task_id, first_line, last_line):
+    def blocked_stretch(self, start, end, task_id, last_line, first_line=None):
+        """A step that held the loop, with the time.sleep inside it that took most of the time, if any. For
+        a task's step, the line it began at is worked out in result(), from the step before."""
         # Not counted against the cap: there are few (each takes 50 ms) and each one is the lesson.
         line = call = None
         inside = [s for s in self.sleeps if s[0] >= start and s[1] <= end]
         if inside and sum(s[1] - s[0] for s in inside) * 2 >= end - start:
             line, call = max(inside, key=lambda s: s[1] - s[0])[2], "time.sleep"
-        lines = None
-        if first_line is not None or last_line is not None:
-            lines = [first_line or last_line, last_line or first_line]
-        self.blocked.append((start, end, task_id, line, lines, call))
+        return [start, end, task_id, line, first_line, last_line, call]
 
     def classify(self, code):
         if code.co_filename == self.user_file:
@@ -349,8 +471,8 @@ class Recording:
         if waiter is None:
             return (self.on(fallback[0], fallback[1](None)) if fallback else 0), line
         if isinstance(waiter, _TASK_TYPES):
-            record = self.by_hash.get(hash(waiter))
-            name = record.name if record.__class__ is _Task and record.ref() is waiter else None
+            record = _record_of(waiter, self)
+            name = _task_name(waiter) or (record[_CORO] if record is not None else None)
             return self.on("task", f"task {name}" if name else "task"), line
         if _GATHERING is not None and isinstance(waiter, _GATHERING):
             children = getattr(waiter, "_children", None)
@@ -360,8 +482,8 @@ class Recording:
         return self.on("future", type(waiter).__name__), line
 
     def slept(self, start, end):
-        if self.current is None:
-            return  # outside any step, a sleep holds up no loop
+        if events._get_running_loop() is None:
+            return  # outside the loop, a sleep holds up no task
         frame = sys._getframe(2)
         depth = 0
         while frame is not None and frame.f_code.co_filename != self.user_file and depth < 32:
@@ -372,40 +494,75 @@ class Recording:
         self.sleeps.append((start, end, frame.f_lineno if frame is not None and depth < 32 else None))
 
     def result(self):
-        """The packed trace, ready for json.dumps (utils/trace/packed.ts reads it): times in whole
-        microseconds from the start; steps as one flat list per field (the waits are the gaps between a
-        task's steps, worked out on the page, where that is cheaper); tasks and blocked stretches as rows;
-        each distinct thing waited on once, in `ons`."""
-        stop = self.stopped if self.stopped is not None else self.now()
-        tasks_out = []
-        for r in self.tasks:
-            if r.name is None:
-                task = r.ref()
-                r.name = _task_name(task, r.coro) if task is not None else r.coro
-            error = r.error or (None, None)
-            # A task still pending at the end is suspended at r.line.
-            tasks_out.append([r.id, r.name, r.coro, r.parent, r.created, r.ended, r.outcome, error[0], error[1],
-                              r.line if r.ended is None else None])
+        """The packed trace, ready for json.dumps (utils/trace/packed.ts reads it): tasks and steps as one
+        column per field, the steps' and tasks' numbers as packed binary (see _binary), times on the loop's
+        clock as read (`t0` is the start); blocked stretches as rows, in whole microseconds from the start; each distinct thing waited on once, in `ons`. Built with C-level maps over the columns, not a loop in Python per step: this runs
+        once per run, on up to 20,000 events."""
+        t0 = self.t0
+        end = self.cut if self.cut is not None else self.stopped if self.stopped is not None else _clock()
+        records = self.tasks
         steps = self.steps
+        column = operator.itemgetter
+
+        def field(index):
+            return list(map(column(index), records))
+
+        for row in self.blocked:
+            if row[2] is not None:
+                row[4] = self.began_at(row[2], row[0])
         return {
-            "tasks": tasks_out,
-            "steps": steps[0::5],
-            "stepLines": steps[1::5],
-            "stepStarts": steps[2::5],
-            "stepEnds": steps[3::5],
-            "stepOns": steps[4::5],
+            "t0": t0,
+            "tasks": {
+                "names": field(_NAME),
+                "coros": field(_CORO),
+                "parents": field(_PARENT),
+                "created": _binary("d", field(_CREATED)),
+                "ended": _binary("d", field(_ENDED)),  # NaN while pending
+                "outcomes": field(_OUTCOME),
+                "errors": field(_ERROR),  # (type name, message) or None
+                "firstLines": field(_FIRST),
+            },
+            "keys": _binary("i", self.keys),
+            "steps": _binary("i", steps[0::2]),
+            "times": _binary("d", steps[1::2]),
             "ons": [list(pair) for pair in self.ons],
-            "blocked": [[a, b, t, line, lines[0] if lines else None, lines[1] if lines else None, call]
-                        for a, b, t, line, lines, call in self.blocked],
-            "end": self.cut if self.cut is not None else stop,
+            "blocked": [[int((a - t0) * 1e6), int((b - t0) * 1e6), t, line, first, last, call]
+                        for a, b, t, line, first, last, call in self.blocked],
+            "end": int((end - t0) * 1e6),
             "truncated": self.truncated,
         }
 
+    def began_at(self, task_id, start):
+        """The line a task's step that began at `start` began at: where its step before left it, or its
+        coroutine's first line. (For blocked stretches, which are few.)"""
+        steps = self.steps
+        before = None
+        began = None  # when the entry before ended
+        for i in range(0, len(steps), 2):
+            key, when = steps[i], steps[i + 1]
+            if key != _TURN and self.keys[key * 3] == task_id:
+                if began is not None and began >= start:
+                    break
+                before = self.keys[key * 3 + 2]
+            began = when
+        if before is None:
+            return self.tasks[task_id][_FIRST]
+        return before or None
 
-def _task_name(task, coro_name):
-    """The name given to create_task, else the coroutine's qualified name (not asyncio's "Task-N")."""
+
+def _binary(typecode, numbers):
+    """Numbers as base64 of little-endian 32-bit integers ("i") or doubles ("d"): json.dumps takes longer to
+    write one float than the loop takes to run a step, and this is a copy and an encoding in C."""
+    packed = array.array(typecode, numbers)
+    if sys.byteorder != "little":
+        packed.byteswap()
+    return base64.b64encode(packed.tobytes()).decode("ascii")
+
+
+def _task_name(task):
+    """The name given to create_task or set_name; None for asyncio's own "Task-N"."""
     name = task.get_name()
-    return coro_name if name.startswith("Task-") and name[5:].isdigit() else name
+    return None if name.startswith("Task-") and name[5:].isdigit() else name
 
 
 def _code_of(callback):
@@ -453,9 +610,13 @@ class _ReadyQueue(collections.deque):
 
 
 _deque_len = collections.deque.__len__
-# The classes of a callback that is a task's step or wake-up (a bound method of the task), learnt as they
-# are seen: C and Python tasks use different ones, and so do Python versions.
+# What a callback that is a task's step or wake-up (a bound method of the task) looks like, learnt as they are
+# seen: C and Python tasks use different classes, and so do Python versions.
 _STEP_TYPES = set()
+# The class of C tasks' step, whose owner is always a task. (Kept in a list: the module's names stay bound to
+# the same objects while a test runs, which the workbench's guard checks.)
+_STEP_WRAPPER = [None]
+_TASK_CLASSES = set()  # the classes of tasks seen stepping (a program may subclass Task)
 
 
 def _traced_run_once(self):
@@ -469,83 +630,178 @@ def _traced_run_once(self):
     _original_run_once(self)
     count = _deque_len(ready)
     if count:
-        _dispatch(recording, self, ready, count)
+        if self._debug or events.Handle._run is not _original_handle_run:
+            _dispatch_plainly(recording, self, ready, count)
+        else:
+            _dispatch(recording, ready, count)
 
 
-def _dispatch(recording, loop, ready, count):
-    # Every operation in this loop is paid on every turn of every task (about 3 µs of asyncio's own work in
-    # Pyodide), so the common case, a task's step, is written out here rather than in methods.
+def _dispatch(recording, ready, count):
+    # Every operation in this loop is paid on every turn of every task, so the usual cases are written out
+    # here rather than in methods: a task's step that yields with no future where expected (a sleep(0) loop,
+    # or the first step of another task of a kind), and asyncio's own callbacks, which are not drawn. It runs
+    # the callbacks as _run_once would.
+    #
+    # Room against the cap is set aside for the whole turn (a step and its wait for each callback, or what
+    # is left), so a step checks only the length of the list; what a turn did not use is given back after it.
     #
     # Every way out clears the locals that lead to a task, as asyncio's own Handle._run and _run_once do: when
     # a task raises, its traceback's frames link back through this one, and a task kept alive by that cycle
     # would log "Task exception was never retrieved" late, or not at all.
-    t0 = recording.t0
-    by_hash = recording.by_hash
     steps = recording.steps
+    start = _clock()  # each recorded callback's end is the next one's start
+    steps += (_TURN, start)
+    reserved = min(recording.task_limit - len(recording.tasks), 2 * count)
+    recording.task_limit -= reserved
+    filed = len(steps)
+    limit = filed + 2 * (reserved // 2)
+    singles = 0  # steps filed as one event: a task's last, a plain callback
     popleft = ready.popleft
-    start = int((_clock() - t0) * 1e6)  # each recorded callback's end is the next one's start
-    handle = callback = owner = record = frame = None
+    step_wrapper = _STEP_WRAPPER[0]
+    step_types = _STEP_TYPES
+    task_types = _TASK_CLASSES
+    handle_types = _HANDLE_TYPES
+    handle = callback = owner = record = key = None
     try:
-        for _ in range(count):
+        for done in range(1, count + 1):
             handle = popleft()
             if handle._cancelled:
                 continue
-            record = None
+            callback = handle._callback
+            if callback.__class__ is step_wrapper or (
+                callback.__class__ in step_types and callback.__self__.__class__ in task_types
+            ):
+                owner = callback.__self__
+                try:
+                    record = owner._awaitwise_record  # (one of an earlier recording is made anew in add_step)
+                except AttributeError:
+                    try:
+                        record, owner = recording.classify_callback(callback)
+                    except Exception:  # noqa: BLE001 - a fault of the recorder must never reach the program
+                        _stop(recording)
+                        ready.appendleft(handle)
+                        _run_rest(ready, count - done + 1)
+                        return
+                # A C task's step, run as Handle._run would, a call fewer. (It lets nothing out but SystemExit
+                # and KeyboardInterrupt, which pass through here as there: a task keeps what its coroutine
+                # raised. Any other callback goes through Handle._run, whose frame the loop's report of what it
+                # raised shows.)
+                if callback.__class__ is step_wrapper and handle.__class__ in handle_types:
+                    try:
+                        handle._context.run(callback)
+                    except (SystemExit, KeyboardInterrupt):
+                        raise
+                    except BaseException as exc:  # noqa: BLE001 - as Handle._run: the loop's handler reports it
+                        _report(handle, exc)
+                        exc = None
+                else:
+                    handle._run()
+            else:
+                if callback.__class__ is _Function and callback.__code__ is recording.own_code:
+                    record = None  # asyncio's own, as the last one was: gather's bookkeeping, a timer's wake-up
+                else:
+                    try:
+                        record, owner = recording.classify_callback(callback)
+                    except Exception:  # noqa: BLE001
+                        _stop(recording)
+                        ready.appendleft(handle)
+                        _run_rest(ready, count - done + 1)
+                        return
+                handle._run()
+            if record is None:
+                continue
+            end = _clock()
+            if (
+                owner._fut_waiter is None  # (a plain callback's owner is _PLAIN_OWNER, which waits)
+                and record[_FRAME].f_lasti == record[_YIELD_AT]
+                and end - start <= BLOCKED
+                and len(steps) < limit
+            ):
+                # It yielded with no future where it was expected to: the same wait, at the same line.
+                steps += (record[_KEY], end)
+            else:
+                try:
+                    key = (
+                        recording.plain_step(callback, start, end)
+                        if record is _PLAIN
+                        else recording.add_step(record, owner, start, end)
+                    )
+                except Exception:  # noqa: BLE001
+                    _stop(recording)
+                    _run_rest(ready, count - done)
+                    return
+                if key is None:
+                    pass
+                elif len(steps) < limit:
+                    steps += (key, end)
+                    if recording.keys[key * 3 + 1] < 0:
+                        singles += 1
+                else:
+                    recording.cut_short()
+            start = end
+    finally:
+        used = 2 * ((len(steps) - filed) // 2) - singles
+        recording.step_events += used
+        recording.task_limit += reserved - used
+        handle = callback = owner = record = key = None
+
+
+def _run_rest(ready, count):
+    """The rest of a turn's callbacks, once the recorder stopped: as asyncio's _run_once runs them."""
+    for _ in range(count):
+        handle = ready.popleft()
+        if not handle._cancelled:
+            handle._run()
+    handle = None
+
+
+def _dispatch_plainly(recording, loop, ready, count):
+    """A turn in asyncio's debug mode, or with Handle._run replaced: each callback run the way the loop
+    would, and recorded without _dispatch's short ways."""
+    start = _clock()
+    recording.steps += (_TURN, start)
+    handle = callback = owner = record = None
+    try:
+        for _ in range(count):
+            handle = ready.popleft()
+            if handle._cancelled:
+                continue
+            callback = handle._callback
+            record = owner = None
             if _active is recording:
                 try:
-                    callback = handle._callback
-                    if callback.__class__ in _STEP_TYPES:
-                        owner = callback.__self__
-                        record = by_hash.get(hash(owner))
-                        if record is not None and record.ref() is not owner:
-                            record = None
-                    if record is None:
-                        record, owner = recording.classify_callback(callback)
-                    if record.__class__ is _Task:
-                        line = record.line or 0  # where it was suspended, so where this step begins
-                        recording.current = record
-                    elif record is _PLAIN:
-                        recording.current = _PLAIN
-                    else:
-                        record = None  # asyncio's own callback, or a task that is not drawn
-                except Exception:  # noqa: BLE001 - a fault of the recorder must never reach the program
+                    record, owner = recording.classify_callback(callback)
+                except Exception:  # noqa: BLE001
                     _stop(recording)
-                    record = None
             if loop._debug:
                 _run_debug(loop, handle)
             else:
                 handle._run()
-            if record is None:
+            if record is None or _active is not recording:
                 continue
-            end = int((_clock() - t0) * 1e6)
-            recording.current = None
+            end = _clock()
             try:
                 if record is _PLAIN:
-                    recording.plain_step(callback, start, end)
+                    recording.file(recording.plain_step(callback, start, end), end)
                 else:
-                    # The usual case, kept short: yielding with no future (sleep(0)) where it did last time.
-                    frame = record.frame
-                    if (
-                        frame is not None
-                        and owner._fut_waiter is None
-                        and frame.f_lasti == record.yield_at
-                        and end - start <= BLOCKED_US
-                    ):
-                        on = record.on
-                    else:
-                        on = recording.after_step(record, owner, start, end)
-                    # A step and the wait that follows it are two events.
-                    if recording.room > 1:
-                        recording.room -= 1 if on < 0 else 2
-                        steps += (record.id, line, start, end, on)
-                    else:
-                        recording.cut_short()
+                    recording.file(recording.add_step(record, owner, start, end), end)
             except Exception:  # noqa: BLE001
                 _stop(recording)
             start = end
     finally:
-        recording.current = None  # (a KeyboardInterrupt can leave a step half-way)
-        handle = callback = owner = record = frame = None
+        handle = callback = owner = record = None
+
+
+def _report(handle, exc):
+    """What Handle._run does with an exception its callback raised: the loop's exception handler reports it."""
+    if _FORMAT_TAKES_DEBUG:
+        source = format_helpers._format_callback_source(handle._callback, handle._args, debug=handle._loop.get_debug())
+    else:
+        source = format_helpers._format_callback_source(handle._callback, handle._args)
+    context = {"message": f"Exception in callback {source}", "exception": exc, "handle": handle}
+    if handle._source_traceback:
+        context["source_traceback"] = handle._source_traceback
+    handle._loop.call_exception_handler(context)
 
 
 def _run_debug(loop, handle):
@@ -561,28 +817,44 @@ def _run_debug(loop, handle):
         loop._current_handle = handle = None
 
 
-def _traced_create_task(self, coro, *args, **kwargs):
+def _traced_create_task(self, coro, **kwargs):
+    # (BaseEventLoop.create_task takes the coroutine and keywords only.)
     recording = _active
     if recording is None:
-        return _original_create_task(self, coro, *args, **kwargs)
-    created = int((_clock() - recording.t0) * 1e6)  # (inlined: a program may make thousands of tasks)
-    task = _original_create_task(self, coro, *args, **kwargs)
+        return _original_create_task(self, coro, **kwargs)
+    created = _clock()
+    task = _original_create_task(self, coro, **kwargs) if kwargs else _original_create_task(self, coro)
     try:
-        record = recording.add_task(task, coro, created)
-        # An eager task (3.12+: a task factory, or eager_start=True in 3.14) has run its first step inside
-        # create_task already.
+        number = len(recording.tasks)
+        if coro.__class__ is _Coroutine and coro.cr_code is recording.last_code and number < recording.task_limit:
+            # Another task of the kind made last: Recording.add_task, in short.
+            template = recording.last_template
+            keys = recording.keys
+            keys += (number, *template[_GUESS])
+            record = template + [
+                number,
+                getattr(_current_task(self), _RECORD, _ORPHAN)[_ID],
+                created,
+                coro.cr_frame or _NO_FRAME,
+                len(keys) // 3 - 1,
+            ]
+            task._awaitwise_record = record
+            recording.tasks.append(record)
+            if kwargs and kwargs.get("name") is not None:
+                record[_NAME] = str(kwargs["name"])
+        else:
+            record = recording.add_task(task, coro, created, _current_task(self), kwargs.get("name"))
         if (
             (kwargs or self._task_factory is not None)
-            and record.__class__ is _Task
+            and record is not None
             and (task.done() or getattr(coro, "cr_suspended", False))
         ):
-            recording.after_step(record, task, created, recording.now())
+            # An eager task (3.12+: a task factory, or eager_start=True in 3.14) has run its first step here,
+            # inside the step of the task that made it: what it left is kept, and the step is not filed apart.
+            recording.add_step(record, task, created, _clock())
     except Exception:  # noqa: BLE001
         _stop(recording)
-    try:
-        return task
-    finally:
-        task = coro = record = None  # see _dispatch
+    return task
 
 
 def _traced_sleep(sleep):
@@ -593,7 +865,7 @@ def _traced_sleep(sleep):
         finally:
             recording = _active
             if recording is not None:
-                recording.slept(int((start - recording.t0) * 1e6), recording.now())
+                recording.slept(start, _clock())
 
     for attr in ("__name__", "__qualname__", "__doc__", "__module__"):
         setattr(traced_sleep, attr, getattr(sleep, attr, None))
@@ -606,7 +878,13 @@ def _stop(recording):
     if _active is recording:
         _active = None
     if recording.stopped is None:
-        recording.stopped = recording.now()
+        recording.stopped = _clock()
+        # Its tasks keep their records: were one stepped again under a later recording, _dispatch's short
+        # way must not take it (its frame matches no place) and its id must name no task (there, it is
+        # made anew; as a parent, it is none).
+        for record in recording.tasks:
+            record[_FRAME] = _NO_FRAME
+            record[_ID] = None
 
 
 class record:
@@ -624,7 +902,7 @@ class record:
     def __enter__(self):
         global _active
         if _active is not None:
-            self.recording.stopped = 0
+            self.recording.stopped = self.recording.t0
             return self.recording
         _active = self.recording
         base_events.BaseEventLoop._run_once = _traced_run_once

@@ -76,60 +76,136 @@ export interface Trace {
 const int = v.pipe(v.number(), v.integer());
 const id = v.pipe(int, v.minValue(0));
 const line = v.nullable(v.pipe(int, v.minValue(1)));
-/** A list of whole numbers, checked in one pass: a trace holds tens of thousands. */
-const ints = v.custom<number[]>(
-  (value) => Array.isArray(value) && value.every((n) => Number.isInteger(n)),
-  'must be a list of whole numbers',
-);
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** The bytes of base64 text, in whole `width`-byte numbers. Throws on text that is not. */
+function bytesOf(text: string, width: number): Uint8Array<ArrayBuffer> {
+  const raw = atob(text);
+  if (raw.length % width !== 0) throw new RangeError(`not a whole number of ${width}-byte numbers`);
+  const bytes = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+  return bytes;
+}
+/** Doubles as the tracer packs them (`_binary`): base64 of little-endian bytes. */
+export function readDoubles(text: string): Float64Array {
+  const bytes = bytesOf(text, 8);
+  if (LITTLE_ENDIAN) return new Float64Array(bytes.buffer);
+  const view = new DataView(bytes.buffer);
+  return Float64Array.from({ length: bytes.length / 8 }, (_, i) => view.getFloat64(i * 8, true));
+}
+/** 32-bit integers as the tracer packs them. */
+export function readInts(text: string): Int32Array {
+  const bytes = bytesOf(text, 4);
+  if (LITTLE_ENDIAN) return new Int32Array(bytes.buffer);
+  const view = new DataView(bytes.buffer);
+  return Int32Array.from({ length: bytes.length / 4 }, (_, i) => view.getInt32(i * 4, true));
+}
+const binary = v.pipe(v.string(), v.base64());
+
+/** A turn of the loop began: the key of an entry in `steps` that is not a step (tracer._TURN). */
+const TURN = -1;
+
+/** Each step's task (-1: a plain callback), line, wait and times (seconds, as the tracer read them). */
+interface StepColumns {
+  tasks: number[];
+  lines: number[];
+  ons: number[];
+  starts: number[];
+  ends: number[];
+}
+
+/** The steps, out of the tracer's entries: (key, when) pairs, a step beginning when the entry before ended. */
+function stepColumns(packed: v.InferOutput<typeof PackedFields>): StepColumns {
+  const filed = readInts(packed.keys);
+  const keys = readInts(packed.steps);
+  const times = readDoubles(packed.times);
+  if (keys.length !== times.length) throw new RangeError('a step without its time');
+  const columns: StepColumns = { tasks: [], lines: [], ons: [], starts: [], ends: [] };
+  let began = Number.NaN;
+  keys.forEach((key, i) => {
+    const when = times[i]!;
+    if (key !== TURN) {
+      if (key < 0 || key * 3 >= filed.length) throw new RangeError(`no key ${key}`);
+      columns.tasks.push(filed[key * 3]!);
+      columns.ons.push(filed[key * 3 + 1]!);
+      columns.lines.push(filed[key * 3 + 2]!);
+      columns.starts.push(began);
+      columns.ends.push(when);
+    }
+    began = when;
+  });
+  return columns;
+}
 
 /**
- * As tracer.Recording.result() builds it: times in whole microseconds from the start, steps as one flat
- * list per field. A wait is the time from a task's step to its next one, on what `stepOns` names.
+ * As tracer.Recording.result() builds it: tasks as one column per field, steps as entries that name a key;
+ * numbers in bulk packed as binary (base64 of little-endian 32-bit integers or doubles), times on the loop's
+ * clock in seconds, `t0` being the start; blocked stretches and `end` in whole microseconds from the start.
+ * A step ends with its task suspended on what its key names, at the key's line: that is where the task's next
+ * step begins, and the wait between the two is on it.
  */
-export const PackedTraceSchema = v.pipe(
-  v.strictObject({
-    tasks: v.array(
-      v.tuple([
-        id,
-        v.string(),
-        v.string(),
-        v.nullable(id),
-        int,
-        v.nullable(int),
-        v.picklist(['done', 'cancelled', 'error', 'pending']),
-        v.nullable(v.string()),
-        v.nullable(v.string()),
-        /** Where a task still pending at the end was suspended. */
-        line,
-      ]),
-    ),
-    /** Task id per step, -1 for a plain callback. */
-    steps: ints,
-    /** The line each step began at; 0 when not in the program's file. */
-    stepLines: ints,
-    stepStarts: ints,
-    stepEnds: ints,
-    /** What the task waited on after each step (an index into `ons`); -1 when it was done. */
-    stepOns: ints,
-    ons: v.array(v.tuple([v.picklist(WAIT_KINDS), v.string()])),
-    blocked: v.array(v.tuple([int, int, v.nullable(id), line, line, line, v.nullable(v.string())])),
-    /** When the recording stopped (the program ended, or the cap was reached). */
-    end: int,
-    truncated: v.boolean(),
+const PackedFields = v.strictObject({
+  t0: v.pipe(v.number(), v.finite()),
+  tasks: v.strictObject({
+    /** The name given to create_task, or null for the coroutine's. */
+    names: v.array(v.nullable(v.string())),
+    coros: v.array(v.string()),
+    parents: v.array(v.nullable(id)),
+    created: binary,
+    /** NaN while pending. */
+    ended: binary,
+    outcomes: v.array(v.picklist(['done', 'cancelled', 'error', 'pending'])),
+    /** [type, message] of what a task raised. */
+    errors: v.array(v.nullable(v.tuple([v.string(), v.string()]))),
+    /** The coroutine's first line in the program: where its first step begins. */
+    firstLines: v.array(line),
   }),
+  /**
+   * What steps file, three integers each: the task (-1: a plain callback), what it then waited on (an index
+   * into `ons`, -1 when it was done), and the line it was then suspended at (for a callback, the line it
+   * began at; 0 when not in the program's file).
+   */
+  keys: binary,
+  /** Per entry, an index into `keys`, or -1 for the start of a turn of the loop. */
+  steps: binary,
+  /** Per entry, when it ended (a step) or began (a turn): a step begins when the entry before it ended. */
+  times: binary,
+  ons: v.array(v.tuple([v.picklist(WAIT_KINDS), v.string()])),
+  blocked: v.array(v.tuple([int, int, v.nullable(id), line, line, line, v.nullable(v.string())])),
+  /** When the recording stopped (the program ended, or the cap was reached), in µs from the start. */
+  end: int,
+  truncated: v.boolean(),
+});
+
+export const PackedTraceSchema = v.pipe(
+  PackedFields,
   v.check((t) => {
-    const tasks = t.tasks.length;
-    const known = (task: number | null) => task === null || task < tasks;
-    const steps = t.steps.length;
-    return (
-      t.tasks.every((row, i) => row[0] === i && known(row[3])) &&
-      [t.stepLines, t.stepStarts, t.stepEnds, t.stepOns].every((list) => list.length === steps) &&
-      t.steps.every((task) => task >= -1 && task < tasks) &&
-      t.stepOns.every((on) => on >= -1 && on < t.ons.length) &&
-      t.blocked.every((row) => known(row[2]))
-    );
+    try {
+      return consistent(t);
+    } catch {
+      return false; // numbers that are not whole (said by their own check), or a key that is not there
+    }
   }, 'the trace refers to tasks or waits it does not contain'),
 );
+
+/** Every column as long as the list it belongs to, and every reference to something that is there. */
+function consistent(t: v.InferOutput<typeof PackedFields>): boolean {
+  const { names, coros, parents, created, ended, outcomes, errors, firstLines } = t.tasks;
+  const tasks = names.length;
+  const known = (task: number | null) => task === null || task < tasks;
+  const made = readDoubles(created);
+  const steps = stepColumns(t);
+  return (
+    [coros, parents, outcomes, errors, firstLines, made, readDoubles(ended)].every((list) => list.length === tasks) &&
+    parents.every(known) &&
+    steps.tasks.every((task) => task >= -1 && task < tasks) &&
+    steps.ons.every((on) => on >= -1 && on < t.ons.length) &&
+    steps.lines.every((n) => n >= 0) &&
+    [made, steps.starts, steps.ends].every((list) => list.every(Number.isFinite)) &&
+    t.blocked.every((row) => known(row[2]))
+  );
+}
 export type PackedTrace = v.InferOutput<typeof PackedTraceSchema>;
 
 /** The packed trace's JSON, as the tracer writes it. */
@@ -147,46 +223,63 @@ export function traceFrom(json: unknown): PackedTrace | null {
 const ms = (us: number) => us / 1000;
 
 export function unpackTrace(packed: PackedTrace): Trace {
-  const { steps, stepLines, stepStarts, stepEnds, stepOns, ons } = packed;
+  const { t0, ons } = packed;
+  const { names, coros, parents, outcomes, errors, firstLines } = packed.tasks;
+  const { tasks: steps, lines: stepLines, ons: stepOns, ...times } = stepColumns(packed);
+  // Milliseconds from the start, to the microsecond the tracer's other times have.
+  const fromStart = (seconds: number) => Math.round((seconds - t0) * 1e6) / 1000;
+  const stepStarts = times.starts.map(fromStart);
+  const stepEnds = times.ends.map(fromStart);
+  const created = Array.from(readDoubles(packed.tasks.created), fromStart);
+  const ended = Array.from(readDoubles(packed.tasks.ended), (t) => (Number.isNaN(t) ? null : fromStart(t)));
+  const end = ms(packed.end);
   const waits: TraceWait[] = [];
-  const wait = (task: number, after: number, end: number, line: number | null) => {
+  const wait = (task: number, after: number, until: number) => {
     const [kind, detail] = ons[stepOns[after]!]!;
-    waits.push({ task, start: ms(stepEnds[after]!), end: ms(end), line, on: { kind, detail } });
+    const line = stepLines[after] || null;
+    waits.push({ task, start: stepEnds[after]!, end: until, line, on: { kind, detail } });
   };
-  // Each task's latest step so far: the gap from it to the task's next step is a wait.
+  // Each task's latest step so far: the gap from it to the task's next step is a wait, and that next step
+  // begins where the latest one left the task.
   const latest = new Map<number, number>();
-  steps.forEach((task, i) => {
-    if (task < 0) return;
+  const begins = steps.map((task, i) => {
+    if (task < 0) return stepLines[i] || null;
     const before = latest.get(task);
-    if (before !== undefined && stepOns[before]! >= 0) wait(task, before, stepStarts[i]!, stepLines[i] || null);
     latest.set(task, i);
+    if (before === undefined) return firstLines[task] ?? null;
+    if (stepOns[before]! >= 0) wait(task, before, stepStarts[i]!);
+    return stepLines[before] || null;
   });
-  for (const [task, , , , , ended, , , , suspendedAt] of packed.tasks) {
+  // A task still pending at the end waits until then.
+  ended.forEach((at, task) => {
     const before = latest.get(task);
-    if (ended === null && before !== undefined && stepOns[before]! >= 0)
-      wait(task, before, Math.max(packed.end, stepEnds[before]!), suspendedAt);
-  }
+    if (at === null && before !== undefined && stepOns[before]! >= 0)
+      wait(task, before, Math.max(end, stepEnds[before]!));
+  });
   return {
-    tasks: packed.tasks.map(([id, name, coro, parent, created, ended, outcome, errorType, message]) => ({
-      id,
-      name,
-      coro,
-      parent,
-      created: ms(created),
-      ended: ended === null ? null : ms(ended),
-      outcome,
-      error: errorType === null ? null : { type: errorType, message: message ?? '' },
-    })),
+    tasks: coros.map((coro, id) => {
+      const error = errors[id];
+      return {
+        id,
+        name: names[id] ?? coro,
+        coro,
+        parent: parents[id]!,
+        created: created[id]!,
+        ended: ended[id]!,
+        outcome: outcomes[id]!,
+        error: error ? { type: error[0], message: error[1] } : null,
+      };
+    }),
     steps: steps.map((task, i) => ({
       task: task === -1 ? null : task,
-      start: ms(stepStarts[i]!),
-      end: ms(stepEnds[i]!),
-      line: stepLines[i] || null,
+      start: stepStarts[i]!,
+      end: stepEnds[i]!,
+      line: begins[i]!,
     })),
     waits,
-    blocked: packed.blocked.map(([start, end, task, line, first, last, call]) => ({
+    blocked: packed.blocked.map(([start, finish, task, line, first, last, call]) => ({
       start: ms(start),
-      end: ms(end),
+      end: ms(finish),
       task,
       line,
       lines: first !== null && last !== null ? [first, last] : null,
