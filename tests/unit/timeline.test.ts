@@ -53,6 +53,26 @@ describe('the packed trace', () => {
     for (const trace of broken) expect(v.safeParse(PackedTraceSchema, trace).success).toBe(false);
   });
 
+  it('rounds every time alike, so a step that ends as a blocked stretch begins does not overlap it', () => {
+    // The tracer sends the loop's clock as read; 1.0006 ms is not a whole microsecond.
+    const meet = 1.0006;
+    const trace = unpackTrace(
+      packTrace({
+        tasks: [
+          ['a', null, 0, null, 'pending'],
+          ['b', null, 0, null, 'pending'],
+        ],
+        steps: [
+          [0, 0.5, meet, 0],
+          [1, meet, 80, 0],
+        ],
+        blocked: [[meet, 80, 1, null, null, null, null]],
+      }),
+    );
+    expect(trace.steps[0]!.end).toBe(trace.blocked[0]!.start);
+    expect(trace.steps[1]!.start).toBe(trace.blocked[0]!.start);
+  });
+
   it('reads an error, a plain callback and a blocked stretch', () => {
     const trace = unpackTrace(
       packTrace({

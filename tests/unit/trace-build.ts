@@ -15,7 +15,6 @@ export interface TraceSpec {
   truncated?: boolean;
 }
 
-const us = (ms: number) => Math.round(ms * 1000);
 /** The tracer's clock reads in seconds; these traces start at 0. */
 const seconds = (ms: number) => ms / 1000;
 
@@ -82,8 +81,8 @@ export function packTrace(spec: TraceSpec): PackedTrace {
       entries.map(([, when]) => seconds(when)),
     ),
     ons,
-    blocked: (spec.blocked ?? []).map(([a, b, ...rest]) => [us(a), us(b), ...rest]),
-    end: us(Math.max(0, ...ends)),
+    blocked: (spec.blocked ?? []).map(([a, b, ...rest]) => [seconds(a), seconds(b), ...rest]),
+    end: seconds(Math.max(0, ...ends)),
     truncated: spec.truncated ?? false,
   };
 }

@@ -158,6 +158,7 @@ _PLAIN_OWNER = _PlainOwner()
 ) = range(15)
 _DONE = (-1, 0)  # the wait of a task that is done: none, at no line
 _TURN = -1  # in Recording.steps, the key of a turn's start
+_NO_KEY = -2  # the key of a task not yet stepped whose kind has no guess (its _YIELD_AT is -1: never filed)
 
 
 class _NoFrame:
@@ -264,8 +265,9 @@ class Recording:
             return None
         parent = getattr(parent, _RECORD, _ORPHAN)[_ID]
         frame = coro.cr_frame if coro.__class__ is _Coroutine else None
+        guess = template[_YIELD_AT] != -1
         record = template + [number, parent, created, _NO_FRAME if frame is None else frame,
-                             self.key(number, template[_GUESS])]
+                             self.key(number, template[_GUESS]) if guess else _NO_KEY]
         if name is not None:
             record[_NAME] = str(name)
         try:
@@ -360,9 +362,12 @@ class Recording:
         if not template or template[_YIELD_AT] != -1:
             return
         template[_YIELD_AT], template[_GUESS] = lasti, wait
+        keys = self.keys
+        on, line = wait
         for other in self.tasks:
             if other[_CODE] is code and other[_YIELD_AT] == -1 and other[_FRAME] is not _NO_FRAME:
-                other[_YIELD_AT], other[_KEY] = lasti, self.key(other[_ID], wait)
+                keys += (other[_ID], on, line)
+                other[_YIELD_AT], other[_KEY] = lasti, len(keys) // 3 - 1
 
     def plain_step(self, callback, start, end):
         """The key of a plain callback's step (see steps), noting a long one."""
@@ -495,9 +500,10 @@ class Recording:
 
     def result(self):
         """The packed trace, ready for json.dumps (utils/trace/packed.ts reads it): tasks and steps as one
-        column per field, the steps' and tasks' numbers as packed binary (see _binary), times on the loop's
-        clock as read (`t0` is the start); blocked stretches as rows, in whole microseconds from the start; each distinct thing waited on once, in `ons`. Built with C-level maps over the columns, not a loop in Python per step: this runs
-        once per run, on up to 20,000 events."""
+        column per field, the steps' and tasks' numbers as packed binary (see _binary), every time on the
+        loop's clock as read (`t0` is the start, and the page rounds them all alike); blocked stretches as
+        rows; each distinct thing waited on once, in `ons`. Built with C-level maps over the columns, not a
+        loop in Python per step: this runs once per run, on up to 20,000 events."""
         t0 = self.t0
         end = self.cut if self.cut is not None else self.stopped if self.stopped is not None else _clock()
         records = self.tasks
@@ -526,9 +532,8 @@ class Recording:
             "steps": _binary("i", steps[0::2]),
             "times": _binary("d", steps[1::2]),
             "ons": [list(pair) for pair in self.ons],
-            "blocked": [[int((a - t0) * 1e6), int((b - t0) * 1e6), t, line, first, last, call]
-                        for a, b, t, line, first, last, call in self.blocked],
-            "end": int((end - t0) * 1e6),
+            "blocked": self.blocked,
+            "end": end,
             "truncated": self.truncated,
         }
 
@@ -829,14 +834,18 @@ def _traced_create_task(self, coro, **kwargs):
         if coro.__class__ is _Coroutine and coro.cr_code is recording.last_code and number < recording.task_limit:
             # Another task of the kind made last: Recording.add_task, in short.
             template = recording.last_template
-            keys = recording.keys
-            keys += (number, *template[_GUESS])
+            if template[_YIELD_AT] == -1:
+                key = _NO_KEY  # no guess for its first step yet (see learn_yield)
+            else:
+                keys = recording.keys
+                keys += (number, *template[_GUESS])
+                key = len(keys) // 3 - 1
             record = template + [
                 number,
                 getattr(_current_task(self), _RECORD, _ORPHAN)[_ID],
                 created,
                 coro.cr_frame or _NO_FRAME,
-                len(keys) // 3 - 1,
+                key,
             ]
             task._awaitwise_record = record
             recording.tasks.append(record)

@@ -74,6 +74,7 @@ export interface Trace {
 }
 
 const int = v.pipe(v.number(), v.integer());
+const finite = v.pipe(v.number(), v.finite());
 const id = v.pipe(int, v.minValue(0));
 const line = v.nullable(v.pipe(int, v.minValue(1)));
 
@@ -141,12 +142,12 @@ function stepColumns(packed: v.InferOutput<typeof PackedFields>): StepColumns {
 /**
  * As tracer.Recording.result() builds it: tasks as one column per field, steps as entries that name a key;
  * numbers in bulk packed as binary (base64 of little-endian 32-bit integers or doubles), times on the loop's
- * clock in seconds, `t0` being the start; blocked stretches and `end` in whole microseconds from the start.
+ * clock in seconds, `t0` being the start (blocked stretches' and `end` too).
  * A step ends with its task suspended on what its key names, at the key's line: that is where the task's next
  * step begins, and the wait between the two is on it.
  */
 const PackedFields = v.strictObject({
-  t0: v.pipe(v.number(), v.finite()),
+  t0: finite,
   tasks: v.strictObject({
     /** The name given to create_task, or null for the coroutine's. */
     names: v.array(v.nullable(v.string())),
@@ -172,9 +173,9 @@ const PackedFields = v.strictObject({
   /** Per entry, when it ended (a step) or began (a turn): a step begins when the entry before it ended. */
   times: binary,
   ons: v.array(v.tuple([v.picklist(WAIT_KINDS), v.string()])),
-  blocked: v.array(v.tuple([int, int, v.nullable(id), line, line, line, v.nullable(v.string())])),
-  /** When the recording stopped (the program ended, or the cap was reached), in µs from the start. */
-  end: int,
+  blocked: v.array(v.tuple([finite, finite, v.nullable(id), line, line, line, v.nullable(v.string())])),
+  /** When the recording stopped (the program ended, or the cap was reached). */
+  end: finite,
   truncated: v.boolean(),
 });
 
@@ -220,8 +221,6 @@ export function traceFrom(json: unknown): PackedTrace | null {
   return parsed.success ? parsed.output : null;
 }
 
-const ms = (us: number) => us / 1000;
-
 export function unpackTrace(packed: PackedTrace): Trace {
   const { t0, ons } = packed;
   const { names, coros, parents, outcomes, errors, firstLines } = packed.tasks;
@@ -232,7 +231,7 @@ export function unpackTrace(packed: PackedTrace): Trace {
   const stepEnds = times.ends.map(fromStart);
   const created = Array.from(readDoubles(packed.tasks.created), fromStart);
   const ended = Array.from(readDoubles(packed.tasks.ended), (t) => (Number.isNaN(t) ? null : fromStart(t)));
-  const end = ms(packed.end);
+  const end = fromStart(packed.end);
   const waits: TraceWait[] = [];
   const wait = (task: number, after: number, until: number) => {
     const [kind, detail] = ons[stepOns[after]!]!;
@@ -278,8 +277,8 @@ export function unpackTrace(packed: PackedTrace): Trace {
     })),
     waits,
     blocked: packed.blocked.map(([start, finish, task, line, first, last, call]) => ({
-      start: ms(start),
-      end: ms(finish),
+      start: fromStart(start),
+      end: fromStart(finish),
       task,
       line,
       lines: first !== null && last !== null ? [first, last] : null,
