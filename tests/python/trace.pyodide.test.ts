@@ -126,6 +126,16 @@ describe.concurrent('trace-py: what the event loop did (Pyodide)', () => {
     expect(wait.end).toBeGreaterThanOrEqual(setterSteps[1]!.end);
   });
 
+  it('tasks of two coroutines that share a name and module wait at their own lines', async () => {
+    const t = await trace('redefined.py');
+    expect(t.stdout).toBe('[1, 2, -3, -4, 5]\n');
+    const workers = t.tasks.filter((task) => task.coro === 'worker');
+    expect(workers).toHaveLength(5);
+    const lines = workers.map((task) => t.waits.filter((w) => w.task === task.id).map((w) => w.line));
+    expect(lines).toEqual([[5], [5], [13, 14], [13, 14], [5]]);
+    expect(workers.map((task) => t.steps.find((s) => s.task === task.id)!.line)).toEqual([4, 4, 12, 12, 4]);
+  });
+
   it('a task never awaited is cancelled when asyncio.run shuts down', async () => {
     const t = await trace('forgotten.py');
     const forgotten = byName(t, 'forgotten');

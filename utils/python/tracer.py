@@ -45,7 +45,7 @@ _clock = time.monotonic  # the loop's clock (BaseEventLoop.time)
 _Coroutine = types.CoroutineType
 _Function = types.FunctionType
 _current_task = tasks.current_task
-_PENDING, _CANCELLED = base_futures._PENDING, base_futures._CANCELLED  # a future's _state
+_PENDING, _CANCELLED, _FINISHED = base_futures._PENDING, base_futures._CANCELLED, base_futures._FINISHED  # _state
 # Handle._run, which _dispatch does in line for these (a call fewer on every callback); Python 3.13 added the
 # loop's debug flag to how a failing callback is named.
 _HANDLE_TYPES = frozenset({events.Handle, events.TimerHandle})
@@ -185,7 +185,7 @@ def _record_of(task, recording):
 class Recording:
     __slots__ = ("user_file", "hidden_files", "t0", "stopped", "tasks", "steps", "keys", "cut", "ons",
                  "on_index", "blocked", "sleeps", "step_events", "task_limit", "truncated", "codes", "plain_codes",
-                 "own_code", "task_kinds", "last_code", "last_template", "bare_yields", "last_yield")
+                 "own_globals", "task_kinds", "last_kind", "last_template", "bare_yields", "last_yield")
 
     def __init__(self, user_file, hidden_files):
         self.user_file = user_file
@@ -219,9 +219,15 @@ class Recording:
         # asyncio schedules its callbacks, many of a kind in a row.
         self.codes = {}  # code object -> _USER, (kind, detail function) or None (look further in)
         self.plain_codes = {}  # callback code object -> whether it is the program's
-        self.own_code = None  # the last callback code found to be asyncio's own
+        # The module (its globals) of the last plain function found to be asyncio's own: such a function is
+        # asyncio's own by where it is defined. (Not its __code__: reading that is audited, and the worker's
+        # audit hook is Python, a call on every read.)
+        self.own_globals = None
         self.task_kinds = {}  # coroutine code object -> its tasks' template, or None when they are not drawn
-        self.last_code = self.last_template = None
+        # The kind of the last task made, told without the audited cr_code: its coroutine's qualified name
+        # (the function's own string), module and first line, as (name, globals, line).
+        self.last_kind = (None, None, None)
+        self.last_template = None
         self.bare_yields = {}  # (code, f_lasti) of a coroutine yielding with no future -> (on, line)
         self.last_yield = (None, -1, None)  # the last of those looked up: code, f_lasti, answer
 
@@ -230,14 +236,13 @@ class Recording:
             self.truncated = True
             self.cut = _clock()
 
-    def task_kind(self, coro):
-        """The template of a new task's record, one per code of coroutine; None for a task not drawn."""
-        if coro.__class__ is _Coroutine:
-            code = coro.cr_code
+    def task_kind(self, coro, frame):
+        """The template of a new task's record, one per code of coroutine; None for a task not drawn.
+        `frame` is the coroutine's, or None."""
+        if frame is not None:
+            code = frame.f_code
         else:
             code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
-        if code is self.last_code and code is not None:
-            return self.last_template
         template = self.task_kinds.get(code, False)
         if template is False:
             if code is not None and (code in _HIDDEN_CODES or code.co_filename in self.hidden_files):
@@ -248,15 +253,18 @@ class Recording:
                 template = [self, None, name, code, first, math.nan, "pending", None, -1, (0, 0)]
             if code is not None:
                 self.task_kinds[code] = template
-        if template is not None:
-            self.last_code, self.last_template = code, template  # (for _traced_create_task's short way)
+        if template is not None and coro.__class__ is _Coroutine and frame is not None:
+            # (For _traced_create_task's short way.)
+            self.last_kind = (coro.__qualname__, frame.f_globals, frame.f_lineno)
+            self.last_template = template
         return template
 
     def add_task(self, task, coro, created, parent=None, name=None):
         """The record of a new task, also set on it; None when it is not drawn, the cap is reached or the
         task takes no attributes. `parent` is the task that was running. (_traced_create_task does the same
         in short for the usual case.)"""
-        template = self.task_kind(coro)
+        frame = coro.cr_frame if coro.__class__ is _Coroutine else None
+        template = self.task_kind(coro, frame)
         if template is None:
             return None
         number = len(self.tasks)
@@ -264,7 +272,6 @@ class Recording:
             self.cut_short()
             return None
         parent = getattr(parent, _RECORD, _ORPHAN)[_ID]
-        frame = coro.cr_frame if coro.__class__ is _Coroutine else None
         guess = template[_YIELD_AT] != -1
         record = template + [number, parent, created, _NO_FRAME if frame is None else frame,
                              self.key(number, template[_GUESS]) if guess else _NO_KEY]
@@ -413,7 +420,7 @@ class Recording:
             if code is not None:
                 self.plain_codes[code] = mine
         if not mine and callback.__class__ is _Function:
-            self.own_code = code
+            self.own_globals = callback.__globals__
         return (_PLAIN, _PLAIN_OWNER) if mine else (None, None)
 
     def blocked_stretch(self, start, end, task_id, last_line, first_line=None):
@@ -654,6 +661,7 @@ def _dispatch(recording, ready, count):
     # a task raises, its traceback's frames link back through this one, and a task kept alive by that cycle
     # would log "Task exception was never retrieved" late, or not at all.
     steps = recording.steps
+    keys = recording.keys
     start = _clock()  # each recorded callback's end is the next one's start
     steps += (_TURN, start)
     reserved = min(recording.task_limit - len(recording.tasks), 2 * count)
@@ -673,8 +681,9 @@ def _dispatch(recording, ready, count):
             if handle._cancelled:
                 continue
             callback = handle._callback
-            if callback.__class__ is step_wrapper or (
-                callback.__class__ in step_types and callback.__self__.__class__ in task_types
+            callback_type = callback.__class__
+            if callback_type is step_wrapper or (
+                callback_type in step_types and callback.__self__.__class__ in task_types
             ):
                 owner = callback.__self__
                 try:
@@ -691,7 +700,7 @@ def _dispatch(recording, ready, count):
                 # and KeyboardInterrupt, which pass through here as there: a task keeps what its coroutine
                 # raised. Any other callback goes through Handle._run, whose frame the loop's report of what it
                 # raised shows.)
-                if callback.__class__ is step_wrapper and handle.__class__ in handle_types:
+                if callback_type is step_wrapper and handle.__class__ in handle_types:
                     try:
                         handle._context.run(callback)
                     except (SystemExit, KeyboardInterrupt):
@@ -702,7 +711,7 @@ def _dispatch(recording, ready, count):
                 else:
                     handle._run()
             else:
-                if callback.__class__ is _Function and callback.__code__ is recording.own_code:
+                if callback_type is _Function and callback.__globals__ is recording.own_globals:
                     record = None  # asyncio's own, as the last one was: gather's bookkeeping, a timer's wake-up
                 else:
                     try:
@@ -724,6 +733,22 @@ def _dispatch(recording, ready, count):
             ):
                 # It yielded with no future where it was expected to: the same wait, at the same line.
                 steps += (record[_KEY], end)
+            elif (
+                record is not _PLAIN
+                and owner._state == _FINISHED
+                and owner._exception is None
+                and record[_OWNER] is recording
+                and end - start <= BLOCKED
+                and len(steps) < limit
+                and not _NAMED_LATE
+            ):
+                # It returned, as most tasks end: Recording.add_step, in short.
+                record[_FRAME] = _NO_FRAME
+                record[_ENDED] = end
+                record[_OUTCOME] = "done"
+                keys += (record[_ID], *_DONE)
+                steps += (len(keys) // 3 - 1, end)
+                singles += 1
             else:
                 try:
                     key = (
@@ -739,7 +764,7 @@ def _dispatch(recording, ready, count):
                     pass
                 elif len(steps) < limit:
                     steps += (key, end)
-                    if recording.keys[key * 3 + 1] < 0:
+                    if keys[key * 3 + 1] < 0:
                         singles += 1
                 else:
                     recording.cut_short()
@@ -828,10 +853,25 @@ def _traced_create_task(self, coro, **kwargs):
     if recording is None:
         return _original_create_task(self, coro, **kwargs)
     created = _clock()
-    task = _original_create_task(self, coro, **kwargs) if kwargs else _original_create_task(self, coro)
+    if self._task_factory is None and not self._debug and not self._closed:
+        # BaseEventLoop.create_task's own way in this case, a call fewer; any other goes through it.
+        try:
+            task = tasks.Task(coro, loop=self, **kwargs)
+        except TypeError:
+            return _original_create_task(self, coro, **kwargs)  # (which says what was wrong in its own words)
+    else:
+        task = _original_create_task(self, coro, **kwargs)
     try:
         number = len(recording.tasks)
-        if coro.__class__ is _Coroutine and coro.cr_code is recording.last_code and number < recording.task_limit:
+        frame = coro.cr_frame if coro.__class__ is _Coroutine else None  # (audited: the one read a task costs)
+        qualname, module, line = recording.last_kind
+        if (
+            frame is not None
+            and coro.__qualname__ is qualname
+            and frame.f_globals is module
+            and frame.f_lineno == line
+            and number < recording.task_limit
+        ):
             # Another task of the kind made last: Recording.add_task, in short.
             template = recording.last_template
             if template[_YIELD_AT] == -1:
@@ -840,13 +880,7 @@ def _traced_create_task(self, coro, **kwargs):
                 keys = recording.keys
                 keys += (number, *template[_GUESS])
                 key = len(keys) // 3 - 1
-            record = template + [
-                number,
-                getattr(_current_task(self), _RECORD, _ORPHAN)[_ID],
-                created,
-                coro.cr_frame or _NO_FRAME,
-                key,
-            ]
+            record = template + [number, getattr(_current_task(self), _RECORD, _ORPHAN)[_ID], created, frame, key]
             task._awaitwise_record = record
             recording.tasks.append(record)
             if kwargs and kwargs.get("name") is not None:
@@ -863,7 +897,11 @@ def _traced_create_task(self, coro, **kwargs):
             recording.add_step(record, task, created, _clock())
     except Exception:  # noqa: BLE001
         _stop(recording)
-    return task
+    try:
+        return task
+    finally:
+        # As BaseEventLoop.create_task: an eager task's exception has a traceback whose frames lead back here.
+        del task
 
 
 def _traced_sleep(sleep):
