@@ -46,8 +46,12 @@ describe('the packed trace', () => {
       { ...GATHER, times: packNumbers('doubles', [...readDoubles(GATHER.times)].with(0, NaN)) },
       { ...GATHER, steps: 'not base64!' },
       { ...GATHER, tasks: { ...GATHER.tasks, created: 'not base64!' } },
-      { ...GATHER, tasks: { ...GATHER.tasks, parents: [null, 0, 0, 9] } },
-      { ...GATHER, tasks: { ...GATHER.tasks, coros: GATHER.tasks.coros.slice(1) } },
+      { ...GATHER, tasks: { ...GATHER.tasks, parents: packNumbers('ints', [-1, 0, 0, 9]) } },
+      { ...GATHER, tasks: { ...GATHER.tasks, parents: packNumbers('ints', [-1, 0, 0]) } },
+      { ...GATHER, tasks: { ...GATHER.tasks, kinds: packNumbers('ints', [0, 1, 1, 5]) } },
+      { ...GATHER, tasks: { ...GATHER.tasks, outcomes: packNumbers('ints', [0, 0, 0, 4]) } },
+      { ...GATHER, tasks: { ...GATHER.tasks, errors: [[4, 'ValueError', 'no such task']] } },
+      { ...GATHER, kinds: GATHER.kinds.slice(1) },
       { ...GATHER, extra: 1 },
     ];
     for (const trace of broken) expect(v.safeParse(PackedTraceSchema, trace).success).toBe(false);

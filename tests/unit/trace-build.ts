@@ -1,7 +1,8 @@
 /** Packed traces for the timeline's unit tests, written as the tracer would send them. */
-import type { PackedTrace } from '@/utils/trace/packed';
+import type { Outcome, PackedTrace } from '@/utils/trace/packed';
 
-type Outcome = PackedTrace['tasks']['outcomes'][number];
+/** In the tracer's order: tasks' outcomes travel as indices into it. */
+const OUTCOMES: Outcome[] = ['done', 'cancelled', 'error', 'pending'];
 
 export interface TraceSpec {
   /** [name, parent, created ms, ended ms or null, outcome, error type?, message?] */
@@ -40,6 +41,12 @@ export function packTrace(spec: TraceSpec): PackedTrace {
   const firstLine = (task: number) => steps.find((s) => s[0] === task)?.[3] || null;
   const ends = [...steps.map((s) => s[2]), ...(spec.waits ?? []).map((w) => w[2])];
   const column = <T>(pick: (row: TraceSpec['tasks'][number]) => T) => spec.tasks.map(pick);
+  // A kind per coroutine name and first line, as the tracer has one per coroutine function.
+  const kinds: PackedTrace['kinds'] = [];
+  const kindOf = (name: string, first: number | null) => {
+    const i = kinds.findIndex(([n, f]) => n === name && f === first);
+    return i >= 0 ? i : kinds.push([name, first]) - 1;
+  };
   // As the tracer files them: a turn's start where a step does not begin when the one before ended, then
   // each step's key and end.
   const keys: [number, number, number][] = [];
@@ -55,10 +62,17 @@ export function packTrace(spec: TraceSpec): PackedTrace {
   }
   return {
     t0: 0,
+    kinds,
     tasks: {
       names: column(([name]) => name),
-      coros: column(([name]) => name),
-      parents: column(([, parent]) => parent),
+      kinds: packNumbers(
+        'ints',
+        spec.tasks.map(([name], id) => kindOf(name, firstLine(id))),
+      ),
+      parents: packNumbers(
+        'ints',
+        column(([, parent]) => parent ?? -1),
+      ),
       created: packNumbers(
         'doubles',
         column(([, , created]) => seconds(created)),
@@ -67,9 +81,13 @@ export function packTrace(spec: TraceSpec): PackedTrace {
         'doubles',
         column(([, , , ended]) => (ended === null ? NaN : seconds(ended))),
       ),
-      outcomes: column(([, , , , outcome]) => outcome),
-      errors: column(([, , , , , type, message]) => (type ? ([type, message ?? ''] as [string, string]) : null)),
-      firstLines: spec.tasks.map((_, id) => firstLine(id)),
+      outcomes: packNumbers(
+        'ints',
+        column(([, , , , outcome]) => OUTCOMES.indexOf(outcome)),
+      ),
+      errors: spec.tasks.flatMap(([, , , , , type, message], id): [number, string, string][] =>
+        type ? [[id, type, message ?? '']] : [],
+      ),
     },
     keys: packNumbers('ints', keys.flat()),
     steps: packNumbers(

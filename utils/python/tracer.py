@@ -20,8 +20,8 @@ Pyodide, so the usual case takes the shortest way there is: a step that yields w
 task (or, for its first step, another task of its kind) yielded before, as a `sleep(0)` loop does, costs a
 clock reading, four comparisons and one list extension.
 
-The trace is packed for the trip to the page (utils/trace/packed.ts reads it): times in whole microseconds
-from the start, events as flat lists of numbers, and each distinct wait as one entry in a table.
+The trace is packed for the trip to the page (utils/trace/packed.ts reads it): numbers as binary columns, times
+as the loop's clock read them, and each distinct wait and kind of task as one entry in a table.
 """
 
 import array
@@ -134,16 +134,15 @@ _PLAIN_OWNER = _PlainOwner()
 (
     _OWNER,  # the Recording it belongs to: a task can outlive one (a loop kept across runs in one interpreter)
     _NAME,  # the name given to create_task or set_name, else None
-    _CORO,  # the coroutine's qualified name
+    _KIND,  # an index into Recording.kinds: its coroutine's qualified name and first line
     _CODE,  # the coroutine's code, or None
-    _FIRST,  # the coroutine's first line in the program, or None
     _ENDED,  # NaN while it has not ended
-    _OUTCOME,
+    _OUTCOME,  # an index into _OUTCOMES
     _ERROR,  # (type name, message) when it raised
     _YIELD_AT,  # where its coroutine last yielded with no future (else -1); before its first step, a guess
     _GUESS,  # in a kind's template: the wait (see _KEY) after a first step that yields at _YIELD_AT
-    _ID,  # creation order; None once its recording has stopped
-    _PARENT,  # the id of the task that was running when it was made
+    _ID,  # creation order; -1 once its recording has stopped
+    _PARENT,  # the id of the task that was running when it was made, or -1
     _CREATED,
     # Its coroutine's frame while the task is in the ready queue (new, or after a yield with no future), else
     # _NO_FRAME. Held no longer: a frame held across a wait on a future would keep a task the program dropped
@@ -154,7 +153,10 @@ _PLAIN_OWNER = _PlainOwner()
     # future: when the guess is right (the frame stops at _YIELD_AT), the first step takes _dispatch's short
     # way too.
     _KEY,
-) = range(15)
+) = range(14)
+# How a task ended, as the page reads the numbers.
+_OUTCOMES = ("done", "cancelled", "error", "pending")
+_RETURNED, _WAS_CANCELLED, _RAISED, _STILL_PENDING = range(len(_OUTCOMES))
 _DONE = (-1, 0)  # the wait of a task that is done: none, at no line
 _TURN = -1  # in Recording.steps, the key of a turn's start
 _NO_KEY = -2  # the key of a task not yet stepped whose kind has no guess (its _YIELD_AT is -1: never filed)
@@ -169,6 +171,7 @@ _NO_FRAME = _NoFrame()
 # The record of no task, read as a parent's: a task made outside any step (or in a step of a task that is not
 # drawn, or of one from an earlier recording) has no parent.
 _ORPHAN = [None] * (_KEY + 1)
+_ORPHAN[_ID] = -1
 
 # The attribute under which a task carries its record: asyncio's tasks accept attributes, and reading one is
 # the cheapest way from a task to its record on every step. (Read and written by name below, `getattr` being
@@ -182,7 +185,7 @@ def _record_of(task, recording):
 
 
 class Recording:
-    __slots__ = ("user_file", "hidden_files", "t0", "stopped", "tasks", "steps", "keys", "cut", "ons",
+    __slots__ = ("user_file", "hidden_files", "t0", "stopped", "tasks", "kinds", "steps", "keys", "cut", "ons",
                  "on_index", "blocked", "sleeps", "step_events", "task_limit", "truncated", "codes", "plain_codes",
                  "own_globals", "task_kinds", "last_kind", "last_template", "bare_yields", "last_yield")
 
@@ -192,6 +195,7 @@ class Recording:
         self.t0 = _clock()
         self.stopped = None
         self.tasks = []
+        self.kinds = []  # (qualified name, first line in the program or None) per kind of task
         # One flat list of numbers (a tuple per event gave the garbage collector more to walk than the
         # recording cost), two per entry: (key, when), times on the loop's clock as read. An entry is a step
         # that ended then, its key the index of a key in `keys`; or the start of a turn of the loop, key
@@ -249,7 +253,8 @@ class Recording:
             else:
                 first = code.co_firstlineno if code is not None and code.co_filename == self.user_file else None
                 name = getattr(coro, "__qualname__", None) or type(coro).__name__
-                template = [self, None, name, code, first, math.nan, "pending", None, -1, (0, 0)]
+                template = [self, None, len(self.kinds), code, math.nan, _STILL_PENDING, None, -1, (0, 0)]
+                self.kinds.append((name, first))
             if code is not None:
                 self.task_kinds[code] = template
         if template is not None and coro.__class__ is _Coroutine and frame is not None:
@@ -299,14 +304,14 @@ class Recording:
             record[_FRAME] = _NO_FRAME
             record[_ENDED] = end
             if state == _CANCELLED:
-                record[_OUTCOME] = "cancelled"
+                record[_OUTCOME] = _WAS_CANCELLED
             else:
                 # `_exception`, not exception(): that would mark it retrieved and silence asyncio's log.
                 exc = task._exception
                 if exc is None:
-                    record[_OUTCOME] = "done"
+                    record[_OUTCOME] = _RETURNED
                 else:
-                    record[_OUTCOME] = "error"
+                    record[_OUTCOME] = _RAISED
                     record[_ERROR] = (type(exc).__name__, str(exc)[:300])
             key = record[_KEY] = self.key(record[_ID], _DONE)
             if end - start > BLOCKED:
@@ -483,7 +488,7 @@ class Recording:
             return (self.on(fallback[0], fallback[1](None)) if fallback else 0), line
         if isinstance(waiter, _TASK_TYPES):
             record = _record_of(waiter, self)
-            name = _task_name(waiter) or (record[_CORO] if record is not None else None)
+            name = _task_name(waiter) or (self.kinds[record[_KIND]][0] if record is not None else None)
             return self.on("task", f"task {name}" if name else "task"), line
         if _GATHERING is not None and isinstance(waiter, _GATHERING):
             children = getattr(waiter, "_children", None)
@@ -520,15 +525,16 @@ class Recording:
                 row[4] = self.began_at(row[2], row[0])
         return {
             "t0": t0,
+            "kinds": self.kinds,
             "tasks": {
                 "names": columns[_NAME],
-                "coros": columns[_CORO],
-                "parents": columns[_PARENT],
+                "kinds": _binary("i", columns[_KIND]),
+                "parents": _binary("i", columns[_PARENT]),  # -1: none
                 "created": _binary("d", columns[_CREATED]),
                 "ended": _binary("d", columns[_ENDED]),  # NaN while pending
-                "outcomes": columns[_OUTCOME],
-                "errors": columns[_ERROR],  # (type name, message) or None
-                "firstLines": columns[_FIRST],
+                "outcomes": _binary("i", columns[_OUTCOME]),  # indices into _OUTCOMES
+                # (task, type name, message) for each task that raised
+                "errors": [(task, *error) for task, error in enumerate(columns[_ERROR]) if error is not None],
             },
             "keys": _binary("i", self.keys),
             "steps": _binary("i", steps[0::2]),
@@ -553,7 +559,7 @@ class Recording:
                 before = self.keys[key * 3 + 2]
             began = when
         if before is None:
-            return self.tasks[task_id][_FIRST]
+            return self.kinds[self.tasks[task_id][_KIND]][1]
         return before or None
 
 
@@ -740,7 +746,7 @@ def _dispatch(recording, ready, count):
                 # It returned, as most tasks end: Recording.add_step, in short.
                 record[_FRAME] = _NO_FRAME
                 record[_ENDED] = end
-                record[_OUTCOME] = "done"
+                record[_OUTCOME] = _RETURNED
                 keys += (record[_ID], *_DONE)
                 steps += (len(keys) // 3 - 1, end)
                 singles += 1
@@ -926,7 +932,7 @@ def _stop(recording):
         # made anew; as a parent, it is none).
         for record in recording.tasks:
             record[_FRAME] = _NO_FRAME
-            record[_ID] = None
+            record[_ID] = -1
 
 
 class record:

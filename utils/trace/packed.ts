@@ -19,7 +19,9 @@ export const WAIT_KINDS = [
   'other',
 ] as const;
 export type WaitKind = (typeof WAIT_KINDS)[number];
-export type Outcome = 'done' | 'cancelled' | 'error' | 'pending';
+/** In the tracer's order (tracer._OUTCOMES): it sends each task's as an index. */
+const OUTCOMES = ['done', 'cancelled', 'error', 'pending'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
 export interface TraceTask {
   /** Creation order, from 0. */
@@ -108,6 +110,18 @@ const binary = v.string();
 /** A turn of the loop began: the key of an entry in `steps` that is not a step (tracer._TURN). */
 const TURN = -1;
 
+/** The tasks' packed columns, decoded. */
+function taskColumns(packed: v.InferOutput<typeof PackedFields>) {
+  const { kinds, parents, created, ended, outcomes } = packed.tasks;
+  return {
+    kinds: readInts(kinds),
+    parents: readInts(parents),
+    created: readDoubles(created),
+    ended: readDoubles(ended),
+    outcomes: readInts(outcomes),
+  };
+}
+
 /** Each step's task (-1: a plain callback), line, wait and times (seconds, as the tracer read them). */
 interface StepColumns {
   tasks: number[];
@@ -149,19 +163,26 @@ function stepColumns(packed: v.InferOutput<typeof PackedFields>): StepColumns {
  */
 const PackedFields = v.strictObject({
   t0: finite,
+  /**
+   * Each kind of task (one per coroutine function): its qualified name, and its first line in the program,
+   * where a task's first step begins.
+   */
+  kinds: v.array(v.tuple([v.string(), line])),
   tasks: v.strictObject({
     /** The name given to create_task, or null for the coroutine's. */
     names: v.array(v.nullable(v.string())),
-    coros: v.array(v.string()),
-    parents: v.array(v.nullable(id)),
+    /** 32-bit integers, one per task from here on: an index into `kinds`. */
+    kinds: binary,
+    /** The task that was running when it was made; -1 for none. */
+    parents: binary,
+    /** Doubles. */
     created: binary,
-    /** NaN while pending. */
+    /** Doubles; NaN while pending. */
     ended: binary,
-    outcomes: v.array(v.picklist(['done', 'cancelled', 'error', 'pending'])),
-    /** [type, message] of what a task raised. */
-    errors: v.array(v.nullable(v.tuple([v.string(), v.string()]))),
-    /** The coroutine's first line in the program: where its first step begins. */
-    firstLines: v.array(line),
+    /** An index into OUTCOMES. */
+    outcomes: binary,
+    /** [task, type, message] for each task that raised. */
+    errors: v.array(v.tuple([id, v.string(), v.string()])),
   }),
   /**
    * What steps file, three integers each: the task (-1: a plain callback), what it then waited on (an index
@@ -197,10 +218,10 @@ export const PackedTraceSchema = v.pipe(
  * run's outcome goes out.
  */
 function consistent(t: v.InferOutput<typeof PackedFields>): boolean {
-  const { names, coros, parents, created, ended, outcomes, errors, firstLines } = t.tasks;
+  const { names, errors } = t.tasks;
   const tasks = names.length;
   const known = (task: number | null) => task === null || task < tasks;
-  const made = readDoubles(created);
+  const { kinds, parents, created: made, ended, outcomes } = taskColumns(t);
   const filed = readInts(t.keys);
   const entries = readInts(t.steps);
   const times = readDoubles(t.times);
@@ -213,8 +234,11 @@ function consistent(t: v.InferOutput<typeof PackedFields>): boolean {
     if (task < -1 || task >= tasks || on < -1 || on >= t.ons.length || filed[key * 3 + 2]! < 0) return false;
   }
   return (
-    [coros, parents, outcomes, errors, firstLines, made, readDoubles(ended)].every((list) => list.length === tasks) &&
-    parents.every(known) &&
+    [kinds, parents, made, ended, outcomes].every((list) => list.length === tasks) &&
+    kinds.every((kind) => kind >= 0 && kind < t.kinds.length) &&
+    parents.every((parent) => parent >= -1 && parent < tasks) &&
+    outcomes.every((outcome) => outcome >= 0 && outcome < OUTCOMES.length) &&
+    errors.every(([task]) => task < tasks) &&
     made.every(Number.isFinite) &&
     times.every(Number.isFinite) &&
     t.blocked.every((row) => known(row[2]))
@@ -235,15 +259,17 @@ export function traceFrom(json: unknown): PackedTrace | null {
 }
 
 export function unpackTrace(packed: PackedTrace): Trace {
-  const { t0, ons } = packed;
-  const { names, coros, parents, outcomes, errors, firstLines } = packed.tasks;
+  const { t0, ons, kinds } = packed;
+  const { names } = packed.tasks;
+  const columns = taskColumns(packed);
+  const errors = new Map(packed.tasks.errors.map(([task, type, message]) => [task, { type, message }]));
   const { tasks: steps, lines: stepLines, ons: stepOns, ...times } = stepColumns(packed);
   // Milliseconds from the start, to the microsecond the tracer's other times have.
   const fromStart = (seconds: number) => Math.round((seconds - t0) * 1e6) / 1000;
   const stepStarts = times.starts.map(fromStart);
   const stepEnds = times.ends.map(fromStart);
-  const created = Array.from(readDoubles(packed.tasks.created), fromStart);
-  const ended = Array.from(readDoubles(packed.tasks.ended), (t) => (Number.isNaN(t) ? null : fromStart(t)));
+  const created = Array.from(columns.created, fromStart);
+  const ended = Array.from(columns.ended, (t) => (Number.isNaN(t) ? null : fromStart(t)));
   const end = fromStart(packed.end);
   const waits: TraceWait[] = [];
   const wait = (task: number, after: number, until: number) => {
@@ -258,7 +284,7 @@ export function unpackTrace(packed: PackedTrace): Trace {
     if (task < 0) return stepLines[i] || null;
     const before = latest.get(task);
     latest.set(task, i);
-    if (before === undefined) return firstLines[task] ?? null;
+    if (before === undefined) return kinds[columns.kinds[task]!]![1];
     if (stepOns[before]! >= 0) wait(task, before, stepStarts[i]!);
     return stepLines[before] || null;
   });
@@ -269,17 +295,18 @@ export function unpackTrace(packed: PackedTrace): Trace {
       wait(task, before, Math.max(end, stepEnds[before]!));
   });
   return {
-    tasks: coros.map((coro, id) => {
-      const error = errors[id];
+    tasks: names.map((name, id) => {
+      const [coro] = kinds[columns.kinds[id]!]!;
+      const parent = columns.parents[id]!;
       return {
         id,
-        name: names[id] ?? coro,
+        name: name ?? coro,
         coro,
-        parent: parents[id]!,
+        parent: parent < 0 ? null : parent,
         created: created[id]!,
         ended: ended[id]!,
-        outcome: outcomes[id]!,
-        error: error ? { type: error[0], message: error[1] } : null,
+        outcome: OUTCOMES[columns.outcomes[id]!]!,
+        error: errors.get(id) ?? null,
       };
     }),
     steps: steps.map((task, i) => ({
