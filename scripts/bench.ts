@@ -216,7 +216,7 @@ try {
       root: ROOT,
       executablePath: flags.has('--no-browser') ? null : ensureChromium(),
       browserLabel: chromium.replace(/ built on .*/, ''),
-      reps: quick ? 3 : 9,
+      reps: quick ? 3 : 15,
       log,
     })),
   );
