@@ -24,12 +24,12 @@ The trace is packed for the trip to the page (utils/trace/packed.ts reads it): n
 as the loop's clock read them, and each distinct wait and kind of task as one entry in a table.
 """
 
-import array
 import asyncio
 import base64
 import collections
 import math
 import os
+import struct
 import sys
 import time
 import types
@@ -565,11 +565,9 @@ class Recording:
 
 def _binary(typecode, numbers):
     """Numbers as base64 of little-endian 32-bit integers ("i") or doubles ("d"): json.dumps takes longer to
-    write one float than the loop takes to run a step, and this is a copy and an encoding in C."""
-    packed = array.array(typecode, numbers)
-    if sys.byteorder != "little":
-        packed.byteswap()
-    return base64.b64encode(packed.tobytes()).decode("ascii")
+    write one float than the loop takes to run a step, and this is a copy and an encoding in C. (struct, not
+    array: in Pyodide it packs 6,000 numbers in a third of the time.)"""
+    return base64.b64encode(struct.pack(f"<{len(numbers)}{typecode}", *numbers)).decode("ascii")
 
 
 def _task_name(task):
