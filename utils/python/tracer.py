@@ -513,7 +513,7 @@ class Recording:
         """The packed trace, ready for json.dumps (utils/trace/packed.ts reads it): tasks and steps as one
         column per field, the steps' and tasks' numbers as packed binary (see _binary), every time on the
         loop's clock as read (`t0` is the start, and the page rounds them all alike); blocked stretches as
-        rows; each distinct thing waited on once, in `ons`. Built by C-level passes (zip, slices, arrays), not a
+        rows; each distinct thing waited on once, in `ons`. Built by C-level passes (zip, slices, struct), not a
         loop in Python per step: this runs once per run, on up to 20,000 events."""
         t0 = self.t0
         end = self.cut if self.cut is not None else self.stopped if self.stopped is not None else _clock()
