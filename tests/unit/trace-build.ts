@@ -1,8 +1,5 @@
 /** Packed traces for the timeline's unit tests, written as the tracer would send them. */
-import type { Outcome, PackedTrace } from '@/utils/trace/packed';
-
-/** In the tracer's order: tasks' outcomes travel as indices into it. */
-const OUTCOMES: Outcome[] = ['done', 'cancelled', 'error', 'pending'];
+import { OUTCOMES, type Outcome, type PackedTrace } from '@/utils/trace/packed';
 
 export interface TraceSpec {
   /** [name, parent, created ms, ended ms or null, outcome, error type?, message?] */

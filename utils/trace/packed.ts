@@ -20,7 +20,7 @@ export const WAIT_KINDS = [
 ] as const;
 export type WaitKind = (typeof WAIT_KINDS)[number];
 /** In the tracer's order (tracer._OUTCOMES): it sends each task's as an index. */
-const OUTCOMES = ['done', 'cancelled', 'error', 'pending'] as const;
+export const OUTCOMES = ['done', 'cancelled', 'error', 'pending'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export interface TraceTask {
