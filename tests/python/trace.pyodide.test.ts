@@ -136,6 +136,22 @@ describe.concurrent('trace-py: what the event loop did (Pyodide)', () => {
     expect(workers.map((task) => t.steps.find((s) => s.task === task.id)!.line)).toEqual([4, 4, 12, 12, 4]);
   });
 
+  it('a task paused in a coroutine it awaits waits at that coroutine’s lines, one after the other', async () => {
+    const t = await trace('nested.py');
+    expect(t.stdout).toBe('paused a\npaused b\npaused c\n');
+    const workers = t.tasks.filter((task) => task.coro === 'worker');
+    expect(workers).toHaveLength(3);
+    const lines = workers.map((task) => t.waits.filter((w) => w.task === task.id).map((w) => w.line));
+    expect(lines).toEqual([
+      [5, 6, 12],
+      [5, 6, 12],
+      [5, 6, 12],
+    ]);
+    for (const wait of t.waits.filter((w) => workers.some((task) => task.id === w.task))) {
+      expect(wait.on).toEqual({ kind: 'sleep', detail: 'sleep(0)' });
+    }
+  });
+
   it('a task never awaited is cancelled when asyncio.run shuts down', async () => {
     const t = await trace('forgotten.py');
     const forgotten = byName(t, 'forgotten');

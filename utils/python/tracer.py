@@ -158,6 +158,7 @@ _PLAIN_OWNER = _PlainOwner()
 _OUTCOMES = ("done", "cancelled", "error", "pending")
 _RETURNED, _WAS_CANCELLED, _RAISED, _STILL_PENDING = range(len(_OUTCOMES))
 _DONE = (-1, 0)  # the wait of a task that is done: none, at no line
+_NESTED = (-1, -1)  # in Recording.bare_yields: a place inside which a coroutine of the program's yielded
 _TURN = -1  # in Recording.steps, the key of a turn's start
 _NO_KEY = -2  # the key of a task not yet stepped whose kind has no guess (its _YIELD_AT is -1: never filed)
 
@@ -347,22 +348,36 @@ class Recording:
         if frame is None:
             record[_FRAME] = _NO_FRAME
             record[_YIELD_AT] = -1
-            on, line = self.describe_wait(coro, waiter)
+            on, line, _ = self.describe_wait(coro, waiter)
             return (on, line or 0)
-        record[_FRAME] = frame
-        lasti = record[_YIELD_AT] = frame.f_lasti
         # A yield with no future at a place another task yielded at already is described the same way:
-        # a thousand copies of one coroutine walk their await chain once.
+        # a thousand copies of one coroutine walk their await chain once. The place is where the coroutine's
+        # own frame stopped, when that is the innermost frame of the program's in its await chain; when the
+        # coroutine awaits one of the program's that yielded, the place is in there, and the chain is walked
+        # each time. (An await that is given a different awaitable on another pass, asyncio.sleep(0) once and
+        # a coroutine of the program's the next, is described as the first time.)
         code = frame.f_code
+        lasti = frame.f_lasti
         last_code, last_lasti, wait = self.last_yield
         if code is not last_code or lasti != last_lasti:
             place = (code, lasti)
             wait = self.bare_yields.get(place)
             if wait is None:
-                on, line = self.describe_wait(coro, None)
-                wait = self.bare_yields[place] = (on, line or 0)
-                self.learn_yield(code, lasti, wait)
+                on, line, inner = self.describe_wait(coro, None)
+                if inner is None or inner is frame:
+                    wait = (on, line or 0)
+                    self.learn_yield(code, lasti, wait)
+                else:
+                    wait = _NESTED
+                self.bare_yields[place] = wait
             self.last_yield = (code, lasti, wait)
+        if wait is _NESTED:
+            on, line, inner = self.describe_wait(coro, None)
+            wait = (on, line or 0)
+            if inner is not None:
+                frame, lasti = inner, inner.f_lasti
+        record[_FRAME] = frame
+        record[_YIELD_AT] = lasti
         return wait
 
     def learn_yield(self, code, lasti, wait):
@@ -459,8 +474,9 @@ class Recording:
         return index
 
     def describe_wait(self, coro, waiter):
-        """(index into ons, innermost line in the program's file) for a suspended task's await chain."""
-        line = fallback = None
+        """(index into ons, innermost line in the program's file, the frame that line is in) for a suspended
+        task's await chain."""
+        line = fallback = user_frame = None
         codes = self.codes
         depth = 0
         while coro is not None and depth < 64:
@@ -477,25 +493,27 @@ class Recording:
                 found = self.classify(code)
             if found is _USER:
                 line = frame.f_lineno
+                user_frame = frame
             elif found is _WAIT_FOR:
                 fallback = fallback or found
             elif found is not None:
                 if found is _SLEEP and waiter is None:
-                    return self.on("sleep", "sleep(0)"), line  # no timer: a bare yield
-                return self.on(found[0], found[1](frame)), line
+                    return self.on("sleep", "sleep(0)"), line, user_frame  # no timer: a bare yield
+                return self.on(found[0], found[1](frame)), line, user_frame
             coro = inner
         if waiter is None:
-            return (self.on(fallback[0], fallback[1](None)) if fallback else 0), line
+            return (self.on(fallback[0], fallback[1](None)) if fallback else 0), line, user_frame
         if isinstance(waiter, _TASK_TYPES):
             record = _record_of(waiter, self)
             name = _task_name(waiter) or (self.kinds[record[_KIND]][0] if record is not None else None)
-            return self.on("task", f"task {name}" if name else "task"), line
+            return self.on("task", f"task {name}" if name else "task"), line, user_frame
         if _GATHERING is not None and isinstance(waiter, _GATHERING):
             children = getattr(waiter, "_children", None)
-            return self.on("gather", f"gather ({len(children)})" if children is not None else "gather"), line
+            detail = f"gather ({len(children)})" if children is not None else "gather"
+            return self.on("gather", detail), line, user_frame
         if fallback:
-            return self.on(fallback[0], fallback[1](None)), line
-        return self.on("future", type(waiter).__name__), line
+            return self.on(fallback[0], fallback[1](None)), line, user_frame
+        return self.on("future", type(waiter).__name__), line, user_frame
 
     def slept(self, start, end):
         if events._get_running_loop() is None:
