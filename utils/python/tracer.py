@@ -742,49 +742,46 @@ def _dispatch(recording, ready, count):
             if record is None:
                 continue
             end = _clock()
-            if (
-                owner._fut_waiter is None  # (a plain callback's owner is _PLAIN_OWNER, which waits)
-                and record[_FRAME].f_lasti == record[_YIELD_AT]
-                and end - start <= BLOCKED
-                and len(steps) < limit
-            ):
-                # It yielded with no future where it was expected to: the same wait, at the same line.
-                steps += (record[_KEY], end)
-            elif (
-                record is not _PLAIN
-                and owner._state == _FINISHED
-                and owner._exception is None
-                and record[_OWNER] is recording
-                and end - start <= BLOCKED
-                and len(steps) < limit
-                and not _NAMED_LATE
-            ):
-                # It returned, as most tasks end: Recording.add_step, in short.
-                record[_FRAME] = _NO_FRAME
-                record[_ENDED] = end
-                record[_OUTCOME] = _RETURNED
-                keys += (record[_ID], *_DONE)
-                steps += (len(keys) // 3 - 1, end)
-                singles += 1
+            if end - start <= BLOCKED and len(steps) < limit and owner._fut_waiter is None:
+                # (A plain callback's owner is _PLAIN_OWNER, which waits.)
+                if record[_FRAME].f_lasti == record[_YIELD_AT]:
+                    # It yielded with no future where it was expected to: the same wait, at the same line.
+                    steps += (record[_KEY], end)
+                    start = end
+                    continue
+                if (
+                    owner._state == _FINISHED
+                    and owner._exception is None
+                    and record[_OWNER] is recording
+                    and not _NAMED_LATE
+                ):
+                    # It returned, as most tasks end: Recording.add_step, in short.
+                    record[_FRAME] = _NO_FRAME
+                    record[_ENDED] = end
+                    record[_OUTCOME] = _RETURNED
+                    keys += (record[_ID], -1, 0)  # its key: done (_DONE, written out)
+                    steps += (len(keys) // 3 - 1, end)
+                    singles += 1
+                    start = end
+                    continue
+            try:
+                key = (
+                    recording.plain_step(callback, start, end)
+                    if record is _PLAIN
+                    else recording.add_step(record, owner, start, end)
+                )
+            except Exception:  # noqa: BLE001
+                _stop(recording)
+                _run_rest(ready, count - done)
+                return
+            if key is None:
+                pass
+            elif len(steps) < limit:
+                steps += (key, end)
+                if keys[key * 3 + 1] < 0:
+                    singles += 1
             else:
-                try:
-                    key = (
-                        recording.plain_step(callback, start, end)
-                        if record is _PLAIN
-                        else recording.add_step(record, owner, start, end)
-                    )
-                except Exception:  # noqa: BLE001
-                    _stop(recording)
-                    _run_rest(ready, count - done)
-                    return
-                if key is None:
-                    pass
-                elif len(steps) < limit:
-                    steps += (key, end)
-                    if keys[key * 3 + 1] < 0:
-                        singles += 1
-                else:
-                    recording.cut_short()
+                recording.cut_short()
             start = end
     finally:
         used = 2 * ((len(steps) - filed) // 2) - singles
