@@ -139,12 +139,13 @@ _PLAIN_OWNER = _PlainOwner()
     _ENDED,  # NaN while it has not ended
     _OUTCOME,  # an index into _OUTCOMES
     _ERROR,  # (type name, message) when it raised
-    _YIELD_AT,  # where its coroutine last yielded with no future (else -1); before its first step, a guess
+    _YIELD_AT,  # where _FRAME stopped when it last yielded with no future (else -1); before its first step, a guess
     _GUESS,  # in a kind's template: the wait (see _KEY) after a first step that yields at _YIELD_AT
     _ID,  # creation order; -1 once its recording has stopped
     _PARENT,  # the id of the task that was running when it was made, or -1
     _CREATED,
-    # Its coroutine's frame while the task is in the ready queue (new, or after a yield with no future), else
+    # While the task is in the ready queue (new, or after a yield with no future), its coroutine's frame, or
+    # after a yield inside a coroutine of the program's that it awaits, the innermost such frame; else
     # _NO_FRAME. Held no longer: a frame held across a wait on a future would keep a task the program dropped
     # alive past its collection, and asyncio would step it again.
     _FRAME,
